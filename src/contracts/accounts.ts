@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ZEmail, ZId, ZPassword, ZRole, ZTimestamp } from './common.js';
+
+// Wire shapes of the accounts module: sign-up, sessions, profile, password reset.
+
+export const ZLocale = z.enum(['fr', 'en']);
+
+export const ZUser = z.object({
+  id: ZId,
+  email: z.string(),
+  name: z.string(),
+  locale: ZLocale,
+  created_at: ZTimestamp,
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZWorkspace = z.object({ id: ZId, name: z.string(), created_at: ZTimestamp });
+export type TWorkspace = z.infer<typeof ZWorkspace>;
+
+export const ZSignupBody = z.object({
+  email: ZEmail,
+  password: ZPassword,
+  name: z.string().trim().min(1).max(120),
+  workspace_name: z.string().trim().min(1).max(120),
+  locale: ZLocale.optional(),
+});
+export type TSignupBody = z.infer<typeof ZSignupBody>;
+
+export const ZLoginBody = z.object({
+  email: ZEmail,
+  password: z.string().min(1).max(256),
+});
+export type TLoginBody = z.infer<typeof ZLoginBody>;
+
+/** The caller's identity. `user` is null when the caller is an API key. */
+export const ZMe = z.object({
+  user: ZUser.nullable(),
+  workspace: ZWorkspace,
+  role: ZRole,
+  /** Echo it in the x-csrf-token header on every POST/PATCH/PUT/DELETE made with the session cookie. */
+  csrf_token: z.string().optional(),
+  /** Every workspace the user belongs to (for the workspace switcher). */
+  workspaces: z.array(z.object({ id: ZId, name: z.string(), role: ZRole })),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZSignupResponse = ZMe.extend({ user: ZUser });
+
+export const ZSwitchWorkspaceBody = z.object({ workspace_id: ZId });
+
+export const ZProfileBody = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    locale: ZLocale.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { error: 'send at least one field' });
+export type TProfileBody = z.infer<typeof ZProfileBody>;
+
+export const ZChangePasswordBody = z.object({
+  current_password: z.string().min(1).max(256),
+  new_password: ZPassword,
+});
+
+export const ZPasswordResetRequestBody = z.object({ email: ZEmail });
+export const ZPasswordResetConfirmBody = z.object({ token: z.string().min(10).max(200), password: ZPassword });

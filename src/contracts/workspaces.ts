@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ZEmail, ZId, ZPassword, ZRole, ZTimestamp } from './common.js';
+
+// Wire shapes of the workspaces module: team, invitations, API keys, outbox.
+
+export const ZWorkspaceUpdateBody = z.object({ name: z.string().trim().min(1).max(120) });
+
+export const ZMember = z.object({
+  id: ZId,
+  user_id: ZId,
+  name: z.string(),
+  email: z.string(),
+  role: ZRole,
+  created_at: ZTimestamp,
+});
+export type TMember = z.infer<typeof ZMember>;
+
+export const ZMemberUpdateBody = z.object({ role: ZRole });
+
+export const ZInvitation = z.object({
+  id: ZId,
+  email: z.string(),
+  role: ZRole,
+  invited_by_name: z.string().nullable(),
+  expires_at: ZTimestamp,
+  created_at: ZTimestamp,
+});
+export type TInvitation = z.infer<typeof ZInvitation>;
+
+export const ZInvitationCreateBody = z.object({ email: ZEmail, role: ZRole.exclude(['owner']).default('member') });
+export type TInvitationCreateBody = z.infer<typeof ZInvitationCreateBody>;
+
+/** What the invitation page shows before accepting (looked up by the secret token). */
+export const ZInvitationPreview = z.object({
+  workspace_name: z.string(),
+  email: z.string(),
+  role: ZRole,
+  invited_by_name: z.string().nullable(),
+  /** True when an account with this email exists: the invitee signs in instead of choosing a password. */
+  account_exists: z.boolean(),
+});
+export type TInvitationPreview = z.infer<typeof ZInvitationPreview>;
+
+/** New users choose a name and password; signed-in users send an empty body. */
+export const ZInvitationAcceptBody = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  password: ZPassword.optional(),
+});
+
+export const ZApiKeyRole = ZRole.exclude(['owner']);
+
+export const ZApiKey = z.object({
+  id: ZId,
+  name: z.string(),
+  prefix: z.string(),
+  role: ZRole,
+  created_at: ZTimestamp,
+  last_used_at: ZTimestamp.nullable(),
+});
+export type TApiKey = z.infer<typeof ZApiKey>;
+
+export const ZApiKeyCreateBody = z.object({ name: z.string().trim().min(1).max(120), role: ZApiKeyRole });
+export type TApiKeyCreateBody = z.infer<typeof ZApiKeyCreateBody>;
+
+/** Returned once at creation: `key` is never shown again. */
+export const ZApiKeyCreated = z.object({ id: ZId, name: z.string(), prefix: z.string(), role: ZRole, key: z.string() });
+export type TApiKeyCreated = z.infer<typeof ZApiKeyCreated>;
+
+export const ZOutboxMessage = z.object({
+  id: ZId,
+  category: z.string(),
+  to_address: z.string(),
+  from_address: z.string(),
+  subject: z.string(),
+  text_body: z.string(),
+  html_body: z.string().nullable(),
+  status: z.enum(['queued', 'sent', 'failed', 'not_sent']),
+  error: z.string().nullable(),
+  created_at: ZTimestamp,
+  sent_at: ZTimestamp.nullable(),
+});
+export type TOutboxMessage = z.infer<typeof ZOutboxMessage>;
+
+export const ZOutboxList = z.object({
+  /** False when SMTP_URL is not set: mail is kept here instead of being sent. */
+  smtp_configured: z.boolean(),
+  items: z.array(ZOutboxMessage),
+});
+export type TOutboxList = z.infer<typeof ZOutboxList>;
+

@@ -1,0 +1,36 @@
+/** Error codes services throw; the HTTP layer maps each to one status (platform/http/problem.ts). */
+export type TErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'unsupported_media_type';
+
+export type TFieldError = { path: string; message: string };
+
+/** The one application error: services throw it, one handler turns it into problem+json. */
+export class AppError extends Error {
+  readonly code: TErrorCode;
+  readonly errors?: TFieldError[];
+  readonly extra?: Record<string, unknown>;
+
+  constructor(
+    code: TErrorCode,
+    message: string,
+    options: { errors?: TFieldError[]; extra?: Record<string, unknown> } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.errors = options.errors;
+    this.extra = options.extra;
+  }
+}
+
+/** Shorthand for the most common case: the row is missing or belongs to another workspace. */
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} not found`);
+}

@@ -1,0 +1,66 @@
+import type { FastifyRequest } from 'fastify';
+import { effectiveAccess, roleAtLeast, isSafeMethod, type Authenticator } from '../auth/access.js';
+import type { TConfig } from '../config.js';
+import { AppError } from '../errors.js';
+
+export const SESSION_COOKIE = 'mk_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * Resolves the caller (API key or session cookie) and enforces the route's `config.access`.
+ * Runs in onRequest, before the body is parsed, so anonymous callers get 401, not 400.
+ */
+export async function authenticateRequest(
+  request: FastifyRequest,
+  authenticator: Authenticator,
+  config: TConfig,
+): Promise<void> {
+  const access = effectiveAccess(request.routeOptions.config?.access, request.method);
+  const bearer = bearerToken(request.headers.authorization);
+  const cookieToken = request.cookies[SESSION_COOKIE];
+
+  if (bearer !== undefined) {
+    request.auth = await authenticator.fromApiKey(bearer);
+    if (!request.auth) throw new AppError('unauthorized', 'Invalid or revoked API key');
+  } else if (cookieToken) {
+    request.auth = await authenticator.fromSessionToken(cookieToken, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+  }
+
+  // Every cookie-carrying request that changes state must come from our own origin,
+  // even public ones (login CSRF); bearer requests carry no ambient credential.
+  if (bearer === undefined && !isSafeMethod(request.method)) checkOrigin(request, config);
+
+  if (access === 'public') return;
+  if (!request.auth) throw new AppError('unauthorized', 'Sign in or send an API key');
+  if (access === 'user' && request.auth.via !== 'session') {
+    throw new AppError('forbidden', 'This endpoint is for signed-in users, not API keys');
+  }
+  if (typeof access === 'object' && !roleAtLeast(request.auth.role, access.role)) {
+    throw new AppError('forbidden', `This action needs the ${access.role} role or higher`);
+  }
+  if (request.auth.via === 'session' && !isSafeMethod(request.method)) {
+    // Synchronizer token: the SPA got it from /api/auth/me and echoes it in a header
+    // that a cross-site form or image cannot set.
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || sent !== request.auth.csrf_token) {
+      throw new AppError('forbidden', 'Missing or invalid CSRF token (x-csrf-token header)');
+    }
+  }
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new AppError('unauthorized', 'Authorization header must be "Bearer <api key>"');
+  return match[1];
+}
+
+function checkOrigin(request: FastifyRequest, config: TConfig): void {
+  const origin = request.headers.origin;
+  if (origin === undefined) return; // non-browser clients; browsers always send Origin on unsafe requests
+  const allowed = new Set([new URL(config.appUrl).origin, `${request.protocol}://${request.host}`]);
+  if (!allowed.has(origin)) throw new AppError('forbidden', `Cross-origin request from ${origin} refused`);
+}

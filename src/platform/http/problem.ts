@@ -1,0 +1,87 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type TErrorCode, type TFieldError } from '../errors.js';
+
+const STATUS: Record<TErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export type TProblem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: TFieldError[];
+  [extra: string]: unknown;
+};
+
+/** Sends an RFC 9457 problem document. */
+export function sendProblem(reply: FastifyReply, problem: Omit<TProblem, 'type' | 'title'> & { code?: string }): FastifyReply {
+  const { code, ...rest } = problem;
+  const body: TProblem = {
+    type: `https://docs.marketing-platform.dev/problems/${code ?? String(problem.status)}`,
+    title: TITLES[problem.status] ?? 'Error',
+    ...rest,
+  };
+  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/** The one error handler: application errors, validation errors and Fastify's own errors. */
+export function problemErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof AppError) {
+    const retryAfter = error.extra?.retry_after_seconds;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+    return sendProblem(reply, {
+      status: STATUS[error.code],
+      code: error.code,
+      detail: error.message,
+      ...(error.errors ? { errors: error.errors } : {}),
+      ...error.extra,
+    });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    const errors = error.validation.map((v) => ({
+      path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      message: v.message ?? 'invalid value',
+    }));
+    return sendProblem(reply, {
+      status: 400,
+      code: 'validation',
+      detail: `Invalid request: ${errors.map((e) => e.path).join(', ')}`,
+      errors,
+    });
+  }
+  if (isResponseSerializationError(error)) {
+    request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+    return sendProblem(reply, { status: 500, code: 'internal', detail: 'Internal server error' });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 500) {
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, { status, code: 'internal', detail: 'Internal server error' });
+  }
+  // Fastify's own client errors: body too large (413), bad content type (415), bad JSON (400)...
+  return sendProblem(reply, { status, code: error.code?.toLowerCase() ?? String(status), detail: error.message });
+}

@@ -1,0 +1,103 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import type { Log } from '../log.js';
+import { outboxMessages } from './outbox.tables.js';
+
+export type TOutgoingMail = {
+  /** Null only for account mail that belongs to no workspace (password reset). */
+  workspaceId: string | null;
+  category: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+};
+
+export type TDeliveryResult = 'sent' | 'not_sent' | 'already_done';
+
+/**
+ * Sends mail through SMTP_URL (pooled) or, without it, keeps it in the outbox table
+ * so a newcomer sees in Settings > Outbox every mail the product would have sent.
+ */
+export class Mailer {
+  private readonly transport: Transporter | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Log,
+    private readonly options: { smtpUrl: string | undefined; from: string },
+  ) {
+    this.transport = options.smtpUrl
+      ? nodemailer.createTransport(withPool(options.smtpUrl))
+      : undefined;
+  }
+
+  /** True when real delivery is configured. */
+  get delivers(): boolean {
+    return this.transport !== undefined;
+  }
+
+  /** Writes the mail to the outbox and returns its id; a job then delivers it. */
+  async store(mail: TOutgoingMail): Promise<string> {
+    const [row] = await this.db
+      .insert(outboxMessages)
+      .values({
+        workspace_id: mail.workspaceId,
+        category: mail.category,
+        to_address: mail.to,
+        from_address: this.options.from,
+        subject: mail.subject,
+        text_body: mail.text,
+        html_body: mail.html ?? null,
+        status: 'queued',
+      })
+      .returning({ id: outboxMessages.id });
+    return row!.id;
+  }
+
+  /** Delivers one stored mail; running it twice never sends twice once it succeeded. */
+  async deliver(outboxId: string): Promise<TDeliveryResult> {
+    const [mail] = await this.db.select().from(outboxMessages).where(eq(outboxMessages.id, outboxId));
+    if (!mail || mail.status === 'sent' || mail.status === 'not_sent') return 'already_done';
+    if (!this.transport) {
+      await this.db.update(outboxMessages).set({ status: 'not_sent' }).where(eq(outboxMessages.id, outboxId));
+      this.log.info(
+        { outbox_id: outboxId, to: mail.to_address, subject: mail.subject, text: mail.text_body },
+        'SMTP_URL is not set: mail kept in the outbox (Settings > Outbox)',
+      );
+      return 'not_sent';
+    }
+    try {
+      await this.transport.sendMail({
+        from: mail.from_address,
+        to: mail.to_address,
+        subject: mail.subject,
+        text: mail.text_body,
+        html: mail.html_body ?? undefined,
+      });
+    } catch (error) {
+      await this.db
+        .update(outboxMessages)
+        .set({ status: 'failed', error: String(error) })
+        .where(eq(outboxMessages.id, outboxId));
+      throw error; // let the job retry with backoff
+    }
+    await this.db
+      .update(outboxMessages)
+      .set({ status: 'sent', sent_at: new Date(), error: null })
+      .where(eq(outboxMessages.id, outboxId));
+    return 'sent';
+  }
+
+  /** Closes pooled SMTP connections. */
+  close(): void {
+    this.transport?.close();
+  }
+}
+
+function withPool(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has('pool')) parsed.searchParams.set('pool', 'true');
+  return parsed.toString();
+}
