@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -53,12 +53,10 @@ export type ApiAppOptions = {
 export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstance> {
   const { runtime } = options;
   const app = Fastify({
-    loggerInstance: runtime.log,
+    loggerInstance: runtime.log as FastifyBaseLogger,
     bodyLimit: runtime.config.bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY === 'true',
     genReqId: (req) => headerRequestId(req.headers['x-request-id']) ?? randomUUID(),
-    requestIdLogLabel: 'request_id',
-    disableRequestLogging: runtime.config.env === 'test',
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

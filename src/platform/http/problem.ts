@@ -37,10 +37,13 @@ export type TProblem = {
 };
 
 /** Sends an RFC 9457 problem document. */
-export function sendProblem(reply: FastifyReply, problem: Omit<TProblem, 'type' | 'title'> & { code?: string }): FastifyReply {
+export function sendProblem(
+  reply: FastifyReply,
+  problem: { status: number; detail: string; code?: string; errors?: TFieldError[]; [extra: string]: unknown },
+): FastifyReply {
   const { code, ...rest } = problem;
   const body: TProblem = {
-    type: `https://docs.marketing-platform.dev/problems/${code ?? String(problem.status)}`,
+    type: `urn:problem:${code ?? String(problem.status)}`,
     title: TITLES[problem.status] ?? 'Error',
     ...rest,
   };
@@ -77,6 +80,10 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
     request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
     return sendProblem(reply, { status: 500, code: 'internal', detail: 'Internal server error' });
   }
+  if (pgErrorCode(error) === '23505') {
+    // A unique constraint lost a race that the service's own check did not see.
+    return sendProblem(reply, { status: 409, code: 'conflict', detail: 'This record already exists' });
+  }
   const status = error.statusCode ?? 500;
   if (status >= 500) {
     request.log.error({ err: error }, 'request failed');
@@ -84,4 +91,13 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
   }
   // Fastify's own client errors: body too large (413), bad content type (415), bad JSON (400)...
   return sendProblem(reply, { status, code: error.code?.toLowerCase() ?? String(status), detail: error.message });
+}
+
+/** The SQLSTATE of a PostgreSQL error, also when wrapped by Drizzle (error.cause). */
+function pgErrorCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
 }

@@ -1,0 +1,43 @@
+import { buildAdminServer, buildPublicServer, createRuntime, onShutdownSignal, shutdown } from './boot.js';
+import { configOrExit } from './entry.js';
+import { ensureDemoWorkspace } from './modules/demo/index.js';
+import { webAppIsBuilt } from './platform/http/web-app.js';
+
+// All-in-one process (npm start): migrations, admin app + API, public server and job worker.
+
+const config = configOrExit();
+const runtime = await createRuntime(config, { supervise: true });
+const { log } = runtime;
+
+if (!webAppIsBuilt()) {
+  log.info('web UI not built yet: building it once (vite build)…');
+  const { build } = await import('vite');
+  await build({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+}
+
+const admin = await buildAdminServer(runtime, { serveWeb: true });
+const publicServer = await buildPublicServer(runtime);
+await admin.listen({ port: config.port, host: config.host });
+await publicServer.listen({ port: config.publicPort, host: config.host });
+await runtime.queue.work();
+onShutdownSignal(log, () => shutdown(runtime, [admin, publicServer]));
+
+const demo = config.demoData ? await ensureDemoWorkspace(runtime) : undefined;
+const database = runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+console.log(
+  [
+    '',
+    `  Marketing platform is running (${database})`,
+    `  App and API:   ${config.appUrl}   (API docs: ${config.appUrl}/api/docs)`,
+    `  Public pages:  ${config.publicUrl}`,
+    demo?.created
+      ? `  Demo login:    ${demo.email} / ${demo.password}   (shown once; reset it from the login page if lost)`
+      : demo
+        ? `  Demo login:    ${demo.email} (password printed on first start)`
+        : '',
+    config.smtpUrl ? '' : '  SMTP_URL not set: mails are kept in Settings > Outbox.',
+    '',
+  ]
+    .filter((line, i, all) => line !== '' || i === 0 || i === all.length - 1)
+    .join('\n'),
+);

@@ -1,0 +1,6 @@
+// Public surface of the workspaces module: other modules import only from here.
+export { workspacesRoutes } from './workspaces.routes.js';
+export { authenticateApiKey } from './api-keys.service.js';
+export { acceptInvitation, previewInvitation } from './invitations.service.js';
+export { addMember, createWorkspace, getWorkspace, roleIn, workspacesOf } from './workspaces.service.js';
+export { workspaces, workspaceMembers, invitations, apiKeys } from './workspaces.tables.js';

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Runtime } from '../runtime.js';
+import type { RouteModule } from './api-app.js';
+import { registerHealthRoute } from './health.js';
+import { problemErrorHandler, sendProblem } from './problem.js';
+
+/**
+ * The public server (PUBLIC_PORT): published funnel pages, opt-in forms, tracking links and
+ * unsubscribe pages. A separate origin from the admin app, so it never receives the session cookie.
+ */
+export async function buildPublicApp(runtime: Runtime, routes: RouteModule[]): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: runtime.log.child({ server: 'public' }) as FastifyBaseLogger,
+    bodyLimit: runtime.config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemErrorHandler);
+  registerHealthRoute(app, runtime);
+  for (const mount of routes) await mount(app, runtime);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && request.headers.accept?.includes('text/html')) {
+      return reply.code(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE);
+    }
+    return sendProblem(reply, { status: 404, code: 'route_not_found', detail: 'Nothing is published at this address' });
+  });
+  return app;
+}
+
+const NOT_FOUND_PAGE = `<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Page introuvable</title><body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem">
+<h1>Page introuvable</h1><p>Aucune page n'est publiée à cette adresse.</p><p lang="en">Nothing is published at this address.</p></body></html>`;
