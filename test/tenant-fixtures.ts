@@ -1,0 +1,20 @@
+import { Client, PASSWORD, signUp, uniqueEmail, type SignedUp, type TestContext } from './harness.js';
+
+/**
+ * Fills a workspace with at least one row in every tenant-owned table, through the API.
+ * The tenant isolation test fails when a table has no row here: a module that adds a table
+ * adds its fixture to this function.
+ */
+export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
+  const owner = await signUp(t.app, { workspace_name: 'Workspace A' });
+  const inviteeEmail = uniqueEmail('a-member');
+  await owner.client.post('/api/workspace/invitations', { email: inviteeEmail, role: 'member' });
+  await owner.client.post('/api/workspace/invitations', { email: uniqueEmail('a-pending'), role: 'viewer' });
+  await owner.client.post('/api/workspace/api-keys', { name: 'A key', role: 'member' });
+  await t.drain();
+  const outbox = (await owner.client.get('/api/workspace/outbox')).json() as { items: { to_address: string; text_body: string }[] };
+  const mail = outbox.items.find((m) => m.to_address === inviteeEmail)!;
+  const token = /\/invitations\/([\w-]+)/.exec(mail.text_body)![1];
+  await new Client(t.app).post(`/api/invitations/${token}/accept`, { name: 'A member', password: PASSWORD });
+  return owner;
+}
