@@ -61,6 +61,8 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);
+  // The API speaks JSON (and, per route, multipart); anything else is a 415, not a string body.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('auth', null);
   app.decorate('routeTable', [] as TRouteEntry[]);
   app.addHook('onRoute', (route) => {

@@ -15,6 +15,7 @@ export async function authenticateRequest(
   authenticator: Authenticator,
   config: TConfig,
 ): Promise<void> {
+  if (!request.routeOptions.url) return; // no such route: the not-found handler answers 404
   const access = effectiveAccess(request.routeOptions.config?.access, request.method);
   const bearer = bearerToken(request.headers.authorization);
   const cookieToken = request.cookies[SESSION_COOKIE];

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, signUp, startTestApp, uniqueEmail, type TestContext } from '../../../test/harness.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '10', BODY_LIMIT_BYTES: '2048' });
+});
+afterAll(() => t.close());
+
+describe('HTTP platform', () => {
+  it('reports health with the database kind', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: t.runtime.database.kind });
+    expect(res.headers['x-request-id']).toBeTruthy();
+    expect((await t.publicApp.inject({ url: '/api/health' })).statusCode).toBe(200);
+  });
+
+  it('serves the OpenAPI document generated from the route schemas', async () => {
+    const res = await t.app.inject({ url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/signup', '/api/workspace/api-keys', '/api/workspace/api-keys/{id}']));
+    expect(doc.paths['/api/auth/signup'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['email', 'password', 'name', 'workspace_name']),
+    );
+    expect((await t.app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400);
+  });
+
+  it('answers 401, 404, 413 and 415 as problem documents', async () => {
+    const anon = await t.app.inject({ url: '/api/workspace/members' });
+    expect(anon.statusCode).toBe(401);
+    expect(anon.headers['content-type']).toContain('application/problem+json');
+    expect((await t.app.inject({ url: '/api/nope' })).statusCode).toBe(404);
+
+    const big = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.co', password: 'x'.repeat(5000) } });
+    expect(big.statusCode).toBe(413);
+    expect(big.json()).toMatchObject({ status: 413, title: 'Payload Too Large' });
+
+    const text = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: 'hello', headers: { 'content-type': 'text/plain' } });
+    expect(text.statusCode).toBe(415);
+    expect(text.headers['content-type']).toContain('application/problem+json');
+
+    const badJson = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{oops', headers: { 'content-type': 'application/json' } });
+    expect(badJson.statusCode).toBe(400);
+  });
+
+  it('limits login attempts per account with a clear 429', async () => {
+    const { email } = await signUp(t.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: 'wrong password!' },
+        remoteAddress: `127.0.1.${i}`, // different IPs: the per-account limit is what trips
+      });
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429) {
+        expect(res.headers['retry-after']).toBeTruthy();
+        expect(res.json().detail).toMatch(/Too many attempts/);
+      }
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
+  it('limits login attempts per IP', async () => {
+    const ip = `127.0.2.${Math.floor(Math.random() * 250)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: uniqueEmail(), password: 'whatever!!' }, remoteAddress: ip });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('keeps the public server apart from the admin app', async () => {
+    const { client } = await signUp(t.app);
+    const res = await t.publicApp.inject({ url: '/api/auth/me', headers: { cookie: `mk_session=${client.cookie}` } });
+    expect(res.statusCode).toBe(404);
+    const page = await t.publicApp.inject({ url: '/some-page', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('Page introuvable');
+    void Client;
+  });
+});

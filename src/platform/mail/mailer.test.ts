@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { PASSWORD, signUp, startTestApp, uniqueEmail, type TestContext } from '../../../test/harness.js';
+
+// Real delivery: a real SMTP server on loopback receives what the product sends.
+
+const received: ParsedMail[] = [];
+let smtp: SMTPServer;
+let t: TestContext;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => {
+        received.push(mail);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const port = (smtp.server.address() as AddressInfo).port;
+  t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise<void>((resolve) => smtp.close(resolve));
+});
+
+describe('mail delivery over SMTP', () => {
+  it('sends the invitation through SMTP once, even if the job runs twice', async () => {
+    const { client } = await signUp(t.app);
+    const email = uniqueEmail('smtp');
+    await client.post('/api/workspace/invitations', { email, role: 'member' });
+    await t.drain();
+    const mails = received.filter((m) => m.to && JSON.stringify(m.to).includes(email));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toMatch(/^Invitation à rejoindre/);
+    expect(mails[0]!.text).toMatch(/\/invitations\/[\w-]+/);
+
+    const outbox = (await client.get('/api/workspace/outbox')).json();
+    expect(outbox.smtp_configured).toBe(true);
+    const row = outbox.items.find((m: { to_address: string }) => m.to_address === email);
+    expect(row.status).toBe('sent');
+    await t.runtime.mailer.deliver(row.id);
+    expect(received.filter((m) => JSON.stringify(m.to).includes(email))).toHaveLength(1);
+  });
+
+  it('mails a password reset link that works once and signs out every session', async () => {
+    const { client, email } = await signUp(t.app);
+    const anon = (await import('../../../test/harness.js')).Client;
+    const res = await new anon(t.app).post('/api/auth/password-reset/request', { email });
+    expect(res.statusCode).toBe(202);
+    expect((await new anon(t.app).post('/api/auth/password-reset/request', { email: uniqueEmail() })).statusCode).toBe(202);
+    await t.drain();
+    const mail = received.find((m) => JSON.stringify(m.to).includes(email) && m.subject?.includes('mot de passe'));
+    const token = /token=([\w-]+)/.exec(mail!.text!)![1]!;
+    expect((await new anon(t.app).post('/api/auth/password-reset/confirm', { token, password: 'brand new password' })).statusCode).toBe(204);
+    expect((await new anon(t.app).post('/api/auth/password-reset/confirm', { token, password: 'brand new password' })).statusCode).toBe(400);
+    expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await new anon(t.app).post('/api/auth/login', { email, password: PASSWORD })).statusCode).toBe(401);
+    expect((await new anon(t.app).post('/api/auth/login', { email, password: 'brand new password' })).statusCode).toBe(200);
+  });
+});
