@@ -58,7 +58,7 @@ export class Client {
 
   constructor(
     private readonly app: FastifyInstance,
-    private readonly options: { bearer?: string } = {},
+    private readonly options: { bearer?: string; remoteAddress?: string } = {},
   ) {}
 
   /** Sends a request; records Set-Cookie and any csrf_token in the response. */
@@ -72,6 +72,7 @@ export class Client {
       method: method as 'GET',
       url: opts.url,
       headers,
+      ...(this.options.remoteAddress ? { remoteAddress: this.options.remoteAddress } : {}),
       ...(opts.payload !== undefined ? { payload: opts.payload as object } : {}),
     });
     const setCookie = response.cookies.find((c) => c.name === 'mk_session');
@@ -92,8 +93,11 @@ export class Client {
 export type SignedUp = { client: Client; userId: string; workspaceId: string; email: string };
 
 /** Signs a new user up (with their own workspace) and returns a signed-in client. */
-export async function signUp(app: FastifyInstance, overrides: Partial<{ email: string; name: string; workspace_name: string }> = {}): Promise<SignedUp> {
-  const client = new Client(app);
+export async function signUp(
+  app: FastifyInstance,
+  overrides: Partial<{ email: string; name: string; workspace_name: string; remoteAddress: string }> = {},
+): Promise<SignedUp> {
+  const client = new Client(app, { remoteAddress: overrides.remoteAddress });
   const email = overrides.email ?? uniqueEmail();
   const res = await client.post('/api/auth/signup', {
     email,

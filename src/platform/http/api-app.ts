@@ -22,6 +22,8 @@ export type TTenantRoute =
   | { table: string; sampleBody?: unknown; sampleQuery?: Record<string, string> }
   | { optOut: string };
 
+// Declaration merging needs interfaces here.
+/* eslint-disable @typescript-eslint/consistent-type-definitions */
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: TAccess;
@@ -35,6 +37,7 @@ declare module 'fastify' {
     routeTable: TRouteEntry[];
   }
 }
+/* eslint-enable @typescript-eslint/consistent-type-definitions */
 
 export type TRouteEntry = { method: string; url: string; access?: TAccess; tenant?: TTenantRoute };
 
