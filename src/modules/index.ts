@@ -1,7 +1,7 @@
 import type { JobDefinition } from '../platform/jobs/define-job.js';
 import type { RouteModule } from '../platform/http/api-app.js';
 import { deliverMailJob } from '../platform/mail/mail.jobs.js';
-import { accountsRoutes, invitationRoutes } from './accounts/index.js';
+import { accountsRoutes, invitationRoutes, purgeSessionsJob } from './accounts/index.js';
 import { workspacesRoutes } from './workspaces/index.js';
 
 // The one file that mounts every module: routes of the admin API, routes of the public
@@ -14,4 +14,4 @@ export const apiRoutes: RouteModule[] = [accountsRoutes, invitationRoutes, works
 export const publicRoutes: RouteModule[] = [];
 
 /** Every background job the worker runs. */
-export const jobs: JobDefinition[] = [deliverMailJob as JobDefinition];
+export const jobs: JobDefinition[] = [deliverMailJob, purgeSessionsJob] as JobDefinition[];

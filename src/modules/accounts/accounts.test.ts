@@ -121,3 +121,14 @@ describe('profile and password', () => {
     expect((await new Client(t.app).post('/api/auth/login', { email, password: 'another password' })).statusCode).toBe(200);
   });
 });
+
+describe('housekeeping job', () => {
+  it('purges expired sessions when the nightly job runs', async () => {
+    const { userId } = await signUp(t.app);
+    await t.runtime.db.update(sessions).set({ expires_at: new Date(Date.now() - 1000) }).where(eq(sessions.user_id, userId));
+    const { purgeSessionsJob } = await import('./accounts.jobs.js');
+    await t.runtime.queue.send(purgeSessionsJob, {});
+    await t.drain();
+    expect(await t.runtime.db.select().from(sessions).where(eq(sessions.user_id, userId))).toHaveLength(0);
+  });
+});

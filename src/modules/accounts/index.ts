@@ -7,7 +7,7 @@ import { authenticateSession } from './sessions.service.js';
 export { accountsRoutes } from './accounts.routes.js';
 export { invitationRoutes } from './invitations.routes.js';
 export { createUser, findUserByEmail, signup } from './accounts.service.js';
-export { purgeExpiredSessions } from './sessions.service.js';
+export { purgeSessionsJob } from './accounts.jobs.js';
 export { users, sessions, passwordResets } from './accounts.tables.js';
 
 /** Resolves session cookies and API keys for the HTTP layer. */

@@ -11,6 +11,8 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   schema: S;
   handler: (payload: z.infer<S>, runtime: Runtime) => Promise<void>;
   retryLimit?: number;
+  /** Cron expression (UTC) for periodic jobs; scheduled by worker processes. */
+  cron?: string;
 };
 
 /** Declares a job; keeps the payload type tied to its schema. */

@@ -16,7 +16,7 @@ export class JobQueue {
   constructor(
     database: Database,
     private readonly log: Log,
-    options: { supervise: boolean },
+    private readonly options: { supervise: boolean },
   ) {
     const db = {
       // pg-boss sends multi-statement scripts without parameters (schema, migrations) and
@@ -51,6 +51,7 @@ export class JobQueue {
         retryBackoff: true,
         retryDelay: 5,
       });
+      if (job.cron && this.options.supervise) await this.boss.schedule(job.name, job.cron, {});
     }
     this.started = true;
   }
