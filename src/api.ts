@@ -1,4 +1,4 @@
-import { buildAdminServer, buildPublicServer, createRuntime, onShutdownSignal, shutdown } from './boot.js';
+import { buildAdminServer, buildPublicServer, createRuntime, ensureWebAppBuilt, onShutdownSignal, shutdown } from './boot.js';
 import { configOrExit } from './entry.js';
 
 // API-only process (npm run api): admin app + public server, no job worker. Run several behind a
@@ -6,6 +6,7 @@ import { configOrExit } from './entry.js';
 
 const config = configOrExit();
 const runtime = await createRuntime(config, { supervise: false });
+await ensureWebAppBuilt(runtime.log);
 const admin = await buildAdminServer(runtime, { serveWeb: true });
 const publicServer = await buildPublicServer(runtime);
 await admin.listen({ port: config.port, host: config.host });

@@ -5,6 +5,7 @@ import type { TConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { buildApiApp } from './platform/http/api-app.js';
+import { webAppIsBuilt } from './platform/http/web-app.js';
 import { buildPublicApp } from './platform/http/public-app.js';
 import { JobQueue } from './platform/jobs/queue.js';
 import { createLogger, type Log } from './platform/log.js';
@@ -39,6 +40,14 @@ export async function createRuntime(config: TConfig, options: RuntimeOptions): P
 /** Builds the admin app (API + web UI). */
 export function buildAdminServer(runtime: Runtime, options: { serveWeb: boolean }): Promise<FastifyInstance> {
   return buildApiApp({ runtime, authenticator: createAuthenticator(runtime), routes: apiRoutes, serveWeb: options.serveWeb });
+}
+
+/** Builds the web UI with Vite when dist/web is missing (first start of a fresh clone). */
+export async function ensureWebAppBuilt(log: Log): Promise<void> {
+  if (webAppIsBuilt()) return;
+  log.info('web UI not built yet: building it once (vite build)…');
+  const { build } = await import('vite');
+  await build({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
 }
 
 /** Builds the public server (funnel pages, forms, tracking). */

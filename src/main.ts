@@ -1,7 +1,6 @@
-import { buildAdminServer, buildPublicServer, createRuntime, onShutdownSignal, shutdown } from './boot.js';
+import { buildAdminServer, buildPublicServer, createRuntime, ensureWebAppBuilt, onShutdownSignal, shutdown } from './boot.js';
 import { configOrExit } from './entry.js';
 import { ensureDemoWorkspace } from './modules/demo/index.js';
-import { webAppIsBuilt } from './platform/http/web-app.js';
 
 // All-in-one process (npm start): migrations, admin app + API, public server and job worker.
 
@@ -9,11 +8,7 @@ const config = configOrExit();
 const runtime = await createRuntime(config, { supervise: true });
 const { log } = runtime;
 
-if (!webAppIsBuilt()) {
-  log.info('web UI not built yet: building it once (vite build)…');
-  const { build } = await import('vite');
-  await build({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
-}
+await ensureWebAppBuilt(log);
 
 const admin = await buildAdminServer(runtime, { serveWeb: true });
 const publicServer = await buildPublicServer(runtime);

@@ -88,3 +88,16 @@ describe('HTTP platform', () => {
     expect(page.body).toContain('Page introuvable');
   });
 });
+
+describe('health with a broken database', () => {
+  it('answers 503', async () => {
+    const broken = await startTestApp();
+    await broken.runtime.queue.stop();
+    await broken.runtime.database.close();
+    const res = await broken.app.inject({ url: '/api/health' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ status: 'error', database: broken.runtime.database.kind });
+    await broken.app.close();
+    await broken.publicApp.close();
+  });
+});

@@ -1,0 +1,105 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Journeys through the real UI (French by default, as for a French browser).
+
+const PASSWORD = 'correct horse battery';
+const unique = (label: string) => `${label}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+async function signUp(page: Page, email: string, workspace = 'Studio E2E') {
+  await page.goto('/signup');
+  await page.getByLabel('Nom', { exact: true }).fill('Claire Dubois');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByLabel("Nom de l'espace de travail").fill(workspace);
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page.getByRole('link', { name: 'Tableau de bord' })).toBeVisible();
+}
+
+async function logOut(page: Page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+}
+
+test('sign up, log out and log back in', async ({ page }) => {
+  const email = unique('owner');
+  await signUp(page, email);
+  await expect(page.getByText('Studio E2E').first()).toBeVisible();
+  await logOut(page);
+
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill('wrong password!!');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('link', { name: 'Tableau de bord' })).toBeVisible();
+
+  // Every module of the spec is in the navigation.
+  for (const name of ['Tunnels de vente', 'Email Marketing', 'CRM', 'Publicités', 'Paramètres']) {
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+});
+
+test('invite a member who accepts through the link in the outbox', async ({ page, browser }) => {
+  await signUp(page, unique('owner'), 'Agence Lumière');
+  const invitee = unique('invitee');
+  await page.goto('/settings/team');
+  await page.getByLabel('E-mail').fill(invitee);
+  await page.getByRole('button', { name: 'Inviter' }).click();
+  await expect(page.getByRole('cell', { name: invitee })).toBeVisible();
+
+  await page.goto('/settings/outbox');
+  await page.getByText(invitee).first().click();
+  const link = page.getByRole('link', { name: /\/invitations\// });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/\/invitations\/[\w-]+$/);
+
+  const other = await browser.newContext({ locale: 'fr-FR' });
+  const guest = await other.newPage();
+  await guest.goto(href!);
+  await expect(guest.getByText('Agence Lumière').first()).toBeVisible();
+  await guest.getByLabel('Nom', { exact: true }).fill('Hugo Petit');
+  await guest.getByLabel('Mot de passe').fill(PASSWORD);
+  await guest.getByRole('button', { name: "Accepter l'invitation" }).click();
+  await expect(guest.getByRole('link', { name: 'Tableau de bord' })).toBeVisible();
+  await other.close();
+
+  await page.goto('/settings/team');
+  await expect(page.getByRole('cell', { name: invitee })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Hugo Petit' })).toBeVisible();
+});
+
+test('create an API key, use it, then revoke it', async ({ page, request }) => {
+  await signUp(page, unique('owner'));
+  await page.goto('/settings/api-keys');
+  await page.getByLabel('Nom', { exact: true }).fill('Zapier');
+  await page.getByRole('button', { name: 'Créer la clé' }).click();
+  const key = (await page.getByTestId('api-key-secret').textContent())!.trim();
+  expect(key).toMatch(/^mk_/);
+  await page.keyboard.press('Escape');
+
+  const me = await request.get('/api/auth/me', { headers: { authorization: `Bearer ${key}` } });
+  expect(me.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole('cell', { name: 'Zapier' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Révoquer' }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Révoquer' }).click();
+  await expect(page.getByRole('cell', { name: 'Zapier' })).toHaveCount(0);
+  const after = await request.get('/api/auth/me', { headers: { authorization: `Bearer ${key}` } });
+  expect(after.status()).toBe(401);
+});
+
+test('switch the language to English and back', async ({ page }) => {
+  await signUp(page, unique('owner'));
+  await page.getByRole('button', { name: 'Langue' }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await expect(page.getByRole('link', { name: 'Settings', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sales funnels' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Settings', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Language' }).click();
+  await page.getByRole('menuitem', { name: 'Français' }).click();
+  await expect(page.getByRole('link', { name: 'Paramètres', exact: true })).toBeVisible();
+});
