@@ -1,0 +1,44 @@
+import { Tabs } from '@mantine/core';
+import { IconBuilding, IconKey, IconMailForward, IconUser, IconUsers, type Icon } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { PageHeader } from '../../ui/page-header.js';
+import { isAdmin, useSignedInMe } from '../auth/session.js';
+
+type TTab = { value: string; label: 'team' | 'apiKeys' | 'outbox' | 'profile' | 'workspace'; Icon: Icon; adminOnly?: boolean };
+
+const TABS: TTab[] = [
+  { value: 'team', label: 'team', Icon: IconUsers },
+  { value: 'api-keys', label: 'apiKeys', Icon: IconKey, adminOnly: true },
+  { value: 'outbox', label: 'outbox', Icon: IconMailForward, adminOnly: true },
+  { value: 'profile', label: 'profile', Icon: IconUser },
+  { value: 'workspace', label: 'workspace', Icon: IconBuilding },
+];
+
+/** /settings/*: tabs backed by URL sub-routes. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const navigate = useNavigate();
+  const current = useLocation().pathname.split('/')[2] ?? 'team';
+  // The server refuses API keys and the outbox to members and viewers: no point offering the tabs.
+  const tabs = TABS.filter((tab) => !tab.adminOnly || isAdmin(me.role));
+
+  return (
+    <>
+      <PageHeader title={t('settings.title')} />
+      <Tabs value={current} onChange={(value) => value && void navigate(`/settings/${value}`)} keepMounted={false}>
+        <Tabs.List mb="lg" style={{ flexWrap: 'wrap' }}>
+          {tabs.map(({ value, label, Icon }) => (
+            <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} aria-hidden />}>
+              {t(`settings.tabs.${label}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value={current}>
+          <Outlet />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

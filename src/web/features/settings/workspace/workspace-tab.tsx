@@ -1,0 +1,59 @@
+import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { isNotEmpty, useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TWorkspace } from '../../../../contracts/accounts.js';
+import { api } from '../../../lib/api.js';
+import { notifyError, setFormErrors } from '../../../lib/errors.js';
+import { useFormatDate } from '../../../lib/format.js';
+import { isAdmin, ME_KEY, useSignedInMe } from '../../auth/session.js';
+
+/** /settings/workspace: the workspace's name, renamed by admins and owners. */
+export function WorkspaceTab() {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const formatDate = useFormatDate();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: { name: me.workspace.name },
+    validate: { name: isNotEmpty(t('validation.required')) },
+  });
+  const rename = useMutation({
+    mutationFn: (values: { name: string }) => api.patch<TWorkspace>('/api/workspace', values),
+    onSuccess: async (workspace) => {
+      form.resetDirty({ name: workspace.name });
+      notifications.show({ color: 'teal', message: t('settings.workspace.renamed', { name: workspace.name }) });
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+    },
+    onError: (error) => {
+      if (!setFormErrors(form, error)) notifyError(error, t);
+    },
+  });
+
+  return (
+    <Stack component="section" aria-labelledby="workspace-title" maw={520}>
+      <Title order={2} size="h3" id="workspace-title">
+        {t('settings.workspace.title')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('settings.workspace.createdAt', { date: formatDate(me.workspace.created_at, false) })}
+      </Text>
+      {isAdmin(me.role) ? (
+        <form noValidate onSubmit={form.onSubmit((values) => rename.mutate(values))}>
+          <Stack align="flex-start">
+            <TextInput label={t('settings.workspace.name')} required w="100%" {...form.getInputProps('name')} />
+            <Button type="submit" loading={rename.isPending} disabled={!form.isDirty()}>
+              {t('settings.workspace.rename')}
+            </Button>
+          </Stack>
+        </form>
+      ) : (
+        <>
+          <Text>{t('settings.workspace.current', { name: me.workspace.name })}</Text>
+          <Alert color="gray">{t('settings.workspace.readOnly')}</Alert>
+        </>
+      )}
+    </Stack>
+  );
+}

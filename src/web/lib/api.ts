@@ -1,0 +1,88 @@
+import type { TProblem } from '../../contracts/common.js';
+
+type TFieldError = { path: string; message: string };
+
+/** A failed API call: the problem document's status, detail and field errors (status 0 = network failure). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly detail: string;
+  readonly errors: TFieldError[];
+
+  constructor(problem: Pick<TProblem, 'status' | 'detail'> & { errors?: TFieldError[] }) {
+    super(problem.detail);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
+  }
+
+  /** Field errors keyed by form field: the server's "body.email" becomes "email". */
+  fieldErrors(): Record<string, string> {
+    const result: Record<string, string> = {};
+    for (const { path, message } of this.errors) {
+      const field = path.replace(/^body\.?/, '');
+      if (field && !(field in result)) result[field] = message;
+    }
+    return result;
+  }
+}
+
+// The session's synchronizer token, learnt from /api/auth/me, login, sign-up and similar responses.
+let csrfToken: string | undefined;
+
+/** Remembers the token echoed in x-csrf-token on every state-changing request. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+type TMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+async function request<T>(method: TMethod, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  // No content-type without a body: Fastify rejects an empty JSON body.
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({ status: 0, detail: 'Network error' });
+  }
+
+  const text = await response.text();
+  const parsed = parseJson(text);
+  if (!response.ok) throw toApiError(response, parsed);
+  return (parsed ?? undefined) as T;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function toApiError(response: Response, body: unknown): ApiError {
+  if (body && typeof body === 'object' && 'detail' in body && typeof body.detail === 'string') {
+    const problem = body as Partial<TProblem>;
+    return new ApiError({ status: response.status, detail: body.detail, errors: problem.errors });
+  }
+  return new ApiError({ status: response.status, detail: response.statusText || `HTTP ${response.status}` });
+}
+
+/** JSON client for the platform's API (same-origin session cookie + CSRF header). */
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body),
+  patch: <T = void>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+};
