@@ -19,20 +19,12 @@ onShutdownSignal(log, () => shutdown(runtime, [admin, publicServer]));
 
 const demo = config.demoData ? await ensureDemoWorkspace(runtime) : undefined;
 const database = runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-console.log(
-  [
-    '',
-    `  Marketing platform is running (${database})`,
-    `  App and API:   ${config.appUrl}   (API docs: ${config.appUrl}/api/docs)`,
-    `  Public pages:  ${config.publicUrl}`,
-    demo?.created
-      ? `  Demo login:    ${demo.email} / ${demo.password}   (shown once; reset it from the login page if lost)`
-      : demo
-        ? `  Demo login:    ${demo.email} (password printed on first start)`
-        : '',
-    config.smtpUrl ? '' : '  SMTP_URL not set: mails are kept in Settings > Outbox.',
-    '',
-  ]
-    .filter((line, i, all) => line !== '' || i === 0 || i === all.length - 1)
-    .join('\n'),
-);
+const lines = [
+  `Marketing platform is running (${database})`,
+  `App and API:   ${config.appUrl}   (API docs: ${config.appUrl}/api/docs)`,
+  `Public pages:  ${config.publicUrl}`,
+];
+if (demo?.created) lines.push(`Demo login:    ${demo.email} / ${demo.password}   (shown once; "Mot de passe oublié" if lost)`);
+else if (demo) lines.push(`Demo login:    ${demo.email} (its password was printed on the first start)`);
+if (!config.smtpUrl) lines.push('SMTP_URL not set: mails are kept in Settings > Outbox.');
+console.log(`\n${lines.map((line) => `  ${line}`).join('\n')}\n`);

@@ -114,7 +114,7 @@ export async function acceptInvitation(db: Db, token: string, user: { id: string
   }
   await db.transaction(async (tx) => {
     await tx.update(invitations).set({ accepted_at: new Date() }).where(eq(invitations.id, invitation.id));
-    await addMember(tx as unknown as Db, invitation.workspace_id, user.id, invitation.role);
+    await addMember(tx, invitation.workspace_id, user.id, invitation.role);
   });
   return invitation.workspace_id;
 }

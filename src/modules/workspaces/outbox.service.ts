@@ -9,12 +9,12 @@ export async function listOutbox(tenant: Tenant) {
   return tenant.db
     .select()
     .from(outboxMessages)
-    .where(tenant.where(outboxMessages as never))
+    .where(tenant.where(outboxMessages))
     .orderBy(desc(outboxMessages.created_at))
     .limit(OUTBOX_PAGE);
 }
 
 /** One mail of the workspace. */
 export async function getOutboxMessage(tenant: Tenant, id: string) {
-  return tenant.get(outboxMessages as never, id, 'Mail') as Promise<typeof outboxMessages.$inferSelect>;
+  return tenant.get(outboxMessages, id, 'Mail');
 }

@@ -19,7 +19,7 @@ import { serveWebApp } from './web-app.js';
 
 /** Declares, on a route, the tenant resource its `:id` refers to; read by the isolation test. */
 export type TTenantRoute =
-  | { table: string; sampleBody?: unknown; sampleQuery?: Record<string, string> }
+  | { table: string; sampleBody?: unknown }
   | { optOut: string };
 
 // Declaration merging needs interfaces here.
