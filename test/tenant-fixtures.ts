@@ -11,6 +11,8 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await owner.client.post('/api/workspace/invitations', { email: inviteeEmail, role: 'member' });
   await owner.client.post('/api/workspace/invitations', { email: uniqueEmail('a-pending'), role: 'viewer' });
   await owner.client.post('/api/workspace/api-keys', { name: 'A key', role: 'member' });
+  const lead = (await owner.client.post('/api/marketing/leads', { first_name: 'Anne', email: uniqueEmail('a-lead') })).json() as { id: string };
+  await owner.client.patch(`/api/marketing/leads/${lead.id}`, { status: 'contacted' });
   await t.drain();
   const outbox = (await owner.client.get('/api/workspace/outbox')).json() as { items: { to_address: string; text_body: string }[] };
   const mail = outbox.items.find((m) => m.to_address === inviteeEmail)!;

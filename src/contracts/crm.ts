@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { ZId, ZTimestamp } from './common.js';
+
+// Wire shapes of the CRM module (spec "Lead"). Field names are the spec's.
+
+export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const;
+export const ZLeadStatus = z.enum(LEAD_STATUSES);
+export type TLeadStatus = z.infer<typeof ZLeadStatus>;
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** Phone numbers: digits with the usual separators and an optional leading +. */
+const ZPhone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ().-]{4,24}$/, { error: 'must be a phone number (digits, spaces, + . - ( ))' })
+  .nullable()
+  .optional();
+
+const ZLeadEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ error: 'must be a valid email address' }))
+  .nullable()
+  .optional();
+
+const leadFields = {
+  first_name: optionalText(120),
+  last_name: optionalText(120),
+  email: ZLeadEmail,
+  phone: ZPhone,
+  company: optionalText(200),
+  job_title: optionalText(200),
+  status: ZLeadStatus.optional(),
+  source: optionalText(120),
+  source_url: z.url().max(2000).nullable().optional(),
+  estimated_value: z.number().min(0).max(1e12).nullable().optional(),
+  tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  notes: optionalText(20_000),
+  owner_id: ZId.nullable().optional(),
+  utm_source: optionalText(200),
+  utm_medium: optionalText(200),
+  utm_campaign: optionalText(200),
+  utm_term: optionalText(200),
+  utm_content: optionalText(200),
+  lost_reason: optionalText(500),
+};
+
+export const ZLeadCreateBody = z.strictObject(leadFields);
+export type TLeadCreateBody = z.infer<typeof ZLeadCreateBody>;
+
+export const ZLeadUpdateBody = z.strictObject(leadFields);
+export type TLeadUpdateBody = z.infer<typeof ZLeadUpdateBody>;
+
+export const ZLead = z.object({
+  id: ZId,
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  company: z.string().nullable(),
+  job_title: z.string().nullable(),
+  status: ZLeadStatus,
+  score: z.number().int(),
+  source: z.string().nullable(),
+  source_url: z.string().nullable(),
+  estimated_value: z.number().nullable(),
+  tags: z.array(z.string()),
+  notes: z.string().nullable(),
+  custom_fields: z.record(z.string(), z.unknown()),
+  owner_id: ZId.nullable(),
+  utm_source: z.string().nullable(),
+  utm_medium: z.string().nullable(),
+  utm_campaign: z.string().nullable(),
+  utm_term: z.string().nullable(),
+  utm_content: z.string().nullable(),
+  lost_reason: z.string().nullable(),
+  created_at: ZTimestamp,
+  updated_at: ZTimestamp,
+});
+export type TLead = z.infer<typeof ZLead>;
+
+export const ZLeadListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: ZLeadStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const ZLeadList = z.object({ items: z.array(ZLead), next_cursor: z.string().nullable() });
+
+export const ZLeadEvent = z.object({
+  id: ZId,
+  event_type: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  actor_user_id: ZId.nullable(),
+  occurred_at: ZTimestamp,
+});

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZIdParams } from '../../contracts/common.js';
+import { ZLead, ZLeadCreateBody, ZLeadEvent, ZLeadList, ZLeadListQuery, ZLeadUpdateBody } from '../../contracts/crm.js';
+import { authOf, tenantOf } from '../../platform/http/api-app.js';
+import type { Runtime } from '../../platform/runtime.js';
+import * as wire from './crm.wire.js';
+import { createLead, deleteLead, getLead, leadTimeline, listLeads, updateLead } from './leads.service.js';
+
+const tags = ['crm'];
+const leadRoute = { table: 'leads' };
+
+/** CRM leads: /api/marketing/leads. */
+export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/marketing/leads',
+    { schema: { tags, summary: 'List leads (search, status filter, cursor pagination)', querystring: ZLeadListQuery, response: { 200: ZLeadList } } },
+    async (req) => {
+      const page = await listLeads(tenantOf(req, runtime), req.query);
+      return { items: page.items.map(wire.lead), next_cursor: page.next_cursor };
+    },
+  );
+
+  app.post(
+    '/api/marketing/leads',
+    { schema: { tags, summary: 'Create a lead (409 with existing_id on a duplicate email)', body: ZLeadCreateBody, response: { 201: ZLead } } },
+    async (req, reply) => reply.code(201).send(wire.lead(await createLead(tenantOf(req, runtime), authOf(req), req.body))),
+  );
+
+  app.get(
+    '/api/marketing/leads/:id',
+    { config: { tenant: leadRoute }, schema: { tags, summary: 'One lead', params: ZIdParams, response: { 200: ZLead } } },
+    async (req) => wire.lead(await getLead(tenantOf(req, runtime), req.params.id)),
+  );
+
+  app.patch(
+    '/api/marketing/leads/:id',
+    {
+      config: { tenant: { ...leadRoute, sampleBody: { status: 'won' } } },
+      schema: { tags, summary: 'Update a lead (each change is logged)', params: ZIdParams, body: ZLeadUpdateBody, response: { 200: ZLead } },
+    },
+    async (req) => wire.lead(await updateLead(tenantOf(req, runtime), authOf(req), req.params.id, req.body)),
+  );
+
+  app.delete(
+    '/api/marketing/leads/:id',
+    { config: { tenant: leadRoute }, schema: { tags, summary: 'Delete a lead', params: ZIdParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await deleteLead(tenantOf(req, runtime), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/marketing/leads/:id/events',
+    { config: { tenant: leadRoute }, schema: { tags, summary: "The lead's event log, newest first", params: ZIdParams, response: { 200: z.array(ZLeadEvent) } } },
+    async (req) => (await leadTimeline(tenantOf(req, runtime), req.params.id)).map(wire.leadEvent),
+  );
+}

@@ -1,0 +1,69 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { LEAD_STATUSES } from '../../contracts/crm.js';
+import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
+import { users } from '../accounts/index.js';
+import { workspaces } from '../workspaces/index.js';
+
+/** A lead (spec "Lead"): the person CRM, email campaigns and funnel forms all share. */
+export const leads = pgTable(
+  'leads',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    first_name: text('first_name'),
+    last_name: text('last_name'),
+    email: text('email'),
+    phone: text('phone'),
+    company: text('company'),
+    job_title: text('job_title'),
+    status: text('status', { enum: LEAD_STATUSES }).notNull().default('new'),
+    score: integer('score').notNull().default(0),
+    source: text('source'),
+    source_url: text('source_url'),
+    estimated_value: numeric('estimated_value', { precision: 14, scale: 2, mode: 'number' }),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    notes: text('notes'),
+    custom_fields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
+    owner_id: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    utm_source: text('utm_source'),
+    utm_medium: text('utm_medium'),
+    utm_campaign: text('utm_campaign'),
+    utm_term: text('utm_term'),
+    utm_content: text('utm_content'),
+    lost_reason: text('lost_reason'),
+    consent_source: text('consent_source'),
+    consent_at: timestamp('consent_at', { withTimezone: true }),
+    consent_ip: text('consent_ip'),
+    unsubscribed_at: timestamp('unsubscribed_at', { withTimezone: true }),
+    ...timestamps(),
+    // Millisecond precision, like JavaScript dates, so list cursors round-trip exactly.
+    created_at: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('leads_workspace_idx').on(t.workspace_id),
+    // Email is unique per workspace, case-insensitively (a duplicate is a 409 naming the existing lead).
+    uniqueIndex('leads_workspace_email_uq').on(t.workspace_id, sql`lower(${t.email})`),
+    // Keyset pagination: newest first, id as tie-breaker.
+    index('leads_workspace_created_idx').on(t.workspace_id, t.created_at.desc(), t.id.desc()),
+    index('leads_workspace_status_idx').on(t.workspace_id, t.status),
+  ],
+);
+
+/** The lead's event log: created, field changed, status changed… and later email and funnel events. */
+export const leadEvents = pgTable(
+  'lead_events',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    lead_id: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    event_type: text('event_type').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    actor_user_id: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    occurred_at: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
+  },
+  (t) => [index('lead_events_lead_idx').on(t.workspace_id, t.lead_id, t.occurred_at.desc())],
+);

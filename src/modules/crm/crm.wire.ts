@@ -1,0 +1,45 @@
+import { iso } from '../../contracts/common.js';
+import type { TLead } from '../../contracts/crm.js';
+import type { leadEvents } from './crm.tables.js';
+import type { TLeadRow } from './leads.service.js';
+
+// Row -> wire mappers: the spec's field names, ISO dates; consent details stay server-side for now.
+
+export function lead(row: TLeadRow): TLead {
+  return {
+    id: row.id,
+    first_name: row.first_name,
+    last_name: row.last_name,
+    email: row.email,
+    phone: row.phone,
+    company: row.company,
+    job_title: row.job_title,
+    status: row.status,
+    score: row.score,
+    source: row.source,
+    source_url: row.source_url,
+    estimated_value: row.estimated_value,
+    tags: row.tags,
+    notes: row.notes,
+    custom_fields: row.custom_fields,
+    owner_id: row.owner_id,
+    utm_source: row.utm_source,
+    utm_medium: row.utm_medium,
+    utm_campaign: row.utm_campaign,
+    utm_term: row.utm_term,
+    utm_content: row.utm_content,
+    lost_reason: row.lost_reason,
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+  };
+}
+
+export function leadEvent(row: typeof leadEvents.$inferSelect) {
+  return {
+    id: row.id,
+    event_type: row.event_type,
+    data: row.data,
+    actor_user_id: row.actor_user_id,
+    occurred_at: iso(row.occurred_at),
+  };
+}

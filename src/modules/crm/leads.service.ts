@@ -1,0 +1,134 @@
+import { and, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { TLeadCreateBody, TLeadStatus, TLeadUpdateBody } from '../../contracts/crm.js';
+import type { TAuth } from '../../platform/auth/access.js';
+import type { Tenant } from '../../platform/db/tenant.js';
+import { AppError } from '../../platform/errors.js';
+import { roleIn } from '../workspaces/index.js';
+import { leads } from './crm.tables.js';
+import { listLeadEvents, recordLeadEvent } from './lead-events.service.js';
+
+export type TLeadRow = typeof leads.$inferSelect;
+
+/** Creates a lead and logs `created`; a duplicate email is a 409 naming the existing lead. */
+export async function createLead(tenant: Tenant, actor: TAuth, input: TLeadCreateBody): Promise<TLeadRow> {
+  const values = normalize(input);
+  await assertOwnerIsMember(tenant, values.owner_id);
+  await assertEmailFree(tenant, values.email ?? null);
+  return tenant.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(leads)
+      .values({ ...values, workspace_id: tenant.workspaceId })
+      .returning();
+    await recordLeadEvent(tx, { workspaceId: tenant.workspaceId, leadId: row!.id, type: 'created', actorUserId: actor.user_id });
+    return row!;
+  });
+}
+
+/** Reads one lead of the workspace. */
+export function getLead(tenant: Tenant, id: string): Promise<TLeadRow> {
+  return tenant.get(leads, id, 'Lead');
+}
+
+/** Updates a lead, logging each changed field and the status change. */
+export async function updateLead(tenant: Tenant, actor: TAuth, id: string, input: TLeadUpdateBody): Promise<TLeadRow> {
+  const before = await getLead(tenant, id);
+  const values = normalize(input);
+  if ('owner_id' in values) await assertOwnerIsMember(tenant, values.owner_id);
+  if (values.email && values.email !== before.email) await assertEmailFree(tenant, values.email, id);
+  const changed = Object.entries(values).filter(([key, value]) => JSON.stringify(before[key as keyof TLeadRow]) !== JSON.stringify(value));
+  if (changed.length === 0) return before;
+  return tenant.db.transaction(async (tx) => {
+    const [row] = await tx.update(leads).set(values).where(tenant.byId(leads, id)).returning();
+    for (const [field, value] of changed) {
+      const from = before[field as keyof TLeadRow];
+      const type = field === 'status' ? 'status_changed' : 'field_changed';
+      await recordLeadEvent(tx, { workspaceId: tenant.workspaceId, leadId: id, type, data: { field, from, to: value }, actorUserId: actor.user_id });
+    }
+    return row!;
+  });
+}
+
+/** Deletes a lead and its events. */
+export function deleteLead(tenant: Tenant, id: string): Promise<void> {
+  return tenant.delete(leads, id, 'Lead');
+}
+
+/** Lists leads newest first with search, a status filter and keyset (cursor) pagination. */
+export async function listLeads(tenant: Tenant, query: { q?: string; status?: TLeadStatus; limit: number; cursor?: string }) {
+  const conditions: (SQL | undefined)[] = [];
+  if (query.status) conditions.push(eq(leads.status, query.status));
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        ilike(leads.first_name, pattern),
+        ilike(leads.last_name, pattern),
+        ilike(leads.email, pattern),
+        ilike(leads.company, pattern),
+        ilike(sql`coalesce(${leads.first_name}, '') || ' ' || coalesce(${leads.last_name}, '')`, pattern),
+      ),
+    );
+  }
+  if (query.cursor) {
+    const { createdAt, id } = decodeCursor(query.cursor);
+    conditions.push(or(lt(leads.created_at, createdAt), and(eq(leads.created_at, createdAt), lt(leads.id, id))));
+  }
+  const rows = await tenant.db
+    .select()
+    .from(leads)
+    .where(tenant.where(leads, ...conditions))
+    .orderBy(desc(leads.created_at), desc(leads.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { items: page, next_cursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+/** The lead's event log (404 for another workspace's lead). */
+export async function leadTimeline(tenant: Tenant, id: string) {
+  await getLead(tenant, id);
+  return listLeadEvents(tenant, id);
+}
+
+function normalize<T extends TLeadCreateBody>(input: T) {
+  const values = { ...input };
+  if (values.email) values.email = values.email.toLowerCase();
+  if (values.tags) values.tags = [...new Set(values.tags)];
+  return values;
+}
+
+async function assertEmailFree(tenant: Tenant, email: string | null, exceptId?: string): Promise<void> {
+  if (!email) return;
+  const [existing] = await tenant.db
+    .select({ id: leads.id })
+    .from(leads)
+    .where(tenant.where(leads, eq(sql`lower(${leads.email})`, email.toLowerCase())));
+  if (existing && existing.id !== exceptId) {
+    throw new AppError('conflict', `A lead with the email ${email} already exists`, {
+      errors: [{ path: 'body.email', message: 'already used by another lead' }],
+      extra: { existing_id: existing.id },
+    });
+  }
+}
+
+async function assertOwnerIsMember(tenant: Tenant, ownerId: string | null | undefined): Promise<void> {
+  if (!ownerId) return;
+  if (!(await roleIn(tenant.db, ownerId, tenant.workspaceId).catch(() => null))) {
+    throw new AppError('bad_request', 'The owner must be a member of this workspace', {
+      errors: [{ path: 'body.owner_id', message: 'not a member of this workspace' }],
+    });
+  }
+}
+
+function encodeCursor(row: TLeadRow): string {
+  return Buffer.from(`${row.created_at.toISOString()}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(iso ?? '');
+  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
+    throw new AppError('bad_request', 'Invalid cursor', { errors: [{ path: 'querystring.cursor', message: 'invalid cursor' }] });
+  }
+  return { createdAt, id };
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../test/harness.js';
+
+let t: TestContext;
+let owner: SignedUp;
+beforeAll(async () => {
+  t = await startTestApp();
+  owner = await signUp(t.app);
+});
+afterAll(() => t.close());
+
+describe('leads', () => {
+  it('creates, reads, updates and deletes a lead with the spec fields', async () => {
+    const email = uniqueEmail('Lead');
+    const created = await owner.client.post('/api/marketing/leads', {
+      first_name: 'Éloïse',
+      last_name: 'Martin',
+      email,
+      phone: '+33 6 12 34 56 78',
+      company: 'Boulangerie Martin',
+      job_title: 'Directrice',
+      source: 'webinar',
+      estimated_value: 1490,
+      tags: ['vip', 'vip', 'webinar'],
+      owner_id: owner.userId,
+    });
+    expect(created.statusCode).toBe(201);
+    const lead = created.json();
+    expect(lead).toMatchObject({ email: email.toLowerCase(), status: 'new', score: 0, estimated_value: 1490, tags: ['vip', 'webinar'], custom_fields: {} });
+
+    const updated = await owner.client.patch(`/api/marketing/leads/${lead.id}`, { status: 'qualified', company: 'Martin & Fils' });
+    expect(updated.json()).toMatchObject({ status: 'qualified', company: 'Martin & Fils' });
+    const events = (await owner.client.get(`/api/marketing/leads/${lead.id}/events`)).json();
+    expect(events.map((e: { event_type: string }) => e.event_type).sort()).toEqual(['created', 'field_changed', 'status_changed']);
+    expect(events.find((e: { event_type: string }) => e.event_type === 'status_changed').data).toMatchObject({ from: 'new', to: 'qualified' });
+
+    expect((await owner.client.delete(`/api/marketing/leads/${lead.id}`)).statusCode).toBe(204);
+    expect((await owner.client.get(`/api/marketing/leads/${lead.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses a duplicate email in any case with 409 and the existing id', async () => {
+    const email = uniqueEmail();
+    const first = (await owner.client.post('/api/marketing/leads', { email })).json();
+    const dup = await owner.client.post('/api/marketing/leads', { email: email.toUpperCase() });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().existing_id).toBe(first.id);
+    // Another workspace may hold the same email.
+    const other = await signUp(t.app);
+    expect((await other.client.post('/api/marketing/leads', { email })).statusCode).toBe(201);
+  });
+
+  it('names the bad field: email, phone, status, unknown field, foreign owner', async () => {
+    const bad = async (body: object) => (await owner.client.post('/api/marketing/leads', body)).json();
+    expect((await bad({ email: 'nope' })).errors[0].path).toBe('body.email');
+    expect((await bad({ phone: 'call me' })).errors[0].path).toBe('body.phone');
+    expect((await bad({ status: 'maybe' })).errors[0].path).toBe('body.status');
+    expect((await bad({ favourite_colour: 'blue' })).status).toBe(400);
+    const stranger = await signUp(t.app);
+    expect((await bad({ owner_id: stranger.userId })).errors[0].path).toBe('body.owner_id');
+  });
+
+  it('searches, filters by status and pages with a cursor without gaps or repeats', async () => {
+    const ws = await signUp(t.app);
+    for (let i = 0; i < 7; i++) {
+      await ws.client.post('/api/marketing/leads', { first_name: `Prénom${i}`, last_name: 'Durand', company: i % 2 ? 'Acme' : 'Globex', status: i < 3 ? 'won' : 'new' });
+    }
+    const search = (await ws.client.get('/api/marketing/leads?q=acme')).json();
+    expect(search.items).toHaveLength(3);
+    expect((await ws.client.get('/api/marketing/leads?q=' + encodeURIComponent('Prénom2 Durand'))).json().items).toHaveLength(1);
+    expect((await ws.client.get('/api/marketing/leads?status=won')).json().items).toHaveLength(3);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string }[]; next_cursor: string | null } = (await ws.client.get(`/api/marketing/leads?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      seen.push(...page.items.map((l: { id: string }) => l.id));
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    expect((await ws.client.get('/api/marketing/leads?cursor=garbage')).statusCode).toBe(400);
+  });
+
+  it('keeps viewers read-only', async () => {
+    const key = (await owner.client.post('/api/workspace/api-keys', { name: 'ro', role: 'viewer' })).json().key;
+    const { Client } = await import('../../../test/harness.js');
+    const viewer = new Client(t.app, { bearer: key });
+    expect((await viewer.get('/api/marketing/leads')).statusCode).toBe(200);
+    expect((await viewer.post('/api/marketing/leads', { first_name: 'x' })).statusCode).toBe(403);
+  });
+});
