@@ -13,6 +13,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await owner.client.post('/api/workspace/api-keys', { name: 'A key', role: 'member' });
   const lead = (await owner.client.post('/api/marketing/leads', { first_name: 'Anne', email: uniqueEmail('a-lead') })).json() as { id: string };
   await owner.client.patch(`/api/marketing/leads/${lead.id}`, { status: 'contacted' });
+  await owner.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'call', subject: 'Premier appel' });
   await t.drain();
   const outbox = (await owner.client.get('/api/workspace/outbox')).json() as { items: { to_address: string; text_body: string }[] };
   const mail = outbox.items.find((m) => m.to_address === inviteeEmail)!;

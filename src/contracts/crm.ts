@@ -97,3 +97,28 @@ export const ZLeadEvent = z.object({
   actor_user_id: ZId.nullable(),
   occurred_at: ZTimestamp,
 });
+
+export const INTERACTION_TYPES = ['email', 'call', 'meeting', 'note'] as const;
+export const ZInteractionType = z.enum(INTERACTION_TYPES);
+
+export const ZInteractionCreateBody = z.strictObject({
+  interaction_type: ZInteractionType,
+  subject: z.string().trim().max(300).nullable().optional(),
+  content: z.string().max(50_000).nullable().optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+  occurred_at: z.iso.datetime({ offset: true }).optional(),
+});
+export type TInteractionCreateBody = z.infer<typeof ZInteractionCreateBody>;
+
+export const ZInteraction = z.object({
+  id: ZId,
+  lead_id: ZId,
+  interaction_type: ZInteractionType,
+  subject: z.string().nullable(),
+  content: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  author_id: ZId.nullable(),
+  occurred_at: ZTimestamp,
+  created_at: ZTimestamp,
+});
+export type TInteraction = z.infer<typeof ZInteraction>;

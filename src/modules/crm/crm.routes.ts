@@ -2,10 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams } from '../../contracts/common.js';
-import { ZLead, ZLeadCreateBody, ZLeadEvent, ZLeadList, ZLeadListQuery, ZLeadUpdateBody } from '../../contracts/crm.js';
+import {
+  ZInteraction,
+  ZInteractionCreateBody,
+  ZLead,
+  ZLeadCreateBody,
+  ZLeadEvent,
+  ZLeadList,
+  ZLeadListQuery,
+  ZLeadUpdateBody,
+} from '../../contracts/crm.js';
 import { authOf, tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
 import * as wire from './crm.wire.js';
+import { addInteraction, listInteractions } from './interactions.service.js';
 import { createLead, deleteLead, getLead, leadTimeline, listLeads, updateLead } from './leads.service.js';
 
 const tags = ['crm'];
@@ -58,5 +68,20 @@ export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
     '/api/marketing/leads/:id/events',
     { config: { tenant: leadRoute }, schema: { tags, summary: "The lead's event log, newest first", params: ZIdParams, response: { 200: z.array(ZLeadEvent) } } },
     async (req) => (await leadTimeline(tenantOf(req, runtime), req.params.id)).map(wire.leadEvent),
+  );
+
+  app.get(
+    '/api/marketing/leads/:id/interactions',
+    { config: { tenant: leadRoute }, schema: { tags, summary: "The lead's interactions, most recent first", params: ZIdParams, response: { 200: z.array(ZInteraction) } } },
+    async (req) => (await listInteractions(tenantOf(req, runtime), req.params.id)).map(wire.interaction),
+  );
+
+  app.post(
+    '/api/marketing/leads/:id/interactions',
+    {
+      config: { tenant: { ...leadRoute, sampleBody: { interaction_type: 'note', content: 'x' } } },
+      schema: { tags, summary: 'Log an email, call, meeting or note', params: ZIdParams, body: ZInteractionCreateBody, response: { 201: ZInteraction } },
+    },
+    async (req, reply) => reply.code(201).send(wire.interaction(await addInteraction(tenantOf(req, runtime), authOf(req), req.params.id, req.body))),
   );
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { LEAD_STATUSES } from '../../contracts/crm.js';
+import { INTERACTION_TYPES, LEAD_STATUSES } from '../../contracts/crm.js';
 import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
 import { users } from '../accounts/index.js';
 import { workspaces } from '../workspaces/index.js';
@@ -66,4 +66,24 @@ export const leadEvents = pgTable(
     ...timestamps(),
   },
   (t) => [index('lead_events_lead_idx').on(t.workspace_id, t.lead_id, t.occurred_at.desc())],
+);
+
+/** Spec "LeadInteraction": an email, call, meeting or note logged on a lead. */
+export const leadInteractions = pgTable(
+  'lead_interactions',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    lead_id: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    interaction_type: text('interaction_type', { enum: INTERACTION_TYPES }).notNull(),
+    subject: text('subject'),
+    content: text('content'),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    author_id: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    occurred_at: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
+  },
+  (t) => [index('lead_interactions_lead_idx').on(t.workspace_id, t.lead_id, t.occurred_at.desc())],
 );

@@ -1,6 +1,6 @@
 import { iso } from '../../contracts/common.js';
-import type { TLead } from '../../contracts/crm.js';
-import type { leadEvents } from './crm.tables.js';
+import type { TInteraction, TLead } from '../../contracts/crm.js';
+import type { leadEvents, leadInteractions } from './crm.tables.js';
 import type { TLeadRow } from './leads.service.js';
 
 // Row -> wire mappers: the spec's field names, ISO dates; consent details stay server-side for now.
@@ -41,5 +41,19 @@ export function leadEvent(row: typeof leadEvents.$inferSelect) {
     data: row.data,
     actor_user_id: row.actor_user_id,
     occurred_at: iso(row.occurred_at),
+  };
+}
+
+export function interaction(row: typeof leadInteractions.$inferSelect): TInteraction {
+  return {
+    id: row.id,
+    lead_id: row.lead_id,
+    interaction_type: row.interaction_type,
+    subject: row.subject,
+    content: row.content,
+    metadata: row.metadata,
+    author_id: row.author_id,
+    occurred_at: iso(row.occurred_at),
+    created_at: iso(row.created_at),
   };
 }

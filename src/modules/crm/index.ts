@@ -1,4 +1,4 @@
 // Public surface of the CRM module (leads are the audience other modules plug into).
 export { crmRoutes } from './crm.routes.js';
 export { recordLeadEvent } from './lead-events.service.js';
-export { leads, leadEvents } from './crm.tables.js';
+export { leads, leadEvents, leadInteractions } from './crm.tables.js';

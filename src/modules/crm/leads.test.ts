@@ -88,4 +88,23 @@ describe('leads', () => {
     expect((await viewer.get('/api/marketing/leads')).statusCode).toBe(200);
     expect((await viewer.post('/api/marketing/leads', { first_name: 'x' })).statusCode).toBe(403);
   });
+
+  it('logs interactions and puts them on the timeline', async () => {
+    const lead = (await owner.client.post('/api/marketing/leads', { first_name: 'Paul' })).json();
+    const at = '2026-11-12T10:00:00.000Z';
+    const res = await owner.client.post(`/api/marketing/leads/${lead.id}/interactions`, {
+      interaction_type: 'meeting',
+      subject: 'Démo',
+      content: 'Intéressé par l’offre annuelle',
+      metadata: { duration_minutes: 30 },
+      occurred_at: at,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ interaction_type: 'meeting', author_id: owner.userId, occurred_at: at, metadata: { duration_minutes: 30 } });
+    expect((await owner.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'fax' })).json().errors[0].path).toBe('body.interaction_type');
+    const list = (await owner.client.get(`/api/marketing/leads/${lead.id}/interactions`)).json();
+    expect(list).toHaveLength(1);
+    const events = (await owner.client.get(`/api/marketing/leads/${lead.id}/events`)).json();
+    expect(events[0]).toMatchObject({ event_type: 'interaction_added', data: { interaction_type: 'meeting', subject: 'Démo' } });
+  });
 });
