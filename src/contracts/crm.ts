@@ -122,3 +122,30 @@ export const ZInteraction = z.object({
   created_at: ZTimestamp,
 });
 export type TInteraction = z.infer<typeof ZInteraction>;
+
+/** Default win probability per status, used for the weighted pipeline value. */
+export const STATUS_WIN_PROBABILITY: Record<TLeadStatus, number> = {
+  new: 0.1,
+  contacted: 0.2,
+  qualified: 0.4,
+  proposal: 0.6,
+  negotiation: 0.8,
+  won: 1,
+  lost: 0,
+};
+
+export const ZLeadStats = z.object({
+  total_leads: z.number().int(),
+  by_status: z.array(z.object({ status: ZLeadStatus, count: z.number().int(), total_value: z.number() })),
+  /** Sum of estimated_value over open leads (not won, not lost). */
+  pipeline_value: z.number(),
+  /** Open leads' estimated_value weighted by STATUS_WIN_PROBABILITY. */
+  weighted_pipeline_value: z.number(),
+  /** won / (won + lost), null before any lead is closed. */
+  conversion_rate: z.number().nullable(),
+  /** Days from creation to the change to "won", averaged over won leads. */
+  average_days_to_win: z.number().nullable(),
+  /** Mean estimated_value over leads that have one. */
+  average_lead_value: z.number().nullable(),
+});
+export type TLeadStats = z.infer<typeof ZLeadStats>;

@@ -9,6 +9,7 @@ import {
   ZLeadCreateBody,
   ZLeadEvent,
   ZLeadList,
+  ZLeadStats,
   ZLeadListQuery,
   ZLeadUpdateBody,
 } from '../../contracts/crm.js';
@@ -16,6 +17,7 @@ import { authOf, tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
 import * as wire from './crm.wire.js';
 import { addInteraction, listInteractions } from './interactions.service.js';
+import { leadStats } from './lead-stats.service.js';
 import { createLead, deleteLead, getLead, leadTimeline, listLeads, updateLead } from './leads.service.js';
 
 const tags = ['crm'];
@@ -32,6 +34,12 @@ export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
       const page = await listLeads(tenantOf(req, runtime), req.query);
       return { items: page.items.map(wire.lead), next_cursor: page.next_cursor };
     },
+  );
+
+  app.get(
+    '/api/marketing/leads/stats',
+    { schema: { tags, summary: 'Leads per status, pipeline value, conversion rate, days to win, average value', response: { 200: ZLeadStats } } },
+    async (req) => leadStats(tenantOf(req, runtime)),
   );
 
   app.post(

@@ -107,4 +107,25 @@ describe('leads', () => {
     const events = (await owner.client.get(`/api/marketing/leads/${lead.id}/events`)).json();
     expect(events[0]).toMatchObject({ event_type: 'interaction_added', data: { interaction_type: 'meeting', subject: 'Démo' } });
   });
+
+  it('computes the CRM statistics', async () => {
+    const ws = await signUp(t.app);
+    const add = async (body: object) => (await ws.client.post('/api/marketing/leads', body)).json();
+    await add({ status: 'new', estimated_value: 1000 });
+    await add({ status: 'proposal', estimated_value: 2000 });
+    const winner = await add({ status: 'negotiation', estimated_value: 3000 });
+    await ws.client.patch(`/api/marketing/leads/${winner.id}`, { status: 'won' });
+    await add({ status: 'lost', estimated_value: 500, lost_reason: 'budget' });
+    await add({ status: 'lost' });
+    const stats = (await ws.client.get('/api/marketing/leads/stats')).json();
+    expect(stats.total_leads).toBe(5);
+    expect(stats.by_status.find((s: { status: string }) => s.status === 'won')).toEqual({ status: 'won', count: 1, total_value: 3000 });
+    expect(stats.pipeline_value).toBe(3000);
+    expect(stats.weighted_pipeline_value).toBe(1000 * 0.1 + 2000 * 0.6);
+    expect(stats.conversion_rate).toBeCloseTo(1 / 3, 3);
+    expect(stats.average_days_to_win).toBe(0);
+    expect(stats.average_lead_value).toBe(1625);
+    const empty = (await (await signUp(t.app)).client.get('/api/marketing/leads/stats')).json();
+    expect(empty).toMatchObject({ total_leads: 0, conversion_rate: null, average_days_to_win: null, average_lead_value: null });
+  });
 });
