@@ -1,29 +1,64 @@
-import { Badge, Group, Stack, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../../ui/coming-soon.js';
 import { PageHeader } from '../../ui/page-header.js';
+import { useSignedInMe } from '../auth/session.js';
+import { AddLeadModal } from './add-lead-modal.js';
+import { useLeadStats } from './crm-api.js';
+import { useFormatMoney } from './format-money.js';
+import { PipelineBoard } from './pipeline-board.js';
 
-/** /crm: lead pipeline, contacts and interactions, not built yet. */
+/** /crm: the sales pipeline with its key numbers; contacts, interactions and import/export come next. */
 export function CrmPage() {
   const { t } = useTranslation();
+  const me = useSignedInMe();
+  const canEdit = me.role !== 'viewer';
+  const money = useFormatMoney();
+  const { data: stats } = useLeadStats();
+  const [adding, setAdding] = useState(false);
+  const percent = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)} %`);
+  const metrics = [
+    [t('crmBoard.metrics.total'), stats ? String(stats.total_leads) : '—'],
+    [t('crmBoard.metrics.pipeline'), stats ? money(stats.pipeline_value) : '—'],
+    [t('crmBoard.metrics.weighted'), stats ? money(stats.weighted_pipeline_value) : '—'],
+    [t('crmBoard.metrics.conversion'), percent(stats?.conversion_rate)],
+    [t('crmBoard.metrics.daysToWin'), stats?.average_days_to_win == null ? '—' : t('crmBoard.metrics.days', { count: stats.average_days_to_win })],
+    [t('crmBoard.metrics.averageValue'), stats?.average_lead_value == null ? '—' : money(stats.average_lead_value)],
+  ];
   return (
     <>
-      <PageHeader title={t('crm.title')} description={t('crm.description')} />
-      <ComingSoon sections={t('crm.sections', { returnObjects: true })}>
-        <Stack gap="xs">
-          <Title order={3} size="h4">
-            {t('crm.stagesTitle')}
-          </Title>
-          {/* The stage names only: counts and values will come with the module, never invented here. */}
-          <Group gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {t('crm.stages', { returnObjects: true }).map((stage) => (
-              <Badge key={stage} component="li" variant="outline" size="lg">
-                {stage}
-              </Badge>
-            ))}
-          </Group>
-        </Stack>
-      </ComingSoon>
+      <Group justify="space-between" align="flex-start">
+        <PageHeader title={t('crm.title')} description={t('crm.description')} />
+        {canEdit && <Button onClick={() => setAdding(true)}>{t('crmBoard.add.button')}</Button>}
+      </Group>
+      <Tabs defaultValue="pipeline" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="pipeline">{t('crmBoard.tabs.pipeline')}</Tabs.Tab>
+          <Tabs.Tab value="next">{t('crmBoard.tabs.next')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="pipeline">
+          <Stack>
+            <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
+              {metrics.map(([label, value]) => (
+                <Paper key={label} withBorder p="sm" radius="md">
+                  <Text size="xs" c="dimmed">
+                    {label}
+                  </Text>
+                  <Text fw={700} size="lg">
+                    {value}
+                  </Text>
+                </Paper>
+              ))}
+            </SimpleGrid>
+            <PipelineBoard stats={stats} canEdit={canEdit} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="next">
+          <ComingSoon sections={t('crm.sections', { returnObjects: true })} />
+        </Tabs.Panel>
+      </Tabs>
+      <AddLeadModal opened={adding} onClose={() => setAdding(false)} />
     </>
   );
 }
