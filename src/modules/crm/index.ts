@@ -2,3 +2,4 @@
 export { crmRoutes } from './crm.routes.js';
 export { recordLeadEvent } from './lead-events.service.js';
 export { leads, leadEvents, leadInteractions } from './crm.tables.js';
+export { seedCrmDemo } from './crm.demo.js';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { randomToken } from '../../platform/auth/secrets.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { signup, users } from '../accounts/index.js';
+import { seedCrmDemo } from '../crm/index.js';
 
 export const DEMO_EMAIL = 'demo@example.com';
 
@@ -16,12 +17,16 @@ export async function ensureDemoWorkspace(runtime: Runtime): Promise<TDemoResult
   if ((row?.n ?? 0) > 0) return { created: false, email: DEMO_EMAIL };
   // A random password rather than a well-known one: installs exposed to a network stay closed.
   const password = randomToken(12);
-  await signup(runtime.db, {
+  // One transaction: a failed seed leaves an empty install that the next start seeds again.
+  await runtime.db.transaction(async (tx) => {
+    const { user, workspace } = await signup(tx, {
     email: DEMO_EMAIL,
     password,
     name: 'Camille Martin',
     workspace_name: 'Atelier Démo',
     locale: 'fr',
+    });
+    await seedCrmDemo(tx, workspace.id, user.id);
   });
   runtime.log.info({ email: DEMO_EMAIL }, 'demo workspace created');
   return { created: true, email: DEMO_EMAIL, password };

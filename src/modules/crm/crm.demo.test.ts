@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEAD_STATUSES } from '../../contracts/crm.js';
+import { signUp, startTestApp, type TestContext } from '../../../test/harness.js';
+import { seedCrmDemo } from './crm.demo.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe('CRM demo data', () => {
+  it('fills a workspace with a French pipeline across every status, with interactions', async () => {
+    const ws = await signUp(t.app);
+    await seedCrmDemo(t.runtime.db, ws.workspaceId, ws.userId);
+    const stats = (await ws.client.get('/api/marketing/leads/stats')).json();
+    expect(stats.total_leads).toBe(240);
+    for (const status of LEAD_STATUSES) {
+      expect(stats.by_status.find((s: { status: string }) => s.status === status).count, status).toBeGreaterThan(0);
+    }
+    expect(stats.conversion_rate).toBeGreaterThan(0);
+    expect(stats.average_days_to_win).toBeGreaterThan(0);
+    const won = (await ws.client.get('/api/marketing/leads?status=won&limit=1')).json().items[0];
+    expect((await ws.client.get(`/api/marketing/leads/${won.id}/interactions`)).json()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,69 @@
+import type { Db } from '../../platform/db/database.js';
+import { type TLeadStatus } from '../../contracts/crm.js';
+import { leadEvents, leadInteractions, leads } from './crm.tables.js';
+
+const FIRST = ['Camille', 'Léa', 'Hugo', 'Louis', 'Chloé', 'Manon', 'Jules', 'Inès', 'Lucas', 'Sarah', 'Nathan', 'Emma', 'Théo', 'Zoé', 'Antoine', 'Julie', 'Maxime', 'Clara', 'Élodie', 'Benoît'];
+const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'Fournier', 'Girard', 'Bonnet', 'Mercier', 'Faure'];
+const COMPANIES = ['Boulangerie du Marché', 'Cabinet Lumière', 'Studio Pixel', 'Atelier Bois & Co', 'Yoga Harmonie', 'Agence Horizon', 'Coaching Élan', 'Librairie des Quais', 'Fromagerie Alpine', 'Cave Saint-Jean', 'Éditions Plume', 'Conseil & Stratégie'];
+const TITLES = ['Gérante', 'Directeur commercial', 'Fondatrice', 'Responsable marketing', 'Coach', 'Consultant', 'Directrice générale', 'Chef de projet'];
+const SOURCES = ['webinar', 'lead_magnet', 'facebook', 'google', 'linkedin', 'recommandation', 'salon'];
+const TAGS = ['vip', 'webinar', 'newsletter', 'formation', 'relance', 'partenaire'];
+// Weights give a realistic funnel shape: many new leads, few signed.
+const STATUS_WEIGHTS: Record<TLeadStatus, number> = { new: 30, contacted: 22, qualified: 15, proposal: 10, negotiation: 6, won: 9, lost: 8 };
+
+/** Seeds a French sales pipeline (a few hundred leads with events and interactions) into a workspace. */
+export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: string, count = 240): Promise<void> {
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const weighted = Object.entries(STATUS_WEIGHTS).flatMap(([s, w]) => Array<TLeadStatus>(w).fill(s as TLeadStatus));
+  const now = Date.now();
+
+  const rows = Array.from({ length: count }, (_, i) => {
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const status = pick(weighted);
+    const createdAt = new Date(now - Math.floor(rand() * 120) * 86_400_000 - i * 1000);
+    return {
+      workspace_id: workspaceId,
+      first_name: first,
+      last_name: last,
+      email: `${first}.${last}.${i}@exemple.fr`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+      phone: `+33 6 ${String(10 + (i % 89)).padStart(2, '0')} ${String(Math.floor(rand() * 100)).padStart(2, '0')} ${String(i % 100).padStart(2, '0')} ${String(Math.floor(rand() * 100)).padStart(2, '0')}`,
+      company: pick(COMPANIES),
+      job_title: pick(TITLES),
+      status,
+      source: pick(SOURCES),
+      estimated_value: Math.round(200 + rand() * 4800),
+      tags: Array.from(new Set([pick(TAGS), ...(rand() > 0.6 ? [pick(TAGS)] : [])])),
+      owner_id: ownerUserId,
+      lost_reason: status === 'lost' ? pick(['Budget insuffisant', 'A choisi un concurrent', 'Pas le bon moment', 'Sans réponse']) : null,
+      created_at: createdAt,
+      updated_at: createdAt,
+    };
+  });
+  const inserted = await db.insert(leads).values(rows).returning({ id: leads.id, status: leads.status, created_at: leads.created_at });
+
+  const events = inserted.flatMap((lead) => {
+    const created = { workspace_id: workspaceId, lead_id: lead.id, event_type: 'created', data: {}, actor_user_id: ownerUserId, occurred_at: lead.created_at };
+    if (lead.status === 'new') return [created];
+    const changedAt = new Date(lead.created_at.getTime() + Math.floor(1 + rand() * 40) * 86_400_000);
+    const to = lead.status;
+    return [created, { ...created, event_type: 'status_changed', data: { field: 'status', from: 'new', to }, occurred_at: changedAt > new Date() ? new Date() : changedAt }];
+  });
+  await db.insert(leadEvents).values(events);
+
+  const interactions = inserted
+    .filter((lead) => lead.status !== 'new')
+    .map((lead) => ({
+      workspace_id: workspaceId,
+      lead_id: lead.id,
+      interaction_type: pick(['call', 'email', 'meeting', 'note'] as const),
+      subject: pick(['Premier appel de découverte', 'Envoi de la proposition', 'Démo de l’offre', 'Relance après le webinar']),
+      content: pick(['Intéressé, rappeler la semaine prochaine.', 'Souhaite un devis détaillé.', 'Budget validé par la direction.', 'Attend le retour de son associé.']),
+      author_id: ownerUserId,
+      occurred_at: new Date(lead.created_at.getTime() + 86_400_000),
+    }));
+  await db.insert(leadInteractions).values(interactions);
+}
+
