@@ -1,0 +1,67 @@
+// npm run bench:crm — prints numbers, never pass/fail.
+// Seeds leads (100,000 on PGlite; 1,000,000 on PostgreSQL with DATABASE_URL; BENCH_LEADS overrides) and
+// measures the lead list page (first page, deep cursor pages, status filter, search) through the real service.
+// Segment-count and CSV-import figures join this bench when those features land (issue 3).
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../src/platform/config.js';
+import { createRuntime } from '../src/boot.js';
+import { createLogger } from '../src/platform/log.js';
+import { Tenant } from '../src/platform/db/tenant.js';
+import { signup } from '../src/modules/accounts/index.js';
+import { listLeads } from '../src/modules/crm/leads.service.js';
+
+const config = loadConfig({ ...process.env, DATA_DIR: process.env.DATA_DIR ?? `.tmp/bench-${Date.now()}`, LOG_LEVEL: 'warn' });
+const runtime = await createRuntime(config, { supervise: false, log: createLogger('warn') });
+const count = Number(process.env.BENCH_LEADS ?? (runtime.database.kind === 'postgres' ? 1_000_000 : 100_000));
+const { workspace } = await signup(runtime.db, {
+  email: `bench-${Date.now()}@example.com`,
+  password: 'bench password 123',
+  name: 'Bench',
+  workspace_name: 'Bench',
+});
+
+let t0 = performance.now();
+// Set-based seeding: the bench measures reads, not the seeding path.
+await runtime.database.raw.query(
+  `INSERT INTO leads (workspace_id, first_name, last_name, email, company, status, estimated_value, tags, created_at)
+   SELECT $1, 'Prénom' || g, 'Nom' || (g % 997), 'lead' || g || '@exemple.fr', 'Société ' || (g % 3001),
+          (ARRAY['new','contacted','qualified','proposal','negotiation','won','lost'])[1 + g % 7],
+          (g % 5000) + 100, ARRAY['tag' || (g % 20)], now() - (g || ' seconds')::interval
+     FROM generate_series(1, $2::int) AS g`,
+  [workspace.id, count],
+);
+await runtime.database.raw.exec('ANALYZE leads');
+console.log(`database: ${runtime.database.kind}; seeded ${count.toLocaleString('en')} leads in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+const tenant = new Tenant(runtime.db, workspace.id);
+type Q = Parameters<typeof listLeads>[1];
+
+async function measure(label: string, makeQuery: (i: number) => Promise<Q> | Q, runs = 100): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const query = await makeQuery(i);
+    t0 = performance.now();
+    await listLeads(tenant, query);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
+  console.log(`${label.padEnd(34)} p50 ${p(0.5).padStart(7)} ms   p95 ${p(0.95).padStart(7)} ms   (${runs} runs, 50 rows)`);
+}
+
+// A cursor deep in the list: walk there once, then reuse it.
+let deepCursor: string | undefined;
+for (let page = 0, cursor: string | undefined; page < 20; page++) {
+  const result = await listLeads(tenant, { limit: 200, cursor });
+  cursor = result.next_cursor ?? undefined;
+  deepCursor = cursor;
+}
+
+await measure('list, first page', () => ({ limit: 50 }));
+await measure('list, page after 4,000 rows', () => ({ limit: 50, cursor: deepCursor }));
+await measure('list, status filter', (i) => ({ limit: 50, status: (['new', 'won', 'lost'] as const)[i % 3] }));
+await measure('list, search (name/email/company)', (i) => ({ limit: 50, q: `Société ${100 + i}` }), 30);
+
+console.log('targets (issue 3): list p95 < 100 ms at 100,000 leads');
+await runtime.queue.stop();
+await runtime.database.close();
