@@ -47,6 +47,10 @@ export const leads = pgTable(
     // Keyset pagination: newest first, id as tie-breaker.
     index('leads_workspace_created_idx').on(t.workspace_id, t.created_at.desc(), t.id.desc()),
     index('leads_workspace_status_idx').on(t.workspace_id, t.status),
+    // Substring search (ILIKE '%…%') on the searchable columns, through pg_trgm.
+    index('leads_search_name_trgm_idx').using('gin', sql`(coalesce(${t.first_name}, '') || ' ' || coalesce(${t.last_name}, '')) gin_trgm_ops`),
+    index('leads_search_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
+    index('leads_search_company_trgm_idx').using('gin', sql`${t.company} gin_trgm_ops`),
   ],
 );
 

@@ -60,12 +60,11 @@ export async function listLeads(tenant: Tenant, query: { q?: string; status?: TL
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
+      // Each branch matches one trigram index (see crm.tables.ts); the full name covers first and last.
       or(
-        ilike(leads.first_name, pattern),
-        ilike(leads.last_name, pattern),
+        ilike(sql`(coalesce(${leads.first_name}, '') || ' ' || coalesce(${leads.last_name}, ''))`, pattern),
         ilike(leads.email, pattern),
         ilike(leads.company, pattern),
-        ilike(sql`coalesce(${leads.first_name}, '') || ' ' || coalesce(${leads.last_name}, '')`, pattern),
       ),
     );
   }

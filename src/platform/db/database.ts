@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -47,6 +48,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
     relaxedDurability: false,
+    // Trigram indexes make substring search (leads by name, email, company) fast; PostgreSQL ships it too.
+    extensions: { pg_trgm },
   });
   const db = drizzlePglite({ client }) as unknown as Db;
   const raw: RawSql = {
