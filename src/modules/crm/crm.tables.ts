@@ -44,9 +44,10 @@ export const leads = pgTable(
     index('leads_workspace_idx').on(t.workspace_id),
     // Email is unique per workspace, case-insensitively (a duplicate is a 409 naming the existing lead).
     uniqueIndex('leads_workspace_email_uq').on(t.workspace_id, sql`lower(${t.email})`),
-    // Keyset pagination: newest first, id as tie-breaker.
-    index('leads_workspace_created_idx').on(t.workspace_id, t.created_at.desc(), t.id.desc()),
-    index('leads_workspace_status_idx').on(t.workspace_id, t.status),
+    // Keyset pagination: newest first, id as tie-breaker. Ascending on purpose: drizzle writes DESC as
+    // "DESC NULLS LAST", which ORDER BY … DESC (NULLS FIRST) cannot use; a backward scan of this one can.
+    index('leads_workspace_created_at_id_idx').on(t.workspace_id, t.created_at, t.id),
+    index('leads_workspace_status_created_at_idx').on(t.workspace_id, t.status, t.created_at, t.id),
     // Substring search (ILIKE '%…%') on the searchable columns, through pg_trgm.
     index('leads_search_name_trgm_idx').using('gin', sql`(coalesce(${t.first_name}, '') || ' ' || coalesce(${t.last_name}, '')) gin_trgm_ops`),
     index('leads_search_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
@@ -69,7 +70,7 @@ export const leadEvents = pgTable(
     occurred_at: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps(),
   },
-  (t) => [index('lead_events_lead_idx').on(t.workspace_id, t.lead_id, t.occurred_at.desc())],
+  (t) => [index('lead_events_lead_occurred_idx').on(t.workspace_id, t.lead_id, t.occurred_at)],
 );
 
 /** Spec "LeadInteraction": an email, call, meeting or note logged on a lead. */
@@ -89,5 +90,5 @@ export const leadInteractions = pgTable(
     occurred_at: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps(),
   },
-  (t) => [index('lead_interactions_lead_idx').on(t.workspace_id, t.lead_id, t.occurred_at.desc())],
+  (t) => [index('lead_interactions_lead_occurred_idx').on(t.workspace_id, t.lead_id, t.occurred_at)],
 );
