@@ -1,32 +1,20 @@
 import { Badge, Button, Code, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TApiKey } from '../../../../contracts/workspaces.js';
 import { api } from '../../../lib/api.js';
-import { notifyError } from '../../../lib/errors.js';
 import { useFormatDate } from '../../../lib/format.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
 import { QueryState } from '../../../ui/query-state.js';
+import { useConfirmedDelete } from '../use-confirmed-delete.js';
 import { API_KEYS_KEY } from '../query-keys.js';
 
 /** Active keys (never their secret), each revocable after confirmation. */
 export function ApiKeysTable() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const queryClient = useQueryClient();
   const keys = useQuery({ queryKey: API_KEYS_KEY, queryFn: () => api.get<TApiKey[]>('/api/workspace/api-keys') });
-  const [revoking, setRevoking] = useState<TApiKey | null>(null);
-  const revoke = useMutation({
-    mutationFn: (key: TApiKey) => api.delete(`/api/workspace/api-keys/${key.id}`),
-    onSuccess: async () => {
-      setRevoking(null);
-      notifications.show({ color: 'teal', message: t('settings.apiKeys.revoked') });
-      await queryClient.invalidateQueries({ queryKey: API_KEYS_KEY });
-    },
-    onError: (error) => notifyError(error, t),
-  });
+  const revoke = useConfirmedDelete<TApiKey>({ basePath: '/api/workspace/api-keys', queryKey: API_KEYS_KEY, successMessage: t('settings.apiKeys.revoked') });
 
   return (
     <>
@@ -60,7 +48,7 @@ export function ApiKeysTable() {
                       <Table.Td>{formatDate(key.created_at)}</Table.Td>
                       <Table.Td>{key.last_used_at ? formatDate(key.last_used_at) : t('common.never')}</Table.Td>
                       <Table.Td>
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(key)}>
+                        <Button size="xs" variant="subtle" color="red" onClick={() => revoke.ask(key)}>
                           {t('settings.apiKeys.revoke')}
                         </Button>
                       </Table.Td>
@@ -73,12 +61,12 @@ export function ApiKeysTable() {
         }
       </QueryState>
       <ConfirmModal
-        opened={revoking !== null}
-        title={t('settings.apiKeys.revokeTitle', { name: revoking?.name ?? '' })}
+        opened={revoke.pending !== null}
+        title={t('settings.apiKeys.revokeTitle', { name: revoke.pending?.name ?? '' })}
         confirmLabel={t('settings.apiKeys.revoke')}
         loading={revoke.isPending}
-        onConfirm={() => revoking && revoke.mutate(revoking)}
-        onClose={() => setRevoking(null)}
+        onConfirm={revoke.confirm}
+        onClose={revoke.cancel}
       >
         {t('settings.apiKeys.revokeBody')}
       </ConfirmModal>

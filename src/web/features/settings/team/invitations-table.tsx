@@ -1,32 +1,20 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TInvitation } from '../../../../contracts/workspaces.js';
 import { api } from '../../../lib/api.js';
-import { notifyError } from '../../../lib/errors.js';
 import { useFormatDate } from '../../../lib/format.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
 import { QueryState } from '../../../ui/query-state.js';
+import { useConfirmedDelete } from '../use-confirmed-delete.js';
 import { INVITATIONS_KEY } from '../query-keys.js';
 
 /** Pending invitations, each revocable after confirmation. */
 export function InvitationsTable() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const queryClient = useQueryClient();
   const invitations = useQuery({ queryKey: INVITATIONS_KEY, queryFn: () => api.get<TInvitation[]>('/api/workspace/invitations') });
-  const [revoking, setRevoking] = useState<TInvitation | null>(null);
-  const revoke = useMutation({
-    mutationFn: (invitation: TInvitation) => api.delete(`/api/workspace/invitations/${invitation.id}`),
-    onSuccess: async () => {
-      setRevoking(null);
-      notifications.show({ color: 'teal', message: t('settings.team.revoked') });
-      await queryClient.invalidateQueries({ queryKey: INVITATIONS_KEY });
-    },
-    onError: (error) => notifyError(error, t),
-  });
+  const revoke = useConfirmedDelete<TInvitation>({ basePath: '/api/workspace/invitations', queryKey: INVITATIONS_KEY, successMessage: t('settings.team.revoked') });
 
   return (
     <>
@@ -56,7 +44,7 @@ export function InvitationsTable() {
                       <Table.Td>{invitation.invited_by_name ?? '—'}</Table.Td>
                       <Table.Td>{formatDate(invitation.expires_at)}</Table.Td>
                       <Table.Td>
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(invitation)}>
+                        <Button size="xs" variant="subtle" color="red" onClick={() => revoke.ask(invitation)}>
                           {t('settings.team.revoke')}
                         </Button>
                       </Table.Td>
@@ -69,14 +57,14 @@ export function InvitationsTable() {
         }
       </QueryState>
       <ConfirmModal
-        opened={revoking !== null}
+        opened={revoke.pending !== null}
         title={t('settings.team.revokeTitle')}
         confirmLabel={t('settings.team.revoke')}
         loading={revoke.isPending}
-        onConfirm={() => revoking && revoke.mutate(revoking)}
-        onClose={() => setRevoking(null)}
+        onConfirm={revoke.confirm}
+        onClose={revoke.cancel}
       >
-        {revoking && t('settings.team.revokeBody', { email: revoking.email })}
+        {revoke.pending && t('settings.team.revokeBody', { email: revoke.pending.email })}
       </ConfirmModal>
     </>
   );
