@@ -38,6 +38,8 @@ function ModuleCard({ moduleKey }: { moduleKey: TModuleKey }) {
   const item = NAV_ITEMS.find((n) => n.key === moduleKey);
   if (!item) return null;
   const ready = moduleKey === 'settings';
+  // The CRM's pipeline works; its contacts table, scoring, import and automations are still to come.
+  const partial = moduleKey === 'crm';
   const titleId = `module-${moduleKey}`;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby={titleId}>
@@ -46,8 +48,8 @@ function ModuleCard({ moduleKey }: { moduleKey: TModuleKey }) {
           <ThemeIcon variant="light" size="lg">
             <item.Icon size={20} aria-hidden />
           </ThemeIcon>
-          <Badge variant="light" color={ready ? 'teal' : 'yellow'}>
-            {ready ? t('common.available') : t('common.comingSoon')}
+          <Badge variant="light" color={ready ? 'teal' : partial ? 'blue' : 'yellow'}>
+            {ready ? t('common.available') : partial ? t('common.partlyAvailable') : t('common.comingSoon')}
           </Badge>
         </Group>
         <Title order={3} size="h4" id={titleId}>
@@ -63,7 +65,7 @@ function ModuleCard({ moduleKey }: { moduleKey: TModuleKey }) {
           aria-describedby={titleId}
           style={{ alignSelf: 'flex-start' }}
         >
-          {ready ? t('dashboard.openSettings') : t('dashboard.learnMore')}
+          {ready ? t('dashboard.openSettings') : partial ? t('dashboard.open') : t('dashboard.learnMore')}
         </Button>
       </Stack>
     </Card>
