@@ -9,3 +9,9 @@ export function PasswordField(props: PasswordInputProps) {
   const { t } = useTranslation();
   return <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.toggleVisibility') }} {...props} />;
 }
+
+/** A field for choosing a password: the length hint, browser password generation, required. */
+export function NewPasswordField(props: PasswordInputProps) {
+  const { t } = useTranslation();
+  return <PasswordField label={t('auth.password')} description={t('auth.passwordHint')} autoComplete="new-password" required {...props} />;
+}

@@ -12,7 +12,7 @@ import { FormError } from '../../ui/form-error.js';
 import { loginUrl } from './safe-next.js';
 import { applyMe, startNewContext } from './session.js';
 import { useLogout } from './use-logout.js';
-import { PasswordField } from '../../ui/password-field.js';
+import { NewPasswordField } from '../../ui/password-field.js';
 
 type Props = { token: string; invitation: TInvitationPreview; me: TMe | null };
 type TNewAccount = { name: string; password: string };
@@ -80,13 +80,7 @@ export function InvitationActions({ token, invitation, me }: Props) {
         <Text>{t('auth.invitation.createAccount', { email: invitation.email })}</Text>
         <FormError error={accept.error} />
         <TextInput label={t('auth.name')} autoComplete="name" required {...form.getInputProps('name')} />
-        <PasswordField
-          label={t('auth.password')}
-          description={t('auth.passwordHint')}
-          autoComplete="new-password"
-          required
-          {...form.getInputProps('password')}
-        />
+        <NewPasswordField {...form.getInputProps('password')} />
         {acceptButton}
       </Stack>
     </form>

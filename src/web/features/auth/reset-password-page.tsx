@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../lib/api.js';
 import { FormError } from '../../ui/form-error.js';
 import { AuthHeading } from './auth-heading.js';
-import { PasswordField } from '../../ui/password-field.js';
+import { NewPasswordField, PasswordField } from '../../ui/password-field.js';
 
 function isTokenError(error: unknown): boolean {
   return error instanceof ApiError && error.errors.some((e) => e.path === 'body.token');
@@ -66,13 +66,7 @@ export function ResetPasswordPage() {
           ) : (
             <FormError error={reset.error} />
           )}
-          <PasswordField
-            label={t('auth.reset.password')}
-            description={t('auth.passwordHint')}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('password')}
-          />
+          <NewPasswordField label={t('auth.reset.password')} {...form.getInputProps('password')} />
           <PasswordField
             label={t('auth.reset.confirm')}
             autoComplete="new-password"

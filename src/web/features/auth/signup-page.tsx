@@ -11,7 +11,7 @@ import { FormError } from '../../ui/form-error.js';
 import { AuthHeading } from './auth-heading.js';
 import { loginUrl, safeNext } from './safe-next.js';
 import { startNewContext } from './session.js';
-import { PasswordField } from '../../ui/password-field.js';
+import { NewPasswordField } from '../../ui/password-field.js';
 
 type TValues = Omit<TSignupBody, 'locale'>;
 
@@ -53,13 +53,7 @@ export function SignupPage() {
           {showAlert && <FormError error={signup.error} />}
           <TextInput label={t('auth.name')} autoComplete="name" required {...form.getInputProps('name')} />
           <TextInput label={t('auth.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
-          <PasswordField
-            label={t('auth.password')}
-            description={t('auth.passwordHint')}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('password')}
-          />
+          <NewPasswordField {...form.getInputProps('password')} />
           <TextInput
             label={t('auth.signup.workspaceName')}
             description={t('auth.signup.workspaceHint')}

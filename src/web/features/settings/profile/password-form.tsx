@@ -7,7 +7,7 @@ import type { TMe } from '../../../../contracts/accounts.js';
 import { api } from '../../../lib/api.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { applyMe, ME_KEY } from '../../auth/session.js';
-import { PasswordField } from '../../../ui/password-field.js';
+import { NewPasswordField, PasswordField } from '../../../ui/password-field.js';
 
 type TValues = { current_password: string; new_password: string };
 
@@ -49,14 +49,7 @@ export function PasswordForm() {
             w="100%"
             {...form.getInputProps('current_password')}
           />
-          <PasswordField
-            label={t('settings.profile.newPassword')}
-            description={t('auth.passwordHint')}
-            autoComplete="new-password"
-            required
-            w="100%"
-            {...form.getInputProps('new_password')}
-          />
+          <NewPasswordField label={t('settings.profile.newPassword')} w="100%" {...form.getInputProps('new_password')} />
           <Button type="submit" loading={change.isPending}>
             {t('settings.profile.changePassword')}
           </Button>
