@@ -1,4 +1,4 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TApiKeyCreated } from '../../../../contracts/workspaces.js';
@@ -6,6 +6,7 @@ import { AdminOnly } from '../admin-only.js';
 import { ApiKeyForm } from './api-key-form.js';
 import { ApiKeySecretModal } from './api-key-secret-modal.js';
 import { ApiKeysTable } from './api-keys-table.js';
+import { TitledSection } from '../../../ui/titled-section.js';
 
 /** /settings/api-keys: create (secret shown once), list, revoke. */
 export function ApiKeysTab() {
@@ -15,18 +16,12 @@ export function ApiKeysTab() {
     <AdminOnly>
       <Stack gap="xl">
         <Text>{t('settings.apiKeys.intro')}</Text>
-        <Stack component="section" aria-labelledby="new-key-title">
-          <Title order={2} size="h3" id="new-key-title">
-            {t('settings.apiKeys.createTitle')}
-          </Title>
+        <TitledSection id="new-key-title" title={t('settings.apiKeys.createTitle')}>
           <ApiKeyForm onCreated={setCreated} />
-        </Stack>
-        <Stack component="section" aria-labelledby="keys-title">
-          <Title order={2} size="h3" id="keys-title">
-            {t('settings.apiKeys.list')}
-          </Title>
+        </TitledSection>
+        <TitledSection id="keys-title" title={t('settings.apiKeys.list')}>
           <ApiKeysTable />
-        </Stack>
+        </TitledSection>
       </Stack>
       <ApiKeySecretModal created={created} onClose={() => setCreated(null)} />
     </AdminOnly>

@@ -1,4 +1,4 @@
-import { Button, Stack, Title } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { hasLength, isNotEmpty, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { api } from '../../../lib/api.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { applyMe, ME_KEY } from '../../auth/session.js';
 import { NewPasswordField, PasswordField } from '../../../ui/password-field.js';
+import { TitledSection } from '../../../ui/titled-section.js';
 
 type TValues = { current_password: string; new_password: string };
 
@@ -36,10 +37,7 @@ export function PasswordForm() {
   });
 
   return (
-    <Stack component="section" aria-labelledby="password-title">
-      <Title order={2} size="h3" id="password-title">
-        {t('settings.profile.passwordTitle')}
-      </Title>
+    <TitledSection id="password-title" title={t('settings.profile.passwordTitle')}>
       <form noValidate onSubmit={form.onSubmit((values) => change.mutate(values))}>
         <Stack align="flex-start">
           <PasswordField
@@ -55,6 +53,6 @@ export function PasswordForm() {
           </Button>
         </Stack>
       </form>
-    </Stack>
+    </TitledSection>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Stack, Text, TextInput } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import { api } from '../../../lib/api.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { ME_KEY, useSignedInMe } from '../../auth/session.js';
 import { MEMBERS_KEY } from '../query-keys.js';
+import { TitledSection } from '../../../ui/titled-section.js';
 
 /** The user's name; the language is chosen with the header's selector, which saves it here too. */
 export function ProfileForm() {
@@ -34,10 +35,7 @@ export function ProfileForm() {
   if (!me.user) return null;
 
   return (
-    <Stack component="section" aria-labelledby="profile-title">
-      <Title order={2} size="h3" id="profile-title">
-        {t('settings.profile.title')}
-      </Title>
+    <TitledSection id="profile-title" title={t('settings.profile.title')}>
       <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Stack align="flex-start">
           <TextInput label={t('settings.profile.name')} autoComplete="name" required w="100%" {...form.getInputProps('name')} />
@@ -48,6 +46,6 @@ export function ProfileForm() {
           </Button>
         </Stack>
       </form>
-    </Stack>
+    </TitledSection>
   );
 }

@@ -1,25 +1,20 @@
-import { Stack, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { InviteForm } from './invite-form.js';
 import { InvitationsTable } from './invitations-table.js';
+import { TitledSection } from '../../../ui/titled-section.js';
 
 /** Admins invite people by email and follow the pending invitations. */
 export function InvitationsSection() {
   const { t } = useTranslation();
   return (
     <Stack gap="xl">
-      <Stack component="section" aria-labelledby="invite-title">
-        <Title order={2} size="h3" id="invite-title">
-          {t('settings.team.inviteTitle')}
-        </Title>
+      <TitledSection id="invite-title" title={t('settings.team.inviteTitle')}>
         <InviteForm />
-      </Stack>
-      <Stack component="section" aria-labelledby="invitations-title">
-        <Title order={2} size="h3" id="invitations-title">
-          {t('settings.team.invitations')}
-        </Title>
+      </TitledSection>
+      <TitledSection id="invitations-title" title={t('settings.team.invitations')}>
         <InvitationsTable />
-      </Stack>
+      </TitledSection>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Stack, Table, Title } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { QueryState } from '../../../ui/query-state.js';
 import { MemberRow } from './member-row.js';
 import { MEMBERS_KEY } from '../query-keys.js';
 import { RemoveMemberModal } from './remove-member-modal.js';
+import { TitledSection } from '../../../ui/titled-section.js';
 
 /** The workspace's members; admins change roles and remove people from here. */
 export function MembersSection() {
@@ -16,10 +17,7 @@ export function MembersSection() {
   const [removing, setRemoving] = useState<TMember | null>(null);
 
   return (
-    <Stack component="section" aria-labelledby="members-title">
-      <Title order={2} size="h3" id="members-title">
-        {t('settings.team.members')}
-      </Title>
+    <TitledSection id="members-title" title={t('settings.team.members')}>
       <QueryState query={members}>
         {(list) => (
           <Table.ScrollContainer minWidth={640}>
@@ -43,6 +41,6 @@ export function MembersSection() {
         )}
       </QueryState>
       <RemoveMemberModal member={removing} onClose={() => setRemoving(null)} />
-    </Stack>
+    </TitledSection>
   );
 }
