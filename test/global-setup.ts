@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { testDatabaseMode, TEMPLATE_PATH } from './test-database.js';
 import { openDatabase, pgliteOf } from '../src/platform/db/database.js';
 import { loadConfig } from '../src/platform/config.js';
@@ -9,7 +9,8 @@ import { createLogger } from '../src/platform/log.js';
  * Migrating a fresh PGlite and creating pg-boss's schema takes seconds; doing it once here and
  * letting each test file load the dump keeps the suite fast while every file still gets its own database.
  */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => void> {
+  process.env.TEST_TEMPLATE_PATH = TEMPLATE_PATH;
   const mode = testDatabaseMode();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: mode.url, LOG_LEVEL: 'silent' });
   if (mode.kind === 'postgres') {
@@ -17,7 +18,7 @@ export default async function setup(): Promise<void> {
     const runtime = await createRuntime(config, { supervise: false, log: createLogger('silent') });
     await runtime.queue.stop();
     await runtime.database.close();
-    return;
+    return () => {};
   }
   const database = await openDatabase({});
   const runtime = await createRuntime(config, { supervise: false, log: createLogger('silent'), database });
@@ -26,4 +27,5 @@ export default async function setup(): Promise<void> {
   mkdirSync(new URL('.', `file://${TEMPLATE_PATH}`).pathname, { recursive: true });
   writeFileSync(TEMPLATE_PATH, Buffer.from(await dump.arrayBuffer()));
   await database.close();
+  return () => rmSync(TEMPLATE_PATH, { force: true });
 }

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 
-export const TEMPLATE_PATH = fileURLToPath(new URL('../.tmp/pglite-template.tar.gz', import.meta.url));
+// One template per vitest run (the global setup sets the variable before forking test workers),
+// so two runs side by side never read each other's half-written dump.
+export const TEMPLATE_PATH =
+  process.env.TEST_TEMPLATE_PATH ?? fileURLToPath(new URL(`../.tmp/pglite-template-${process.pid}.tar.gz`, import.meta.url));
 
 export type TTestDatabaseMode = { kind: 'pglite'; url: undefined } | { kind: 'postgres'; url: string };
 

@@ -7,6 +7,11 @@ export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'proposal', 'nego
 export const ZLeadStatus = z.enum(LEAD_STATUSES);
 export type TLeadStatus = z.infer<typeof ZLeadStatus>;
 
+/** Types of the custom fields a workspace defines on its leads. */
+export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'select', 'boolean'] as const;
+export const ZCustomFieldType = z.enum(CUSTOM_FIELD_TYPES);
+export type TCustomFieldType = z.infer<typeof ZCustomFieldType>;
+
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 /** Phone numbers: digits with the usual separators and an optional leading +. */

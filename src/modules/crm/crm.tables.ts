@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { INTERACTION_TYPES, LEAD_STATUSES } from '../../contracts/crm.js';
+import { boolean, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { CUSTOM_FIELD_TYPES, INTERACTION_TYPES, LEAD_STATUSES } from '../../contracts/crm.js';
 import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
 import { users } from '../accounts/index.js';
 import { workspaces } from '../workspaces/index.js';
@@ -52,6 +52,10 @@ export const leads = pgTable(
     index('leads_search_name_trgm_idx').using('gin', sql`(coalesce(${t.first_name}, '') || ' ' || coalesce(${t.last_name}, '')) gin_trgm_ops`),
     index('leads_search_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
     index('leads_search_company_trgm_idx').using('gin', sql`${t.company} gin_trgm_ops`),
+    // Segment and filter conditions on tags, score and owner.
+    index('leads_tags_gin_idx').using('gin', t.tags),
+    index('leads_workspace_score_idx').on(t.workspace_id, t.score, t.id),
+    index('leads_workspace_owner_idx').on(t.workspace_id, t.owner_id),
   ],
 );
 
@@ -70,7 +74,11 @@ export const leadEvents = pgTable(
     occurred_at: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps(),
   },
-  (t) => [index('lead_events_lead_occurred_idx').on(t.workspace_id, t.lead_id, t.occurred_at)],
+  (t) => [
+    index('lead_events_lead_occurred_idx').on(t.workspace_id, t.lead_id, t.occurred_at),
+    // "Has event X (within N days)" segment conditions and event-based scoring.
+    index('lead_events_type_idx').on(t.workspace_id, t.event_type, t.occurred_at),
+  ],
 );
 
 /** Spec "LeadInteraction": an email, call, meeting or note logged on a lead. */
@@ -91,4 +99,86 @@ export const leadInteractions = pgTable(
     ...timestamps(),
   },
   (t) => [index('lead_interactions_lead_occurred_idx').on(t.workspace_id, t.lead_id, t.occurred_at)],
+);
+
+/** A custom field a workspace defines on its leads; values live in `leads.custom_fields[key]`. */
+export const customFieldDefinitions = pgTable(
+  'custom_field_definitions',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    field_type: text('field_type', { enum: CUSTOM_FIELD_TYPES }).notNull(),
+    /** The allowed values of a `select` field. */
+    options: text('options').array().notNull().default(sql`'{}'::text[]`),
+    position: integer('position').notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('custom_field_definitions_workspace_key_uq').on(t.workspace_id, t.key)],
+);
+
+/** Per-workspace CRM settings: score decay and round-robin assignment of new leads. */
+export const crmSettings = pgTable(
+  'crm_settings',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** Engagement points lose half their value every this many days. */
+    score_half_life_days: integer('score_half_life_days').notNull().default(30),
+    round_robin_enabled: boolean('round_robin_enabled').notNull().default(false),
+    round_robin_member_ids: uuid('round_robin_member_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** How many leads the rotation has assigned so far; the next owner is members[count % n]. */
+    round_robin_counter: integer('round_robin_counter').notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('crm_settings_workspace_uq').on(t.workspace_id)],
+);
+
+/** A named Contacts-table setup (columns, filter rules, sort) saved by a user, visible to the workspace. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
+    created_by: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (t) => [index('saved_views_workspace_idx').on(t.workspace_id)],
+);
+
+/** A to-do on a lead (created by hand or by an automation's "add a task" action). */
+export const leadTasks = pgTable(
+  'lead_tasks',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    lead_id: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    due_at: timestamp('due_at', { withTimezone: true }),
+    assignee_id: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    done_at: timestamp('done_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [index('lead_tasks_lead_idx').on(t.workspace_id, t.lead_id)],
+);
+
+/**
+ * Erased leads' emails, kept only as SHA-256 hashes of the lower-cased address, so that an
+ * import or a form cannot bring an erased person back.
+ */
+export const leadSuppressions = pgTable(
+  'lead_suppressions',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    email_hash: text('email_hash').notNull(),
+    reason: text('reason').notNull().default('erased'),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('lead_suppressions_workspace_hash_uq').on(t.workspace_id, t.email_hash)],
 );

@@ -1,24 +1,24 @@
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import type { Tenant } from '../../platform/db/tenant.js';
-import { eq } from 'drizzle-orm';
 import { leadEvents } from './crm.tables.js';
 
 /**
  * Appends one event to a lead's log. The one function other modules (email, funnels) call
- * to put their events on the lead's timeline.
+ * to put their events on the lead's timeline. Returns the event's id.
  */
 export async function recordLeadEvent(
   db: Db,
   input: { workspaceId: string; leadId: string; type: string; data?: Record<string, unknown>; actorUserId?: string | null },
-): Promise<void> {
-  await db.insert(leadEvents).values({
+): Promise<string> {
+  const [row] = await db.insert(leadEvents).values({
     workspace_id: input.workspaceId,
     lead_id: input.leadId,
     event_type: input.type,
     data: input.data ?? {},
     actor_user_id: input.actorUserId ?? null,
-  });
+  }).returning({ id: leadEvents.id });
+  return row!.id;
 }
 
 /** A lead's events, newest first. */
