@@ -19,6 +19,8 @@ export const leadImports = pgTable(
     encoding: text('encoding'),
     delimiter: text('delimiter'),
     processed_rows: integer('processed_rows').notNull().default(0),
+    /** Bytes of the file the job has read so far: with file_size, the progress bar. */
+    bytes_read: integer('bytes_read').notNull().default(0),
     created_count: integer('created_count').notNull().default(0),
     updated_count: integer('updated_count').notNull().default(0),
     skipped_count: integer('skipped_count').notNull().default(0),

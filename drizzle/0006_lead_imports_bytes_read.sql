@@ -1,0 +1,1 @@
+ALTER TABLE "lead_imports" ADD COLUMN "bytes_read" integer DEFAULT 0 NOT NULL;
