@@ -11,7 +11,10 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await owner.client.post('/api/workspace/invitations', { email: inviteeEmail, role: 'member' });
   await owner.client.post('/api/workspace/invitations', { email: uniqueEmail('a-pending'), role: 'viewer' });
   await owner.client.post('/api/workspace/api-keys', { name: 'A key', role: 'member' });
-  const lead = (await owner.client.post('/api/marketing/leads', { first_name: 'Anne', email: uniqueEmail('a-lead') })).json() as { id: string };
+  await owner.client.post('/api/marketing/custom-fields', { key: 'budget', label: 'Budget', field_type: 'number' });
+  const lead = (
+    await owner.client.post('/api/marketing/leads', { first_name: 'Anne', email: uniqueEmail('a-lead'), custom_fields: { budget: 5000 } })
+  ).json() as { id: string };
   await owner.client.patch(`/api/marketing/leads/${lead.id}`, { status: 'contacted' });
   await owner.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'call', subject: 'Premier appel' });
   await t.drain();

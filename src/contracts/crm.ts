@@ -50,6 +50,8 @@ const leadFields = {
   utm_term: optionalText(200),
   utm_content: optionalText(200),
   lost_reason: optionalText(500),
+  /** Values of the workspace's custom fields by key; null removes a value. Checked against the definitions. */
+  custom_fields: z.record(z.string(), z.unknown()).optional(),
 };
 
 export const ZLeadCreateBody = z.strictObject(leadFields);
@@ -154,3 +156,37 @@ export const ZLeadStats = z.object({
   average_lead_value: z.number().nullable(),
 });
 export type TLeadStats = z.infer<typeof ZLeadStats>;
+
+// Custom fields: definitions per workspace (/api/marketing/custom-fields).
+
+export const ZCustomFieldKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'must start with a letter and use only a-z, 0-9 and _ (40 characters at most)' });
+
+export const ZCustomFieldCreateBody = z.strictObject({
+  key: ZCustomFieldKey,
+  label: z.string().trim().min(1).max(120),
+  field_type: ZCustomFieldType,
+  options: z.array(z.string().trim().min(1).max(120)).max(200).optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+export type TCustomFieldCreateBody = z.infer<typeof ZCustomFieldCreateBody>;
+
+export const ZCustomFieldUpdateBody = z.strictObject({
+  label: z.string().trim().min(1).max(120).optional(),
+  options: z.array(z.string().trim().min(1).max(120)).max(200).optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+export type TCustomFieldUpdateBody = z.infer<typeof ZCustomFieldUpdateBody>;
+
+export const ZCustomField = z.object({
+  id: ZId,
+  key: z.string(),
+  label: z.string(),
+  field_type: ZCustomFieldType,
+  options: z.array(z.string()),
+  position: z.number().int(),
+  created_at: ZTimestamp,
+});
+export type TCustomField = z.infer<typeof ZCustomField>;

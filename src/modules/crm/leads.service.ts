@@ -5,6 +5,7 @@ import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError } from '../../platform/errors.js';
 import { roleIn } from '../workspaces/index.js';
 import { leads } from './crm.tables.js';
+import { customFieldsByKey, mergeCustomFields, validateCustomFields } from './custom-fields.service.js';
 import { listLeadEvents, recordLeadEvent } from './lead-events.service.js';
 
 export type TLeadRow = typeof leads.$inferSelect;
@@ -12,6 +13,10 @@ export type TLeadRow = typeof leads.$inferSelect;
 /** Creates a lead and logs `created`; a duplicate email is a 409 naming the existing lead. */
 export async function createLead(tenant: Tenant, actor: TAuth, input: TLeadCreateBody): Promise<TLeadRow> {
   const values = normalize(input);
+  if (input.custom_fields) {
+    const definitions = await customFieldsByKey(tenant.db, tenant.workspaceId);
+    values.custom_fields = mergeCustomFields({}, validateCustomFields(definitions, input.custom_fields));
+  }
   await assertOwnerIsMember(tenant, values.owner_id);
   await assertEmailFree(tenant, values.email ?? null);
   return tenant.db.transaction(async (tx) => {
@@ -33,16 +38,19 @@ export function getLead(tenant: Tenant, id: string): Promise<TLeadRow> {
 export async function updateLead(tenant: Tenant, actor: TAuth, id: string, input: TLeadUpdateBody): Promise<TLeadRow> {
   const before = await getLead(tenant, id);
   const values = normalize(input);
+  if (input.custom_fields) {
+    const definitions = await customFieldsByKey(tenant.db, tenant.workspaceId);
+    values.custom_fields = mergeCustomFields(before.custom_fields, validateCustomFields(definitions, input.custom_fields));
+  }
   if ('owner_id' in values) await assertOwnerIsMember(tenant, values.owner_id);
   if (values.email && values.email !== before.email) await assertEmailFree(tenant, values.email, id);
   const changed = Object.entries(values).filter(([key, value]) => JSON.stringify(before[key as keyof TLeadRow]) !== JSON.stringify(value));
   if (changed.length === 0) return before;
   return tenant.db.transaction(async (tx) => {
     const [row] = await tx.update(leads).set(values).where(tenant.byId(leads, id)).returning();
-    for (const [field, value] of changed) {
-      const from = before[field as keyof TLeadRow];
-      const type = field === 'status' ? 'status_changed' : 'field_changed';
-      await recordLeadEvent(tx, { workspaceId: tenant.workspaceId, leadId: id, type, data: { field, from, to: value }, actorUserId: actor.user_id });
+    for (const change of describeChanges(before, changed)) {
+      const type = change.field === 'status' ? 'status_changed' : 'field_changed';
+      await recordLeadEvent(tx, { workspaceId: tenant.workspaceId, leadId: id, type, data: change, actorUserId: actor.user_id });
     }
     return row!;
   });
@@ -87,6 +95,20 @@ export async function listLeads(tenant: Tenant, query: { q?: string; status?: TL
 export async function leadTimeline(tenant: Tenant, id: string) {
   await getLead(tenant, id);
   return listLeadEvents(tenant, id);
+}
+
+/** One entry per changed field; custom fields are logged one key at a time as `custom.<key>`. */
+type TChange = { field: string; from: unknown; to: unknown };
+
+function describeChanges(before: TLeadRow, changed: [string, unknown][]): TChange[] {
+  return changed.flatMap(([field, to]): TChange[] => {
+    if (field !== 'custom_fields') return [{ field, from: before[field as keyof TLeadRow], to }];
+    const after = to as Record<string, unknown>;
+    const keys = new Set([...Object.keys(before.custom_fields), ...Object.keys(after)]);
+    return [...keys]
+      .filter((key) => JSON.stringify(before.custom_fields[key]) !== JSON.stringify(after[key]))
+      .map((key) => ({ field: `custom.${key}`, from: before.custom_fields[key] ?? null, to: after[key] ?? null }));
+  });
 }
 
 function normalize<T extends TLeadCreateBody>(input: T) {
