@@ -24,6 +24,8 @@ const ZEnv = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  /** Let automation webhooks call loopback and private-network addresses (default: only in tests). */
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false']).optional(),
 });
 
 export type TConfig = {
@@ -43,6 +45,7 @@ export type TConfig = {
   bodyLimitBytes: number;
   logLevel: string;
   demoData: boolean;
+  webhookAllowPrivateAddresses: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA === 'true',
+    webhookAllowPrivateAddresses: (e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? (e.NODE_ENV === 'test' ? 'true' : 'false')) === 'true',
   };
 }
 
