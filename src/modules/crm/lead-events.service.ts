@@ -2,10 +2,12 @@ import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { leadEvents } from './crm.tables.js';
+import { collectLeadEvent } from './lead-event-scope.js';
 
 /**
  * Appends one event to a lead's log. The one function other modules (email, funnels) call
  * to put their events on the lead's timeline. Returns the event's id.
+ * Automations see the event when the caller runs inside publishLeadEvents (publish-lead-events.ts).
  */
 export async function recordLeadEvent(
   db: Db,
@@ -18,6 +20,7 @@ export async function recordLeadEvent(
     data: input.data ?? {},
     actor_user_id: input.actorUserId ?? null,
   }).returning({ id: leadEvents.id });
+  collectLeadEvent({ id: row!.id, workspaceId: input.workspaceId, type: input.type, data: input.data ?? {} });
   return row!.id;
 }
 
