@@ -32,6 +32,20 @@ export async function recordLeadEvent(
   });
 }
 
+/**
+ * Appends many events (bulk actions, score changes), 1,000 rows per INSERT. Unlike recordLeadEvent it
+ * does not rescore; automations still see the events when the caller runs inside publishLeadEvents.
+ */
+export async function recordLeadEventRows(db: Db, rows: (typeof leadEvents.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const written = await db
+      .insert(leadEvents)
+      .values(rows.slice(i, i + 1000))
+      .returning({ id: leadEvents.id, workspaceId: leadEvents.workspace_id, type: leadEvents.event_type, data: leadEvents.data });
+    for (const event of written) collectLeadEvent(event);
+  }
+}
+
 /** A lead's events, newest first. */
 export async function listLeadEvents(tenant: Tenant, leadId: string) {
   return tenant.db
