@@ -8,7 +8,7 @@ import { createRuntime } from '../src/boot.js';
 import { createLogger } from '../src/platform/log.js';
 import { Tenant } from '../src/platform/db/tenant.js';
 import { signup } from '../src/modules/accounts/index.js';
-import { listLeads } from '../src/modules/crm/leads.service.js';
+import { listLeads } from '../src/modules/crm/lead-list.service.js';
 
 const config = loadConfig({ ...process.env, DATA_DIR: process.env.DATA_DIR ?? `.tmp/bench-${Date.now()}`, LOG_LEVEL: 'warn' });
 const runtime = await createRuntime(config, { supervise: false, log: createLogger('warn') });
@@ -52,15 +52,15 @@ async function measure(label: string, makeQuery: (i: number) => Promise<Q> | Q, 
 // A cursor deep in the list: walk there once, then reuse it.
 let deepCursor: string | undefined;
 for (let page = 0, cursor: string | undefined; page < 20; page++) {
-  const result = await listLeads(tenant, { limit: 200, cursor });
+  const result = await listLeads(tenant, { sort: 'newest', limit: 200, cursor });
   cursor = result.next_cursor ?? undefined;
   deepCursor = cursor;
 }
 
-await measure('list, first page', () => ({ limit: 50 }));
-await measure('list, page after 4,000 rows', () => ({ limit: 50, cursor: deepCursor }));
-await measure('list, status filter', (i) => ({ limit: 50, status: (['new', 'won', 'lost'] as const)[i % 3] }));
-await measure('list, search (name/email/company)', (i) => ({ limit: 50, q: `Société ${100 + i}` }), 30);
+await measure('list, first page', () => ({ sort: 'newest', limit: 50 }));
+await measure('list, page after 4,000 rows', () => ({ sort: 'newest', limit: 50, cursor: deepCursor }));
+await measure('list, status filter', (i) => ({ sort: 'newest', limit: 50, status: (['new', 'won', 'lost'] as const)[i % 3] }));
+await measure('list, search (name/email/company)', (i) => ({ sort: 'newest', limit: 50, q: `Société ${100 + i}` }), 30);
 
 console.log('targets (issue 3): list p95 < 100 ms at 100,000 leads');
 await runtime.queue.stop();

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ZId, ZTimestamp } from './common.js';
-import { ZLead } from './crm.js';
 
 // Segments: a rule tree over leads. A group is {op, rules}; a condition is {field, operator, value}.
 // The server compiles the tree to parameterized SQL (modules/crm/segment-compiler.ts).
@@ -79,7 +78,6 @@ export function isRuleGroup(node: TRuleGroup | TRuleCondition): node is TRuleGro
 }
 
 export const ZSegmentPreviewBody = z.strictObject({ rules: ZRuleGroup });
-export const ZSegmentPreview = z.object({ count: z.number().int(), sample: z.array(ZLead) });
 
 export const ZSegmentBody = z.strictObject({
   name: z.string().trim().min(1).max(120),
@@ -87,6 +85,9 @@ export const ZSegmentBody = z.strictObject({
   rules: ZRuleGroup,
 });
 export type TSegmentBody = z.infer<typeof ZSegmentBody>;
+
+export const ZSegmentUpdateBody = ZSegmentBody.partial();
+export type TSegmentUpdateBody = z.infer<typeof ZSegmentUpdateBody>;
 
 export const ZSegment = z.object({
   id: ZId,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZTimestamp } from './common.js';
+import { ZRuleGroup } from './crm-segments.js';
 
 // Wire shapes of the CRM module (spec "Lead"). Field names are the spec's.
 
@@ -88,12 +89,50 @@ export const ZLead = z.object({
 });
 export type TLead = z.infer<typeof ZLead>;
 
-export const ZLeadListQuery = z.object({
+/** Orders of the lead list; each has its own keyset cursor. */
+export const LEAD_SORTS = ['newest', 'oldest', 'updated', 'score', 'value', 'name'] as const;
+export const ZLeadSort = z.enum(LEAD_SORTS);
+export type TLeadSort = z.infer<typeof ZLeadSort>;
+
+/**
+ * Which leads: a search, a status, a segment rule tree and/or a saved segment, all combined with AND.
+ * Used by the list, the export and bulk actions.
+ */
+export const ZLeadFilter = z.strictObject({
   q: z.string().trim().max(200).optional(),
   status: ZLeadStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  rules: ZRuleGroup.optional(),
+  segment_id: ZId.optional(),
 });
+export type TLeadFilter = z.infer<typeof ZLeadFilter>;
+
+/** The same filter in a query string: `rules` is the rule tree as a JSON string. */
+export const ZLeadFilterQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: ZLeadStatus.optional(),
+  rules: z
+    .string()
+    .max(50_000)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON rule tree' });
+        return z.NEVER;
+      }
+    })
+    .pipe(ZRuleGroup)
+    .optional()
+    .describe('Segment rule tree as JSON, e.g. {"op":"and","rules":[{"field":"score","operator":"gte","value":50}]}'),
+  segment_id: ZId.optional(),
+});
+
+export const ZLeadListQuery = ZLeadFilterQuery.extend({
+  sort: ZLeadSort.default('newest'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type TLeadListQuery = z.infer<typeof ZLeadListQuery>;
 
 export const ZLeadList = z.object({ items: z.array(ZLead), next_cursor: z.string().nullable() });
 
@@ -190,3 +229,6 @@ export const ZCustomField = z.object({
   created_at: ZTimestamp,
 });
 export type TCustomField = z.infer<typeof ZCustomField>;
+
+/** POST /api/marketing/segments/preview: how many leads match, and the first few. */
+export const ZSegmentPreview = z.object({ count: z.number().int(), sample: z.array(ZLead) });

@@ -18,7 +18,8 @@ import type { Runtime } from '../../platform/runtime.js';
 import * as wire from './crm.wire.js';
 import { addInteraction, listInteractions } from './interactions.service.js';
 import { leadStats } from './lead-stats.service.js';
-import { createLead, deleteLead, getLead, leadTimeline, listLeads, updateLead } from './leads.service.js';
+import { listLeads } from './lead-list.service.js';
+import { createLead, deleteLead, getLead, leadTimeline, updateLead } from './leads.service.js';
 
 const tags = ['crm'];
 const leadRoute = { table: 'leads' };

@@ -1,0 +1,33 @@
+import { eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { TLeadFilter } from '../../contracts/crm.js';
+import type { Tenant } from '../../platform/db/tenant.js';
+import { leads } from './crm.tables.js';
+import { compileLeadRules } from './segment-compiler.js';
+import { getSegment } from './segments.service.js';
+
+/**
+ * The one translation of "which leads" (search, status, rule tree, saved segment) into a SQL
+ * condition on `leads`, shared by the list, the export, bulk actions and segment previews.
+ * The result does not include the workspace condition: wrap it in `tenant.where(leads, …)`.
+ */
+export async function leadFilterSql(tenant: Tenant, filter: TLeadFilter, path = 'querystring'): Promise<SQL | undefined> {
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(leads.status, filter.status));
+  if (filter.q) conditions.push(searchCondition(filter.q));
+  if (filter.rules) conditions.push(await compileLeadRules(tenant, filter.rules, `${path}.rules`));
+  if (filter.segment_id) {
+    const segment = await getSegment(tenant, filter.segment_id);
+    conditions.push(await compileLeadRules(tenant, segment.rules, `segment "${segment.name}"`));
+  }
+  return conditions.length > 0 ? sql.join(conditions, sql` and `) : undefined;
+}
+
+/** Name, email or company contains the text; each branch matches one trigram index (crm.tables.ts). */
+function searchCondition(q: string): SQL {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(
+    ilike(sql`(coalesce(${leads.first_name}, '') || ' ' || coalesce(${leads.last_name}, ''))`, pattern),
+    ilike(leads.email, pattern),
+    ilike(leads.company, pattern),
+  )!;
+}

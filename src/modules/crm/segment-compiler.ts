@@ -1,0 +1,286 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { LEAD_STATUSES } from '../../contracts/crm.js';
+import { isRuleGroup, SEGMENT_LEAD_FIELDS, type TRuleCondition, type TRuleGroup, type TRuleOperator } from '../../contracts/crm-segments.js';
+import type { Tenant } from '../../platform/db/tenant.js';
+import { AppError, type TFieldError } from '../../platform/errors.js';
+import { leadEvents, leads } from './crm.tables.js';
+import { customFieldsByKey, type TCustomFieldRow } from './custom-fields.service.js';
+
+// Compiles a segment rule tree to one SQL condition on `leads`. Every value travels as a bind
+// parameter (drizzle's sql`` turns each ${value} into $n); only column names chosen from the
+// fixed tables below are ever part of the SQL text. A bad node is a 400 naming its path.
+
+const MAX_DEPTH = 6;
+const MAX_CONDITIONS = 200;
+const MAX_LIST = 500;
+
+type TKind = 'text' | 'number' | 'date' | 'status' | 'tags' | 'owner' | 'boolean' | 'select';
+
+const OPERATORS: Record<TKind, readonly TRuleOperator[]> = {
+  text: ['eq', 'neq', 'contains', 'not_contains', 'in', 'not_in', 'is_empty', 'is_not_empty'],
+  select: ['eq', 'neq', 'in', 'not_in', 'is_empty', 'is_not_empty'],
+  number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'not_in', 'is_empty', 'is_not_empty'],
+  date: ['eq', 'gt', 'gte', 'lt', 'lte', 'between', 'within_last_days', 'is_empty', 'is_not_empty'],
+  status: ['eq', 'neq', 'in', 'not_in'],
+  tags: ['eq', 'neq', 'contains', 'not_contains', 'in', 'not_in', 'is_empty', 'is_not_empty'],
+  owner: ['eq', 'neq', 'in', 'not_in', 'is_empty', 'is_not_empty'],
+  boolean: ['eq', 'neq', 'is_empty', 'is_not_empty'],
+};
+
+/** Operators of `events.<type>` conditions: has one (ever / within N days), has none, or a count comparison. */
+const EVENT_OPERATORS: readonly TRuleOperator[] = ['is_not_empty', 'is_empty', 'within_last_days', 'eq', 'gt', 'gte', 'lt', 'lte'];
+
+type TColumn = { kind: TKind; expr: SQL };
+
+/** The lead's own fields: the SQL each one reads and how its values are compared. */
+const LEAD_COLUMNS: Record<(typeof SEGMENT_LEAD_FIELDS)[number], TColumn> = {
+  first_name: { kind: 'text', expr: sql`${leads.first_name}` },
+  last_name: { kind: 'text', expr: sql`${leads.last_name}` },
+  email: { kind: 'text', expr: sql`${leads.email}` },
+  phone: { kind: 'text', expr: sql`${leads.phone}` },
+  company: { kind: 'text', expr: sql`${leads.company}` },
+  job_title: { kind: 'text', expr: sql`${leads.job_title}` },
+  status: { kind: 'status', expr: sql`${leads.status}` },
+  score: { kind: 'number', expr: sql`${leads.score}` },
+  source: { kind: 'text', expr: sql`${leads.source}` },
+  source_url: { kind: 'text', expr: sql`${leads.source_url}` },
+  estimated_value: { kind: 'number', expr: sql`${leads.estimated_value}` },
+  tags: { kind: 'tags', expr: sql`${leads.tags}` },
+  notes: { kind: 'text', expr: sql`${leads.notes}` },
+  owner: { kind: 'owner', expr: sql`${leads.owner_id}` },
+  created_at: { kind: 'date', expr: sql`${leads.created_at}` },
+  updated_at: { kind: 'date', expr: sql`${leads.updated_at}` },
+  utm_source: { kind: 'text', expr: sql`${leads.utm_source}` },
+  utm_medium: { kind: 'text', expr: sql`${leads.utm_medium}` },
+  utm_campaign: { kind: 'text', expr: sql`${leads.utm_campaign}` },
+  utm_term: { kind: 'text', expr: sql`${leads.utm_term}` },
+  utm_content: { kind: 'text', expr: sql`${leads.utm_content}` },
+  lost_reason: { kind: 'text', expr: sql`${leads.lost_reason}` },
+  unsubscribed: { kind: 'boolean', expr: sql`(${leads.unsubscribed_at} is not null)` },
+};
+
+/** Compiles a rule tree for the tenant's leads (loads its custom field definitions). */
+export async function compileLeadRules(tenant: Tenant, rules: TRuleGroup, path = 'body.rules'): Promise<SQL> {
+  const definitions = usesCustomFields(rules) ? await customFieldsByKey(tenant.db, tenant.workspaceId) : new Map<string, TCustomFieldRow>();
+  return compileRuleTree(rules, definitions, path);
+}
+
+/** Compiles a rule tree with known custom field definitions; throws one 400 listing every bad node. */
+export function compileRuleTree(rules: TRuleGroup, definitions: Map<string, TCustomFieldRow>, path = 'body.rules'): SQL {
+  const compiler = new Compiler(definitions);
+  const compiled = compiler.group(rules, path, 1);
+  if (compiler.errors.length > 0) {
+    throw new AppError('bad_request', `Invalid segment rules: ${compiler.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, {
+      errors: compiler.errors,
+    });
+  }
+  return compiled;
+}
+
+function usesCustomFields(group: TRuleGroup): boolean {
+  return group.rules.some((node) => (isRuleGroup(node) ? usesCustomFields(node) : node.field.startsWith('custom.')));
+}
+
+class Compiler {
+  readonly errors: TFieldError[] = [];
+  private conditions = 0;
+
+  constructor(private readonly definitions: Map<string, TCustomFieldRow>) {}
+
+  group(group: TRuleGroup, path: string, depth: number): SQL {
+    if (depth > MAX_DEPTH) return this.fail(path, `groups nest ${MAX_DEPTH} levels deep at most`);
+    // An empty group matches every lead ("all leads"), whatever its operator.
+    if (group.rules.length === 0) return sql`true`;
+    const parts = group.rules.map((node, i) =>
+      isRuleGroup(node) ? this.group(node, `${path}.rules.${i}`, depth + 1) : this.condition(node, `${path}.rules.${i}`),
+    );
+    return sql`(${sql.join(parts, group.op === 'and' ? sql` and ` : sql` or `)})`;
+  }
+
+  private condition(rule: TRuleCondition, path: string): SQL {
+    if (++this.conditions > MAX_CONDITIONS) return this.fail(path, `a segment has ${MAX_CONDITIONS} conditions at most`);
+    if (rule.field.startsWith('events.')) return this.eventCondition(rule, path);
+    const column = this.column(rule.field);
+    if (!column) return this.fail(`${path}.field`, `unknown field "${rule.field}"`);
+    if (rule.data) return this.fail(`${path}.data`, 'only event conditions take data');
+    if (!OPERATORS[column.kind].includes(rule.operator)) {
+      return this.fail(`${path}.operator`, `"${rule.operator}" does not apply to ${rule.field} (use ${OPERATORS[column.kind].join(', ')})`);
+    }
+    return this.compare(column, rule, path);
+  }
+
+  private column(field: string): TColumn | undefined {
+    if (field.startsWith('custom.')) {
+      const definition = this.definitions.get(field.slice('custom.'.length));
+      if (!definition) return undefined;
+      const key = definition.key;
+      const text = sql`(${leads.custom_fields} ->> ${key}::text)`;
+      switch (definition.field_type) {
+        case 'number':
+          return { kind: 'number', expr: sql`(${text})::numeric` };
+        case 'date':
+          return { kind: 'date', expr: sql`(${text})::date` };
+        case 'boolean':
+          return { kind: 'boolean', expr: sql`(${text})::boolean` };
+        case 'select':
+          return { kind: 'select', expr: text };
+        case 'text':
+          return { kind: 'text', expr: text };
+      }
+    }
+    return (LEAD_COLUMNS as Record<string, TColumn | undefined>)[field];
+  }
+
+  private compare({ kind, expr }: TColumn, rule: TRuleCondition, path: string): SQL {
+    const valuePath = `${path}.value`;
+    const { operator } = rule;
+    if (operator === 'is_empty' || operator === 'is_not_empty') {
+      const empty = kind === 'tags' ? sql`cardinality(${expr}) = 0` : kind === 'text' ? sql`coalesce(${expr}, '') = ''` : sql`${expr} is null`;
+      return operator === 'is_empty' ? empty : sql`not (${empty})`;
+    }
+    if (operator === 'within_last_days') {
+      const days = this.integer(rule.value, valuePath, 1, 36_500);
+      return sql`${expr} >= now() - make_interval(days => ${days})`;
+    }
+    if (kind === 'tags') {
+      const tags = operator === 'in' || operator === 'not_in' ? this.list(rule.value, valuePath, 'text') : [this.text(rule.value, valuePath)];
+      const has = sql`${expr} && ${pgTextArray(tags as string[])}`;
+      return operator === 'neq' || operator === 'not_contains' || operator === 'not_in' ? sql`not (${has})` : has;
+    }
+    if (operator === 'contains' || operator === 'not_contains') {
+      const pattern = `%${this.text(rule.value, valuePath).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return operator === 'contains' ? sql`${expr} ilike ${pattern}` : sql`coalesce(${expr}, '') not ilike ${pattern}`;
+    }
+    const valueKind = kind === 'select' || kind === 'status' || kind === 'owner' ? 'text' : kind;
+    if (operator === 'in' || operator === 'not_in') {
+      const values = this.list(rule.value, valuePath, valueKind, kind);
+      const list = sql.join(values.map((v) => this.literal(kind, v)), sql`, `);
+      const lhs = kind === 'text' ? sql`lower(${expr})` : expr;
+      return operator === 'in' ? sql`${lhs} in (${list})` : sql`(${expr} is null or ${lhs} not in (${list}))`;
+    }
+    if (operator === 'between') {
+      const bounds = this.list(rule.value, valuePath, valueKind);
+      if (bounds.length !== 2) return this.fail(valuePath, 'must be [from, to]');
+      const [from, to] = bounds.map((v) => this.literal(kind, v));
+      return kind === 'date' ? sql`(${expr} >= ${from} and ${expr} < ${this.dayAfter(bounds[1]!)})` : sql`${expr} between ${from} and ${to}`;
+    }
+    const value = this.scalar(rule.value, valuePath, valueKind, kind);
+    if (value === undefined) return sql`false`;
+    const rhs = this.literal(kind, value);
+    const lhs = kind === 'text' ? sql`lower(${expr})` : expr;
+    switch (operator) {
+      case 'eq':
+        // A date equals a day: from its midnight to the next one.
+        return kind === 'date' ? sql`(${expr} >= ${rhs} and ${expr} < ${this.dayAfter(value)})` : sql`${lhs} = ${rhs}`;
+      case 'neq':
+        return sql`(${expr} is null or ${lhs} <> ${rhs})`;
+      case 'gt':
+        return kind === 'date' ? sql`${expr} >= ${this.dayAfter(value)}` : sql`${expr} > ${rhs}`;
+      case 'gte':
+        return sql`${expr} >= ${rhs}`;
+      case 'lt':
+        return sql`${expr} < ${rhs}`;
+      default:
+        return kind === 'date' ? sql`${expr} < ${this.dayAfter(value)}` : sql`${expr} <= ${rhs}`;
+    }
+  }
+
+  private eventCondition(rule: TRuleCondition, path: string): SQL {
+    const eventType = rule.field.slice('events.'.length);
+    if (!/^[a-z][a-z0-9_.]{0,79}$/.test(eventType)) return this.fail(`${path}.field`, 'must be events.<event type>, e.g. events.email_opened');
+    if (!EVENT_OPERATORS.includes(rule.operator)) {
+      return this.fail(`${path}.operator`, `"${rule.operator}" does not apply to events (use ${EVENT_OPERATORS.join(', ')})`);
+    }
+    const filters = [sql`e.workspace_id = ${leads.workspace_id}`, sql`e.lead_id = ${leads.id}`, sql`e.event_type = ${eventType}`];
+    if (rule.data) filters.push(sql`e.data @> ${JSON.stringify(rule.data)}::jsonb`);
+    const from = sql`from ${leadEvents} e where ${sql.join(filters, sql` and `)}`;
+    switch (rule.operator) {
+      case 'is_not_empty':
+        return sql`exists (select 1 ${from})`;
+      case 'is_empty':
+        return sql`not exists (select 1 ${from})`;
+      case 'within_last_days': {
+        const days = this.integer(rule.value, `${path}.value`, 1, 36_500);
+        return sql`exists (select 1 ${from} and e.occurred_at >= now() - make_interval(days => ${days}))`;
+      }
+      default: {
+        const count = this.integer(rule.value, `${path}.value`, 0, 1_000_000);
+        const op = { eq: sql`=`, gt: sql`>`, gte: sql`>=`, lt: sql`<`, lte: sql`<=` }[rule.operator as 'eq'];
+        return sql`(select count(*) ${from}) ${op} ${count}`;
+      }
+    }
+  }
+
+  /** A bound parameter typed for the column's kind (so PostgreSQL compares like with like). */
+  private literal(kind: TKind, value: string | number | boolean): SQL {
+    switch (kind) {
+      case 'number':
+        return sql`${value}::numeric`;
+      case 'date':
+        return sql`${value}::date`;
+      case 'boolean':
+        return sql`${value}::boolean`;
+      case 'owner':
+        return sql`${value}::uuid`;
+      case 'text':
+        return sql`lower(${value})`;
+      default:
+        return sql`${value}`;
+    }
+  }
+
+  private dayAfter(day: string | number | boolean): SQL {
+    return sql`(${day}::date + 1)`;
+  }
+
+  private scalar(value: unknown, path: string, valueKind: TKind, kind?: TKind): string | number | boolean | undefined {
+    switch (valueKind) {
+      case 'number':
+        if (typeof value === 'number' && Number.isFinite(value)) return value;
+        return void this.fail(path, 'must be a number');
+      case 'boolean':
+        if (typeof value === 'boolean') return value;
+        return void this.fail(path, 'must be true or false');
+      case 'date':
+        if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) return value.slice(0, 10);
+        return void this.fail(path, 'must be a date (YYYY-MM-DD)');
+      default: {
+        const text = this.text(value, path);
+        if (kind === 'status' && !(LEAD_STATUSES as readonly string[]).includes(text)) return void this.fail(path, `must be one of: ${LEAD_STATUSES.join(', ')}`);
+        if (kind === 'owner' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) return void this.fail(path, 'must be a user id');
+        return text;
+      }
+    }
+  }
+
+  private list(value: unknown, path: string, valueKind: TKind, kind?: TKind): (string | number | boolean)[] {
+    if (!Array.isArray(value) || value.length === 0 || value.length > MAX_LIST) {
+      this.fail(path, `must be a list of 1 to ${MAX_LIST} values`);
+      return [];
+    }
+    return value.map((item, i) => this.scalar(item, `${path}.${i}`, valueKind, kind)).filter((v) => v !== undefined);
+  }
+
+  private text(value: unknown, path: string): string {
+    if (typeof value === 'string' && value.length > 0 && value.length <= 500) return value;
+    if (typeof value === 'number') return String(value);
+    this.fail(path, 'must be a text of 1 to 500 characters');
+    return '';
+  }
+
+  private integer(value: unknown, path: string, min: number, max: number): number {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+    this.fail(path, `must be a whole number from ${min} to ${max}`);
+    return min;
+  }
+
+  private fail(path: string, message: string): SQL {
+    this.errors.push({ path, message });
+    return sql`false`;
+  }
+}
+
+/** A text[] parameter (one bind value, never spliced). */
+function pgTextArray(values: string[]): SQL {
+  return sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`}::text[]`;
+}

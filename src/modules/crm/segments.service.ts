@@ -1,0 +1,47 @@
+import { asc, count, desc } from 'drizzle-orm';
+import type { TRuleGroup, TSegmentBody, TSegmentUpdateBody } from '../../contracts/crm-segments.js';
+import type { TAuth } from '../../platform/auth/access.js';
+import type { Tenant } from '../../platform/db/tenant.js';
+import { leads } from './crm.tables.js';
+import { compileLeadRules } from './segment-compiler.js';
+import { segments } from './segments.tables.js';
+
+export type TSegmentRow = typeof segments.$inferSelect;
+
+const SAMPLE_SIZE = 10;
+
+/** How many leads a rule tree matches, and the newest few of them. */
+export async function previewSegment(tenant: Tenant, rules: TRuleGroup, path = 'body.rules') {
+  const condition = tenant.where(leads, await compileLeadRules(tenant, rules, path));
+  const [total] = await tenant.db.select({ count: count() }).from(leads).where(condition);
+  const sample = await tenant.db.select().from(leads).where(condition).orderBy(desc(leads.created_at), desc(leads.id)).limit(SAMPLE_SIZE);
+  return { count: total?.count ?? 0, sample };
+}
+
+/** The workspace's saved segments, by name. */
+export function listSegments(tenant: Tenant): Promise<TSegmentRow[]> {
+  return tenant.db.select().from(segments).where(tenant.where(segments)).orderBy(asc(segments.name));
+}
+
+/** One saved segment. */
+export function getSegment(tenant: Tenant, id: string): Promise<TSegmentRow> {
+  return tenant.get(segments, id, 'Segment');
+}
+
+/** Saves a named segment after checking that its rules compile. */
+export async function createSegment(tenant: Tenant, actor: TAuth, input: TSegmentBody): Promise<TSegmentRow> {
+  await compileLeadRules(tenant, input.rules);
+  return tenant.insert(segments, { name: input.name, description: input.description ?? null, rules: input.rules, created_by: actor.user_id });
+}
+
+/** Renames a segment or replaces its rules (checked first). */
+export async function updateSegment(tenant: Tenant, id: string, input: TSegmentUpdateBody): Promise<TSegmentRow> {
+  await getSegment(tenant, id);
+  if (input.rules) await compileLeadRules(tenant, input.rules);
+  return tenant.update(segments, id, input, 'Segment');
+}
+
+/** Deletes a saved segment. */
+export function deleteSegment(tenant: Tenant, id: string): Promise<void> {
+  return tenant.delete(segments, id, 'Segment');
+}
