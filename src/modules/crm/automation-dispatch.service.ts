@@ -1,0 +1,86 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { TAutomationSkipReason, TAutomationStep } from '../../contracts/crm-automations.js';
+import { AUTOMATION_MAX_DEPTH } from '../../contracts/crm-automations.js';
+import type { TRuleGroup } from '../../contracts/crm-segments.js';
+import { Tenant } from '../../platform/db/tenant.js';
+import type { Runtime } from '../../platform/runtime.js';
+import { runActions } from './automation-actions.js';
+import { triggerMatches } from './automation-triggers.js';
+import { automationRuns, automations } from './automations.tables.js';
+import { leadEvents, leads } from './crm.tables.js';
+import { collectLeadEvents, type TCollectedLeadEvent } from './lead-event-scope.js';
+import { compileLeadRules } from './segment-compiler.js';
+
+/** The chain of automations that caused an event: none for a person's change or another module's event. */
+export type TAutomationCause = { depth: number; chain: string[] };
+
+/** Hands the events an automation's actions caused to the automations in turn (the dispatch job). */
+export type TPublishCaused = (events: TCollectedLeadEvent[], cause: TAutomationCause) => Promise<void>;
+
+type TAutomationRow = typeof automations.$inferSelect;
+type TEventRow = typeof leadEvents.$inferSelect;
+
+/**
+ * Runs every active automation whose trigger matches the lead event and logs one run for each:
+ * succeeded or failed with each action's result, or skipped with the reason (loop, depth, conditions).
+ * Safe to run twice: an automation never runs twice on the same event.
+ */
+export async function runAutomationsOnEvent(runtime: Runtime, eventId: string, cause: TAutomationCause, publish: TPublishCaused): Promise<void> {
+  // The job carries only ids; the event's workspace scopes everything that follows.
+  const [event] = await runtime.db.select().from(leadEvents).where(eq(leadEvents.id, eventId)).limit(1);
+  if (!event) return; // the lead was deleted meanwhile, and its events with it
+  const tenant = new Tenant(runtime.db, event.workspace_id);
+  const candidates = await tenant.db
+    .select()
+    .from(automations)
+    .where(tenant.where(automations, eq(automations.active, true)))
+    .orderBy(asc(automations.created_at), asc(automations.id));
+  for (const automation of candidates) {
+    if (!triggerMatches(automation.trigger, { type: event.event_type, data: event.data })) continue;
+    if (await alreadyRan(tenant, automation.id, event.id)) continue;
+    await runOne(runtime, tenant, automation, event, cause, publish);
+  }
+}
+
+async function runOne(runtime: Runtime, tenant: Tenant, automation: TAutomationRow, event: TEventRow, cause: TAutomationCause, publish: TPublishCaused) {
+  const triggerEvent = { id: event.id, event_type: event.event_type, data: event.data, occurred_at: event.occurred_at.toISOString() };
+  const log = (status: 'succeeded' | 'failed' | 'skipped', steps: TAutomationStep[], error: string | null) =>
+    tenant.insert(automationRuns, { automation_id: automation.id, lead_id: event.lead_id, status, trigger_event: triggerEvent, steps, depth: cause.depth, error });
+
+  // Loop guard: an automation never runs on an event its own chain caused, and chains stop at depth 5.
+  const guard: TAutomationSkipReason | null = cause.chain.includes(automation.id) ? 'loop' : cause.depth >= AUTOMATION_MAX_DEPTH ? 'depth_limit' : null;
+  if (guard) return log('skipped', [], guard);
+  if (automation.conditions) {
+    let matches: boolean;
+    try {
+      matches = await leadMatches(tenant, event.lead_id, automation.conditions);
+    } catch (error) {
+      // E.g. a custom field the conditions test was deleted since the automation was saved.
+      return log('failed', [], `conditions: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!matches) return log('skipped', [], 'conditions_not_met');
+  }
+
+  const context = { runtime, tenant, automation, event: triggerEvent, leadId: event.lead_id };
+  const { result: steps, events } = await collectLeadEvents(() => runActions(context, automation.actions));
+  const failure = steps.find((s) => s.status === 'failed');
+  await log(failure ? 'failed' : 'succeeded', steps, failure?.error ?? null);
+  await publish(events, { depth: cause.depth + 1, chain: [...cause.chain, automation.id] });
+}
+
+/** True when the automation already has a run for this event (jobs are delivered at least once). */
+async function alreadyRan(tenant: Tenant, automationId: string, eventId: string): Promise<boolean> {
+  const rows = await tenant.db
+    .select({ id: automationRuns.id })
+    .from(automationRuns)
+    .where(tenant.where(automationRuns, eq(automationRuns.automation_id, automationId), sql`${automationRuns.trigger_event}->>'id' = ${eventId}`))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** True when the lead matches the rule tree (the segments' compiler, on this one lead). */
+async function leadMatches(tenant: Tenant, leadId: string, rules: TRuleGroup): Promise<boolean> {
+  const compiled = await compileLeadRules(tenant, rules, 'conditions');
+  const rows = await tenant.db.select({ id: leads.id }).from(leads).where(tenant.where(leads, eq(leads.id, leadId), compiled)).limit(1);
+  return rows.length > 0;
+}

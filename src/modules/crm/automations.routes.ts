@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZIdParams } from '../../contracts/common.js';
+import {
+  ZAutomation,
+  ZAutomationCreateBody,
+  ZAutomationRun,
+  ZAutomationRunsQuery,
+  ZAutomationUpdateBody,
+} from '../../contracts/crm-automations.js';
+import { authOf, tenantOf } from '../../platform/http/api-app.js';
+import type { Runtime } from '../../platform/runtime.js';
+import {
+  createAutomation,
+  deleteAutomation,
+  getAutomation,
+  listAutomationRuns,
+  listAutomations,
+  updateAutomation,
+} from './automations.service.js';
+import * as wire from './automations.wire.js';
+
+const tags = ['crm'];
+const automationRoute = { table: 'automations' };
+
+/** CRM automations and their run log: /api/marketing/automations. Viewers read, members edit. */
+export function automationsRoutes(fastify: FastifyInstance, runtime: Runtime): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/marketing/automations',
+    { schema: { tags, summary: 'Automations, each with its five latest runs', response: { 200: z.array(ZAutomation) } } },
+    async (req) => (await listAutomations(tenantOf(req, runtime))).map(wire.automation),
+  );
+
+  app.post(
+    '/api/marketing/automations',
+    {
+      schema: {
+        tags,
+        summary: 'Create an automation: a trigger, optional conditions (segment rules) and ordered actions',
+        body: ZAutomationCreateBody,
+        response: { 201: ZAutomation },
+      },
+    },
+    async (req, reply) => reply.code(201).send(wire.automation(await createAutomation(tenantOf(req, runtime), authOf(req), req.body))),
+  );
+
+  app.get(
+    '/api/marketing/automations/:id',
+    { config: { tenant: automationRoute }, schema: { tags, summary: 'One automation', params: ZIdParams, response: { 200: ZAutomation } } },
+    async (req) => wire.automation(await getAutomation(tenantOf(req, runtime), req.params.id)),
+  );
+
+  app.patch(
+    '/api/marketing/automations/:id',
+    {
+      config: { tenant: { ...automationRoute, sampleBody: { active: false } } },
+      schema: { tags, summary: 'Change an automation; {"active": false} switches it off', params: ZIdParams, body: ZAutomationUpdateBody, response: { 200: ZAutomation } },
+    },
+    async (req) => wire.automation(await updateAutomation(tenantOf(req, runtime), req.params.id, req.body)),
+  );
+
+  app.delete(
+    '/api/marketing/automations/:id',
+    { config: { tenant: automationRoute }, schema: { tags, summary: 'Delete an automation and its run log', params: ZIdParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await deleteAutomation(tenantOf(req, runtime), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/marketing/automations/:id/runs',
+    {
+      config: { tenant: automationRoute },
+      schema: { tags, summary: "The automation's runs, newest first: lead, trigger event, each action's result", params: ZIdParams, querystring: ZAutomationRunsQuery, response: { 200: z.array(ZAutomationRun) } },
+    },
+    async (req) => (await listAutomationRuns(tenantOf(req, runtime), req.params.id, req.query.limit)).map(wire.automationRun),
+  );
+}
