@@ -12,11 +12,14 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await owner.client.post('/api/workspace/invitations', { email: uniqueEmail('a-pending'), role: 'viewer' });
   await owner.client.post('/api/workspace/api-keys', { name: 'A key', role: 'member' });
   await owner.client.post('/api/marketing/custom-fields', { key: 'budget', label: 'Budget', field_type: 'number' });
+  await owner.client.post('/api/marketing/segments', { name: 'Gros budgets', rules: { op: 'and', rules: [{ field: 'custom.budget', operator: 'gte', value: 1000 }] } });
   const lead = (
     await owner.client.post('/api/marketing/leads', { first_name: 'Anne', email: uniqueEmail('a-lead'), custom_fields: { budget: 5000 } })
   ).json() as { id: string };
   await owner.client.patch(`/api/marketing/leads/${lead.id}`, { status: 'contacted' });
   await owner.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'call', subject: 'Premier appel' });
+  await owner.client.post(`/api/marketing/leads/${lead.id}/tasks`, { title: 'Rappeler Anne' });
+  await owner.client.post('/api/marketing/saved-views', { name: 'Vue A', config: { columns: ['name'] } });
   await t.drain();
   const outbox = (await owner.client.get('/api/workspace/outbox')).json() as { items: { to_address: string; text_body: string }[] };
   const mail = outbox.items.find((m) => m.to_address === inviteeEmail)!;

@@ -1,5 +1,6 @@
 // Public surface of the CRM module (leads are the audience other modules plug into).
 export { crmRoutes } from './crm.routes.js';
+export { contactsRoutes } from './contacts.routes.js';
 export { customFieldRoutes } from './custom-fields.routes.js';
 export { recordLeadEvent } from './lead-events.service.js';
 export { addLeadTask, type TAddLeadTaskInput } from './lead-tasks.service.js';

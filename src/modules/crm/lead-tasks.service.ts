@@ -1,6 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { TTaskCreateBody, TTaskUpdateBody } from '../../contracts/crm-contacts.js';
+import type { TAuth } from '../../platform/auth/access.js';
 import type { Db } from '../../platform/db/database.js';
-import { isUuid } from '../../platform/db/tenant.js';
+import { isUuid, type Tenant } from '../../platform/db/tenant.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { roleIn } from '../workspaces/index.js';
 import { leads, leadTasks } from './crm.tables.js';
@@ -60,4 +62,53 @@ export async function assertAssigneeIsMember(db: Db, workspaceId: string, assign
       errors: [{ path: 'body.assignee_id', message: 'not a member of this workspace' }],
     });
   }
+}
+
+/** A lead's tasks: open ones first by due date, then the done ones (404 for another workspace's lead). */
+export async function listLeadTasks(tenant: Tenant, leadId: string): Promise<TLeadTaskRow[]> {
+  await tenant.get(leads, leadId, 'Lead');
+  return tenant.db
+    .select()
+    .from(leadTasks)
+    .where(tenant.where(leadTasks, eq(leadTasks.lead_id, leadId)))
+    .orderBy(sql`${leadTasks.done_at} is not null`, sql`${leadTasks.due_at} asc nulls last`, asc(leadTasks.created_at))
+    .limit(500);
+}
+
+/** Adds a task from the HTTP API (the caller is the actor). */
+export function createLeadTask(tenant: Tenant, actor: TAuth, leadId: string, body: TTaskCreateBody): Promise<TLeadTaskRow> {
+  return addLeadTask(tenant.db, {
+    workspaceId: tenant.workspaceId,
+    leadId,
+    title: body.title,
+    dueAt: body.due_at ? new Date(body.due_at) : null,
+    assigneeId: body.assignee_id ?? null,
+    actorUserId: actor.user_id,
+  });
+}
+
+/** Edits a task; `done: true` stamps done_at (once), `done: false` clears it. */
+export async function updateLeadTask(tenant: Tenant, actor: TAuth, id: string, body: TTaskUpdateBody): Promise<TLeadTaskRow> {
+  const before = await tenant.get(leadTasks, id, 'Task');
+  if (body.assignee_id) await assertAssigneeIsMember(tenant.db, tenant.workspaceId, body.assignee_id);
+  const values: Partial<typeof leadTasks.$inferInsert> = {};
+  if (body.title !== undefined) values.title = body.title;
+  if (body.due_at !== undefined) values.due_at = body.due_at ? new Date(body.due_at) : null;
+  if (body.assignee_id !== undefined) values.assignee_id = body.assignee_id;
+  if (body.done !== undefined) values.done_at = body.done ? (before.done_at ?? new Date()) : null;
+  if (Object.keys(values).length === 0) return before;
+  const completed = body.done === true && before.done_at === null;
+  return tenant.db.transaction(async (tx) => {
+    const [row] = await tx.update(leadTasks).set(values).where(tenant.byId(leadTasks, id)).returning();
+    // Ticking a task off shows on the lead's timeline; un-ticking does not (it is a correction).
+    if (completed) {
+      await recordLeadEvent(tx, { workspaceId: tenant.workspaceId, leadId: before.lead_id, type: 'task_completed', data: { task_id: id, title: row!.title }, actorUserId: actor.user_id });
+    }
+    return row!;
+  });
+}
+
+/** Deletes a task. */
+export function deleteLeadTask(tenant: Tenant, id: string): Promise<void> {
+  return tenant.delete(leadTasks, id, 'Task');
 }
