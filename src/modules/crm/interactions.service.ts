@@ -29,6 +29,7 @@ export async function addInteraction(tenant: Tenant, actor: TAuth, leadId: strin
       type: 'interaction_added',
       data: { interaction_id: row!.id, interaction_type: row!.interaction_type, subject: row!.subject },
       actorUserId: actor.user_id,
+      occurredAt: row!.occurred_at,
     });
     return row!;
   });

@@ -14,7 +14,7 @@ import { rescoreLead } from './lead-scoring.service.js';
  */
 export async function recordLeadEvent(
   outerDb: Db,
-  input: { workspaceId: string; leadId: string; type: string; data?: Record<string, unknown>; actorUserId?: string | null },
+  input: { workspaceId: string; leadId: string; type: string; data?: Record<string, unknown>; actorUserId?: string | null; occurredAt?: Date },
 ): Promise<string> {
   return outerDb.transaction(async (db) => {
     const [row] = await db.insert(leadEvents).values({
@@ -23,6 +23,8 @@ export async function recordLeadEvent(
       event_type: input.type,
       data: input.data ?? {},
       actor_user_id: input.actorUserId ?? null,
+      // When it happened, if not now (an interaction logged afterwards): engagement decays from then.
+      ...(input.occurredAt ? { occurred_at: input.occurredAt } : {}),
     }).returning({ id: leadEvents.id });
     collectLeadEvent({ id: row!.id, workspaceId: input.workspaceId, type: input.type, data: input.data ?? {} });
     // Any event can move the score: event rules, or fit rules after a field change. score_changed is

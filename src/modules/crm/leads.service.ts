@@ -7,6 +7,7 @@ import { roleIn } from '../workspaces/index.js';
 import { leads } from './crm.tables.js';
 import { customFieldsByKey, mergeCustomFields, validateCustomFields } from './custom-fields.service.js';
 import { listLeadEvents, recordLeadEvent } from './lead-events.service.js';
+import { nextRoundRobinOwner } from './round-robin.service.js';
 
 export type TLeadRow = typeof leads.$inferSelect;
 
@@ -20,12 +21,16 @@ export async function createLead(tenant: Tenant, actor: TAuth, input: TLeadCreat
   await assertOwnerIsMember(tenant, values.owner_id);
   await assertEmailFree(tenant, values.email ?? null);
   return tenant.db.transaction(async (tx) => {
+    // Round-robin: a lead created without an owner gets the next member of the rotation (when enabled).
+    const ownerId = values.owner_id ?? (await nextRoundRobinOwner(tx, tenant.workspaceId));
     const [row] = await tx
       .insert(leads)
-      .values({ ...values, workspace_id: tenant.workspaceId })
+      .values({ ...values, owner_id: ownerId, workspace_id: tenant.workspaceId })
       .returning();
     await recordLeadEvent(tx, { workspaceId: tenant.workspaceId, leadId: row!.id, type: 'created', actorUserId: actor.user_id });
-    return row!;
+    // The `created` event scored the lead: answer with its score.
+    const [scored] = await tx.select({ score: leads.score }).from(leads).where(eq(leads.id, row!.id));
+    return { ...row!, score: scored!.score };
   });
 }
 

@@ -1,0 +1,63 @@
+import { inArray } from 'drizzle-orm';
+import { DEFAULT_SCORE_HALF_LIFE_DAYS, type TCrmSettings, type TCrmSettingsUpdateBody } from '../../contracts/crm-scoring.js';
+import { isUuid, type Tenant } from '../../platform/db/tenant.js';
+import { AppError } from '../../platform/errors.js';
+import type { JobQueue } from '../../platform/jobs/queue.js';
+import { workspaceMembers } from '../workspaces/index.js';
+import { crmSettings } from './crm.tables.js';
+import { queueScoreRecalculation } from './scoring.jobs.js';
+
+// One crm_settings row per workspace, created on the first write; until then the defaults apply.
+
+const DEFAULTS: TCrmSettings = { score_half_life_days: DEFAULT_SCORE_HALF_LIFE_DAYS, round_robin_enabled: false, round_robin_member_ids: [] };
+
+/** The workspace's CRM settings (the defaults when it never changed them). */
+export async function readCrmSettings(tenant: Tenant): Promise<TCrmSettings> {
+  const [row] = await tenant.db.select().from(crmSettings).where(tenant.where(crmSettings));
+  if (!row) return { ...DEFAULTS };
+  return { score_half_life_days: row.score_half_life_days, round_robin_enabled: row.round_robin_enabled, round_robin_member_ids: row.round_robin_member_ids };
+}
+
+/**
+ * Changes the settings; round-robin members must belong to the workspace and the rotation needs
+ * at least one of them to be enabled. A new half-life queues the recalculation of every score.
+ */
+export async function updateCrmSettings(tenant: Tenant, queue: JobQueue, input: TCrmSettingsUpdateBody): Promise<TCrmSettings> {
+  const before = await readCrmSettings(tenant);
+  const memberIds = input.round_robin_member_ids === undefined ? undefined : [...new Set(input.round_robin_member_ids)];
+  if (memberIds) await assertMembers(tenant, memberIds);
+  const next: TCrmSettings = {
+    score_half_life_days: input.score_half_life_days ?? before.score_half_life_days,
+    round_robin_enabled: input.round_robin_enabled ?? before.round_robin_enabled,
+    round_robin_member_ids: memberIds ?? before.round_robin_member_ids,
+  };
+  if (next.round_robin_enabled && next.round_robin_member_ids.length === 0) {
+    throw new AppError('bad_request', 'Choose at least one member to enable round-robin assignment', {
+      errors: [{ path: 'body.round_robin_member_ids', message: 'choose at least one member to enable round-robin' }],
+    });
+  }
+  await tenant.db
+    .insert(crmSettings)
+    .values({ workspace_id: tenant.workspaceId, ...next })
+    .onConflictDoUpdate({ target: crmSettings.workspace_id, set: { ...next, updated_at: new Date() } });
+  if (next.score_half_life_days !== before.score_half_life_days) {
+    await queueScoreRecalculation(queue, tenant.workspaceId, 'settings_changed');
+  }
+  return next;
+}
+
+async function assertMembers(tenant: Tenant, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const uuids = userIds.filter(isUuid);
+  const found =
+    uuids.length === 0
+      ? []
+      : await tenant.db.select({ user_id: workspaceMembers.user_id }).from(workspaceMembers).where(tenant.where(workspaceMembers, inArray(workspaceMembers.user_id, uuids)));
+  const members = new Set(found.map((row) => row.user_id));
+  const strangers = userIds.filter((id) => !members.has(id));
+  if (strangers.length > 0) {
+    throw new AppError('bad_request', 'Round-robin members must be members of this workspace', {
+      errors: [{ path: 'body.round_robin_member_ids', message: `not members of this workspace: ${strangers.join(', ')}` }],
+    });
+  }
+}
