@@ -30,6 +30,8 @@ export type TBulkAction = TLeadBulkBody['action'];
 
 export const ZLeadBulkResult = z.object({ affected: z.number().int() });
 
+export const ZLeadCount = z.object({ count: z.number().int() });
+
 // Saved views of the Contacts table.
 
 /** Columns the Contacts table can show; custom fields are `custom.<key>`. */

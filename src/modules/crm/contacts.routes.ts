@@ -7,6 +7,7 @@ import {
   ZInteractionListQuery,
   ZLeadBulkBody,
   ZLeadBulkResult,
+  ZLeadCount,
   ZSavedView,
   ZSavedViewBody,
   ZSavedViewUpdateBody,
@@ -16,13 +17,16 @@ import {
   ZTimeline,
   ZTimelineQuery,
 } from '../../contracts/crm-contacts.js';
+import { ZLeadFilterQuery } from '../../contracts/crm.js';
 import { authOf, tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
 import * as wire from './contacts.wire.js';
 import { listWorkspaceInteractions } from './interactions-list.service.js';
 import { bulkLeads } from './lead-bulk.service.js';
+import { countLeads } from './lead-count.service.js';
 import { createLeadTask, deleteLeadTask, listLeadTasks, updateLeadTask } from './lead-tasks.service.js';
 import { leadMergedTimeline } from './lead-timeline.service.js';
+import { publishLeadEvents } from './publish-lead-events.js';
 import { createSavedView, deleteSavedView, listSavedViews, updateSavedView } from './saved-views.service.js';
 
 const tags = ['crm'];
@@ -44,7 +48,13 @@ export function contactsRoutes(fastify: FastifyInstance, runtime: Runtime): void
         response: { 200: ZLeadBulkResult },
       },
     },
-    async (req) => bulkLeads(tenantOf(req, runtime), runtime.queue, authOf(req), req.body),
+    async (req) => publishLeadEvents(runtime, () => bulkLeads(tenantOf(req, runtime), runtime.queue, authOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/marketing/leads/count',
+    { schema: { tags, summary: 'How many leads match a filter (same query as the list)', querystring: ZLeadFilterQuery, response: { 200: ZLeadCount } } },
+    async (req) => ({ count: await countLeads(tenantOf(req, runtime), req.query) }),
   );
 
   app.get(
@@ -80,7 +90,7 @@ export function contactsRoutes(fastify: FastifyInstance, runtime: Runtime): void
       config: { tenant: { ...leadRoute, sampleBody: { title: 'x' } } },
       schema: { tags, summary: 'Add a task to a lead', params: ZIdParams, body: ZTaskCreateBody, response: { 201: ZTask } },
     },
-    async (req, reply) => reply.code(201).send(wire.task(await createLeadTask(tenantOf(req, runtime), authOf(req), req.params.id, req.body))),
+    async (req, reply) => reply.code(201).send(wire.task(await publishLeadEvents(runtime, () => createLeadTask(tenantOf(req, runtime), authOf(req), req.params.id, req.body)))),
   );
 
   app.patch(
@@ -89,7 +99,7 @@ export function contactsRoutes(fastify: FastifyInstance, runtime: Runtime): void
       config: { tenant: { ...taskRoute, sampleBody: { done: true } } },
       schema: { tags, summary: 'Edit a task or tick it done', params: ZIdParams, body: ZTaskUpdateBody, response: { 200: ZTask } },
     },
-    async (req) => wire.task(await updateLeadTask(tenantOf(req, runtime), authOf(req), req.params.id, req.body)),
+    async (req) => wire.task(await publishLeadEvents(runtime, () => updateLeadTask(tenantOf(req, runtime), authOf(req), req.params.id, req.body))),
   );
 
   app.delete(

@@ -76,7 +76,12 @@ describe('bulk actions', () => {
     expect(tagsOf('Won1')).toEqual(['acme', 'client']);
     expect(tagsOf('Won2')).toEqual(['client']);
     expect(tagsOf('New1')).toEqual(['acme']);
+    const count = async (query: string) => (await ws.client.get(`/api/marketing/leads/count?${query}`)).json().count as number;
+    expect(await count('')).toBe(3);
+    expect(await count('status=won')).toBe(2);
+    expect(await count(`rules=${encodeURIComponent(JSON.stringify({ op: 'and', rules: [{ field: 'tags', operator: 'contains', value: 'acme' }] }))}`)).toBe(2);
     expect((await bulk({ action: 'delete', target: { filter: { q: 'globex' } } })).json()).toEqual({ affected: 1 });
+    expect(await count('')).toBe(2);
     const bad = await bulk({ action: 'add_tag', value: 'x', target: { filter: { rules: { op: 'and', rules: [{ field: 'shoe_size', operator: 'eq', value: 1 }] } } } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toMatch(/^body\.target\.filter\.rules/);
