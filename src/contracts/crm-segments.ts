@@ -23,33 +23,69 @@ export const RULE_OPERATORS = [
 export const ZRuleOperator = z.enum(RULE_OPERATORS);
 export type TRuleOperator = z.infer<typeof ZRuleOperator>;
 
-/** The lead's own fields a condition can test (besides `custom.<key>` and `events.<type>`). */
-export const SEGMENT_LEAD_FIELDS = [
-  'first_name',
-  'last_name',
-  'email',
-  'phone',
-  'company',
-  'job_title',
-  'status',
-  'score',
-  'source',
-  'source_url',
-  'estimated_value',
-  'tags',
-  'notes',
-  'owner',
-  'created_at',
-  'updated_at',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'lost_reason',
-  'unsubscribed',
+/** How a field's values compare: decides the operators it accepts and how its value is read. */
+export type TSegmentFieldKind = 'text' | 'number' | 'date' | 'status' | 'tags' | 'owner' | 'boolean' | 'select';
+
+/** The operators each kind of field accepts. */
+export const SEGMENT_OPERATORS_BY_KIND: Record<TSegmentFieldKind, readonly TRuleOperator[]> = {
+  text: ['eq', 'neq', 'contains', 'not_contains', 'in', 'not_in', 'is_empty', 'is_not_empty'],
+  select: ['eq', 'neq', 'in', 'not_in', 'is_empty', 'is_not_empty'],
+  number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'not_in', 'is_empty', 'is_not_empty'],
+  date: ['eq', 'gt', 'gte', 'lt', 'lte', 'between', 'within_last_days', 'is_empty', 'is_not_empty'],
+  status: ['eq', 'neq', 'in', 'not_in'],
+  tags: ['eq', 'neq', 'contains', 'not_contains', 'in', 'not_in', 'is_empty', 'is_not_empty'],
+  owner: ['eq', 'neq', 'in', 'not_in', 'is_empty', 'is_not_empty'],
+  boolean: ['eq', 'neq', 'is_empty', 'is_not_empty'],
+};
+
+/**
+ * Operators of `events.<type>` conditions: has one (is_not_empty), has none (is_empty), has one in
+ * the last N days (within_last_days), or how many (eq, gt, gte, lt, lte with a count).
+ */
+export const SEGMENT_EVENT_OPERATORS: readonly TRuleOperator[] = ['is_not_empty', 'is_empty', 'within_last_days', 'eq', 'gt', 'gte', 'lt', 'lte'];
+
+/** The lead's own fields a condition can test (besides `custom.<key>` and `events.<type>`), with their kind. */
+export const SEGMENT_LEAD_FIELDS = {
+  first_name: 'text',
+  last_name: 'text',
+  email: 'text',
+  phone: 'text',
+  company: 'text',
+  job_title: 'text',
+  status: 'status',
+  score: 'number',
+  source: 'text',
+  source_url: 'text',
+  estimated_value: 'number',
+  tags: 'tags',
+  notes: 'text',
+  owner: 'owner',
+  created_at: 'date',
+  updated_at: 'date',
+  utm_source: 'text',
+  utm_medium: 'text',
+  utm_campaign: 'text',
+  utm_term: 'text',
+  utm_content: 'text',
+  lost_reason: 'text',
+  unsubscribed: 'boolean',
+} as const satisfies Record<string, TSegmentFieldKind>;
+export type TSegmentLeadField = keyof typeof SEGMENT_LEAD_FIELDS;
+
+/** Lead events a segment can test today; other modules add theirs (email_opened, form_submitted…). */
+export const SEGMENT_EVENT_TYPES = [
+  'created',
+  'imported',
+  'status_changed',
+  'field_changed',
+  'interaction_added',
+  'task_added',
+  'score_changed',
+  'form_submitted',
+  'email_opened',
+  'email_clicked',
+  'page_visited',
 ] as const;
-export type TSegmentLeadField = (typeof SEGMENT_LEAD_FIELDS)[number];
 
 /**
  * One condition. `field` is a lead field, `custom.<key>` or `events.<event_type>`; for event

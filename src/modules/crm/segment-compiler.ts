@@ -1,6 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { LEAD_STATUSES } from '../../contracts/crm.js';
-import { isRuleGroup, SEGMENT_LEAD_FIELDS, type TRuleCondition, type TRuleGroup, type TRuleOperator } from '../../contracts/crm-segments.js';
+import {
+  isRuleGroup,
+  SEGMENT_LEAD_FIELDS,
+  SEGMENT_EVENT_OPERATORS,
+  SEGMENT_OPERATORS_BY_KIND,
+  type TRuleCondition,
+  type TRuleGroup,
+  type TSegmentFieldKind,
+  type TSegmentLeadField,
+} from '../../contracts/crm-segments.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError, type TFieldError } from '../../platform/errors.js';
 import { leadEvents, leads } from './crm.tables.js';
@@ -14,49 +23,37 @@ const MAX_DEPTH = 6;
 const MAX_CONDITIONS = 200;
 const MAX_LIST = 500;
 
-type TKind = 'text' | 'number' | 'date' | 'status' | 'tags' | 'owner' | 'boolean' | 'select';
-
-const OPERATORS: Record<TKind, readonly TRuleOperator[]> = {
-  text: ['eq', 'neq', 'contains', 'not_contains', 'in', 'not_in', 'is_empty', 'is_not_empty'],
-  select: ['eq', 'neq', 'in', 'not_in', 'is_empty', 'is_not_empty'],
-  number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'not_in', 'is_empty', 'is_not_empty'],
-  date: ['eq', 'gt', 'gte', 'lt', 'lte', 'between', 'within_last_days', 'is_empty', 'is_not_empty'],
-  status: ['eq', 'neq', 'in', 'not_in'],
-  tags: ['eq', 'neq', 'contains', 'not_contains', 'in', 'not_in', 'is_empty', 'is_not_empty'],
-  owner: ['eq', 'neq', 'in', 'not_in', 'is_empty', 'is_not_empty'],
-  boolean: ['eq', 'neq', 'is_empty', 'is_not_empty'],
-};
-
-/** Operators of `events.<type>` conditions: has one (ever / within N days), has none, or a count comparison. */
-const EVENT_OPERATORS: readonly TRuleOperator[] = ['is_not_empty', 'is_empty', 'within_last_days', 'eq', 'gt', 'gte', 'lt', 'lte'];
+type TKind = TSegmentFieldKind;
+const OPERATORS = SEGMENT_OPERATORS_BY_KIND;
+const EVENT_OPERATORS = SEGMENT_EVENT_OPERATORS;
 
 type TColumn = { kind: TKind; expr: SQL };
 
-/** The lead's own fields: the SQL each one reads and how its values are compared. */
-const LEAD_COLUMNS: Record<(typeof SEGMENT_LEAD_FIELDS)[number], TColumn> = {
-  first_name: { kind: 'text', expr: sql`${leads.first_name}` },
-  last_name: { kind: 'text', expr: sql`${leads.last_name}` },
-  email: { kind: 'text', expr: sql`${leads.email}` },
-  phone: { kind: 'text', expr: sql`${leads.phone}` },
-  company: { kind: 'text', expr: sql`${leads.company}` },
-  job_title: { kind: 'text', expr: sql`${leads.job_title}` },
-  status: { kind: 'status', expr: sql`${leads.status}` },
-  score: { kind: 'number', expr: sql`${leads.score}` },
-  source: { kind: 'text', expr: sql`${leads.source}` },
-  source_url: { kind: 'text', expr: sql`${leads.source_url}` },
-  estimated_value: { kind: 'number', expr: sql`${leads.estimated_value}` },
-  tags: { kind: 'tags', expr: sql`${leads.tags}` },
-  notes: { kind: 'text', expr: sql`${leads.notes}` },
-  owner: { kind: 'owner', expr: sql`${leads.owner_id}` },
-  created_at: { kind: 'date', expr: sql`${leads.created_at}` },
-  updated_at: { kind: 'date', expr: sql`${leads.updated_at}` },
-  utm_source: { kind: 'text', expr: sql`${leads.utm_source}` },
-  utm_medium: { kind: 'text', expr: sql`${leads.utm_medium}` },
-  utm_campaign: { kind: 'text', expr: sql`${leads.utm_campaign}` },
-  utm_term: { kind: 'text', expr: sql`${leads.utm_term}` },
-  utm_content: { kind: 'text', expr: sql`${leads.utm_content}` },
-  lost_reason: { kind: 'text', expr: sql`${leads.lost_reason}` },
-  unsubscribed: { kind: 'boolean', expr: sql`(${leads.unsubscribed_at} is not null)` },
+/** The SQL each of the lead's own fields reads (their kinds are in the contract). */
+const LEAD_COLUMNS: Record<TSegmentLeadField, SQL> = {
+  first_name: sql`${leads.first_name}`,
+  last_name: sql`${leads.last_name}`,
+  email: sql`${leads.email}`,
+  phone: sql`${leads.phone}`,
+  company: sql`${leads.company}`,
+  job_title: sql`${leads.job_title}`,
+  status: sql`${leads.status}`,
+  score: sql`${leads.score}`,
+  source: sql`${leads.source}`,
+  source_url: sql`${leads.source_url}`,
+  estimated_value: sql`${leads.estimated_value}`,
+  tags: sql`${leads.tags}`,
+  notes: sql`${leads.notes}`,
+  owner: sql`${leads.owner_id}`,
+  created_at: sql`${leads.created_at}`,
+  updated_at: sql`${leads.updated_at}`,
+  utm_source: sql`${leads.utm_source}`,
+  utm_medium: sql`${leads.utm_medium}`,
+  utm_campaign: sql`${leads.utm_campaign}`,
+  utm_term: sql`${leads.utm_term}`,
+  utm_content: sql`${leads.utm_content}`,
+  lost_reason: sql`${leads.lost_reason}`,
+  unsubscribed: sql`(${leads.unsubscribed_at} is not null)`,
 };
 
 /** Compiles a rule tree for the tenant's leads (loads its custom field definitions). */
@@ -128,7 +125,8 @@ class Compiler {
           return { kind: 'text', expr: text };
       }
     }
-    return (LEAD_COLUMNS as Record<string, TColumn | undefined>)[field];
+    if (!Object.hasOwn(LEAD_COLUMNS, field)) return undefined;
+    return { kind: SEGMENT_LEAD_FIELDS[field as TSegmentLeadField], expr: LEAD_COLUMNS[field as TSegmentLeadField] };
   }
 
   private compare({ kind, expr }: TColumn, rule: TRuleCondition, path: string): SQL {
