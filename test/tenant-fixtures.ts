@@ -13,6 +13,8 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await owner.client.post('/api/workspace/api-keys', { name: 'A key', role: 'member' });
   await owner.client.post('/api/marketing/custom-fields', { key: 'budget', label: 'Budget', field_type: 'number' });
   await owner.client.post('/api/marketing/segments', { name: 'Gros budgets', rules: { op: 'and', rules: [{ field: 'custom.budget', operator: 'gte', value: 1000 }] } });
+  // Automations: the status change below runs this one at t.drain() (automation_runs).
+  await owner.client.post('/api/marketing/automations', { name: 'Relance', trigger: { type: 'status_changed', status: 'contacted' }, actions: [{ type: 'add_tag', params: { tag: 'relance' } }] });
   const lead = (
     await owner.client.post('/api/marketing/leads', { first_name: 'Anne', email: uniqueEmail('a-lead'), custom_fields: { budget: 5000 } })
   ).json() as { id: string };
