@@ -20,6 +20,7 @@ import { addInteraction, listInteractions } from './interactions.service.js';
 import { leadStats } from './lead-stats.service.js';
 import { listLeads } from './lead-list.service.js';
 import { createLead, deleteLead, getLead, leadTimeline, updateLead } from './leads.service.js';
+import { publishLeadEvents } from './publish-lead-events.js';
 
 const tags = ['crm'];
 const leadRoute = { table: 'leads' };
@@ -46,7 +47,7 @@ export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
   app.post(
     '/api/marketing/leads',
     { schema: { tags, summary: 'Create a lead (409 with existing_id on a duplicate email)', body: ZLeadCreateBody, response: { 201: ZLead } } },
-    async (req, reply) => reply.code(201).send(wire.lead(await createLead(tenantOf(req, runtime), authOf(req), req.body))),
+    async (req, reply) => reply.code(201).send(wire.lead(await publishLeadEvents(runtime, () => createLead(tenantOf(req, runtime), authOf(req), req.body)))),
   );
 
   app.get(
@@ -61,7 +62,7 @@ export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
       config: { tenant: { ...leadRoute, sampleBody: { status: 'won' } } },
       schema: { tags, summary: 'Update a lead (each change is logged)', params: ZIdParams, body: ZLeadUpdateBody, response: { 200: ZLead } },
     },
-    async (req) => wire.lead(await updateLead(tenantOf(req, runtime), authOf(req), req.params.id, req.body)),
+    async (req) => wire.lead(await publishLeadEvents(runtime, () => updateLead(tenantOf(req, runtime), authOf(req), req.params.id, req.body))),
   );
 
   app.delete(
@@ -91,6 +92,6 @@ export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
       config: { tenant: { ...leadRoute, sampleBody: { interaction_type: 'note', content: 'x' } } },
       schema: { tags, summary: 'Log an email, call, meeting or note', params: ZIdParams, body: ZInteractionCreateBody, response: { 201: ZInteraction } },
     },
-    async (req, reply) => reply.code(201).send(wire.interaction(await addInteraction(tenantOf(req, runtime), authOf(req), req.params.id, req.body))),
+    async (req, reply) => reply.code(201).send(wire.interaction(await publishLeadEvents(runtime, () => addInteraction(tenantOf(req, runtime), authOf(req), req.params.id, req.body)))),
   );
 }

@@ -2,7 +2,10 @@
 export { crmRoutes } from './crm.routes.js';
 export { contactsRoutes } from './contacts.routes.js';
 export { customFieldRoutes } from './custom-fields.routes.js';
-export { recordLeadEvent } from './lead-events.service.js';
+export { recordLeadEvent, recordLeadEventRows } from './lead-events.service.js';
+export { publishLeadEvents } from './publish-lead-events.js';
+export { automationsRoutes } from './automations.routes.js';
+export { dispatchAutomationsJob } from './automations.jobs.js';
 export { scoringRoutes } from './scoring.routes.js';
 export { rescoreLead, rescoreWorkspace, type TRescoreOptions } from './lead-scoring.service.js';
 export { decayScoresJob, queueScoreRecalculation, recalculateScoresJob } from './scoring.jobs.js';
