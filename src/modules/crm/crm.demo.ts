@@ -1,6 +1,9 @@
 import type { Db } from '../../platform/db/database.js';
 import { type TLeadStatus } from '../../contracts/crm.js';
+import { Tenant } from '../../platform/db/tenant.js';
 import { leadEvents, leadInteractions, leads } from './crm.tables.js';
+import { rescoreWorkspace } from './lead-scoring.service.js';
+import { scoringRules } from './scoring.tables.js';
 
 const FIRST = ['Camille', 'Léa', 'Hugo', 'Louis', 'Chloé', 'Manon', 'Jules', 'Inès', 'Lucas', 'Sarah', 'Nathan', 'Emma', 'Théo', 'Zoé', 'Antoine', 'Julie', 'Maxime', 'Clara', 'Élodie', 'Benoît'];
 const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'Fournier', 'Girard', 'Bonnet', 'Mercier', 'Faure'];
@@ -8,6 +11,22 @@ const COMPANIES = ['Boulangerie du Marché', 'Cabinet Lumière', 'Studio Pixel',
 const TITLES = ['Gérante', 'Directeur commercial', 'Fondatrice', 'Responsable marketing', 'Coach', 'Consultant', 'Directrice générale', 'Chef de projet'];
 const SOURCES = ['webinar', 'lead_magnet', 'facebook', 'google', 'linkedin', 'recommandation', 'salon'];
 const TAGS = ['vip', 'webinar', 'newsletter', 'formation', 'relance', 'partenaire'];
+// Default scoring rules of the demo: who fits (position, company, VIP) and what engages.
+const DEMO_SCORING_RULES: Omit<typeof scoringRules.$inferInsert, 'workspace_id'>[] = [
+  { name: 'Poste de direction', kind: 'fit', condition: { field: 'job_title', operator: 'contains', value: 'direct' }, points: 10 },
+  { name: 'Entreprise renseignée', kind: 'fit', condition: { field: 'company', operator: 'is_not_empty' }, points: 5 },
+  { name: 'Client VIP', kind: 'fit', condition: { field: 'tags', operator: 'contains', value: 'vip' }, points: 10 },
+  { name: 'Interaction', kind: 'event', event_type: 'interaction_added', points: 5 },
+  {
+    name: 'Rendez-vous',
+    kind: 'event',
+    event_type: 'interaction_added',
+    condition: { field: 'events.interaction_added', operator: 'is_not_empty', data: { interaction_type: 'meeting' } },
+    points: 15,
+  },
+  { name: 'Formulaire envoyé', kind: 'event', event_type: 'form_submitted', points: 10 },
+  { name: 'Clic dans un e-mail', kind: 'event', event_type: 'email_clicked', points: 3 },
+];
 // Weights give a realistic funnel shape: many new leads, few signed.
 const STATUS_WEIGHTS: Record<TLeadStatus, number> = { new: 30, contacted: 22, qualified: 15, proposal: 10, negotiation: 6, won: 9, lost: 8 };
 
@@ -64,6 +83,21 @@ export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: stri
       author_id: ownerUserId,
       occurred_at: new Date(lead.created_at.getTime() + 86_400_000),
     }));
-  await db.insert(leadInteractions).values(interactions);
+  const logged = await db.insert(leadInteractions).values(interactions).returning();
+  // Each interaction is on the timeline (and scored), as when logged through the API.
+  await db.insert(leadEvents).values(
+    logged.map((row) => ({
+      workspace_id: workspaceId,
+      lead_id: row.lead_id,
+      event_type: 'interaction_added',
+      data: { interaction_id: row.id, interaction_type: row.interaction_type, subject: row.subject },
+      actor_user_id: ownerUserId,
+      occurred_at: row.occurred_at,
+    })),
+  );
+
+  // Real scores from the default rules, explained and in each lead's score history.
+  await db.insert(scoringRules).values(DEMO_SCORING_RULES.map((rule) => ({ ...rule, workspace_id: workspaceId })));
+  await rescoreWorkspace(new Tenant(db, workspaceId), { cause: 'rules_changed' });
 }
 

@@ -209,6 +209,24 @@ describe('lead scoring', () => {
     expect((await ws.client.get('/api/marketing/crm-settings')).json()).toEqual({ score_half_life_days: 30, round_robin_enabled: false, round_robin_member_ids: [] });
   });
 
+  it('gives the demo workspace default rules and real, explained scores', async () => {
+    const ws = await signUp(t.app);
+    const { seedCrmDemo } = await import('./crm.demo.js');
+    await seedCrmDemo(t.runtime.db, ws.workspaceId, ws.userId);
+    const rules = (await ws.client.get('/api/marketing/scoring-rules')).json() as { name: string }[];
+    expect(rules.map((r) => r.name)).toEqual(expect.arrayContaining(['Poste de direction', 'Entreprise renseignée', 'Interaction', 'Rendez-vous']));
+    const { rows } = await t.runtime.database.raw.query<{ id: string; score: number }>(
+      'SELECT id, score FROM leads WHERE workspace_id = $1 ORDER BY score DESC LIMIT 1',
+      [ws.workspaceId],
+    );
+    expect(rows[0]!.score).toBeGreaterThan(15);
+    const explained = (await ws.client.get(`/api/marketing/leads/${rows[0]!.id}/score`)).json();
+    expect(explained.score).toBe(rows[0]!.score);
+    expect(explained.computed_score).toBe(rows[0]!.score);
+    expect(explained.items.length).toBeGreaterThan(1);
+    expect(explained.history[0]).toMatchObject({ previous_score: 0, score: rows[0]!.score, cause: 'rules_changed' });
+  });
+
   it('lets viewers read the rules and settings but not change them, and keeps workspaces apart', async () => {
     const ws = await signUp(t.app);
     const rule = await addRule(ws, directeur);
