@@ -5,6 +5,7 @@ import { ComingSoon } from '../../ui/coming-soon.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { useSignedInMe } from '../auth/session.js';
 import { AddLeadModal } from './add-lead-modal.js';
+import { AutomationsTab } from './automations/automations-tab.js';
 import { useLeadStats } from './crm-api.js';
 import { useFormatMoney } from './format-money.js';
 import { PipelineBoard } from './pipeline-board.js';
@@ -35,6 +36,7 @@ export function CrmPage() {
       <Tabs defaultValue="pipeline" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="pipeline">{t('crmBoard.tabs.pipeline')}</Tabs.Tab>
+          <Tabs.Tab value="automations">{t('crmAutomations.tab')}</Tabs.Tab>
           <Tabs.Tab value="next">{t('crmBoard.tabs.next')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="pipeline">
@@ -53,6 +55,9 @@ export function CrmPage() {
             </SimpleGrid>
             <PipelineBoard stats={stats} canEdit={canEdit} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="automations">
+          <AutomationsTab canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="next">
           <ComingSoon sections={t('crm.sections', { returnObjects: true })} />
