@@ -1,4 +1,5 @@
 import { Client, PASSWORD, signUp, uniqueEmail, type SignedUp, type TestContext } from './harness.js';
+import { multipartBody } from './multipart.js';
 
 /**
  * Fills a workspace with at least one row in every tenant-owned table, through the API.
@@ -25,10 +26,21 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await owner.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'call', subject: 'Premier appel' });
   await owner.client.post(`/api/marketing/leads/${lead.id}/tasks`, { title: 'Rappeler Anne' });
   await owner.client.post('/api/marketing/saved-views', { name: 'Vue A', config: { columns: ['name'] } });
+  // Lead import: runs at t.drain(); its bad row lands in lead_import_failures.
+  await uploadLeads(owner, 'E-mail;Prénom\nimport-a@example.com;Ida\nnot-an-email;Bad\n');
   await t.drain();
   const outbox = (await owner.client.get('/api/workspace/outbox')).json() as { items: { to_address: string; text_body: string }[] };
   const mail = outbox.items.find((m) => m.to_address === inviteeEmail)!;
   const token = /\/invitations\/([\w-]+)/.exec(mail.text_body)![1];
   await new Client(t.app).post(`/api/invitations/${token}/accept`, { name: 'A member', password: PASSWORD });
+  // A second import stays queued (nothing drains after it): its file stays in lead_import_chunks.
+  await uploadLeads(owner, 'E-mail\nqueued@example.com\n');
   return owner;
+}
+
+/** Uploads a CSV of leads (column E-mail) for import, as the import wizard does. */
+async function uploadLeads(owner: SignedUp, csv: string): Promise<void> {
+  const body = multipartBody({ mapping: JSON.stringify({ 'E-mail': 'email' }), on_duplicate: 'skip' }, { fileName: 'leads.csv', content: csv });
+  const res = await owner.client.request({ method: 'POST', url: '/api/marketing/leads/import', payload: body.payload, headers: body.headers });
+  if (res.statusCode !== 202) throw new Error(`lead import fixture failed: ${res.statusCode} ${res.body}`);
 }

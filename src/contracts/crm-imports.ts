@@ -1,10 +1,96 @@
 import { z } from 'zod';
+import { ZId, ZTimestamp } from './common.js';
 
-// CSV import of leads (POST /api/marketing/leads/import, GET /api/marketing/imports/:id).
+// CSV import and export of leads:
+// POST /api/marketing/leads/import (multipart: file, mapping, on_duplicate) -> 202 with the import,
+// GET /api/marketing/imports[/:id[/report.csv]], GET /api/marketing/leads/export.csv (filter: ZLeadFilterQuery).
 
 export const IMPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export const ZImportStatus = z.enum(IMPORT_STATUSES);
+export type TImportStatus = z.infer<typeof ZImportStatus>;
 
 /** What to do with a row whose email already belongs to a lead. */
 export const ON_DUPLICATE = ['skip', 'update'] as const;
 export const ZOnDuplicate = z.enum(ON_DUPLICATE);
+export type TOnDuplicate = z.infer<typeof ZOnDuplicate>;
+
+/**
+ * The lead fields a CSV column can fill (besides `custom.<key>`), in export column order.
+ * Export writes exactly these names as headers, so an exported file maps back onto itself.
+ */
+export const IMPORT_LEAD_FIELDS = [
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'company',
+  'job_title',
+  'status',
+  'source',
+  'source_url',
+  'estimated_value',
+  'tags',
+  'notes',
+  'owner_id',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'lost_reason',
+] as const;
+export type TImportLeadField = (typeof IMPORT_LEAD_FIELDS)[number];
+
+/** Prefix of a mapping target or export header naming a custom field: `custom.budget`. */
+export const CUSTOM_FIELD_PREFIX = 'custom.';
+
+/** Largest accepted upload (a larger file is a 413). */
+export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** The separator export writes between tags; import splits a tags cell on `,` or `|`. */
+export const TAGS_SEPARATOR = ', ';
+
+/** CSV header -> lead field (`email`, `custom.<key>`…); an empty target or a missing header is ignored. */
+export const ZImportMapping = z.record(z.string().max(500), z.string().max(200));
+export type TImportMapping = z.infer<typeof ZImportMapping>;
+
+export const ZLeadImport = z.object({
+  id: ZId,
+  status: ZImportStatus,
+  file_name: z.string(),
+  file_size: z.number().int(),
+  /** Bytes of the file read so far: bytes_read / file_size is the progress. */
+  bytes_read: z.number().int(),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  mapping: ZImportMapping,
+  on_duplicate: ZOnDuplicate,
+  processed_rows: z.number().int(),
+  created_count: z.number().int(),
+  updated_count: z.number().int(),
+  skipped_count: z.number().int(),
+  failed_count: z.number().int(),
+  error: z.string().nullable(),
+  created_at: ZTimestamp,
+  started_at: ZTimestamp.nullable(),
+  finished_at: ZTimestamp.nullable(),
+});
+export type TLeadImport = z.infer<typeof ZLeadImport>;
+
+export const ZLeadImportList = z.object({ items: z.array(ZLeadImport) });
+
+/**
+ * The column separator of a CSV header line: `;` (French Excel), tab or `,`, whichever occurs
+ * most outside quotes; `,` when none does. Shared by the server and the browser preview.
+ */
+export function detectDelimiter(headerLine: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of headerLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char in counts) counts[char as keyof typeof counts] += 1;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
+}

@@ -2,6 +2,8 @@
 export { crmRoutes } from './crm.routes.js';
 export { contactsRoutes } from './contacts.routes.js';
 export { customFieldRoutes } from './custom-fields.routes.js';
+export { leadImportRoutes } from './lead-import.routes.js';
+export { leadImportJob } from './lead-import.jobs.js';
 export { recordLeadEvent, recordLeadEventRows } from './lead-events.service.js';
 export { publishLeadEvents } from './publish-lead-events.js';
 export { automationsRoutes } from './automations.routes.js';

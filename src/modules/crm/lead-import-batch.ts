@@ -1,0 +1,252 @@
+import { inArray, sql } from 'drizzle-orm';
+import { IMPORT_LEAD_FIELDS, type TImportLeadField, type TOnDuplicate } from '../../contracts/crm-imports.js';
+import type { Db } from '../../platform/db/database.js';
+import type { Tenant } from '../../platform/db/tenant.js';
+import { leadSuppressions, leads } from './crm.tables.js';
+import type { TCustomFieldRow } from './custom-fields.service.js';
+import { emailHash } from './email-hash.js';
+import { recordLeadEventRows } from './lead-events.service.js';
+import { leadImports } from './imports.tables.js';
+import { rowToLead, type TImportColumn, type TImportedLead, type TOwners } from './lead-import-mapping.js';
+import type { TLeadRow } from './leads.service.js';
+
+// One batch of CSV rows -> leads, in one transaction: a few set-based statements per batch
+// (jsonb_to_recordset), whatever its size, so imports run at thousands of rows per second.
+
+export type TImportContext = {
+  tenant: Tenant;
+  importId: string;
+  actorUserId: string | null;
+  onDuplicate: TOnDuplicate;
+  headers: string[];
+  columns: TImportColumn[];
+  definitions: Map<string, TCustomFieldRow>;
+  owners: TOwners;
+  /** processed_rows as this runner last wrote it; another value in the table means another runner took over. */
+  processedRows: number;
+};
+
+export type TBatchRow = { rowNumber: number; cells: string[] };
+
+/** Thrown when another run of the same import already processed these rows (at-least-once delivery). */
+export class ImportSuperseded extends Error {}
+
+/** The reason written for rows whose email was erased (GDPR) and must not come back. */
+export const SUPPRESSED_REASON = 'erased (suppression list)';
+
+type TFailure = { row_number: number; reason: string; raw: Record<string, string> };
+type TPending = { lead: TImportedLead; rows: number; current?: TLeadRow };
+type TChange = { field: string; from: unknown; to: unknown };
+
+/**
+ * Imports one batch: validates each row like the API, skips erased emails, resolves duplicates by
+ * email (existing leads and earlier rows) per on_duplicate, writes leads, events and failures, and
+ * advances the import's counters, all in one transaction so a rerun resumes exactly after it.
+ */
+export async function applyBatch(ctx: TImportContext, rows: TBatchRow[], bytesRead: number): Promise<void> {
+  const counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
+  const failures: TFailure[] = [];
+  const valid: { row: TBatchRow; lead: TImportedLead }[] = [];
+  for (const row of rows) {
+    const result = rowToLead(row.cells, ctx.columns, ctx.definitions, ctx.owners);
+    if (result.ok) valid.push({ row, lead: result.lead });
+    else {
+      counts.failed++;
+      failures.push({ row_number: row.rowNumber, reason: result.reason, raw: rawOf(ctx.headers, row.cells) });
+    }
+  }
+  const emails = [...new Set(valid.map((v) => v.lead.email).filter((e): e is string => !!e))];
+  const { tenant } = ctx;
+
+  await tenant.db.transaction(async (tx) => {
+    const [state] = await tx
+      .select({ processed: leadImports.processed_rows })
+      .from(leadImports)
+      .where(tenant.byId(leadImports, ctx.importId))
+      .for('update');
+    if (!state || state.processed !== ctx.processedRows) throw new ImportSuperseded();
+
+    const suppressed = await suppressedHashes(tx, tenant, emails);
+    const existing = await existingLeads(tx, tenant, emails);
+    const withoutEmail: TPending[] = [];
+    const byEmail = new Map<string, TPending>();
+    for (const { row, lead } of valid) {
+      const email = lead.email;
+      if (!email) {
+        withoutEmail.push({ lead, rows: 1 });
+        continue;
+      }
+      if (suppressed.has(emailHash(email))) {
+        counts.skipped++;
+        failures.push({ row_number: row.rowNumber, reason: SUPPRESSED_REASON, raw: rawOf(ctx.headers, row.cells) });
+        continue;
+      }
+      const pending = byEmail.get(email);
+      const current = existing.get(email);
+      if ((pending || current) && ctx.onDuplicate === 'skip') counts.skipped++;
+      else if (pending) {
+        mergeInto(pending.lead, lead);
+        pending.rows++;
+      } else byEmail.set(email, { lead, rows: 1, current });
+    }
+
+    // New leads (a later row with the same email has been merged in: it counts as an update).
+    const toCreate = [...withoutEmail, ...[...byEmail.values()].filter((p) => !p.current)];
+    if (toCreate.length > 0) {
+      const inserted = await insertLeads(tx, ctx, toCreate.map((p) => p.lead));
+      for (const pending of toCreate) {
+        // A lead created meanwhile by someone else with the same email: left as it is.
+        if (pending.lead.email && !inserted.has(pending.lead.email)) counts.skipped += pending.rows;
+        else {
+          counts.created++;
+          counts.updated += pending.rows - 1;
+        }
+      }
+    }
+
+    // Existing leads (on_duplicate = update): only those whose values change are written.
+    const updates: { merged: TLeadRow; changes: TChange[] }[] = [];
+    for (const pending of byEmail.values()) {
+      if (!pending.current) continue;
+      const changes = changesOf(pending.current, pending.lead);
+      if (changes.length === 0) counts.skipped += pending.rows;
+      else {
+        counts.updated += pending.rows;
+        updates.push({ merged: mergedRow(pending.current, pending.lead), changes });
+      }
+    }
+    if (updates.length > 0) await updateLeads(tx, ctx, updates);
+    if (failures.length > 0) await insertFailures(tx, ctx, failures);
+
+    await tx
+      .update(leadImports)
+      .set({
+        processed_rows: sql`${leadImports.processed_rows} + ${rows.length}`,
+        created_count: sql`${leadImports.created_count} + ${counts.created}`,
+        updated_count: sql`${leadImports.updated_count} + ${counts.updated}`,
+        skipped_count: sql`${leadImports.skipped_count} + ${counts.skipped}`,
+        failed_count: sql`${leadImports.failed_count} + ${counts.failed}`,
+        bytes_read: sql`greatest(${leadImports.bytes_read}, ${bytesRead})`,
+      })
+      .where(tenant.byId(leadImports, ctx.importId));
+  });
+  ctx.processedRows += rows.length;
+}
+
+/** The row as the file had it, keyed by column name (for the report). */
+function rawOf(headers: string[], cells: string[]): Record<string, string> {
+  const raw: Record<string, string> = {};
+  headers.forEach((header, i) => {
+    if (header !== '') raw[header] = cells[i] ?? '';
+  });
+  return raw;
+}
+
+async function suppressedHashes(tx: Db, tenant: Tenant, emails: string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await tx
+    .select({ hash: leadSuppressions.email_hash })
+    .from(leadSuppressions)
+    .where(tenant.where(leadSuppressions, inArray(leadSuppressions.email_hash, emails.map(emailHash))));
+  return new Set(rows.map((r) => r.hash));
+}
+
+async function existingLeads(tx: Db, tenant: Tenant, emails: string[]): Promise<Map<string, TLeadRow>> {
+  if (emails.length === 0) return new Map();
+  const rows = await tx
+    .select()
+    .from(leads)
+    .where(tenant.where(leads, inArray(sql`lower(${leads.email})`, emails)));
+  return new Map(rows.map((row) => [row.email!.toLowerCase(), row]));
+}
+
+/** A later row's values over an earlier one's with the same email (empty cells were never set). */
+function mergeInto(target: TImportedLead, later: TImportedLead): void {
+  const { custom_fields: custom, ...fields } = later;
+  Object.assign(target, fields);
+  if (custom) target.custom_fields = { ...target.custom_fields, ...custom };
+}
+
+const UPDATABLE = IMPORT_LEAD_FIELDS.filter((field) => field !== 'email');
+
+function changesOf(current: TLeadRow, lead: TImportedLead): TChange[] {
+  const changes: TChange[] = [];
+  for (const field of UPDATABLE) {
+    const to = lead[field];
+    if (to !== undefined && JSON.stringify(current[field]) !== JSON.stringify(to)) changes.push({ field, from: current[field], to });
+  }
+  for (const [key, to] of Object.entries(lead.custom_fields ?? {})) {
+    const from = current.custom_fields[key] ?? null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field: `custom.${key}`, from, to });
+  }
+  return changes;
+}
+
+function mergedRow(current: TLeadRow, lead: TImportedLead): TLeadRow {
+  const merged: TLeadRow = { ...current, custom_fields: { ...current.custom_fields, ...lead.custom_fields } };
+  for (const field of UPDATABLE) {
+    if (lead[field] !== undefined) (merged as Record<string, unknown>)[field] = lead[field];
+  }
+  return merged;
+}
+
+const SQL_TYPES: Partial<Record<TImportLeadField, string>> = { estimated_value: 'numeric', tags: 'text[]', owner_id: 'uuid' };
+/** The JSON record shape of a lead row, for jsonb_to_recordset. */
+const RECORD_COLUMNS = sql.raw([...IMPORT_LEAD_FIELDS.map((f) => `${f} ${SQL_TYPES[f] ?? 'text'}`), 'custom_fields jsonb'].join(', '));
+const INSERT_COLUMNS = sql.raw([...IMPORT_LEAD_FIELDS, 'custom_fields'].join(', '));
+const INSERT_VALUES = sql.raw(
+  [
+    ...IMPORT_LEAD_FIELDS.map((f) => (f === 'status' ? `coalesce(x.status, 'new')` : f === 'tags' ? `coalesce(x.tags, '{}')` : `x.${f}`)),
+    `coalesce(x.custom_fields, '{}')`,
+  ].join(', '),
+);
+const UPDATE_SET = sql.raw([...UPDATABLE, 'custom_fields'].map((f) => `${f} = x.${f}`).join(', '));
+
+/** Inserts new leads and logs `imported` on each; returns the emails actually inserted (a concurrent duplicate is not). */
+async function insertLeads(tx: Db, ctx: TImportContext, rows: TImportedLead[]): Promise<Set<string>> {
+  const ws = ctx.tenant.workspaceId;
+  const result = await tx.execute(sql`
+    INSERT INTO leads (workspace_id, ${INSERT_COLUMNS})
+    SELECT ${ws}::uuid, ${INSERT_VALUES} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(${RECORD_COLUMNS})
+    ON CONFLICT DO NOTHING
+    RETURNING id, email`);
+  const inserted = (result as unknown as { rows: { id: string; email: string | null }[] }).rows;
+  // `imported` starts "lead created" automations, like `created` does for a lead added by hand.
+  await recordLeadEventRows(
+    tx,
+    inserted.map((lead) => ({ workspace_id: ws, lead_id: lead.id, event_type: 'imported', data: { import_id: ctx.importId }, actor_user_id: ctx.actorUserId })),
+  );
+  return new Set(inserted.map((lead) => lead.email).filter((e): e is string => !!e));
+}
+
+/** Writes the merged values of changed leads and logs each change like a manual edit (field_changed, status_changed). */
+async function updateLeads(tx: Db, ctx: TImportContext, updates: { merged: TLeadRow; changes: TChange[] }[]): Promise<void> {
+  const ws = ctx.tenant.workspaceId;
+  const records = updates.map(({ merged }) => ({
+    id: merged.id,
+    ...Object.fromEntries([...UPDATABLE, 'custom_fields'].map((f) => [f, merged[f as keyof TLeadRow]])),
+  }));
+  await tx.execute(sql`
+    UPDATE leads AS l SET ${UPDATE_SET}, updated_at = now()
+    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(id uuid, ${RECORD_COLUMNS})
+    WHERE l.id = x.id AND l.workspace_id = ${ws}::uuid`);
+  await recordLeadEventRows(
+    tx,
+    updates.flatMap(({ merged, changes }) =>
+      changes.map((change) => ({
+        workspace_id: ws,
+        lead_id: merged.id,
+        event_type: change.field === 'status' ? 'status_changed' : 'field_changed',
+        data: { ...change, import_id: ctx.importId },
+        actor_user_id: ctx.actorUserId,
+      })),
+    ),
+  );
+}
+
+async function insertFailures(tx: Db, ctx: TImportContext, failures: TFailure[]): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO lead_import_failures (workspace_id, import_id, row_number, reason, raw)
+    SELECT ${ctx.tenant.workspaceId}::uuid, ${ctx.importId}::uuid, x.row_number, x.reason, x.raw
+    FROM jsonb_to_recordset(${JSON.stringify(failures)}::jsonb) AS x(row_number int, reason text, raw jsonb)`);
+}

@@ -1,0 +1,58 @@
+import type { Readable } from 'node:stream';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { CUSTOM_FIELD_PREFIX, IMPORT_LEAD_FIELDS } from '../../contracts/crm-imports.js';
+import type { Tenant } from '../../platform/db/tenant.js';
+import { leadImportFailures, leadImports } from './imports.tables.js';
+import { csvStream } from './lead-export.service.js';
+import type { TLeadImportRow } from './lead-import-upload.service.js';
+
+/** One import of the workspace (404 for another workspace's). */
+export function getLeadImport(tenant: Tenant, id: string): Promise<TLeadImportRow> {
+  return tenant.get(leadImports, id, 'Import');
+}
+
+/** The workspace's latest imports, newest first (the wizard reuses the latest mapping). */
+export function listLeadImports(tenant: Tenant, limit = 20): Promise<TLeadImportRow[]> {
+  return tenant.db.select().from(leadImports).where(tenant.where(leadImports)).orderBy(desc(leadImports.created_at), desc(leadImports.id)).limit(limit);
+}
+
+const REPORT_PAGE_ROWS = 1000;
+
+/**
+ * The rows that were not imported (failed, or skipped because the email was erased) as CSV:
+ * row_number, reason, then the row's own columns, mapped ones first. Streams page by page.
+ */
+export async function importReportCsv(tenant: Tenant, id: string): Promise<Readable> {
+  const row = await getLeadImport(tenant, id);
+  const page = (afterRow: number) =>
+    tenant.db
+      .select({ row_number: leadImportFailures.row_number, reason: leadImportFailures.reason, raw: leadImportFailures.raw })
+      .from(leadImportFailures)
+      .where(tenant.where(leadImportFailures, and(eq(leadImportFailures.import_id, id), gt(leadImportFailures.row_number, afterRow))))
+      .orderBy(asc(leadImportFailures.row_number))
+      .limit(REPORT_PAGE_ROWS);
+
+  async function* records(): AsyncGenerator<string[]> {
+    let failures = await page(0);
+    const columns = reportColumns(row.mapping, Object.keys(failures[0]?.raw ?? {}));
+    yield ['row_number', 'reason', ...columns];
+    while (failures.length > 0) {
+      for (const failure of failures) yield [String(failure.row_number), failure.reason, ...columns.map((c) => failure.raw[c] ?? '')];
+      if (failures.length < REPORT_PAGE_ROWS) return;
+      failures = await page(failures.at(-1)!.row_number);
+    }
+  }
+  return csvStream(records());
+}
+
+/** The file's columns: mapped ones in lead-field order, then the others (JSONB does not keep the file's order). */
+function reportColumns(mapping: Record<string, string>, rawColumns: string[]): string[] {
+  const rank = (header: string) => {
+    const target = mapping[header];
+    if (!target) return Number.MAX_SAFE_INTEGER;
+    const index = (IMPORT_LEAD_FIELDS as readonly string[]).indexOf(target);
+    return index >= 0 ? index : target.startsWith(CUSTOM_FIELD_PREFIX) ? IMPORT_LEAD_FIELDS.length : Number.MAX_SAFE_INTEGER;
+  };
+  const columns = [...new Set([...Object.keys(mapping).filter((h) => mapping[h]), ...rawColumns])];
+  return columns.sort((a, b) => rank(a) - rank(b));
+}
