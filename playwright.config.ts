@@ -7,6 +7,8 @@ const dataDir = `.tmp/e2e-data-${Date.now()}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  // One output folder per port, so journeys run side by side do not share artifacts.
+  outputDir: `test-results/${PORT}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -51,7 +51,7 @@ export function SegmentsTab({ canEdit }: { canEdit: boolean }) {
             {t('crmSegments.new')}
           </Button>
           {(segments.data ?? []).map((segment) => (
-            <NavLink key={segment.id} label={segment.name} active={segment.id === current?.id} onClick={() => open(segment)} />
+            <NavLink component="button" key={segment.id} label={segment.name} active={segment.id === current?.id} onClick={() => open(segment)} />
           ))}
           {segments.data?.length === 0 && (
             <Text size="sm" c="dimmed">
