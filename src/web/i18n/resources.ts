@@ -1,19 +1,21 @@
 import enApp from './en/app.json';
 import enCrm from './en/crm.json';
 import enCrmAutomations from './en/crm-automations.json';
+import enCrmSettings from './en/crm-settings.json';
 import enAuth from './en/auth.json';
 import enModules from './en/modules.json';
 import enSettings from './en/settings.json';
 import frApp from './fr/app.json';
 import frCrm from './fr/crm.json';
 import frCrmAutomations from './fr/crm-automations.json';
+import frCrmSettings from './fr/crm-settings.json';
 import frAuth from './fr/auth.json';
 import frModules from './fr/modules.json';
 import frSettings from './fr/settings.json';
 
 // French is the reference: English must provide every key French has (checked by `satisfies`).
-const fr = { ...frApp, ...frAuth, ...frModules, ...frSettings, ...frCrm, ...frCrmAutomations };
-const en = { ...enApp, ...enAuth, ...enModules, ...enSettings, ...enCrm, ...enCrmAutomations } satisfies typeof fr;
+const fr = { ...frApp, ...frAuth, ...frModules, ...frSettings, ...frCrm, ...frCrmAutomations, ...frCrmSettings };
+const en = { ...enApp, ...enAuth, ...enModules, ...enSettings, ...enCrm, ...enCrmAutomations, ...enCrmSettings } satisfies typeof fr;
 
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 export type TLanguage = (typeof SUPPORTED_LANGUAGES)[number];

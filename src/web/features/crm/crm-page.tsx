@@ -9,6 +9,7 @@ import { AutomationsTab } from './automations/automations-tab.js';
 import { useLeadStats } from './crm-api.js';
 import { useFormatMoney } from './format-money.js';
 import { PipelineBoard } from './pipeline-board.js';
+import { CrmSettingsTab } from './settings/crm-settings-tab.js';
 
 /** /crm: the sales pipeline with its key numbers; contacts, interactions and import/export come next. */
 export function CrmPage() {
@@ -38,6 +39,7 @@ export function CrmPage() {
           <Tabs.Tab value="pipeline">{t('crmBoard.tabs.pipeline')}</Tabs.Tab>
           <Tabs.Tab value="automations">{t('crmAutomations.tab')}</Tabs.Tab>
           <Tabs.Tab value="next">{t('crmBoard.tabs.next')}</Tabs.Tab>
+          <Tabs.Tab value="settings">{t('crmSettings.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="pipeline">
           <Stack>
@@ -58,6 +60,9 @@ export function CrmPage() {
         </Tabs.Panel>
         <Tabs.Panel value="automations">
           <AutomationsTab canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings">
+          <CrmSettingsTab />
         </Tabs.Panel>
         <Tabs.Panel value="next">
           <ComingSoon sections={t('crm.sections', { returnObjects: true })} />

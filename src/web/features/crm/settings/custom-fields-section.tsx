@@ -1,0 +1,104 @@
+import { ActionIcon, Badge, Button, Group, Table, Text } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TCustomField } from '../../../../contracts/crm.js';
+import { ConfirmModal } from '../../../ui/confirm-modal.js';
+import { QueryState } from '../../../ui/query-state.js';
+import { TitledSection } from '../../../ui/titled-section.js';
+import { useConfirmedDelete } from '../../settings/use-confirmed-delete.js';
+import { CUSTOM_FIELDS_KEY, useCustomFields } from '../crm-api.js';
+import { CustomFieldModal, type TFieldEditTarget } from './custom-field-modal.js';
+
+/** Custom lead fields: list, add, edit and delete (administrators; others read). */
+export function CustomFieldsSection({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
+  const fields = useCustomFields();
+  const [editing, setEditing] = useState<TFieldEditTarget>(null);
+  const deletion = useConfirmedDelete<TCustomField>({
+    basePath: '/api/marketing/custom-fields',
+    queryKey: CUSTOM_FIELDS_KEY,
+    successMessage: t('crmSettings.customFields.deleted'),
+  });
+  return (
+    <TitledSection id="crm-custom-fields-title" title={t('crmSettings.customFields.title')}>
+      <Group justify="space-between" align="flex-start">
+        <Text size="sm" maw={720}>
+          {t('crmSettings.customFields.description')}
+        </Text>
+        {canEdit && (
+          <Button size="xs" variant="light" onClick={() => setEditing('new')}>
+            {t('crmSettings.customFields.add')}
+          </Button>
+        )}
+      </Group>
+      {!canEdit && (
+        <Text size="sm" c="dimmed">
+          {t('crmSettings.customFields.adminOnly')}
+        </Text>
+      )}
+      <QueryState query={fields}>
+        {(list) =>
+          list.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('crmSettings.customFields.none')}
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={600}>
+              <Table striped verticalSpacing="xs" aria-labelledby="crm-custom-fields-title">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('crmSettings.customFields.label')}</Table.Th>
+                    <Table.Th>{t('crmSettings.customFields.key')}</Table.Th>
+                    <Table.Th>{t('crmSettings.customFields.type')}</Table.Th>
+                    <Table.Th>{t('crmSettings.customFields.options')}</Table.Th>
+                    {canEdit && <Table.Th>{t('crmSettings.actions')}</Table.Th>}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((field) => (
+                    <Table.Tr key={field.id}>
+                      <Table.Td>{field.label}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm" ff="monospace">
+                          {field.key}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge variant="light">{t(`crmSettings.customFields.types.${field.field_type}`)}</Badge>
+                      </Table.Td>
+                      <Table.Td>{field.options.join(', ')}</Table.Td>
+                      {canEdit && (
+                        <Table.Td>
+                          <Group gap={4} wrap="nowrap">
+                            <ActionIcon variant="subtle" aria-label={`${t('crmSettings.edit')} ${field.label}`} onClick={() => setEditing(field)}>
+                              <IconPencil size={16} />
+                            </ActionIcon>
+                            <ActionIcon variant="subtle" color="red" aria-label={`${t('crmSettings.delete')} ${field.label}`} onClick={() => deletion.ask(field)}>
+                              <IconTrash size={16} />
+                            </ActionIcon>
+                          </Group>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </QueryState>
+      <CustomFieldModal target={editing} onClose={() => setEditing(null)} />
+      <ConfirmModal
+        opened={deletion.pending !== null}
+        title={t('crmSettings.customFields.deleteTitle')}
+        confirmLabel={t('crmSettings.delete')}
+        loading={deletion.isPending}
+        onConfirm={deletion.confirm}
+        onClose={deletion.cancel}
+      >
+        {t('crmSettings.customFields.deleteBody', { label: deletion.pending?.label ?? '' })}
+      </ConfirmModal>
+    </TitledSection>
+  );
+}
