@@ -112,6 +112,7 @@ export const ZWorkspaceInteraction = ZInteraction.extend({ lead_name: z.string()
 export type TWorkspaceInteraction = z.infer<typeof ZWorkspaceInteraction>;
 
 export const ZInteractionList = z.object({ items: z.array(ZWorkspaceInteraction), next_cursor: z.string().nullable() });
+export type TInteractionList = z.infer<typeof ZInteractionList>;
 
 // A lead's timeline: interactions and events in one list, newest first.
 

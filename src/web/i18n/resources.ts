@@ -1,5 +1,6 @@
 import enApp from './en/app.json';
 import enCrm from './en/crm.json';
+import enCrmContacts from './en/crm-contacts.json';
 import enCrmAutomations from './en/crm-automations.json';
 import enCrmSettings from './en/crm-settings.json';
 import enAuth from './en/auth.json';
@@ -7,6 +8,7 @@ import enModules from './en/modules.json';
 import enSettings from './en/settings.json';
 import frApp from './fr/app.json';
 import frCrm from './fr/crm.json';
+import frCrmContacts from './fr/crm-contacts.json';
 import frCrmAutomations from './fr/crm-automations.json';
 import frCrmSettings from './fr/crm-settings.json';
 import frAuth from './fr/auth.json';
@@ -14,8 +16,8 @@ import frModules from './fr/modules.json';
 import frSettings from './fr/settings.json';
 
 // French is the reference: English must provide every key French has (checked by `satisfies`).
-const fr = { ...frApp, ...frAuth, ...frModules, ...frSettings, ...frCrm, ...frCrmAutomations, ...frCrmSettings };
-const en = { ...enApp, ...enAuth, ...enModules, ...enSettings, ...enCrm, ...enCrmAutomations, ...enCrmSettings } satisfies typeof fr;
+const fr = { ...frApp, ...frAuth, ...frModules, ...frSettings, ...frCrm, ...frCrmAutomations, ...frCrmContacts, ...frCrmSettings };
+const en = { ...enApp, ...enAuth, ...enModules, ...enSettings, ...enCrm, ...enCrmAutomations, ...enCrmContacts, ...enCrmSettings } satisfies typeof fr;
 
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 export type TLanguage = (typeof SUPPORTED_LANGUAGES)[number];

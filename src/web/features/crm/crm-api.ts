@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TLead, TLeadStats, TLeadStatus } from '../../../contracts/crm.js';
+import type { TCustomField, TLead, TLeadStats, TLeadStatus } from '../../../contracts/crm.js';
+import type { TMember } from '../../../contracts/workspaces.js';
 import { api } from '../../lib/api.js';
+import { MEMBERS_KEY } from '../settings/query-keys.js';
 
 export const LEADS_KEY = ['crm', 'leads'] as const;
 export const STATS_KEY = ['crm', 'stats'] as const;
+export const CUSTOM_FIELDS_KEY = ['crm', 'custom-fields'] as const;
 
 /** Cards shown per board column; the column header still counts every lead. */
 export const BOARD_COLUMN_LIMIT = 50;
@@ -25,4 +28,14 @@ export function useLeadStats() {
 export function leadName(lead: TLead): string {
   const name = [lead.first_name, lead.last_name].filter(Boolean).join(' ');
   return name || lead.email || lead.company || '—';
+}
+
+/** The workspace's members (owner pickers, author names); same cache as Settings > Team. */
+export function useWorkspaceMembers() {
+  return useQuery({ queryKey: MEMBERS_KEY, queryFn: () => api.get<TMember[]>('/api/workspace/members'), staleTime: 60_000 });
+}
+
+/** The workspace's custom lead fields, in their display order. */
+export function useCustomFields() {
+  return useQuery({ queryKey: CUSTOM_FIELDS_KEY, queryFn: () => api.get<TCustomField[]>('/api/marketing/custom-fields'), staleTime: 60_000 });
 }

@@ -1,17 +1,20 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '../../ui/coming-soon.js';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../ui/page-header.js';
 import { useSignedInMe } from '../auth/session.js';
 import { AddLeadModal } from './add-lead-modal.js';
 import { AutomationsTab } from './automations/automations-tab.js';
+import { ContactsTab } from './contacts/contacts-tab.js';
 import { useLeadStats } from './crm-api.js';
 import { useFormatMoney } from './format-money.js';
+import { InteractionsTab } from './interactions/interactions-tab.js';
+import { LeadDrawer } from './lead-drawer/lead-drawer.js';
 import { PipelineBoard } from './pipeline-board.js';
 import { CrmSettingsTab } from './settings/crm-settings-tab.js';
 
-/** /crm: the sales pipeline with its key numbers; contacts, interactions and import/export come next. */
+/** /crm: the sales pipeline with its key numbers, contacts, interactions and more, one tab each (`?tab=`); a lead opens in a drawer (`&lead=`). */
 export function CrmPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
@@ -19,6 +22,16 @@ export function CrmPage() {
   const money = useFormatMoney();
   const { data: stats } = useLeadStats();
   const [adding, setAdding] = useState(false);
+  // The tab is part of the URL (/crm?tab=contacts), so it can be linked and survives a reload.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'pipeline';
+  const selectTab = (value: string | null) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (!value || value === 'pipeline') next.delete('tab');
+      else next.set('tab', value);
+      return next;
+    });
   const percent = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)} %`);
   const metrics = [
     [t('crmBoard.metrics.total'), stats ? String(stats.total_leads) : '—'],
@@ -34,11 +47,12 @@ export function CrmPage() {
         <PageHeader title={t('crm.title')} description={t('crm.description')} />
         {canEdit && <Button onClick={() => setAdding(true)}>{t('crmBoard.add.button')}</Button>}
       </Group>
-      <Tabs defaultValue="pipeline" keepMounted={false}>
+      <Tabs value={tab} onChange={selectTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="pipeline">{t('crmBoard.tabs.pipeline')}</Tabs.Tab>
+          <Tabs.Tab value="contacts">{t('crmContacts.tabs.contacts')}</Tabs.Tab>
+          <Tabs.Tab value="interactions">{t('crmContacts.tabs.interactions')}</Tabs.Tab>
           <Tabs.Tab value="automations">{t('crmAutomations.tab')}</Tabs.Tab>
-          <Tabs.Tab value="next">{t('crmBoard.tabs.next')}</Tabs.Tab>
           <Tabs.Tab value="settings">{t('crmSettings.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="pipeline">
@@ -58,17 +72,21 @@ export function CrmPage() {
             <PipelineBoard stats={stats} canEdit={canEdit} />
           </Stack>
         </Tabs.Panel>
+        <Tabs.Panel value="contacts">
+          <ContactsTab canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="interactions">
+          <InteractionsTab />
+        </Tabs.Panel>
         <Tabs.Panel value="automations">
           <AutomationsTab canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="settings">
           <CrmSettingsTab />
         </Tabs.Panel>
-        <Tabs.Panel value="next">
-          <ComingSoon sections={t('crm.sections', { returnObjects: true })} />
-        </Tabs.Panel>
       </Tabs>
       <AddLeadModal opened={adding} onClose={() => setAdding(false)} />
+      <LeadDrawer />
     </>
   );
 }
