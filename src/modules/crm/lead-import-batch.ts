@@ -1,11 +1,11 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { IMPORT_LEAD_FIELDS, type TImportLeadField, type TOnDuplicate } from '../../contracts/crm-imports.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { leadSuppressions, leads } from './crm.tables.js';
 import type { TCustomFieldRow } from './custom-fields.service.js';
 import { emailHash } from './email-hash.js';
-import { recordLeadEventRows } from './lead-events.service.js';
+import { collectLeadEvent } from './lead-event-scope.js';
 import { leadImports } from './imports.tables.js';
 import { rowToLead, type TImportColumn, type TImportedLead, type TOwners } from './lead-import-mapping.js';
 import type { TLeadRow } from './leads.service.js';
@@ -147,7 +147,7 @@ async function suppressedHashes(tx: Db, tenant: Tenant, emails: string[]): Promi
   const rows = await tx
     .select({ hash: leadSuppressions.email_hash })
     .from(leadSuppressions)
-    .where(tenant.where(leadSuppressions, inArray(leadSuppressions.email_hash, emails.map(emailHash))));
+    .where(tenant.where(leadSuppressions, sql`${leadSuppressions.email_hash} = ANY (${jsonTextArray(emails.map(emailHash))})`));
   return new Set(rows.map((r) => r.hash));
 }
 
@@ -156,8 +156,13 @@ async function existingLeads(tx: Db, tenant: Tenant, emails: string[]): Promise<
   const rows = await tx
     .select()
     .from(leads)
-    .where(tenant.where(leads, inArray(sql`lower(${leads.email})`, emails)));
+    .where(tenant.where(leads, sql`lower(${leads.email}) = ANY (${jsonTextArray(emails)})`));
   return new Map(rows.map((row) => [row.email!.toLowerCase(), row]));
+}
+
+/** A text[] from one JSON parameter (drizzle would bind one parameter per element, slow on PGlite). */
+function jsonTextArray(values: string[]) {
+  return sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 }
 
 /** A later row's values over an earlier one's with the same email (empty cells were never set). */
@@ -212,10 +217,7 @@ async function insertLeads(tx: Db, ctx: TImportContext, rows: TImportedLead[]): 
     RETURNING id, email`);
   const inserted = (result as unknown as { rows: { id: string; email: string | null }[] }).rows;
   // `imported` starts "lead created" automations, like `created` does for a lead added by hand.
-  await recordLeadEventRows(
-    tx,
-    inserted.map((lead) => ({ workspace_id: ws, lead_id: lead.id, event_type: 'imported', data: { import_id: ctx.importId }, actor_user_id: ctx.actorUserId })),
-  );
+  await insertEvents(tx, ctx, inserted.map((lead) => ({ lead_id: lead.id, event_type: 'imported', data: { import_id: ctx.importId } })));
   return new Set(inserted.map((lead) => lead.email).filter((e): e is string => !!e));
 }
 
@@ -230,18 +232,34 @@ async function updateLeads(tx: Db, ctx: TImportContext, updates: { merged: TLead
     UPDATE leads AS l SET ${UPDATE_SET}, updated_at = now()
     FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(id uuid, ${RECORD_COLUMNS})
     WHERE l.id = x.id AND l.workspace_id = ${ws}::uuid`);
-  await recordLeadEventRows(
+  await insertEvents(
     tx,
+    ctx,
     updates.flatMap(({ merged, changes }) =>
       changes.map((change) => ({
-        workspace_id: ws,
         lead_id: merged.id,
         event_type: change.field === 'status' ? 'status_changed' : 'field_changed',
         data: { ...change, import_id: ctx.importId },
-        actor_user_id: ctx.actorUserId,
       })),
     ),
   );
+}
+
+/**
+ * Appends events in one statement and hands them to the lead-event scope (automations), as
+ * recordLeadEventRows does; one JSON parameter instead of five per row binds several times faster on PGlite.
+ */
+async function insertEvents(tx: Db, ctx: TImportContext, events: { lead_id: string; event_type: string; data: Record<string, unknown> }[]): Promise<void> {
+  if (events.length === 0) return;
+  const ws = ctx.tenant.workspaceId;
+  const result = await tx.execute(sql`
+    INSERT INTO lead_events (workspace_id, lead_id, event_type, data, actor_user_id)
+    SELECT ${ws}::uuid, x.lead_id, x.event_type, x.data, ${ctx.actorUserId}::uuid
+    FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS x(lead_id uuid, event_type text, data jsonb)
+    RETURNING id, event_type, data`);
+  for (const event of (result as unknown as { rows: { id: string; event_type: string; data: Record<string, unknown> }[] }).rows) {
+    collectLeadEvent({ id: event.id, workspaceId: ws, type: event.event_type, data: event.data });
+  }
 }
 
 async function insertFailures(tx: Db, ctx: TImportContext, failures: TFailure[]): Promise<void> {
