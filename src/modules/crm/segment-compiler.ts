@@ -27,7 +27,7 @@ type TKind = TSegmentFieldKind;
 const OPERATORS = SEGMENT_OPERATORS_BY_KIND;
 const EVENT_OPERATORS = SEGMENT_EVENT_OPERATORS;
 
-type TColumn = { kind: TKind; expr: SQL };
+type TColumn = { kind: TKind; expr: SQL; integer?: boolean };
 
 /** The SQL each of the lead's own fields reads (their kinds are in the contract). */
 const LEAD_COLUMNS: Record<TSegmentLeadField, SQL> = {
@@ -126,10 +126,10 @@ class Compiler {
       }
     }
     if (!Object.hasOwn(LEAD_COLUMNS, field)) return undefined;
-    return { kind: SEGMENT_LEAD_FIELDS[field as TSegmentLeadField], expr: LEAD_COLUMNS[field as TSegmentLeadField] };
+    return { kind: SEGMENT_LEAD_FIELDS[field as TSegmentLeadField], expr: LEAD_COLUMNS[field as TSegmentLeadField], integer: field === 'score' };
   }
 
-  private compare({ kind, expr }: TColumn, rule: TRuleCondition, path: string): SQL {
+  private compare({ kind, expr, integer }: TColumn, rule: TRuleCondition, path: string): SQL {
     const valuePath = `${path}.value`;
     const { operator } = rule;
     if (operator === 'is_empty' || operator === 'is_not_empty') {
@@ -164,7 +164,9 @@ class Compiler {
     }
     const value = this.scalar(rule.value, valuePath, valueKind, kind);
     if (value === undefined) return sql`false`;
-    const rhs = this.literal(kind, value);
+    // An integer column compared with a numeric parameter would be cast row by row (and lose its index).
+    if (integer && !Number.isInteger(value)) return this.fail(valuePath, 'must be a whole number');
+    const rhs = integer ? sql`${value}::integer` : this.literal(kind, value);
     const lhs = kind === 'text' ? sql`lower(${expr})` : expr;
     switch (operator) {
       case 'eq':

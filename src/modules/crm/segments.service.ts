@@ -10,6 +10,12 @@ export type TSegmentRow = typeof segments.$inferSelect;
 
 const SAMPLE_SIZE = 10;
 
+/** How many leads a rule tree matches (what campaigns and the builder's live count need). */
+export async function countSegment(tenant: Tenant, rules: TRuleGroup): Promise<number> {
+  const [total] = await tenant.db.select({ count: count() }).from(leads).where(tenant.where(leads, await compileLeadRules(tenant, rules)));
+  return total?.count ?? 0;
+}
+
 /** How many leads a rule tree matches, and the newest few of them. */
 export async function previewSegment(tenant: Tenant, rules: TRuleGroup, path = 'body.rules') {
   const condition = tenant.where(leads, await compileLeadRules(tenant, rules, path));
