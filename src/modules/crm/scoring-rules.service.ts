@@ -83,7 +83,8 @@ async function ruleValues(tenant: Tenant, rule: TRuleInput, sent: TScoringRuleUp
     throwIfAny([{ path: 'body.condition.field', message: 'a fit rule cannot depend on the score itself' }]);
   }
   // Compiling is the validation: the same compiler as segments names the bad part of the condition.
-  await compileFitCondition(tenant, condition, 'body.condition');
+  // Only a condition sent now is checked, so a rule whose custom field was deleted can still be switched off.
+  if (sent.condition) await compileFitCondition(tenant, condition, 'body.condition');
   return { ...base, event_type: null, condition };
 }
 

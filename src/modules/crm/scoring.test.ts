@@ -200,6 +200,17 @@ describe('lead scoring', () => {
     const patched = await ws.client.patch(`/api/marketing/scoring-rules/${rule.id}`, { kind: 'fit' });
     expect(patched.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.condition']);
 
+    // A fit rule on a custom field that is later deleted scores nothing, and can still be switched off.
+    const field = (await ws.client.post('/api/marketing/custom-fields', { key: 'budget', label: 'Budget', field_type: 'number' })).json();
+    const budget = await addRule(ws, { name: 'Gros budget', kind: 'fit', condition: { field: 'custom.budget', operator: 'gte', value: 1000 }, points: 20 });
+    const rich = await addLead(ws, { custom_fields: { budget: 5000 } });
+    expect(rich.score).toBe(20);
+    await ws.client.delete(`/api/marketing/custom-fields/${field.id}`);
+    await ws.client.patch(`/api/marketing/leads/${rich.id}`, { first_name: 'Rich' });
+    expect(await scoreOf(ws, rich.id)).toBe(0);
+    expect((await ws.client.patch(`/api/marketing/scoring-rules/${budget.id}`, { active: false })).statusCode).toBe(200);
+    await ws.client.delete(`/api/marketing/scoring-rules/${budget.id}`);
+
     const setting = async (body: TRuleBody) => (await ws.client.patch('/api/marketing/crm-settings', body)).json().errors?.map((e: { path: string }) => e.path);
     expect(await setting({ score_half_life_days: 0 })).toEqual(['body.score_half_life_days']);
     expect(await setting({ score_half_life_days: 3651 })).toEqual(['body.score_half_life_days']);
