@@ -13,6 +13,8 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await owner.client.post('/api/workspace/invitations', { email: uniqueEmail('a-pending'), role: 'viewer' });
   await owner.client.post('/api/workspace/api-keys', { name: 'A key', role: 'member' });
   await owner.client.post('/api/marketing/custom-fields', { key: 'budget', label: 'Budget', field_type: 'number' });
+  const erased = (await owner.client.post('/api/marketing/leads', { email: uniqueEmail('a-erased') })).json() as { id: string };
+  await owner.client.post(`/api/marketing/leads/${erased.id}/erase`, {});
   await owner.client.post('/api/marketing/segments', { name: 'Gros budgets', rules: { op: 'and', rules: [{ field: 'custom.budget', operator: 'gte', value: 1000 }] } });
   // Scoring: a rule (the interaction below changes the score: lead_score_history) and the settings row.
   await owner.client.post('/api/marketing/scoring-rules', { name: 'Appel', kind: 'event', event_type: 'interaction_added', points: 5 });
