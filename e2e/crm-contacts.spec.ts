@@ -60,6 +60,20 @@ test('contacts: filter, bulk-tag two leads, log a call from the lead drawer, mov
   await expect(page.getByText('2 leads', { exact: true })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(3);
 
+  // Saved as a view, cleared, then picked again.
+  await page.getByRole('button', { name: 'Vues' }).click();
+  await page.getByRole('button', { name: 'Enregistrer la vue actuelle…' }).click();
+  await page.getByRole('textbox', { name: 'Nom de la vue' }).fill('Salon 2026');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByText('Vue « Salon 2026 » enregistrée.')).toBeVisible();
+  await page.getByRole('button', { name: 'Filtres' }).click();
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('3 leads', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Vues' }).click();
+  await page.getByRole('button', { name: 'Salon 2026', exact: true }).click();
+  await expect(page.getByText('2 leads', { exact: true })).toBeVisible();
+
   // Open Alice's lead, log a call and see it on the timeline with the bulk tag event.
   await table.getByRole('button', { name: 'Ouvrir la fiche de Alice Martin' }).click();
   const drawer = page.getByRole('dialog', { name: 'Fiche lead' });

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Divider, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Drawer, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { ConfirmModal } from '../../../ui/confirm-modal.js';
 import { Loading } from '../../../ui/query-state.js';
 import { useSignedInMe } from '../../auth/session.js';
 import { leadName } from '../crm-api.js';
+import { ScoreExplanation } from '../score-explanation.js';
 import { AddInteractionForm } from './add-interaction-form.js';
 import { useDeleteLead, useLead } from './lead-drawer-api.js';
 import { LeadForm } from './lead-form.js';
@@ -38,6 +39,9 @@ function LeadDrawerBody({ leadId, onDeleted }: { leadId: string; onDeleted: () =
   return (
     <Stack gap="lg">
       <LeadHeader lead={lead.data} />
+      <Paper withBorder p="sm" radius="md">
+        <ScoreExplanation leadId={leadId} />
+      </Paper>
       {!canEdit && (
         <Alert color="gray" variant="light">
           {t('crmContacts.drawer.readOnly')}
@@ -73,12 +77,7 @@ function LeadHeader({ lead }: { lead: TLead }) {
           </Text>
         )}
       </Stack>
-      <Group gap="xs">
-        <Badge variant="light">{t(`crmBoard.status.${lead.status}`)}</Badge>
-        <Badge variant="outline" color="grape">
-          {t('crmContacts.drawer.score', { score: lead.score })}
-        </Badge>
-      </Group>
+      <Badge variant="light">{t(`crmBoard.status.${lead.status}`)}</Badge>
     </Group>
   );
 }
