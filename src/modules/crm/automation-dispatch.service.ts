@@ -1,5 +1,5 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import type { TAutomationSkipReason, TAutomationStep } from '../../contracts/crm-automations.js';
+import { asc, eq, gte, sql } from 'drizzle-orm';
+import type { TAutomationRunStatus, TAutomationSkipReason, TAutomationStep } from '../../contracts/crm-automations.js';
 import { AUTOMATION_MAX_DEPTH } from '../../contracts/crm-automations.js';
 import type { TRuleGroup } from '../../contracts/crm-segments.js';
 import { Tenant } from '../../platform/db/tenant.js';
@@ -37,15 +37,17 @@ export async function runAutomationsOnEvent(runtime: Runtime, eventId: string, c
     .orderBy(asc(automations.created_at), asc(automations.id));
   for (const automation of candidates) {
     if (!triggerMatches(automation.trigger, { type: event.event_type, data: event.data })) continue;
-    if (await alreadyRan(tenant, automation.id, event.id)) continue;
+    if (await alreadyRan(tenant, automation.id, event)) continue;
     await runOne(runtime, tenant, automation, event, cause, publish);
   }
 }
 
-async function runOne(runtime: Runtime, tenant: Tenant, automation: TAutomationRow, event: TEventRow, cause: TAutomationCause, publish: TPublishCaused) {
+async function runOne(runtime: Runtime, tenant: Tenant, automation: TAutomationRow, event: TEventRow, cause: TAutomationCause, publish: TPublishCaused): Promise<void> {
   const triggerEvent = { id: event.id, event_type: event.event_type, data: event.data, occurred_at: event.occurred_at.toISOString() };
-  const log = (status: 'succeeded' | 'failed' | 'skipped', steps: TAutomationStep[], error: string | null) =>
-    tenant.insert(automationRuns, { automation_id: automation.id, lead_id: event.lead_id, status, trigger_event: triggerEvent, steps, depth: cause.depth, error });
+  // A skipped run keeps its reason code (TAutomationSkipReason) in `error`; the wire turns it into skip_reason.
+  const log = async (status: TAutomationRunStatus, steps: TAutomationStep[], error: string | null): Promise<void> => {
+    await tenant.insert(automationRuns, { automation_id: automation.id, lead_id: event.lead_id, status, trigger_event: triggerEvent, steps, depth: cause.depth, error });
+  };
 
   // Loop guard: an automation never runs on an event its own chain caused, and chains stop at depth 5.
   const guard: TAutomationSkipReason | null = cause.chain.includes(automation.id) ? 'loop' : cause.depth >= AUTOMATION_MAX_DEPTH ? 'depth_limit' : null;
@@ -69,11 +71,19 @@ async function runOne(runtime: Runtime, tenant: Tenant, automation: TAutomationR
 }
 
 /** True when the automation already has a run for this event (jobs are delivered at least once). */
-async function alreadyRan(tenant: Tenant, automationId: string, eventId: string): Promise<boolean> {
+async function alreadyRan(tenant: Tenant, automationId: string, event: TEventRow): Promise<boolean> {
   const rows = await tenant.db
     .select({ id: automationRuns.id })
     .from(automationRuns)
-    .where(tenant.where(automationRuns, eq(automationRuns.automation_id, automationId), sql`${automationRuns.trigger_event}->>'id' = ${eventId}`))
+    .where(
+      tenant.where(
+        automationRuns,
+        eq(automationRuns.automation_id, automationId),
+        // Runs come after their event: the index on (workspace, automation, created_at) narrows the search.
+        gte(automationRuns.created_at, event.created_at),
+        sql`${automationRuns.trigger_event}->>'id' = ${event.id}`,
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
