@@ -70,6 +70,8 @@ export const ZLeadImport = z.object({
   updated_count: z.number().int(),
   skipped_count: z.number().int(),
   failed_count: z.number().int(),
+  /** Rows in the downloadable report: failed rows and rows skipped because the email was erased. */
+  report_rows: z.number().int(),
   error: z.string().nullable(),
   created_at: ZTimestamp,
   started_at: ZTimestamp.nullable(),

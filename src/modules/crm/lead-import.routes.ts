@@ -11,7 +11,7 @@ import type { Runtime } from '../../platform/runtime.js';
 import { exportLeadsCsv } from './lead-export.service.js';
 import { startLeadImport, type TUploadPart } from './lead-import-upload.service.js';
 import * as wire from './lead-import.wire.js';
-import { getLeadImport, importReportCsv, listLeadImports } from './lead-imports.service.js';
+import { getLeadImport, importReportCsv, listLeadImports, reportRowCounts } from './lead-imports.service.js';
 
 const tags = ['crm'];
 const importRoute = { table: 'lead_imports' };
@@ -47,7 +47,7 @@ export async function leadImportRoutes(fastify: FastifyInstance, runtime: Runtim
           throw new AppError('payload_too_large', `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB: split it into several files`);
         }
         const row = await startLeadImport(runtime, tenantOf(req, runtime), authOf(req), uploadParts(req));
-        return reply.code(202).send(wire.leadImport(row));
+        return reply.code(202).send(wire.leadImport(row, 0));
       },
     );
   });
@@ -57,13 +57,22 @@ export async function leadImportRoutes(fastify: FastifyInstance, runtime: Runtim
   app.get(
     '/api/marketing/imports',
     { schema: { tags, summary: 'The latest imports of leads, newest first', response: { 200: ZLeadImportList } } },
-    async (req) => ({ items: (await listLeadImports(tenantOf(req, runtime))).map(wire.leadImport) }),
+    async (req) => {
+      const tenant = tenantOf(req, runtime);
+      const rows = await listLeadImports(tenant);
+      const counts = await reportRowCounts(tenant, rows.map((row) => row.id));
+      return { items: rows.map((row) => wire.leadImport(row, counts.get(row.id) ?? 0)) };
+    },
   );
 
   app.get(
     '/api/marketing/imports/:id',
     { config: { tenant: importRoute }, schema: { tags, summary: 'An import: status, progress (bytes_read / file_size, processed_rows) and counts', params: ZIdParams, response: { 200: ZLeadImport } } },
-    async (req) => wire.leadImport(await getLeadImport(tenantOf(req, runtime), req.params.id)),
+    async (req) => {
+      const tenant = tenantOf(req, runtime);
+      const row = await getLeadImport(tenant, req.params.id);
+      return wire.leadImport(row, (await reportRowCounts(tenant, [row.id])).get(row.id) ?? 0);
+    },
   );
 
   app.get(

@@ -85,7 +85,7 @@ describe('lead import', () => {
     const ws = await signUp(t.app);
     const csv = 'Prénom;E-mail;Valeur;Statut\nAnne;anne@exemple.fr;100;new\nBruno;bruno@@exemple;abc;peut-être\nChloé;chloe@exemple.fr;;contacté\n';
     const result = await importCsv(ws, csv);
-    expect(result).toMatchObject({ status: 'completed', created_count: 2, failed_count: 1, skipped_count: 0 });
+    expect(result).toMatchObject({ status: 'completed', created_count: 2, failed_count: 1, skipped_count: 0, report_rows: 1 });
     expect((await allLeads(ws)).map((l) => l.first_name).sort()).toEqual(['Anne', 'Chloé']);
     const report = await ws.client.get(`/api/marketing/imports/${result.id}/report.csv`);
     expect(report.statusCode).toBe(200);
@@ -105,7 +105,7 @@ describe('lead import', () => {
     const csv = 'Prénom,E-mail,Société,Valeur\nNew,DUP@exemple.fr,Nouvelle,\nTwin,twin@exemple.fr,Première,\nTwin2,Twin@Exemple.fr,,500\n';
 
     const skipped = await importCsv(ws, csv, undefined, 'skip');
-    expect(skipped).toMatchObject({ created_count: 1, updated_count: 0, skipped_count: 2, failed_count: 0 });
+    expect(skipped).toMatchObject({ created_count: 1, updated_count: 0, skipped_count: 2, failed_count: 0, report_rows: 0 });
     let leads = await allLeads(ws);
     expect(leads).toHaveLength(2);
     expect(byEmail(leads, 'dup@exemple.fr')).toMatchObject({ first_name: 'Old', company: 'Ancienne' });
@@ -133,7 +133,7 @@ describe('lead import', () => {
     const ws = await signUp(t.app);
     await t.runtime.db.insert(leadSuppressions).values({ workspace_id: ws.workspaceId, email_hash: emailHash('gone@exemple.fr') });
     const result = await importCsv(ws, 'E-mail\nGONE@exemple.fr\nkept@exemple.fr\n', { 'E-mail': 'email' });
-    expect(result).toMatchObject({ created_count: 1, skipped_count: 1, failed_count: 0 });
+    expect(result).toMatchObject({ created_count: 1, skipped_count: 1, failed_count: 0, report_rows: 1 });
     expect((await allLeads(ws)).map((l) => l.email)).toEqual(['kept@exemple.fr']);
     const report = (await ws.client.get(`/api/marketing/imports/${result.id}/report.csv`)).body;
     expect(report).toContain('2,erased (suppression list),GONE@exemple.fr');

@@ -3,7 +3,7 @@ import type { TLeadImport } from '../../contracts/crm-imports.js';
 import type { TLeadImportRow } from './lead-import-upload.service.js';
 
 /** Row -> wire: an import's options, progress and counts (the stored chunks never leave the server). */
-export function leadImport(row: TLeadImportRow): TLeadImport {
+export function leadImport(row: TLeadImportRow, reportRows: number): TLeadImport {
   return {
     id: row.id,
     status: row.status,
@@ -19,6 +19,7 @@ export function leadImport(row: TLeadImportRow): TLeadImport {
     updated_count: row.updated_count,
     skipped_count: row.skipped_count,
     failed_count: row.failed_count,
+    report_rows: reportRows,
     error: row.error,
     created_at: iso(row.created_at),
     started_at: iso(row.started_at),

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { CUSTOM_FIELD_PREFIX, IMPORT_LEAD_FIELDS } from '../../contracts/crm-imports.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { leadImportFailures, leadImports } from './imports.tables.js';
@@ -14,6 +14,17 @@ export function getLeadImport(tenant: Tenant, id: string): Promise<TLeadImportRo
 /** The workspace's latest imports, newest first (the wizard reuses the latest mapping). */
 export function listLeadImports(tenant: Tenant, limit = 20): Promise<TLeadImportRow[]> {
   return tenant.db.select().from(leadImports).where(tenant.where(leadImports)).orderBy(desc(leadImports.created_at), desc(leadImports.id)).limit(limit);
+}
+
+/** How many rows each import's report holds, by import id (one grouped query). */
+export async function reportRowCounts(tenant: Tenant, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tenant.db
+    .select({ id: leadImportFailures.import_id, count: sql<number>`count(*)::int` })
+    .from(leadImportFailures)
+    .where(tenant.where(leadImportFailures, inArray(leadImportFailures.import_id, ids)))
+    .groupBy(leadImportFailures.import_id);
+  return new Map(rows.map((r) => [r.id, r.count]));
 }
 
 const REPORT_PAGE_ROWS = 1000;

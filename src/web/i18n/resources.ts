@@ -1,6 +1,7 @@
 import enApp from './en/app.json';
 import enCrm from './en/crm.json';
 import enCrmContacts from './en/crm-contacts.json';
+import enCrmImport from './en/crm-import.json';
 import enCrmAutomations from './en/crm-automations.json';
 import enCrmSettings from './en/crm-settings.json';
 import enAuth from './en/auth.json';
@@ -9,6 +10,7 @@ import enSettings from './en/settings.json';
 import frApp from './fr/app.json';
 import frCrm from './fr/crm.json';
 import frCrmContacts from './fr/crm-contacts.json';
+import frCrmImport from './fr/crm-import.json';
 import frCrmAutomations from './fr/crm-automations.json';
 import frCrmSettings from './fr/crm-settings.json';
 import frAuth from './fr/auth.json';
@@ -16,8 +18,8 @@ import frModules from './fr/modules.json';
 import frSettings from './fr/settings.json';
 
 // French is the reference: English must provide every key French has (checked by `satisfies`).
-const fr = { ...frApp, ...frAuth, ...frModules, ...frSettings, ...frCrm, ...frCrmAutomations, ...frCrmContacts, ...frCrmSettings };
-const en = { ...enApp, ...enAuth, ...enModules, ...enSettings, ...enCrm, ...enCrmAutomations, ...enCrmContacts, ...enCrmSettings } satisfies typeof fr;
+const fr = { ...frApp, ...frAuth, ...frModules, ...frSettings, ...frCrm, ...frCrmAutomations, ...frCrmContacts, ...frCrmImport, ...frCrmSettings };
+const en = { ...enApp, ...enAuth, ...enModules, ...enSettings, ...enCrm, ...enCrmAutomations, ...enCrmContacts, ...enCrmImport, ...enCrmSettings } satisfies typeof fr;
 
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 export type TLanguage = (typeof SUPPORTED_LANGUAGES)[number];

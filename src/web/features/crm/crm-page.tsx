@@ -9,6 +9,8 @@ import { AutomationsTab } from './automations/automations-tab.js';
 import { ContactsTab } from './contacts/contacts-tab.js';
 import { useLeadStats } from './crm-api.js';
 import { useFormatMoney } from './format-money.js';
+import { ExportButton } from './import/export-button.js';
+import { ImportModal } from './import/import-modal.js';
 import { InteractionsTab } from './interactions/interactions-tab.js';
 import { LeadDrawer } from './lead-drawer/lead-drawer.js';
 import { PipelineBoard } from './pipeline-board.js';
@@ -22,6 +24,7 @@ export function CrmPage() {
   const money = useFormatMoney();
   const { data: stats } = useLeadStats();
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   // The tab is part of the URL (/crm?tab=contacts), so it can be linked and survives a reload.
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'pipeline';
@@ -45,7 +48,15 @@ export function CrmPage() {
     <>
       <Group justify="space-between" align="flex-start">
         <PageHeader title={t('crm.title')} description={t('crm.description')} />
-        {canEdit && <Button onClick={() => setAdding(true)}>{t('crmBoard.add.button')}</Button>}
+        <Group gap="sm">
+          {canEdit && <Button onClick={() => setAdding(true)}>{t('crmBoard.add.button')}</Button>}
+          {canEdit && (
+            <Button variant="default" onClick={() => setImporting(true)}>
+              {t('crmImport.importButton')}
+            </Button>
+          )}
+          <ExportButton />
+        </Group>
       </Group>
       <Tabs value={tab} onChange={selectTab} keepMounted={false}>
         <Tabs.List mb="md">
@@ -86,6 +97,7 @@ export function CrmPage() {
         </Tabs.Panel>
       </Tabs>
       <AddLeadModal opened={adding} onClose={() => setAdding(false)} />
+      <ImportModal opened={importing} onClose={() => setImporting(false)} />
       <LeadDrawer />
     </>
   );
