@@ -110,7 +110,7 @@ export function ContactsTable({ rows, columns, ctx, hasMore, loadingMore, loadMo
                           event.stopPropagation();
                           onOpen(lead);
                         }}
-                        style={{ maxWidth: '100%' }}
+                        style={{ display: 'block', width: '100%', textAlign: 'left' }}
                       >
                         {column.render(lead, ctx)}
                       </UnstyledButton>
