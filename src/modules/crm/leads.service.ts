@@ -7,6 +7,7 @@ import { roleIn } from '../workspaces/index.js';
 import { leads } from './crm.tables.js';
 import { customFieldsByKey, mergeCustomFields, validateCustomFields } from './custom-fields.service.js';
 import { listLeadEvents, recordLeadEvent } from './lead-events.service.js';
+import { assertNotSuppressed } from './lead-privacy.service.js';
 import { nextRoundRobinOwner } from './round-robin.service.js';
 
 export type TLeadRow = typeof leads.$inferSelect;
@@ -20,6 +21,7 @@ export async function createLead(tenant: Tenant, actor: TAuth, input: TLeadCreat
   }
   await assertOwnerIsMember(tenant, values.owner_id);
   await assertEmailFree(tenant, values.email ?? null);
+  await assertNotSuppressed(tenant, values.email);
   return tenant.db.transaction(async (tx) => {
     // Round-robin: a lead created without an owner gets the next member of the rotation (when enabled).
     const ownerId = values.owner_id ?? (await nextRoundRobinOwner(tx, tenant.workspaceId));
@@ -48,15 +50,20 @@ export async function updateLead(tenant: Tenant, actor: TAuth, id: string, input
     values.custom_fields = mergeCustomFields(before.custom_fields, validateCustomFields(definitions, input.custom_fields));
   }
   if ('owner_id' in values) await assertOwnerIsMember(tenant, values.owner_id);
-  if (values.email && values.email !== before.email) await assertEmailFree(tenant, values.email, id);
+  if (values.email && values.email !== before.email) {
+    await assertEmailFree(tenant, values.email, id);
+    await assertNotSuppressed(tenant, values.email);
+  }
   const changed = Object.entries(values).filter(([key, value]) => JSON.stringify(before[key as keyof TLeadRow]) !== JSON.stringify(value));
   if (changed.length === 0) return before;
   return tenant.db.transaction(async (tx) => {
-    const [row] = await tx.update(leads).set(values).where(tenant.byId(leads, id)).returning();
+    await tx.update(leads).set(values).where(tenant.byId(leads, id));
     for (const change of describeChanges(before, changed)) {
       const type = change.field === 'status' ? 'status_changed' : 'field_changed';
       await recordLeadEvent(tx, { workspaceId: tenant.workspaceId, leadId: id, type, data: change, actorUserId: actor.user_id });
     }
+    // Read back after the events: they may have rescored the lead.
+    const [row] = await tx.select().from(leads).where(tenant.byId(leads, id));
     return row!;
   });
 }
@@ -64,36 +71,6 @@ export async function updateLead(tenant: Tenant, actor: TAuth, id: string, input
 /** Deletes a lead and its events. */
 export function deleteLead(tenant: Tenant, id: string): Promise<void> {
   return tenant.delete(leads, id, 'Lead');
-}
-
-/** Lists leads newest first with search, a status filter and keyset (cursor) pagination. */
-export async function listLeads(tenant: Tenant, query: { q?: string; status?: TLeadStatus; limit: number; cursor?: string }) {
-  const conditions: (SQL | undefined)[] = [];
-  if (query.status) conditions.push(eq(leads.status, query.status));
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      // Each branch matches one trigram index (see crm.tables.ts); the full name covers first and last.
-      or(
-        ilike(sql`(coalesce(${leads.first_name}, '') || ' ' || coalesce(${leads.last_name}, ''))`, pattern),
-        ilike(leads.email, pattern),
-        ilike(leads.company, pattern),
-      ),
-    );
-  }
-  if (query.cursor) {
-    const { createdAt, id } = decodeCursor(query.cursor);
-    conditions.push(or(lt(leads.created_at, createdAt), and(eq(leads.created_at, createdAt), lt(leads.id, id))));
-  }
-  const rows = await tenant.db
-    .select()
-    .from(leads)
-    .where(tenant.where(leads, ...conditions))
-    .orderBy(desc(leads.created_at), desc(leads.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return { items: page, next_cursor: rows.length > query.limit && last ? encodeCursor(last) : null };
 }
 
 /** The lead's event log (404 for another workspace's lead). */
@@ -144,17 +121,4 @@ async function assertOwnerIsMember(tenant: Tenant, ownerId: string | null | unde
       errors: [{ path: 'body.owner_id', message: 'not a member of this workspace' }],
     });
   }
-}
-
-function encodeCursor(row: TLeadRow): string {
-  return Buffer.from(`${row.created_at.toISOString()}|${row.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw new AppError('bad_request', 'Invalid cursor', { errors: [{ path: 'querystring.cursor', message: 'invalid cursor' }] });
-  }
-  return { createdAt, id };
 }

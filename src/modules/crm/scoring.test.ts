@@ -46,7 +46,8 @@ describe('lead scoring', () => {
     expect(await scoreOf(ws, lead.id)).toBe(40);
 
     // Fit points last only while the lead matches.
-    await ws.client.patch(`/api/marketing/leads/${lead.id}`, { job_title: 'Comptable' });
+    const patched = await ws.client.patch(`/api/marketing/leads/${lead.id}`, { job_title: 'Comptable' });
+    expect(patched.json().score).toBe(30);
     expect(await scoreOf(ws, lead.id)).toBe(30);
     const plain = await addLead(ws);
     expect(plain.score).toBe(0);
