@@ -87,6 +87,28 @@ describe('bulk actions', () => {
     expect(bad.json().errors[0].path).toMatch(/^body\.target\.filter\.rules/);
   });
 
+  it('starts automations for each lead a bulk action changed, and recalculates scores', async () => {
+    const ws = await signUp(t.app);
+    const automation = { name: 'Qualifié → tâche', trigger: { type: 'status_changed', status: 'qualified' }, actions: [{ type: 'add_task', params: { title: 'Appeler sous 24 h' } }] };
+    expect((await ws.client.post('/api/marketing/automations', automation)).statusCode).toBe(201);
+    const onTag = { name: 'Tag vip → négociation', trigger: { type: 'tag_added', tag: 'vip' }, actions: [{ type: 'set_status', params: { status: 'negotiation' } }] };
+    expect((await ws.client.post('/api/marketing/automations', onTag)).statusCode).toBe(201);
+    expect((await ws.client.post('/api/marketing/scoring-rules', { name: 'VIP', kind: 'fit', condition: { field: 'tags', operator: 'contains', value: 'gold' }, points: 15 })).statusCode).toBe(201);
+    const [a, b] = await addLeads(ws, [{ first_name: 'A' }, { first_name: 'B' }]);
+    await t.drain();
+
+    await ws.client.post('/api/marketing/leads/bulk', { action: 'set_status', value: 'qualified', target: { ids: [a!.id, b!.id] } });
+    await ws.client.post('/api/marketing/leads/bulk', { action: 'add_tag', value: 'vip', target: { ids: [b!.id] } });
+    await ws.client.post('/api/marketing/leads/bulk', { action: 'add_tag', value: 'gold', target: { ids: [a!.id] } });
+    await t.drain();
+    for (const lead of [a!, b!]) {
+      expect((await ws.client.get(`/api/marketing/leads/${lead.id}/tasks`)).json().map((x: { title: string }) => x.title)).toEqual(['Appeler sous 24 h']);
+    }
+    expect((await read(ws, b!.id)).status).toBe('negotiation');
+    expect((await read(ws, a!.id)).status).toBe('qualified');
+    expect(((await read(ws, a!.id)) as unknown as { score: number }).score).toBe(15);
+  });
+
   it('names the bad field and changes nothing on a refused request', async () => {
     const ws = await signUp(t.app);
     const [lead] = await addLeads(ws, [{ first_name: 'Solo' }]);
