@@ -1,5 +1,5 @@
-import { and, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { TLeadCreateBody, TLeadStatus, TLeadUpdateBody } from '../../contracts/crm.js';
+import { eq, sql } from 'drizzle-orm';
+import type { TLeadCreateBody, TLeadUpdateBody } from '../../contracts/crm.js';
 import type { TAuth } from '../../platform/auth/access.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError } from '../../platform/errors.js';
