@@ -22,5 +22,22 @@ describe('CRM demo data', () => {
     expect(stats.average_days_to_win).toBeGreaterThan(0);
     const won = (await ws.client.get('/api/marketing/leads?status=won&limit=1')).json().items[0];
     expect((await ws.client.get(`/api/marketing/leads/${won.id}/interactions`)).json()).toHaveLength(1);
+    expect(won.custom_fields).toHaveProperty('secteur');
+  });
+
+  it('comes with custom fields, saved segments that compile and count, and an automation', async () => {
+    const ws = await signUp(t.app);
+    await seedCrmDemo(t.runtime.db, ws.workspaceId, ws.userId);
+    const fields = (await ws.client.get('/api/marketing/custom-fields')).json();
+    expect(fields.map((f: { key: string }) => f.key)).toEqual(['secteur', 'budget_annuel', 'rgpd_ok']);
+    const segments = (await ws.client.get('/api/marketing/segments')).json() as { id: string; name: string }[];
+    expect(segments.map((s) => s.name)).toEqual(['Inscrits au webinar', 'Prospects chauds']);
+    for (const segment of segments) {
+      const page = (await ws.client.get(`/api/marketing/leads?segment_id=${segment.id}&limit=200`)).json();
+      expect(page.items.length, segment.name).toBeGreaterThan(0);
+      expect(page.items.length, segment.name).toBeLessThan(240);
+    }
+    const automations = (await ws.client.get('/api/marketing/automations')).json();
+    expect(automations).toHaveLength(1);
   });
 });

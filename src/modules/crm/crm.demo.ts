@@ -1,7 +1,9 @@
 import type { Db } from '../../platform/db/database.js';
 import { type TLeadStatus } from '../../contracts/crm.js';
 import { Tenant } from '../../platform/db/tenant.js';
-import { leadEvents, leadInteractions, leads } from './crm.tables.js';
+import { automations } from './automations.tables.js';
+import { customFieldDefinitions, leadEvents, leadInteractions, leads } from './crm.tables.js';
+import { segments } from './segments.tables.js';
 import { rescoreWorkspace } from './lead-scoring.service.js';
 import { scoringRules } from './scoring.tables.js';
 
@@ -27,6 +29,36 @@ const DEMO_SCORING_RULES: Omit<typeof scoringRules.$inferInsert, 'workspace_id'>
   { name: 'Formulaire envoyé', kind: 'event', event_type: 'form_submitted', points: 10 },
   { name: 'Clic dans un e-mail', kind: 'event', event_type: 'email_clicked', points: 3 },
 ];
+const SECTORS = ['Coaching', 'Formation', 'Commerce', 'Artisanat', 'Conseil', 'Bien-être'];
+// A coach's typical custom fields, two saved segments and one automation, so every CRM tab has something to show.
+const DEMO_CUSTOM_FIELDS: Omit<typeof customFieldDefinitions.$inferInsert, 'workspace_id'>[] = [
+  { key: 'secteur', label: 'Secteur', field_type: 'select', options: SECTORS, position: 0 },
+  { key: 'budget_annuel', label: 'Budget annuel (€)', field_type: 'number', position: 1 },
+  { key: 'rgpd_ok', label: 'Consentement RGPD', field_type: 'boolean', position: 2 },
+];
+const DEMO_SEGMENTS: Omit<typeof segments.$inferInsert, 'workspace_id'>[] = [
+  {
+    name: 'Prospects chauds',
+    description: 'En cours de vente, score élevé ou gros budget',
+    rules: {
+      op: 'and',
+      rules: [
+        { field: 'status', operator: 'in', value: ['qualified', 'proposal', 'negotiation'] },
+        { op: 'or', rules: [{ field: 'score', operator: 'gte', value: 20 }, { field: 'custom.budget_annuel', operator: 'gte', value: 5000 }] },
+      ],
+    },
+  },
+  { name: 'Inscrits au webinar', description: null, rules: { op: 'and', rules: [{ field: 'tags', operator: 'contains', value: 'webinar' }] } },
+];
+const DEMO_AUTOMATION: Omit<typeof automations.$inferInsert, 'workspace_id'> = {
+  name: 'Nouveau client : tâche de bienvenue',
+  trigger: { type: 'status_changed', status: 'won' },
+  conditions: null,
+  actions: [
+    { type: 'add_task', params: { title: 'Envoyer le kit de bienvenue', due_in_days: 2 } },
+    { type: 'add_tag', params: { tag: 'client' } },
+  ],
+};
 // Weights give a realistic funnel shape: many new leads, few signed.
 const STATUS_WEIGHTS: Record<TLeadStatus, number> = { new: 30, contacted: 22, qualified: 15, proposal: 10, negotiation: 6, won: 9, lost: 8 };
 
@@ -55,6 +87,7 @@ export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: stri
       source: pick(SOURCES),
       estimated_value: Math.round(200 + rand() * 4800),
       tags: Array.from(new Set([pick(TAGS), ...(rand() > 0.6 ? [pick(TAGS)] : [])])),
+      custom_fields: { secteur: pick(SECTORS), budget_annuel: Math.round(1 + rand() * 15) * 500, rgpd_ok: rand() > 0.2 },
       owner_id: ownerUserId,
       lost_reason: status === 'lost' ? pick(['Budget insuffisant', 'A choisi un concurrent', 'Pas le bon moment', 'Sans réponse']) : null,
       created_at: createdAt,
@@ -95,6 +128,10 @@ export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: stri
       occurred_at: row.occurred_at,
     })),
   );
+
+  await db.insert(customFieldDefinitions).values(DEMO_CUSTOM_FIELDS.map((field) => ({ ...field, workspace_id: workspaceId })));
+  await db.insert(segments).values(DEMO_SEGMENTS.map((segment) => ({ ...segment, workspace_id: workspaceId, created_by: ownerUserId })));
+  await db.insert(automations).values({ ...DEMO_AUTOMATION, workspace_id: workspaceId, created_by: ownerUserId });
 
   // Real scores from the default rules, explained and in each lead's score history.
   await db.insert(scoringRules).values(DEMO_SCORING_RULES.map((rule) => ({ ...rule, workspace_id: workspaceId })));
