@@ -2,14 +2,14 @@ import type { JobDefinition } from '../platform/jobs/define-job.js';
 import type { RouteModule } from '../platform/http/api-app.js';
 import { deliverMailJob } from '../platform/mail/mail.jobs.js';
 import { accountsRoutes, invitationRoutes, purgeSessionsJob } from './accounts/index.js';
-import { automationsRoutes, dispatchAutomationsJob, contactsRoutes, crmRoutes, customFieldRoutes, decayScoresJob, recalculateScoresJob, scoringRoutes, leadImportRoutes, leadImportJob } from './crm/index.js';
+import { automationsRoutes, dispatchAutomationsJob, contactsRoutes, crmRoutes, customFieldRoutes, segmentRoutes, leadPrivacyRoutes, decayScoresJob, recalculateScoresJob, scoringRoutes, leadImportRoutes, leadImportJob } from './crm/index.js';
 import { workspacesRoutes } from './workspaces/index.js';
 
 // The one file that mounts every module: routes of the admin API, routes of the public
 // server and background jobs. A new module adds its lines here.
 
 /** Signed-in API routes (admin app, /api/...). */
-export const apiRoutes: RouteModule[] = [accountsRoutes, invitationRoutes, workspacesRoutes, crmRoutes, customFieldRoutes, contactsRoutes, scoringRoutes, leadImportRoutes, automationsRoutes];
+export const apiRoutes: RouteModule[] = [accountsRoutes, invitationRoutes, workspacesRoutes, crmRoutes, customFieldRoutes, segmentRoutes, leadPrivacyRoutes, contactsRoutes, scoringRoutes, leadImportRoutes, automationsRoutes];
 
 /** Routes of the public server (published pages, forms, tracking, unsubscribe). */
 export const publicRoutes: RouteModule[] = [];

@@ -2,8 +2,13 @@
 export { crmRoutes } from './crm.routes.js';
 export { contactsRoutes } from './contacts.routes.js';
 export { customFieldRoutes } from './custom-fields.routes.js';
+export { segmentRoutes } from './segments.routes.js';
+export { leadPrivacyRoutes } from './lead-privacy.routes.js';
+export { isSuppressed } from './lead-privacy.service.js';
 export { leadImportRoutes } from './lead-import.routes.js';
 export { leadImportJob } from './lead-import.jobs.js';
+export { leadFilterSql } from './lead-filter.js';
+export { compileLeadRules } from './segment-compiler.js';
 export { recordLeadEvent, recordLeadEventRows } from './lead-events.service.js';
 export { publishLeadEvents } from './publish-lead-events.js';
 export { automationsRoutes } from './automations.routes.js';

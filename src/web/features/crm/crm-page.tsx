@@ -14,6 +14,7 @@ import { ImportModal } from './import/import-modal.js';
 import { InteractionsTab } from './interactions/interactions-tab.js';
 import { LeadDrawer } from './lead-drawer/lead-drawer.js';
 import { PipelineBoard } from './pipeline-board.js';
+import { SegmentsTab } from './segments/segments-tab.js';
 import { CrmSettingsTab } from './settings/crm-settings-tab.js';
 
 /** /crm: the sales pipeline with its key numbers, contacts, interactions and more, one tab each (`?tab=`); a lead opens in a drawer (`&lead=`). */
@@ -63,6 +64,7 @@ export function CrmPage() {
           <Tabs.Tab value="pipeline">{t('crmBoard.tabs.pipeline')}</Tabs.Tab>
           <Tabs.Tab value="contacts">{t('crmContacts.tabs.contacts')}</Tabs.Tab>
           <Tabs.Tab value="interactions">{t('crmContacts.tabs.interactions')}</Tabs.Tab>
+          <Tabs.Tab value="segments">{t('crmSegments.tab')}</Tabs.Tab>
           <Tabs.Tab value="automations">{t('crmAutomations.tab')}</Tabs.Tab>
           <Tabs.Tab value="settings">{t('crmSettings.tab')}</Tabs.Tab>
         </Tabs.List>
@@ -88,6 +90,9 @@ export function CrmPage() {
         </Tabs.Panel>
         <Tabs.Panel value="interactions">
           <InteractionsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="segments">
+          <SegmentsTab canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="automations">
           <AutomationsTab canEdit={canEdit} />
