@@ -45,11 +45,12 @@ export function useUpdateLead(id: string) {
   return useMutation({ mutationFn: (body: TLeadUpdateBody) => api.patch<TLead>(`/api/marketing/leads/${id}`, body), onSuccess: refresh });
 }
 
-/** Deletes a lead. */
-export function useDeleteLead(id: string) {
+/** Deletes a lead, or erases it at the person's request (GDPR). */
+export function useDeleteLead(id: string, how: 'delete' | 'erase' = 'delete') {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete(`/api/marketing/leads/${id}`),
+    // Erasing (GDPR) also keeps a hash of the email so the person cannot come back through an import.
+    mutationFn: () => (how === 'erase' ? api.post(`/api/marketing/leads/${id}/erase`, {}) : api.delete(`/api/marketing/leads/${id}`)),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: leadKey(id) });
       void queryClient.invalidateQueries({ queryKey: LEADS_KEY });

@@ -13,6 +13,7 @@ import { ScoreExplanation } from '../score-explanation.js';
 import { AddInteractionForm } from './add-interaction-form.js';
 import { useDeleteLead, useLead } from './lead-drawer-api.js';
 import { LeadForm } from './lead-form.js';
+import { LeadPrivacy } from './lead-privacy.js';
 import { LeadTasks } from './lead-tasks.js';
 import { LeadTimeline } from './lead-timeline.js';
 import { useLeadDrawer } from './use-lead-drawer.js';
@@ -59,6 +60,7 @@ function LeadDrawerBody({ leadId, onDeleted }: { leadId: string; onDeleted: () =
           <DeleteLead lead={lead.data} onDeleted={onDeleted} />
         </>
       )}
+      {(me.role === 'owner' || me.role === 'admin') && <LeadPrivacy lead={lead.data} onErased={onDeleted} />}
     </Stack>
   );
 }
