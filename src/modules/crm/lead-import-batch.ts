@@ -38,23 +38,34 @@ type TFailure = { row_number: number; reason: string; raw: Record<string, string
 type TPending = { lead: TImportedLead; rows: number; current?: TLeadRow };
 type TChange = { field: string; from: unknown; to: unknown };
 
-/**
- * Imports one batch: validates each row like the API, skips erased emails, resolves duplicates by
- * email (existing leads and earlier rows) per on_duplicate, writes leads, events and failures, and
- * advances the import's counters, all in one transaction so a rerun resumes exactly after it.
- */
-export async function applyBatch(ctx: TImportContext, rows: TBatchRow[], bytesRead: number): Promise<void> {
-  const counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
-  const failures: TFailure[] = [];
-  const valid: { row: TBatchRow; lead: TImportedLead }[] = [];
+/** A batch whose rows are validated, ready to be written. */
+export type TPreparedBatch = {
+  rows: number;
+  valid: { row: TBatchRow; lead: TImportedLead }[];
+  failures: TFailure[];
+  bytesRead: number;
+};
+
+/** Validates a batch's rows like the API validates a lead (CPU only: runs while the previous batch is written). */
+export function prepareBatch(ctx: TImportContext, rows: TBatchRow[], bytesRead: number): TPreparedBatch {
+  const batch: TPreparedBatch = { rows: rows.length, valid: [], failures: [], bytesRead };
   for (const row of rows) {
     const result = rowToLead(row.cells, ctx.columns, ctx.definitions, ctx.owners);
-    if (result.ok) valid.push({ row, lead: result.lead });
-    else {
-      counts.failed++;
-      failures.push({ row_number: row.rowNumber, reason: result.reason, raw: rawOf(ctx.headers, row.cells) });
-    }
+    if (result.ok) batch.valid.push({ row, lead: result.lead });
+    else batch.failures.push({ row_number: row.rowNumber, reason: result.reason, raw: rawOf(ctx.headers, row.cells) });
   }
+  return batch;
+}
+
+/**
+ * Writes one batch: skips erased emails, resolves duplicates by email (existing leads and earlier
+ * rows) per on_duplicate, writes leads, events and failures, and advances the import's counters,
+ * all in one transaction so a rerun resumes exactly after it.
+ */
+export async function writeBatch(ctx: TImportContext, batch: TPreparedBatch): Promise<void> {
+  const counts = { created: 0, updated: 0, skipped: 0, failed: batch.failures.length };
+  const failures = [...batch.failures];
+  const { valid, bytesRead } = batch;
   const emails = [...new Set(valid.map((v) => v.lead.email).filter((e): e is string => !!e))];
   const { tenant } = ctx;
 
@@ -65,6 +76,8 @@ export async function applyBatch(ctx: TImportContext, rows: TBatchRow[], bytesRe
       .where(tenant.byId(leadImports, ctx.importId))
       .for('update');
     if (!state || state.processed !== ctx.processedRows) throw new ImportSuperseded();
+    // Safe without waiting for the disk: a batch lost in a crash is lost with its processed_rows, and the rerun redoes it.
+    await tx.execute(sql`SET LOCAL synchronous_commit = off`);
 
     const suppressed = await suppressedHashes(tx, tenant, emails);
     const existing = await existingLeads(tx, tenant, emails);
@@ -121,7 +134,7 @@ export async function applyBatch(ctx: TImportContext, rows: TBatchRow[], bytesRe
     await tx
       .update(leadImports)
       .set({
-        processed_rows: sql`${leadImports.processed_rows} + ${rows.length}`,
+        processed_rows: sql`${leadImports.processed_rows} + ${batch.rows}`,
         created_count: sql`${leadImports.created_count} + ${counts.created}`,
         updated_count: sql`${leadImports.updated_count} + ${counts.updated}`,
         skipped_count: sql`${leadImports.skipped_count} + ${counts.skipped}`,
@@ -130,7 +143,7 @@ export async function applyBatch(ctx: TImportContext, rows: TBatchRow[], bytesRe
       })
       .where(tenant.byId(leadImports, ctx.importId));
   });
-  ctx.processedRows += rows.length;
+  ctx.processedRows += batch.rows;
 }
 
 /** The row as the file had it, keyed by column name (for the report). */
@@ -210,15 +223,24 @@ const UPDATE_SET = sql.raw([...UPDATABLE, 'custom_fields'].map((f) => `${f} = x.
 /** Inserts new leads and logs `imported` on each; returns the emails actually inserted (a concurrent duplicate is not). */
 async function insertLeads(tx: Db, ctx: TImportContext, rows: TImportedLead[]): Promise<Set<string>> {
   const ws = ctx.tenant.workspaceId;
+  const data = { import_id: ctx.importId };
+  // One statement for the leads and their `imported` events (which start "lead created" automations,
+  // like `created` does for a lead added by hand).
   const result = await tx.execute(sql`
-    INSERT INTO leads (workspace_id, ${INSERT_COLUMNS})
-    SELECT ${ws}::uuid, ${INSERT_VALUES} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(${RECORD_COLUMNS})
-    ON CONFLICT DO NOTHING
-    RETURNING id, email`);
-  const inserted = (result as unknown as { rows: { id: string; email: string | null }[] }).rows;
-  // `imported` starts "lead created" automations, like `created` does for a lead added by hand.
-  await insertEvents(tx, ctx, inserted.map((lead) => ({ lead_id: lead.id, event_type: 'imported', data: { import_id: ctx.importId } })));
-  return new Set(inserted.map((lead) => lead.email).filter((e): e is string => !!e));
+    WITH inserted AS (
+      INSERT INTO leads (workspace_id, ${INSERT_COLUMNS})
+      SELECT ${ws}::uuid, ${INSERT_VALUES} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(${RECORD_COLUMNS})
+      ON CONFLICT DO NOTHING
+      RETURNING id, email
+    ), events AS (
+      INSERT INTO lead_events (workspace_id, lead_id, event_type, data, actor_user_id)
+      SELECT ${ws}::uuid, inserted.id, 'imported', ${JSON.stringify(data)}::jsonb, ${ctx.actorUserId}::uuid FROM inserted
+      RETURNING id, lead_id
+    )
+    SELECT inserted.email, events.id AS event_id FROM inserted JOIN events ON events.lead_id = inserted.id`);
+  const inserted = (result as unknown as { rows: { email: string | null; event_id: string }[] }).rows;
+  for (const row of inserted) collectLeadEvent({ id: row.event_id, workspaceId: ws, type: 'imported', data });
+  return new Set(inserted.map((row) => row.email).filter((e): e is string => !!e));
 }
 
 /** Writes the merged values of changed leads and logs each change like a manual edit (field_changed, status_changed). */

@@ -7,7 +7,7 @@ import { users } from '../accounts/index.js';
 import { workspaceMembers } from '../workspaces/index.js';
 import { customFieldsByKey } from './custom-fields.service.js';
 import { leadImportChunks, leadImports } from './imports.tables.js';
-import { applyBatch, ImportSuperseded, type TBatchRow, type TImportContext } from './lead-import-batch.js';
+import { ImportSuperseded, prepareBatch, writeBatch, type TBatchRow, type TImportContext, type TPreparedBatch } from './lead-import-batch.js';
 import { csvRecords, type TCsvEncoding } from './lead-import-csv.js';
 import { planColumns, type TOwners } from './lead-import-mapping.js';
 
@@ -36,6 +36,7 @@ export async function runLeadImport(db: Db, workspaceId: string, importId: strin
   const owners = await workspaceOwners(tenant);
   const progress = { bytes: 0 };
   let ctx: TImportContext | undefined;
+  const writer = batchWriter((prepared) => publish(() => writeBatch(ctx!, prepared)));
   let batch: TBatchRow[] = [];
   let rowNumber = 1;
   let dataRows = 0;
@@ -64,18 +65,38 @@ export async function runLeadImport(db: Db, workspaceId: string, importId: strin
       if (++dataRows <= row.processed_rows) continue;
       batch.push({ rowNumber, cells });
       if (batch.length >= batchRows) {
-        await publish(() => applyBatch(ctx!, batch, progress.bytes));
+        await writer.push(prepareBatch(ctx, batch, progress.bytes));
         batch = [];
       }
     }
-    if (ctx && batch.length > 0) await publish(() => applyBatch(ctx!, batch, progress.bytes));
+    if (ctx && batch.length > 0) await writer.push(prepareBatch(ctx, batch, progress.bytes));
+    await writer.drain();
   } catch (error) {
+    await writer.drain().catch(() => undefined);
     if (error instanceof ImportSuperseded) return;
     // A malformed file or a mapping that no longer fits will not get better on retry: the import fails.
     if (error instanceof CsvError || error instanceof AppError) return finish(tenant, importId, { error: unreadable(error, rowNumber) });
     throw error;
   }
   await finish(tenant, importId, { bytesRead: row.file_size });
+}
+
+/**
+ * Writes batches one after the other while the caller reads and validates the next one: at most
+ * one batch is being written and one prepared, so memory stays bounded. A failed write surfaces
+ * at the next push or at drain.
+ */
+function batchWriter(write: (batch: TPreparedBatch) => Promise<void>) {
+  let inFlight: Promise<void> = Promise.resolve();
+  return {
+    async push(batch: TPreparedBatch): Promise<void> {
+      await inFlight;
+      inFlight = write(batch);
+      // Handled here so that a failure between two pushes is not an unhandled rejection; push/drain rethrow it.
+      inFlight.catch(() => undefined);
+    },
+    drain: () => inFlight,
+  };
 }
 
 /** Marks the import completed (or failed) and deletes its chunks, in one transaction. */
