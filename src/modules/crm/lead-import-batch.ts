@@ -8,6 +8,7 @@ import { emailHash } from './email-hash.js';
 import { collectLeadEvent } from './lead-event-scope.js';
 import { leadImports } from './imports.tables.js';
 import { rowToLead, type TImportColumn, type TImportedLead, type TOwners } from './lead-import-mapping.js';
+import { roundRobinOwners } from './lead-import-owners.js';
 import type { TLeadRow } from './leads.service.js';
 
 // One batch of CSV rows -> leads, in one transaction: a few set-based statements per batch
@@ -106,6 +107,12 @@ export async function writeBatch(ctx: TImportContext, batch: TPreparedBatch): Pr
     // New leads (a later row with the same email has been merged in: it counts as an update).
     const toCreate = [...withoutEmail, ...[...byEmail.values()].filter((p) => !p.current)];
     if (toCreate.length > 0) {
+      // Leads without an owner get one from the round-robin rotation, as leads added by hand do.
+      const ownerless = toCreate.filter((p) => !p.lead.owner_id);
+      const owners = await roundRobinOwners(tx, tenant.workspaceId, ownerless.length);
+      owners.forEach((owner, i) => {
+        if (owner) ownerless[i]!.lead.owner_id = owner;
+      });
       const inserted = await insertLeads(tx, ctx, toCreate.map((p) => p.lead));
       for (const pending of toCreate) {
         // A lead created meanwhile by someone else with the same email: left as it is.

@@ -3,13 +3,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { Tenant } from '../../platform/db/tenant.js';
 import { AppError } from '../../platform/errors.js';
-import { users } from '../accounts/index.js';
-import { workspaceMembers } from '../workspaces/index.js';
 import { customFieldsByKey } from './custom-fields.service.js';
 import { leadImportChunks, leadImports } from './imports.tables.js';
 import { ImportSuperseded, prepareBatch, writeBatch, type TBatchRow, type TImportContext, type TPreparedBatch } from './lead-import-batch.js';
 import { csvRecords, type TCsvEncoding } from './lead-import-csv.js';
-import { planColumns, type TOwners } from './lead-import-mapping.js';
+import { planColumns } from './lead-import-mapping.js';
+import { workspaceOwners } from './lead-import-owners.js';
 
 export type TRunOptions = {
   batchRows?: number;
@@ -129,14 +128,4 @@ async function* readChunks(tenant: Tenant, importId: string, progress: { bytes: 
     progress.bytes += data.length;
     yield data;
   }
-}
-
-/** The workspace's members, whom an owner_id cell may name by id or by email. */
-async function workspaceOwners(tenant: Tenant): Promise<TOwners> {
-  const rows = await tenant.db
-    .select({ id: users.id, email: users.email })
-    .from(workspaceMembers)
-    .innerJoin(users, eq(users.id, workspaceMembers.user_id))
-    .where(tenant.where(workspaceMembers));
-  return { ids: new Set(rows.map((r) => r.id)), byEmail: new Map(rows.map((r) => [r.email.toLowerCase(), r.id])) };
 }

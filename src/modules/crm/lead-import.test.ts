@@ -156,6 +156,17 @@ describe('lead import', () => {
     expect(report).toContain('custom.taille: must be one of: TPE, PME');
   });
 
+  it('gives ownerless imported leads an owner when round-robin is on', async () => {
+    const ws = await signUp(t.app);
+    const settings = await ws.client.patch('/api/marketing/crm-settings', { round_robin_enabled: true, round_robin_member_ids: [ws.userId] });
+    expect(settings.statusCode, settings.body).toBe(200);
+    await importCsv(ws, 'E-mail\nrr1@exemple.fr\nrr2@exemple.fr\n', { 'E-mail': 'email' });
+    expect((await allLeads(ws)).map((l) => l.owner_id)).toEqual([ws.userId, ws.userId]);
+    const other = await signUp(t.app);
+    await importCsv(other, 'E-mail\nrr3@exemple.fr\n', { 'E-mail': 'email' });
+    expect((await allLeads(other))[0]!.owner_id).toBeNull();
+  });
+
   it('refuses a file that is not CSV before any job, and keeps nothing of it', async () => {
     const ws = await signUp(t.app);
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
