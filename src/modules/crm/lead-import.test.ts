@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type TImport = { id: string; status: string; created_count: number; updated_count: number; skipped_count: number; failed_count: number; processed_rows: number; file_size: number; bytes_read: number; encoding: string; delimiter: string; error: string | null };
-type TLeadWire = { id: string; first_name: string | null; last_name: string | null; email: string | null; company: string | null; estimated_value: number | null; notes: string | null; tags: string[]; status: string; custom_fields: Record<string, unknown>; owner_id: string | null };
+type TLeadWire = { id: string; score: number; first_name: string | null; last_name: string | null; email: string | null; company: string | null; estimated_value: number | null; notes: string | null; tags: string[]; status: string; custom_fields: Record<string, unknown>; owner_id: string | null };
 
 const NAMES = { Prénom: 'first_name', Nom: 'last_name', 'E-mail': 'email', Société: 'company', Valeur: 'estimated_value', Notes: 'notes', Tags: 'tags', Statut: 'status' };
 
@@ -165,6 +165,16 @@ describe('lead import', () => {
     const other = await signUp(t.app);
     await importCsv(other, 'E-mail\nrr3@exemple.fr\n', { 'E-mail': 'email' });
     expect((await allLeads(other))[0]!.owner_id).toBeNull();
+  });
+
+  it('scores imported leads when the workspace has scoring rules', async () => {
+    const ws = await signUp(t.app);
+    const rule = await ws.client.post('/api/marketing/scoring-rules', { name: 'Cafés', kind: 'fit', condition: { field: 'company', operator: 'contains', value: 'café' }, points: 15 });
+    expect(rule.statusCode, rule.body).toBe(201);
+    await importCsv(ws, 'E-mail;Société\ncafe@exemple.fr;Grand Café\nautre@exemple.fr;Librairie\n', { 'E-mail': 'email', Société: 'company' });
+    const leads = await allLeads(ws);
+    expect(byEmail(leads, 'cafe@exemple.fr')).toMatchObject({ score: 15 });
+    expect(byEmail(leads, 'autre@exemple.fr')).toMatchObject({ score: 0 });
   });
 
   it('refuses a file that is not CSV before any job, and keeps nothing of it', async () => {
