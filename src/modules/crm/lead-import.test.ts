@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../test/harness.js';
+import { Client, signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../test/harness.js';
 import { multipartBody } from '../../../test/multipart.js';
 import { leadSuppressions } from './crm.tables.js';
 import { emailHash } from './email-hash.js';
@@ -219,6 +219,15 @@ describe('lead import', () => {
     expect(noFile.statusCode).toBe(400);
     expect(noFile.json().errors[0].path).toBe('file');
     expect((await ws.client.get('/api/marketing/imports')).json().items).toEqual([]);
+  });
+
+  it('lets viewers export and read imports but not import', async () => {
+    const ws = await signUp(t.app);
+    const key = (await ws.client.post('/api/workspace/api-keys', { name: 'lecture', role: 'viewer' })).json().key as string;
+    const viewer = { ...ws, client: new Client(t.app, { bearer: key }) };
+    expect((await upload(viewer, 'E-mail\nv@exemple.fr\n')).statusCode).toBe(403);
+    expect((await viewer.client.get('/api/marketing/leads/export.csv')).statusCode).toBe(200);
+    expect((await viewer.client.get('/api/marketing/imports')).statusCode).toBe(200);
   });
 
   it('refuses a file over 50 MB with 413', { timeout: 120_000 }, async () => {
