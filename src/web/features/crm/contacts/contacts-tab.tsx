@@ -14,6 +14,7 @@ import { BulkActionBar } from './bulk-action-bar.js';
 import { ColumnPicker } from './column-picker.js';
 import { useContactPages, useLeadCount } from './contacts-api.js';
 import { availableColumns, DEFAULT_COLUMNS, type TCellContext } from './contacts-columns.js';
+import { ExportButton } from '../import/export-button.js';
 import { EMPTY_FILTER, fromLeadFilter, toLeadFilter, type TContactsFilter } from './contacts-filter.js';
 import { ContactsFilters } from './contacts-filters.js';
 import { ContactsTable } from './contacts-table.js';
@@ -80,9 +81,12 @@ export function ContactsTab({ canEdit }: { canEdit: boolean }) {
         <SavedViewsMenu current={{ columns, filter: leadFilter, sort }} canEdit={canEdit} onPick={pickView} />
       </Group>
       <Group justify="space-between" gap="xs" mih={24}>
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {total == null ? '' : t('crmContacts.toolbar.count', { count: total })}
-        </Text>
+        <Group gap="xs">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {total == null ? '' : t('crmContacts.toolbar.count', { count: total })}
+          </Text>
+          {total != null && total > 0 && <ExportButton filter={leadFilter} count={total} />}
+        </Group>
         {canEdit && selection.allLoadedSelected && total != null && total > rows.length && (
           <Text size="sm">
             {selection.allMatching ? t('crmContacts.selection.allMatching', { count: total }) : t('crmContacts.selection.loadedSelected', { count: rows.length })}{' '}
