@@ -41,7 +41,7 @@ export const leads = pgTable(
     created_at: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    index('leads_workspace_idx').on(t.workspace_id),
+    // No index on workspace_id alone: every index below starts with it (one less index to write per imported lead).
     // Email is unique per workspace, case-insensitively (a duplicate is a 409 naming the existing lead).
     uniqueIndex('leads_workspace_email_uq').on(t.workspace_id, sql`lower(${t.email})`),
     // Keyset pagination: newest first, id as tie-breaker. Ascending on purpose: drizzle writes DESC as
