@@ -8,7 +8,7 @@ import { emailHash } from './email-hash.js';
 import { collectLeadEvent } from './lead-event-scope.js';
 import { leadImports } from './imports.tables.js';
 import { rowToLead, type TImportColumn, type TImportedLead, type TOwners } from './lead-import-mapping.js';
-import { roundRobinOwners } from './lead-import-owners.js';
+import { roundRobinOwners } from './round-robin.service.js';
 import type { TLeadRow } from './leads.service.js';
 
 // One batch of CSV rows -> leads, in one transaction: a few set-based statements per batch
