@@ -1,7 +1,7 @@
-import { ActionIcon, Badge, Button, Group, Table, Text } from '@mantine/core';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RowActions } from '../../../ui/row-actions.js';
 import type { TCustomField } from '../../../../contracts/crm.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
 import { QueryState } from '../../../ui/query-state.js';
@@ -70,14 +70,7 @@ export function CustomFieldsSection({ canEdit }: { canEdit: boolean }) {
                       <Table.Td>{field.options.join(', ')}</Table.Td>
                       {canEdit && (
                         <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <ActionIcon variant="subtle" aria-label={`${t('crmSettings.edit')} ${field.label}`} onClick={() => setEditing(field)}>
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                            <ActionIcon variant="subtle" color="red" aria-label={`${t('crmSettings.delete')} ${field.label}`} onClick={() => deletion.ask(field)}>
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Group>
+                          <RowActions name={field.label} onEdit={() => setEditing(field)} onDelete={() => deletion.ask(field)} />
                         </Table.Td>
                       )}
                     </Table.Tr>

@@ -1,9 +1,9 @@
-import { ActionIcon, Alert, Badge, Button, Group, Switch, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RowActions } from '../../../ui/row-actions.js';
 import type { TScoringRule } from '../../../../contracts/crm-scoring.js';
 import { api } from '../../../lib/api.js';
 import { notifyError } from '../../../lib/errors.js';
@@ -112,14 +112,7 @@ export function ScoringSection({ canEdit }: { canEdit: boolean }) {
                       </Table.Td>
                       {canEdit && (
                         <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <ActionIcon variant="subtle" aria-label={`${t('crmSettings.edit')} ${rule.name}`} onClick={() => setEditing({ rule })}>
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                            <ActionIcon variant="subtle" color="red" aria-label={`${t('crmSettings.delete')} ${rule.name}`} onClick={() => setDeleting(rule)}>
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Group>
+                          <RowActions name={rule.name} onEdit={() => setEditing({ rule })} onDelete={() => setDeleting(rule)} />
                         </Table.Td>
                       )}
                     </Table.Tr>
