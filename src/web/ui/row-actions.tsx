@@ -7,10 +7,10 @@ export function RowActions({ name, onEdit, onDelete }: { name: string; onEdit: (
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="nowrap">
-      <ActionIcon variant="subtle" aria-label={`${t('crmSettings.edit')} ${name}`} onClick={onEdit}>
+      <ActionIcon variant="subtle" aria-label={`${t('common.edit')} ${name}`} onClick={onEdit}>
         <IconPencil size={16} />
       </ActionIcon>
-      <ActionIcon variant="subtle" color="red" aria-label={`${t('crmSettings.delete')} ${name}`} onClick={onDelete}>
+      <ActionIcon variant="subtle" color="red" aria-label={`${t('common.delete')} ${name}`} onClick={onDelete}>
         <IconTrash size={16} />
       </ActionIcon>
     </Group>
