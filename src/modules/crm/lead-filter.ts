@@ -1,7 +1,7 @@
-import { eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { TLeadFilter } from '../../contracts/crm.js';
 import type { Tenant } from '../../platform/db/tenant.js';
-import { leads } from './crm.tables.js';
+import { leads, leadSearchText } from './crm.tables.js';
 import { compileLeadRules } from './segment-compiler.js';
 import { getSegment } from './segments.service.js';
 
@@ -22,12 +22,8 @@ export async function leadFilterSql(tenant: Tenant, filter: TLeadFilter, path = 
   return conditions.length > 0 ? sql.join(conditions, sql` and `) : undefined;
 }
 
-/** Name, email or company contains the text; each branch matches one trigram index (crm.tables.ts). */
+/** Name, email or company contains the text (one trigram index serves it, see crm.tables.ts). */
 function searchCondition(q: string): SQL {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return or(
-    ilike(sql`(coalesce(${leads.first_name}, '') || ' ' || coalesce(${leads.last_name}, ''))`, pattern),
-    ilike(leads.email, pattern),
-    ilike(leads.company, pattern),
-  )!;
+  return ilike(leadSearchText(leads), pattern);
 }
