@@ -66,7 +66,7 @@ test('build a nested segment, see its live count, save it', async ({ page }) => 
 
   await page.getByRole('textbox', { name: 'Nom du segment' }).fill('Chauds ou petits webinars');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByText('Segment enregistré.')).toBeVisible();
+  await expect(page.getByText('Segment enregistré.', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: '+ Nouveau segment' }).click();
   await expect(page.getByTestId('segment-count')).toHaveText('1 lead correspond');
   await page.getByRole('button', { name: 'Chauds ou petits webinars' }).click();
