@@ -51,6 +51,12 @@ const leadFields = {
   utm_term: optionalText(200),
   utm_content: optionalText(200),
   lost_reason: optionalText(500),
+  /** Where and when the person agreed to be contacted (a form, a call, a signed contract…), and from which IP. */
+  consent_source: optionalText(200),
+  consent_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  consent_ip: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' }).nullable().optional(),
+  /** When the person unsubscribed from marketing email; null when subscribed. */
+  unsubscribed_at: z.iso.datetime({ offset: true }).nullable().optional(),
   /** Values of the workspace's custom fields by key; null removes a value. Checked against the definitions. */
   custom_fields: z.record(z.string(), z.unknown()).optional(),
 };
@@ -84,6 +90,10 @@ export const ZLead = z.object({
   utm_term: z.string().nullable(),
   utm_content: z.string().nullable(),
   lost_reason: z.string().nullable(),
+  consent_source: z.string().nullable(),
+  consent_at: ZTimestamp.nullable(),
+  consent_ip: z.string().nullable(),
+  unsubscribed_at: ZTimestamp.nullable(),
   created_at: ZTimestamp,
   updated_at: ZTimestamp,
 });

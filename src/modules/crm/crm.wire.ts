@@ -3,7 +3,7 @@ import type { TInteraction, TLead } from '../../contracts/crm.js';
 import type { leadEvents, leadInteractions } from './crm.tables.js';
 import type { TLeadRow } from './leads.service.js';
 
-// Row -> wire mappers: the spec's field names, ISO dates; consent details stay server-side for now.
+// Row -> wire mappers: the spec's field names, ISO dates.
 
 export function lead(row: TLeadRow): TLead {
   return {
@@ -29,6 +29,10 @@ export function lead(row: TLeadRow): TLead {
     utm_term: row.utm_term,
     utm_content: row.utm_content,
     lost_reason: row.lost_reason,
+    consent_source: row.consent_source,
+    consent_at: iso(row.consent_at),
+    consent_ip: row.consent_ip,
+    unsubscribed_at: iso(row.unsubscribed_at),
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
   };

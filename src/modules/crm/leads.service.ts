@@ -93,10 +93,14 @@ function describeChanges(before: TLeadRow, changed: [string, unknown][]): TChang
   });
 }
 
+/** The body as column values: lower-cased email, unique tags, dates as Date. */
 function normalize<T extends TLeadCreateBody>(input: T) {
-  const values = { ...input };
+  const { consent_at, unsubscribed_at, ...rest } = input;
+  const values: Omit<T, 'consent_at' | 'unsubscribed_at'> & { consent_at?: Date | null; unsubscribed_at?: Date | null } = rest;
   if (values.email) values.email = values.email.toLowerCase();
   if (values.tags) values.tags = [...new Set(values.tags)];
+  if (consent_at !== undefined) values.consent_at = consent_at === null ? null : new Date(consent_at);
+  if (unsubscribed_at !== undefined) values.unsubscribed_at = unsubscribed_at === null ? null : new Date(unsubscribed_at);
   return values;
 }
 

@@ -10,6 +10,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('leads', () => {
+  it('keeps consent (source, time, IP) and the unsubscribed state', async () => {
+    const created = await owner.client.post('/api/marketing/leads', {
+      email: uniqueEmail('consent'),
+      consent_source: 'Formulaire webinar du 12 novembre',
+      consent_at: '2026-11-12T09:30:00+01:00',
+      consent_ip: '203.0.113.7',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ consent_source: 'Formulaire webinar du 12 novembre', consent_at: '2026-11-12T08:30:00.000Z', consent_ip: '203.0.113.7', unsubscribed_at: null });
+    const unsubscribed = await owner.client.patch(`/api/marketing/leads/${created.json().id}`, { unsubscribed_at: '2026-11-20T10:00:00Z' });
+    expect(unsubscribed.json().unsubscribed_at).toBe('2026-11-20T10:00:00.000Z');
+    const badIp = await owner.client.post('/api/marketing/leads', { email: uniqueEmail('consent-bad'), consent_ip: '999.1.1.1' });
+    expect(badIp.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.consent_ip']);
+  });
+
   it('creates, reads, updates and deletes a lead with the spec fields', async () => {
     const email = uniqueEmail('Lead');
     const created = await owner.client.post('/api/marketing/leads', {

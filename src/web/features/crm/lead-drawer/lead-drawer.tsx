@@ -13,7 +13,7 @@ import { ScoreExplanation } from '../score-explanation.js';
 import { AddInteractionForm } from './add-interaction-form.js';
 import { useDeleteLead, useLead } from './lead-drawer-api.js';
 import { LeadForm } from './lead-form.js';
-import { LeadPrivacy } from './lead-privacy.js';
+import { LeadConsent, LeadPrivacy } from './lead-privacy.js';
 import { LeadTasks } from './lead-tasks.js';
 import { LeadTimeline } from './lead-timeline.js';
 import { useLeadDrawer } from './use-lead-drawer.js';
@@ -49,6 +49,7 @@ function LeadDrawerBody({ leadId, onDeleted }: { leadId: string; onDeleted: () =
         </Alert>
       )}
       <LeadForm key={lead.data.updated_at} lead={lead.data} canEdit={canEdit} />
+      <LeadConsent lead={lead.data} />
       <Divider />
       <LeadTasks leadId={leadId} canEdit={canEdit} />
       <Divider />

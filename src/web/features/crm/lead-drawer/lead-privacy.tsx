@@ -9,6 +9,30 @@ import { ConfirmModal } from '../../../ui/confirm-modal.js';
 import { leadName } from '../crm-api.js';
 import { useDeleteLead } from './lead-drawer-api.js';
 
+/** What the lead agreed to: consent source, time and IP, and whether they unsubscribed. */
+export function LeadConsent({ lead }: { lead: TLead }) {
+  const { t, i18n } = useTranslation();
+  const date = (value: string) => new Date(value).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <Stack gap={2}>
+      <Text size="sm">
+        {lead.consent_at || lead.consent_source
+          ? t('crmPrivacy.consent', {
+              source: lead.consent_source ?? '—',
+              date: lead.consent_at ? date(lead.consent_at) : '—',
+              ip: lead.consent_ip ?? '—',
+            })
+          : t('crmPrivacy.noConsent')}
+      </Text>
+      {lead.unsubscribed_at && (
+        <Text size="sm" c="orange">
+          {t('crmPrivacy.unsubscribed', { date: date(lead.unsubscribed_at) })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 /** GDPR requests on one lead (admins and owners): download everything held on them, or erase them. */
 export function LeadPrivacy({ lead, onErased }: { lead: TLead; onErased: () => void }) {
   const { t } = useTranslation();
