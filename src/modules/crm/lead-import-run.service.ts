@@ -42,7 +42,7 @@ export async function runLeadImport(db: Db, workspaceId: string, importId: strin
     // of the workspace's leads to find each batch's existing emails (quadratic) instead of using the
     // email index. Refreshing them after batches 1, 2, 4, 8… keeps that to a handful of ANALYZEs.
     written++;
-    if ((written & (written - 1)) === 0) await db.execute(sql`analyze leads`);
+    if ((written & (written - 1)) === 0) await db.execute(sql`analyze leads (workspace_id)`);
   });
   let batch: TBatchRow[] = [];
   let rowNumber = 1;
