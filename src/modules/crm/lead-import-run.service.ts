@@ -107,6 +107,18 @@ function batchWriter(write: (batch: TPreparedBatch) => Promise<void>) {
 }
 
 /** Marks the import completed (or failed) and deletes its chunks, in one transaction. */
+/**
+ * Ends an import that cannot go on (its job failed every attempt): marked failed with the reason,
+ * its file deleted. Rows already imported stay, and the counts say how many.
+ */
+export async function abandonLeadImport(db: Db, workspaceId: string, importId: string, error: unknown): Promise<void> {
+  // The database's own words, not the SQL around them (drizzle wraps them as `cause`).
+  let root: unknown = error;
+  while (root instanceof Error && root.cause) root = root.cause;
+  const reason = root instanceof Error ? root.message : String(root);
+  await finish(new Tenant(db, workspaceId), importId, { error: `The import stopped after several attempts: ${reason}` });
+}
+
 async function finish(tenant: Tenant, importId: string, outcome: { error: string } | { bytesRead: number }): Promise<void> {
   await tenant.db.transaction(async (tx) => {
     await tx

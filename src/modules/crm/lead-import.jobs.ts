@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Tenant } from '../../platform/db/tenant.js';
 import { defineJob } from '../../platform/jobs/define-job.js';
 import { leadImports } from './imports.tables.js';
-import { runLeadImport } from './lead-import-run.service.js';
+import { abandonLeadImport, runLeadImport } from './lead-import-run.service.js';
 import { publishLeadEvents } from './publish-lead-events.js';
 import { queueScoreRecalculation } from './scoring.jobs.js';
 import { scoringRules } from './scoring.tables.js';
@@ -24,4 +24,6 @@ export const leadImportJob = defineJob({
     const [rule] = await runtime.db.select({ id: scoringRules.id }).from(scoringRules).where(tenant.where(scoringRules, eq(scoringRules.active, true))).limit(1);
     if (rule) await queueScoreRecalculation(runtime.queue, payload.workspace_id, 'import');
   },
+  // A lasting failure (not a bad file, which ends the import itself): the import is marked failed, not left "running".
+  onFinalFailure: (payload, runtime, error) => abandonLeadImport(runtime.db, payload.workspace_id, payload.import_id, error),
 });

@@ -267,6 +267,24 @@ describe('lead import', () => {
     expect(events[0]).toEqual({ n: 8 });
   });
 
+  it('marks the import failed, not running for ever, when its job fails on its last attempt', async () => {
+    const ws = await signUp(t.app);
+    const id = (await upload(ws, 'Prénom,E-mail\nAda,ada@exemple.fr\n')).json().id as string;
+    // A lasting database failure for this workspace only: every insert of its leads is refused.
+    const fn = `fail_leads_${ws.workspaceId.replaceAll('-', '')}`;
+    await t.runtime.database.raw.exec(`
+      CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$;
+      CREATE TRIGGER ${fn} BEFORE INSERT ON leads FOR EACH ROW WHEN (NEW.workspace_id = '${ws.workspaceId}') EXECUTE FUNCTION ${fn}();`);
+    try {
+      await expect(t.drain()).rejects.toThrow();
+    } finally {
+      await t.runtime.database.raw.exec(`DROP TRIGGER ${fn} ON leads; DROP FUNCTION ${fn}();`);
+    }
+    const failed = (await ws.client.get(`/api/marketing/imports/${id}`)).json();
+    expect(failed).toMatchObject({ status: 'failed', created_count: 0 });
+    expect(failed.error).toBe('The import stopped after several attempts: disk full');
+  });
+
   it("lists the workspace's imports with their mapping, and hides them from other workspaces", async () => {
     const a = await signUp(t.app);
     const b = await signUp(t.app);

@@ -11,6 +11,11 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   schema: S;
   handler: (payload: z.infer<S>, runtime: Runtime) => Promise<void>;
   retryLimit?: number;
+  /**
+   * Called once when the last attempt failed (no retry will follow), so a job can leave its
+   * record in a final state (e.g. an import marked failed) instead of "running" for ever.
+   */
+  onFinalFailure?: (payload: z.infer<S>, runtime: Runtime, error: unknown) => Promise<void>;
   /** Cron expression (UTC) for periodic jobs; scheduled by worker processes. */
   cron?: string;
 };

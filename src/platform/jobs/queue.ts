@@ -67,8 +67,8 @@ export class JobQueue {
   async work(): Promise<void> {
     this.working = true;
     for (const job of this.jobs.values()) {
-      await this.boss.work(job.name, { pollingIntervalSeconds: 1, batchSize: 1 }, async (batch) => {
-        for (const item of batch) await this.runOne(job, item.data);
+      await this.boss.work(job.name, { pollingIntervalSeconds: 1, batchSize: 1, includeMetadata: true }, async (batch) => {
+        for (const item of batch) await this.runOne(job, item.data, item.retryCount >= item.retryLimit);
       });
     }
   }
@@ -85,7 +85,8 @@ export class JobQueue {
         const batch = await this.boss.fetch<unknown>(job.name, { batchSize: 50 });
         for (const item of batch) {
           try {
-            await this.runOne(job, item.data);
+            // Tests drain without retries: every failure is the last one.
+            await this.runOne(job, item.data, true);
             await this.boss.complete(job.name, item.id);
           } catch (error) {
             await this.boss.fail(job.name, item.id, { message: String(error) });
@@ -108,11 +109,20 @@ export class JobQueue {
     if (this.working) this.log.info('job worker stopped');
   }
 
-  private async runOne(job: JobDefinition, data: unknown): Promise<void> {
+  private async runOne(job: JobDefinition, data: unknown, lastAttempt: boolean): Promise<void> {
     if (!this.runtime) throw new Error('job queue not started');
     const payload = job.schema.parse(data);
     const started = Date.now();
-    await job.handler(payload, this.runtime);
+    try {
+      await job.handler(payload, this.runtime);
+    } catch (error) {
+      if (lastAttempt && job.onFinalFailure) {
+        await job.onFinalFailure(payload, this.runtime, error).catch((hookError: unknown) =>
+          this.log.error({ err: hookError, job: job.name }, 'job failure hook failed'),
+        );
+      }
+      throw error;
+    }
     this.log.debug({ job: job.name, ms: Date.now() - started }, 'job done');
   }
 }
