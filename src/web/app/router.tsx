@@ -5,7 +5,6 @@ import { LoginPage } from '../features/auth/login-page.js';
 import { ResetPasswordPage } from '../features/auth/reset-password-page.js';
 import { SignupPage } from '../features/auth/signup-page.js';
 import { AdsPage } from '../features/ads/ads-page.js';
-import { CrmPage } from '../features/crm/crm-page.js';
 import { DashboardPage } from '../features/dashboard/dashboard-page.js';
 import { EmailMarketingPage } from '../features/email/email-marketing-page.js';
 import { FunnelsPage } from '../features/funnels/funnels-page.js';
@@ -40,7 +39,8 @@ const router = createBrowserRouter([
           { index: true, element: <DashboardPage /> },
           { path: 'funnels', element: <FunnelsPage /> },
           { path: 'email-marketing', element: <EmailMarketingPage /> },
-          { path: 'crm', element: <CrmPage /> },
+          // The CRM (board, tables, builders) is the largest feature: its code loads when it is first opened.
+          { path: 'crm', lazy: async () => ({ Component: (await import('../features/crm/crm-page.js')).CrmPage }) },
           { path: 'ads', element: <AdsPage /> },
           settingsRoutes,
           { path: 'dashboard', element: <Navigate to="/" replace /> },
