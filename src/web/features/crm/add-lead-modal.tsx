@@ -1,10 +1,11 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LEAD_STATUSES, type TLead, type TLeadStatus } from '../../../contracts/crm.js';
 import { api, ApiError } from '../../lib/api.js';
 import { LEADS_KEY, STATS_KEY } from './crm-api.js';
+import { FormActions } from '../../ui/form-actions.js';
 
 type Props = { opened: boolean; onClose: () => void };
 
@@ -58,14 +59,7 @@ export function AddLeadModal({ opened, onClose }: Props) {
             />
             <NumberInput label={t('crmBoard.fields.estimated_value')} min={0} suffix=" €" {...form.getInputProps('estimated_value')} />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('crmBoard.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('crmBoard.add.submit')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('crmBoard.add.submit')} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

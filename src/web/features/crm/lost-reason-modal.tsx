@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TLead } from '../../../contracts/crm.js';
 import { leadName } from './crm-api.js';
+import { FormActions } from '../../ui/form-actions.js';
 
 type Props = { lead: TLead | null; onCancel: () => void; onConfirm: (reason: string) => void };
 
@@ -21,14 +22,7 @@ export function LostReasonModal({ lead, onCancel, onConfirm }: Props) {
       >
         <Stack>
           <TextInput label={t('crmBoard.lost.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required data-autofocus />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>
-              {t('crmBoard.cancel')}
-            </Button>
-            <Button type="submit" color="red">
-              {t('crmBoard.lost.confirm')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onCancel} submitLabel={t('crmBoard.lost.confirm')} color="red" />
         </Stack>
       </form>
     </Modal>

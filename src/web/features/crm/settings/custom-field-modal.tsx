@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { CUSTOM_FIELD_TYPES, type TCustomField, type TCustomFieldType } from '..
 import { api, ApiError } from '../../../lib/api.js';
 import { notifyError } from '../../../lib/errors.js';
 import { CUSTOM_FIELDS_KEY } from '../crm-api.js';
+import { FormActions } from '../../../ui/form-actions.js';
 
 /** The field being edited, `'new'` for a new one, or null when closed. */
 export type TFieldEditTarget = TCustomField | 'new' | null;
@@ -80,14 +81,7 @@ function FieldForm({ target, onClose }: { target: Exclude<TFieldEditTarget, null
             {...form.getInputProps('options')}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('crmSettings.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('crmSettings.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} submitLabel={t('crmSettings.save')} loading={save.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Group, Modal, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -18,6 +18,7 @@ import { notifyError } from '../../../lib/errors.js';
 import { LEADS_KEY } from '../crm-api.js';
 import { SCORING_RULES_KEY } from './crm-settings-api.js';
 import { FitConditionInput } from './fit-condition-input.js';
+import { FormActions } from '../../../ui/form-actions.js';
 
 /** What the modal edits: an existing rule, or a new one of a kind. */
 export type TRuleEditTarget = { rule: TScoringRule } | { kind: TScoringRuleKind } | null;
@@ -143,14 +144,7 @@ function RuleForm({ target, onClose }: { target: Exclude<TRuleEditTarget, null>;
           />
           <Switch label={t('crmSettings.scoring.active')} mb={8} {...form.getInputProps('active', { type: 'checkbox' })} />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('crmSettings.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('crmSettings.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} submitLabel={t('crmSettings.save')} loading={save.isPending} />
       </Stack>
     </form>
   );
