@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { RowActions } from '../../../ui/row-actions.js';
 import type { TCustomField } from '../../../../contracts/crm.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
-import { QueryState } from '../../../ui/query-state.js';
 import { TitledSection } from '../../../ui/titled-section.js';
 import { useConfirmedDelete } from '../../settings/use-confirmed-delete.js';
 import { CUSTOM_FIELDS_KEY, useCustomFields } from '../crm-api.js';
 import { CustomFieldModal, type TFieldEditTarget } from './custom-field-modal.js';
+import { QueryTable } from '../../../ui/query-table.js';
 
 /** Custom lead fields: list, add, edit and delete (administrators; others read). */
 export function CustomFieldsSection({ canEdit }: { canEdit: boolean }) {
@@ -37,50 +37,33 @@ export function CustomFieldsSection({ canEdit }: { canEdit: boolean }) {
           {t('crmSettings.customFields.adminOnly')}
         </Text>
       )}
-      <QueryState query={fields}>
-        {(list) =>
-          list.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('crmSettings.customFields.none')}
-            </Text>
-          ) : (
-            <Table.ScrollContainer minWidth={600}>
-              <Table striped verticalSpacing="xs" aria-labelledby="crm-custom-fields-title">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('crmSettings.customFields.label')}</Table.Th>
-                    <Table.Th>{t('crmSettings.customFields.key')}</Table.Th>
-                    <Table.Th>{t('crmSettings.customFields.type')}</Table.Th>
-                    <Table.Th>{t('crmSettings.customFields.options')}</Table.Th>
-                    {canEdit && <Table.Th>{t('crmSettings.actions')}</Table.Th>}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((field) => (
-                    <Table.Tr key={field.id}>
-                      <Table.Td>{field.label}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {field.key}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light">{t(`crmSettings.customFields.types.${field.field_type}`)}</Badge>
-                      </Table.Td>
-                      <Table.Td>{field.options.join(', ')}</Table.Td>
-                      {canEdit && (
-                        <Table.Td>
-                          <RowActions name={field.label} onEdit={() => setEditing(field)} onDelete={() => deletion.ask(field)} />
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )
-        }
-      </QueryState>
+      <QueryTable
+        query={fields}
+        empty={t('crmSettings.customFields.none')}
+        minWidth={600}
+        spacing="xs"
+        labelledBy="crm-custom-fields-title"
+        headers={[t('crmSettings.customFields.label'), t('crmSettings.customFields.key'), t('crmSettings.customFields.type'), t('crmSettings.customFields.options'), ...(canEdit ? [t('crmSettings.actions')] : [])]}
+        row={(field) => (
+          <Table.Tr key={field.id}>
+            <Table.Td>{field.label}</Table.Td>
+            <Table.Td>
+              <Text size="sm" ff="monospace">
+                {field.key}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light">{t(`crmSettings.customFields.types.${field.field_type}`)}</Badge>
+            </Table.Td>
+            <Table.Td>{field.options.join(', ')}</Table.Td>
+            {canEdit && (
+              <Table.Td>
+                <RowActions name={field.label} onEdit={() => setEditing(field)} onDelete={() => deletion.ask(field)} />
+              </Table.Td>
+            )}
+          </Table.Tr>
+        )}
+      />
       <CustomFieldModal target={editing} onClose={() => setEditing(null)} />
       <ConfirmModal
         opened={deletion.pending !== null}

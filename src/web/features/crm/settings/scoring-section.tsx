@@ -15,6 +15,7 @@ import { SCORING_RULES_KEY, useCrmSettings, useScoringRules } from './crm-settin
 import { HalfLifeForm } from './half-life-form.js';
 import { ScoringRuleModal, type TRuleEditTarget } from './scoring-rule-modal.js';
 import { useDescribeRule } from './use-describe-rule.js';
+import { QueryTable } from '../../../ui/query-table.js';
 
 /** Scoring: the formula in plain words, the half-life, and the rules (add, edit, switch off, delete). */
 export function ScoringSection({ canEdit }: { canEdit: boolean }) {
@@ -70,59 +71,41 @@ export function ScoringSection({ canEdit }: { canEdit: boolean }) {
           </Group>
         )}
       </Group>
-      <QueryState query={rules}>
-        {(list) =>
-          list.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('crmSettings.scoring.noRules')}
-            </Text>
-          ) : (
-            <Table.ScrollContainer minWidth={700}>
-              <Table striped verticalSpacing="xs" aria-labelledby="crm-scoring-title">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('crmSettings.scoring.name')}</Table.Th>
-                    <Table.Th>{t('crmSettings.scoring.kind')}</Table.Th>
-                    <Table.Th>{t('crmSettings.scoring.criterion')}</Table.Th>
-                    <Table.Th ta="right">{t('crmSettings.scoring.points')}</Table.Th>
-                    <Table.Th>{t('crmSettings.scoring.active')}</Table.Th>
-                    {canEdit && <Table.Th>{t('crmSettings.actions')}</Table.Th>}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((rule) => (
-                    <Table.Tr key={rule.id} data-testid="scoring-rule">
-                      <Table.Td>{rule.name}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={rule.kind === 'event' ? 'grape' : 'cyan'}>
-                          {t(`crmSettings.scoring.kinds.${rule.kind}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{describe(rule)}</Table.Td>
-                      <Table.Td ta="right" fw={600}>
-                        {rule.points > 0 ? `+${rule.points}` : rule.points}
-                      </Table.Td>
-                      <Table.Td>
-                        <Switch
-                          checked={rule.active}
-                          disabled={!canEdit || toggle.isPending}
-                          onChange={() => toggle.mutate(rule)}
-                          aria-label={`${t('crmSettings.scoring.active')} : ${rule.name}`}
-                        />
-                      </Table.Td>
-                      {canEdit && (
-                        <Table.Td>
-                          <RowActions name={rule.name} onEdit={() => setEditing({ rule })} onDelete={() => setDeleting(rule)} />
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )
-        }
-      </QueryState>
+      <QueryTable
+        query={rules}
+        empty={t('crmSettings.scoring.noRules')}
+        minWidth={700}
+        spacing="xs"
+        labelledBy="crm-scoring-title"
+        headers={[t('crmSettings.scoring.name'), t('crmSettings.scoring.kind'), t('crmSettings.scoring.criterion'), { label: t('crmSettings.scoring.points'), alignRight: true }, t('crmSettings.scoring.active'), ...(canEdit ? [t('crmSettings.actions')] : [])]}
+        row={(rule) => (
+          <Table.Tr key={rule.id} data-testid="scoring-rule">
+            <Table.Td>{rule.name}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={rule.kind === 'event' ? 'grape' : 'cyan'}>
+                {t(`crmSettings.scoring.kinds.${rule.kind}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{describe(rule)}</Table.Td>
+            <Table.Td ta="right" fw={600}>
+              {rule.points > 0 ? `+${rule.points}` : rule.points}
+            </Table.Td>
+            <Table.Td>
+              <Switch
+                checked={rule.active}
+                disabled={!canEdit || toggle.isPending}
+                onChange={() => toggle.mutate(rule)}
+                aria-label={`${t('crmSettings.scoring.active')} : ${rule.name}`}
+              />
+            </Table.Td>
+            {canEdit && (
+              <Table.Td>
+                <RowActions name={rule.name} onEdit={() => setEditing({ rule })} onDelete={() => setDeleting(rule)} />
+              </Table.Td>
+            )}
+          </Table.Tr>
+        )}
+      />
       <ScoringRuleModal target={editing} onClose={() => setEditing(null)} />
       <ConfirmModal
         opened={deleting !== null}

@@ -1,13 +1,13 @@
-import { Badge, Button, Code, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TApiKey } from '../../../../contracts/workspaces.js';
 import { api } from '../../../lib/api.js';
 import { useFormatDate } from '../../../lib/format.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
-import { QueryState } from '../../../ui/query-state.js';
 import { useConfirmedDelete } from '../use-confirmed-delete.js';
 import { API_KEYS_KEY } from '../query-keys.js';
+import { QueryTable } from '../../../ui/query-table.js';
 
 /** Active keys (never their secret), each revocable after confirmation. */
 export function ApiKeysTable() {
@@ -18,48 +18,30 @@ export function ApiKeysTable() {
 
   return (
     <>
-      <QueryState query={keys}>
-        {(list) =>
-          list.length === 0 ? (
-            <Text c="dimmed">{t('settings.apiKeys.none')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={700}>
-              <Table striped verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('settings.apiKeys.name')}</Table.Th>
-                    <Table.Th>{t('settings.apiKeys.prefix')}</Table.Th>
-                    <Table.Th>{t('settings.apiKeys.role')}</Table.Th>
-                    <Table.Th>{t('settings.apiKeys.createdAt')}</Table.Th>
-                    <Table.Th>{t('settings.apiKeys.lastUsed')}</Table.Th>
-                    <Table.Th>{t('settings.team.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((key) => (
-                    <Table.Tr key={key.id}>
-                      <Table.Td>{key.name}</Table.Td>
-                      <Table.Td>
-                        <Code>{key.prefix}…</Code>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="outline">{t(`roles.${key.role}`)}</Badge>
-                      </Table.Td>
-                      <Table.Td>{formatDate(key.created_at)}</Table.Td>
-                      <Table.Td>{key.last_used_at ? formatDate(key.last_used_at) : t('common.never')}</Table.Td>
-                      <Table.Td>
-                        <Button size="xs" variant="subtle" color="red" onClick={() => revoke.ask(key)}>
-                          {t('settings.apiKeys.revoke')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )
-        }
-      </QueryState>
+      <QueryTable
+        query={keys}
+        empty={t('settings.apiKeys.none')}
+        minWidth={700}
+        headers={[t('settings.apiKeys.name'), t('settings.apiKeys.prefix'), t('settings.apiKeys.role'), t('settings.apiKeys.createdAt'), t('settings.apiKeys.lastUsed'), t('settings.team.actions')]}
+        row={(key) => (
+          <Table.Tr key={key.id}>
+            <Table.Td>{key.name}</Table.Td>
+            <Table.Td>
+              <Code>{key.prefix}…</Code>
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="outline">{t(`roles.${key.role}`)}</Badge>
+            </Table.Td>
+            <Table.Td>{formatDate(key.created_at)}</Table.Td>
+            <Table.Td>{key.last_used_at ? formatDate(key.last_used_at) : t('common.never')}</Table.Td>
+            <Table.Td>
+              <Button size="xs" variant="subtle" color="red" onClick={() => revoke.ask(key)}>
+                {t('settings.apiKeys.revoke')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <ConfirmModal
         opened={revoke.pending !== null}
         title={t('settings.apiKeys.revokeTitle', { name: revoke.pending?.name ?? '' })}

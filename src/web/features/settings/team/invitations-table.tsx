@@ -1,13 +1,13 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Badge, Button, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TInvitation } from '../../../../contracts/workspaces.js';
 import { api } from '../../../lib/api.js';
 import { useFormatDate } from '../../../lib/format.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
-import { QueryState } from '../../../ui/query-state.js';
 import { useConfirmedDelete } from '../use-confirmed-delete.js';
 import { INVITATIONS_KEY } from '../query-keys.js';
+import { QueryTable } from '../../../ui/query-table.js';
 
 /** Pending invitations, each revocable after confirmation. */
 export function InvitationsTable() {
@@ -18,44 +18,27 @@ export function InvitationsTable() {
 
   return (
     <>
-      <QueryState query={invitations}>
-        {(list) =>
-          list.length === 0 ? (
-            <Text c="dimmed">{t('settings.team.noInvitations')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('settings.team.email')}</Table.Th>
-                    <Table.Th>{t('settings.team.role')}</Table.Th>
-                    <Table.Th>{t('settings.team.invitedBy')}</Table.Th>
-                    <Table.Th>{t('settings.team.expires')}</Table.Th>
-                    <Table.Th>{t('settings.team.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((invitation) => (
-                    <Table.Tr key={invitation.id}>
-                      <Table.Td>{invitation.email}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="outline">{t(`roles.${invitation.role}`)}</Badge>
-                      </Table.Td>
-                      <Table.Td>{invitation.invited_by_name ?? '—'}</Table.Td>
-                      <Table.Td>{formatDate(invitation.expires_at)}</Table.Td>
-                      <Table.Td>
-                        <Button size="xs" variant="subtle" color="red" onClick={() => revoke.ask(invitation)}>
-                          {t('settings.team.revoke')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )
-        }
-      </QueryState>
+      <QueryTable
+        query={invitations}
+        empty={t('settings.team.noInvitations')}
+        minWidth={640}
+        headers={[t('settings.team.email'), t('settings.team.role'), t('settings.team.invitedBy'), t('settings.team.expires'), t('settings.team.actions')]}
+        row={(invitation) => (
+          <Table.Tr key={invitation.id}>
+            <Table.Td>{invitation.email}</Table.Td>
+            <Table.Td>
+              <Badge variant="outline">{t(`roles.${invitation.role}`)}</Badge>
+            </Table.Td>
+            <Table.Td>{invitation.invited_by_name ?? '—'}</Table.Td>
+            <Table.Td>{formatDate(invitation.expires_at)}</Table.Td>
+            <Table.Td>
+              <Button size="xs" variant="subtle" color="red" onClick={() => revoke.ask(invitation)}>
+                {t('settings.team.revoke')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <ConfirmModal
         opened={revoke.pending !== null}
         title={t('settings.team.revokeTitle')}
