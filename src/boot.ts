@@ -27,7 +27,11 @@ export type RuntimeOptions = {
 export async function createRuntime(config: TConfig, options: RuntimeOptions): Promise<Runtime> {
   const log = options.log ?? createLogger(config.logLevel);
   const database =
-    options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir }));
+    options.database ?? (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.databaseUrl ? undefined : config.dataDir,
+      statementTimeoutMs: config.jobStatementTimeoutMs,
+    }));
   await runMigrations(database);
   const queue = new JobQueue(database, log, { supervise: options.supervise });
   queue.register(...jobs);

@@ -22,6 +22,12 @@ const ZEnv = z.object({
   SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(30),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** PostgreSQL: longest statement of an HTTP request (platform/db/query-limits.ts). */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** PostgreSQL: longest statement outside requests (jobs, migrations). */
+  JOB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
+  /** PGlite: largest planner cost of a query a user shapes (filters, segments) in one request. */
+  QUERY_COST_LIMIT: z.coerce.number().positive().default(1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
   /** Let automation webhooks call loopback and private-network addresses (default: only in tests). */
@@ -43,6 +49,9 @@ export type TConfig = {
   sessionAbsoluteMs: number;
   loginRateLimitPerMinute: number;
   bodyLimitBytes: number;
+  statementTimeoutMs: number;
+  jobStatementTimeoutMs: number;
+  queryCostLimit: number;
   logLevel: string;
   demoData: boolean;
   webhookAllowPrivateAddresses: boolean;
@@ -77,6 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * DAY_MS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
+    jobStatementTimeoutMs: e.JOB_STATEMENT_TIMEOUT_MS,
+    queryCostLimit: e.QUERY_COST_LIMIT,
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA === 'true',
     webhookAllowPrivateAddresses: (e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? (e.NODE_ENV === 'test' ? 'true' : 'false')) === 'true',

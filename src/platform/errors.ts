@@ -7,7 +7,9 @@ export type TErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  /** A user-shaped query the planner estimates over the request's budget (PGlite, query-limits.ts). */
+  | 'query_too_expensive';
 
 export type TFieldError = { path: string; message: string };
 

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { currentQueryLimits } from './query-limits.js';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 
@@ -35,11 +36,16 @@ export type DatabaseOptions = {
   dataDir?: string;
   /** A PGlite dump (from dumpDataDir) to start from, used by tests to skip migrations. */
   loadDataDir?: Blob | File;
+  /**
+   * PostgreSQL statement_timeout outside requests (jobs, migrations); requests set their own,
+   * shorter one (query-limits.ts). Default 10 minutes.
+   */
+  statementTimeoutMs?: number;
 };
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url) : openPglite(options);
+  return options.url ? openPostgres(options.url, options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS) : openPglite(options);
 }
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
@@ -75,8 +81,11 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+const DEFAULT_STATEMENT_TIMEOUT_MS = 600_000;
+
+async function openPostgres(url: string, defaultTimeoutMs: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'marketing-platform' });
+  limitStatements(pool, defaultTimeoutMs);
   // Fail fast with the driver's own message when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
@@ -107,6 +116,50 @@ async function openPostgres(url: string): Promise<Database> {
     }
   };
   return { kind: 'postgres', db, raw, withAdvisoryLock, close: () => pool.end() };
+}
+
+type TConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+
+/**
+ * Gives every connection checked out of the pool the statement_timeout of its caller: the
+ * request's (query-limits.ts) or the pool's default. pool.query and Drizzle's transactions both
+ * check out through `connect`, in the caller's async context. The SET is sent only when the
+ * connection's current value differs (a round trip when a connection moves between a request
+ * and a job), before the caller's first statement.
+ */
+function limitStatements(pool: pg.Pool, defaultTimeoutMs: number): void {
+  const applied = new WeakMap<pg.PoolClient, number>();
+  const apply = async (client: pg.PoolClient, ms: number): Promise<void> => {
+    if (applied.get(client) === ms) return;
+    applied.delete(client);
+    await client.query(`SET statement_timeout = ${Math.max(0, Math.floor(ms))}`);
+    applied.set(client, ms);
+  };
+  const connect = pool.connect.bind(pool) as (cb?: TConnectCallback) => Promise<pg.PoolClient> | undefined;
+  (pool as unknown as { connect: typeof connect }).connect = (cb) => {
+    const ms = currentQueryLimits()?.statementTimeoutMs ?? defaultTimeoutMs;
+    if (cb) {
+      return connect((err, client, done) => {
+        if (err || !client) return cb(err, client, done);
+        apply(client, ms).then(
+          () => cb(undefined, client, done),
+          (error: Error) => {
+            done(error);
+            cb(error, undefined, done);
+          },
+        );
+      });
+    }
+    return connect()!.then(async (client) => {
+      try {
+        await apply(client, ms);
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+      return client;
+    });
+  };
 }
 
 /** The PGlite instance behind a Database, for dumps in tests; undefined on PostgreSQL. */

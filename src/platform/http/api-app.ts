@@ -15,6 +15,7 @@ import type { Runtime } from '../runtime.js';
 import { authenticateRequest } from './authenticate.js';
 import { registerHealthRoute } from './health.js';
 import { problemErrorHandler, sendProblem } from './problem.js';
+import { registerQueryLimits } from './query-limits.js';
 import { serveWebApp } from './web-app.js';
 
 /** Declares, on a route, the tenant resource its `:id` refers to; read by the isolation test. */
@@ -108,6 +109,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     await authenticateRequest(request, options.authenticator, runtime.config);
   });
 
+  registerQueryLimits(app, runtime);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   registerHealthRoute(app, runtime);
 

@@ -11,6 +11,7 @@ const STATUS: Record<TErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  query_too_expensive: 422,
 };
 
 const TITLES: Record<number, string> = {
@@ -22,6 +23,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -83,6 +85,16 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
   if (pgErrorCode(error) === '23505') {
     // A unique constraint lost a race that the service's own check did not see.
     return sendProblem(reply, { status: 409, code: 'conflict', detail: 'This record already exists' });
+  }
+  if (pgErrorCode(error) === '57014') {
+    // statement_timeout (query-limits.ts) cancelled one of this request's queries: the server is
+    // fine, this request asked too much of it.
+    request.log.warn({ err: error }, 'query cancelled by statement_timeout');
+    return sendProblem(reply, {
+      status: 503,
+      code: 'query_timeout',
+      detail: 'The database took too long to answer this request: narrow the filter or try again later',
+    });
   }
   const status = error.statusCode ?? 500;
   if (status >= 500) {

@@ -5,6 +5,7 @@ import type { Runtime } from '../runtime.js';
 import type { RouteModule } from './api-app.js';
 import { registerHealthRoute } from './health.js';
 import { problemErrorHandler, sendProblem } from './problem.js';
+import { registerQueryLimits } from './query-limits.js';
 
 /**
  * The public server (PUBLIC_PORT): published funnel pages, opt-in forms, tracking links and
@@ -19,6 +20,7 @@ export async function buildPublicApp(runtime: Runtime, routes: RouteModule[]): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);
+  registerQueryLimits(app, runtime);
   registerHealthRoute(app, runtime);
   for (const mount of routes) await mount(app, runtime);
   app.setNotFoundHandler((request, reply) => {
