@@ -5,6 +5,7 @@ import enCrmContacts from './en/crm-contacts.json';
 import enCrmImport from './en/crm-import.json';
 import enCrmSegments from './en/crm-segments.json';
 import enCrmSettings from './en/crm-settings.json';
+import enDashboard from './en/dashboard.json';
 import enAuth from './en/auth.json';
 import enModules from './en/modules.json';
 import enSettings from './en/settings.json';
@@ -15,13 +16,14 @@ import frCrmContacts from './fr/crm-contacts.json';
 import frCrmImport from './fr/crm-import.json';
 import frCrmSegments from './fr/crm-segments.json';
 import frCrmSettings from './fr/crm-settings.json';
+import frDashboard from './fr/dashboard.json';
 import frAuth from './fr/auth.json';
 import frModules from './fr/modules.json';
 import frSettings from './fr/settings.json';
 
 // French is the reference: English must provide every key French has (checked by `satisfies`).
-const fr = { ...frApp, ...frAuth, ...frModules, ...frSettings, ...frCrm, ...frCrmAutomations, ...frCrmContacts, ...frCrmImport, ...frCrmSegments, ...frCrmSettings };
-const en = { ...enApp, ...enAuth, ...enModules, ...enSettings, ...enCrm, ...enCrmAutomations, ...enCrmContacts, ...enCrmImport, ...enCrmSegments, ...enCrmSettings } satisfies typeof fr;
+const fr = { ...frApp, ...frAuth, ...frModules, ...frDashboard, ...frSettings, ...frCrm, ...frCrmAutomations, ...frCrmContacts, ...frCrmImport, ...frCrmSegments, ...frCrmSettings };
+const en = { ...enApp, ...enAuth, ...enModules, ...enDashboard, ...enSettings, ...enCrm, ...enCrmAutomations, ...enCrmContacts, ...enCrmImport, ...enCrmSegments, ...enCrmSettings } satisfies typeof fr;
 
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 export type TLanguage = (typeof SUPPORTED_LANGUAGES)[number];

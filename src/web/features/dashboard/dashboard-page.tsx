@@ -1,73 +1,67 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { NAV_ITEMS } from '../../app/main-nav.js';
+import type { TDashboard } from '../../../contracts/dashboard.js';
 import { PageHeader } from '../../ui/page-header.js';
-import { useSignedInMe } from '../auth/session.js';
+import { QueryState } from '../../ui/query-state.js';
+import { isAdmin, useSignedInMe } from '../auth/session.js';
+import { ActivityPanel } from './activity-panel.js';
+import { DashboardCharts } from './dashboard-charts.js';
+import { useDashboard } from './dashboard-api.js';
+import { useDashboardFormat } from './dashboard-format.js';
+import { KpiTiles } from './kpi-tiles.js';
+import { OnboardingChecklist } from './onboarding-checklist.js';
+import { PeriodSelect, usePeriod } from './period-select.js';
+import { TasksPanel } from './tasks-panel.js';
+import { UpcomingTiles } from './upcoming-tiles.js';
 
-type TModuleKey = 'funnels' | 'email' | 'crm' | 'ads' | 'settings';
-const MODULES: TModuleKey[] = ['funnels', 'email', 'crm', 'ads', 'settings'];
-
-/** /: welcome, and what each module does (or will do). */
+/** /: the page a user opens every morning (key numbers of a period against the previous one), or the first steps of a new workspace. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
+  const [period, setPeriod] = usePeriod();
+  const query = useDashboard(period);
   return (
     <>
       <PageHeader
         title={t('dashboard.title')}
         description={t('dashboard.context', { workspace: me.workspace.name, role: t(`roles.${me.role}`) })}
       />
-      <Stack gap="lg">
-        <Stack gap={4}>
-          <Title order={2}>{t('dashboard.welcome', { name: me.user?.name ?? me.workspace.name })}</Title>
-          <Text>{t('dashboard.intro')}</Text>
-        </Stack>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          {MODULES.map((key) => (
-            <ModuleCard key={key} moduleKey={key} />
-          ))}
-        </SimpleGrid>
-      </Stack>
+      <QueryState query={query}>
+        {(data) =>
+          data.onboarding.total_leads === 0 ? (
+            <Stack gap="xl">
+              <OnboardingChecklist onboarding={data.onboarding} canWrite={me.role !== 'viewer'} showTeam={isAdmin(me.role)} />
+              <UpcomingTiles />
+            </Stack>
+          ) : (
+            <Stack gap="lg">
+              <Group justify="space-between" align="flex-end" wrap="wrap">
+                <PeriodRange data={data} />
+                <PeriodSelect value={period} onChange={setPeriod} />
+              </Group>
+              <KpiTiles data={data} />
+              <DashboardCharts data={data} />
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <TasksPanel tasks={data.tasks} />
+                <ActivityPanel items={data.recent_activity} />
+              </SimpleGrid>
+              <UpcomingTiles />
+            </Stack>
+          )
+        }
+      </QueryState>
     </>
   );
 }
 
-function ModuleCard({ moduleKey }: { moduleKey: TModuleKey }) {
+/** "Du 2 nov. au 1 déc., comparé au 3 oct. – 1 nov." */
+function PeriodRange({ data }: { data: TDashboard }) {
   const { t } = useTranslation();
-  const item = NAV_ITEMS.find((n) => n.key === moduleKey);
-  if (!item) return null;
-  const ready = moduleKey === 'settings';
-  // The CRM's pipeline works; its contacts table, scoring, import and automations are still to come.
-  const partial = moduleKey === 'crm';
-  const titleId = `module-${moduleKey}`;
+  const f = useDashboardFormat();
+  const p = data.period;
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={titleId}>
-      <Stack gap="sm" h="100%">
-        <Group justify="space-between" wrap="nowrap">
-          <ThemeIcon variant="light" size="lg">
-            <item.Icon size={20} aria-hidden />
-          </ThemeIcon>
-          <Badge variant="light" color={ready ? 'teal' : partial ? 'blue' : 'yellow'}>
-            {ready ? t('common.available') : partial ? t('common.partlyAvailable') : t('common.comingSoon')}
-          </Badge>
-        </Group>
-        <Title order={3} size="h4" id={titleId}>
-          {t(`nav.${moduleKey}`)}
-        </Title>
-        <Text size="sm" style={{ flexGrow: 1 }}>
-          {t(`dashboard.cards.${moduleKey}`)}
-        </Text>
-        <Button
-          component={Link}
-          to={ready ? '/settings/team' : item.to}
-          variant="light"
-          aria-describedby={titleId}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {ready ? t('dashboard.openSettings') : partial ? t('dashboard.open') : t('dashboard.learnMore')}
-        </Button>
-      </Stack>
-    </Card>
+    <Text size="sm" data-testid="dashboard-range">
+      {t('dashboard.period.range', { start: f.day(p.start), end: f.day(p.end), previousStart: f.day(p.previous_start), previousEnd: f.day(p.previous_end) })}
+    </Text>
   );
 }

@@ -1,0 +1,83 @@
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TDashboard } from '../../../contracts/dashboard.js';
+import { BarsChart, DonutChart, StageFunnelChart, TimeSeriesChart } from '../../ui/charts/index.js';
+import { useDashboardFormat } from './dashboard-format.js';
+
+/** A titled card holding one chart. */
+export function Panel({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={id}>
+      <Stack gap="sm">
+        <Stack gap={2}>
+          <Title order={2} size="h4" id={id}>
+            {title}
+          </Title>
+          {subtitle && (
+            <Text size="xs" c="dimmed">
+              {subtitle}
+            </Text>
+          )}
+        </Stack>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** New leads over time and their sources, the pipeline funnel, and won revenue over time. */
+export function DashboardCharts({ data }: { data: TDashboard }) {
+  const { t } = useTranslation();
+  const f = useDashboardFormat();
+  const bucket = t(data.period.bucket === 'day' ? 'dashboard.charts.day' : 'dashboard.charts.week');
+  const label = (s: { start: string }) => f.day(s.start);
+  const stage = (status: TDashboard['pipeline'][number]['status']) => t(`crmBoard.status.${status}`);
+  const openCount = data.pipeline.reduce((n, s) => n + s.count, 0);
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <Panel title={t('dashboard.charts.newLeads')}>
+        <TimeSeriesChart
+          title={t('dashboard.charts.newLeads')}
+          rowHeader={bucket}
+          points={data.series.map((s) => ({ label: label(s), values: { leads: s.new_leads } }))}
+          series={[{ key: 'leads', label: t('dashboard.charts.leads') }]}
+          valueFormatter={f.number}
+          empty={data.new_leads.current === 0 && t('dashboard.charts.nothingNew')}
+        />
+      </Panel>
+      <Panel title={t('dashboard.charts.sources')}>
+        <DonutChart
+          title={t('dashboard.charts.sources')}
+          rowHeader={t('dashboard.charts.source')}
+          valueHeader={t('dashboard.charts.leads')}
+          items={data.sources.map((s) => ({ label: s.source ?? t('dashboard.charts.noSource'), value: s.count }))}
+          valueFormatter={f.number}
+          empty={data.sources.length === 0 && t('dashboard.charts.nothingNew')}
+        />
+      </Panel>
+      <Panel title={t('dashboard.charts.pipeline')} subtitle={t('dashboard.kpi.pipelineHint')}>
+        <StageFunnelChart
+          title={t('dashboard.charts.pipeline')}
+          rowHeader={t('dashboard.charts.stage')}
+          valueHeader={t('dashboard.charts.leads')}
+          items={data.pipeline.map((s) => ({ label: `${stage(s.status)} · ${f.money(s.value)}`, value: s.count }))}
+          valueFormatter={f.number}
+          empty={openCount === 0 && t('dashboard.charts.nothingOpen')}
+        />
+      </Panel>
+      <Panel title={t('dashboard.charts.won')}>
+        <BarsChart
+          title={t('dashboard.charts.won')}
+          rowHeader={bucket}
+          points={data.series.map((s) => ({ label: label(s), values: { revenue: s.won_revenue } }))}
+          series={[{ key: 'revenue', label: t('dashboard.charts.revenue'), color: 'teal.6' }]}
+          valueFormatter={f.money}
+          empty={data.won_count.current === 0 && t('dashboard.charts.nothingWon')}
+        />
+      </Panel>
+    </SimpleGrid>
+  );
+}

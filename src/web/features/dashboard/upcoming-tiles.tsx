@@ -1,0 +1,38 @@
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+// Slots kept for the email, funnels and ads modules: each will replace its tile with real numbers.
+// Until then they say what will appear, with no fake figures.
+const SLOTS = ['email', 'funnels', 'ads'] as const;
+
+/** Places reserved on the dashboard for the modules still to come. */
+export function UpcomingTiles() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="upcoming-title">
+      <Stack gap={2}>
+        <Title order={2} size="h4" id="upcoming-title">
+          {t('dashboard.upcoming.title')}
+        </Title>
+        <Text size="sm">{t('dashboard.upcoming.intro')}</Text>
+      </Stack>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        {SLOTS.map((slot) => (
+          <Paper key={slot} withBorder p="md" style={{ borderStyle: 'dashed' }} data-testid={`dashboard-slot-${slot}`}>
+            <Stack gap={4}>
+              <Group justify="space-between" wrap="nowrap">
+                <Title order={3} size="h5">
+                  {t(`dashboard.upcoming.${slot}.title`)}
+                </Title>
+                <Badge color="gray" variant="light">
+                  {t('common.comingSoon')}
+                </Badge>
+              </Group>
+              <Text size="sm">{t(`dashboard.upcoming.${slot}.text`)}</Text>
+            </Stack>
+          </Paper>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
