@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createAuthenticator } from './modules/accounts/index.js';
 import { apiRoutes, jobs, publicRoutes } from './modules/index.js';
 import type { TConfig } from './platform/config.js';
+import { resolveAppSecret, SecretBox } from './platform/crypto/secret-box.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { buildApiApp } from './platform/http/api-app.js';
@@ -11,6 +12,8 @@ import { JobQueue } from './platform/jobs/queue.js';
 import { createLogger, type Log } from './platform/log.js';
 import { Mailer } from './platform/mail/mailer.js';
 import type { Runtime } from './platform/runtime.js';
+import { databaseBlobStore } from './platform/storage/database-blob-store.js';
+import { s3BlobStore } from './platform/storage/s3-blob-store.js';
 
 // Composition root: the only place that wires platform and modules together.
 // main.ts (all-in-one), api.ts and worker.ts are thin entry points over these functions.
@@ -36,7 +39,9 @@ export async function createRuntime(config: TConfig, options: RuntimeOptions): P
   const queue = new JobQueue(database, log, { supervise: options.supervise });
   queue.register(...jobs);
   const mailer = new Mailer(database.db, log, { smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const runtime: Runtime = { config, database, db: database.db, log, queue, mailer };
+  const secrets = new SecretBox(resolveAppSecret({ secret: config.appSecret, env: config.env, dataDir: config.dataDir }), config.appSecretPrevious);
+  const blobs = config.s3 ? s3BlobStore(config.s3) : databaseBlobStore(database.db);
+  const runtime: Runtime = { config, database, db: database.db, log, queue, mailer, secrets, blobs };
   await queue.start(runtime);
   return runtime;
 }

@@ -12,6 +12,10 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await owner.client.post('/api/workspace/invitations', { email: inviteeEmail, role: 'member' });
   await owner.client.post('/api/workspace/invitations', { email: uniqueEmail('a-pending'), role: 'viewer' });
   await owner.client.post('/api/workspace/api-keys', { name: 'A key', role: 'member' });
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  const image = multipartBody({}, { fileName: 'logo-a.png', content: png, contentType: 'image/png' });
+  await owner.client.request({ method: 'POST', url: '/api/marketing/files', payload: image.payload, headers: image.headers });
+  await owner.client.request({ method: 'PUT', url: '/api/workspace/credentials/smtp', payload: { host: 'smtp.a.example', port: 587, password: 'secret-a' } });
   await owner.client.post('/api/marketing/custom-fields', { key: 'budget', label: 'Budget', field_type: 'number' });
   const erased = (await owner.client.post('/api/marketing/leads', { email: uniqueEmail('a-erased') })).json() as { id: string };
   await owner.client.post(`/api/marketing/leads/${erased.id}/erase`, {});

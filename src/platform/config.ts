@@ -32,6 +32,19 @@ const ZEnv = z.object({
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
   /** Let automation webhooks call loopback and private-network addresses (default: only in tests). */
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false']).optional(),
+  /** Encrypts workspace credentials; required in production (see resolveAppSecret for the embedded default). */
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  /** Comma-separated earlier APP_SECRETs, still able to decrypt during a key rotation. */
+  APP_SECRET_PREVIOUS: z.string().optional(),
+  /** Largest file a user may upload to the media library. */
+  FILE_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1_048_576),
+  /** Store uploaded files in this S3-compatible bucket instead of the database. */
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
 });
 
 export type TConfig = {
@@ -55,6 +68,11 @@ export type TConfig = {
   logLevel: string;
   demoData: boolean;
   webhookAllowPrivateAddresses: boolean;
+  appSecret: string | undefined;
+  appSecretPrevious: string[];
+  fileMaxBytes: number;
+  /** Set when files go to an S3-compatible bucket; undefined keeps them in the database. */
+  s3: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean } | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -71,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.APP_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  APP_SECRET: required in production (it encrypts workspace credentials)');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -92,6 +113,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA === 'true',
     webhookAllowPrivateAddresses: (e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? (e.NODE_ENV === 'test' ? 'true' : 'false')) === 'true',
+    appSecret: e.APP_SECRET,
+    appSecretPrevious: (e.APP_SECRET_PREVIOUS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    fileMaxBytes: e.FILE_MAX_BYTES,
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          endpoint: e.S3_ENDPOINT,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+        }
+      : undefined,
   };
 }
 

@@ -104,8 +104,9 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', async (request) => {
-    // The API reference (/api/docs) is public; everything else under /api/ declares its access.
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    // Decided on the route the router matched, never on the raw URL: `/%61pi/auth/login` routes to
+    // `/api/auth/login` but does not start with `/api/`. Unknown routes run no handler (404).
+    if (!needsAuthentication(request)) return;
     await authenticateRequest(request, options.authenticator, runtime.config);
   });
 
@@ -134,6 +135,18 @@ export function authOf(request: FastifyRequest): TAuth {
 /** The tenant scope of the calling workspace. */
 export function tenantOf(request: FastifyRequest, runtime: Runtime): Tenant {
   return new Tenant(runtime.db, authOf(request).workspace_id);
+}
+
+/**
+ * False only for the API reference (/api/docs, public) and the SPA's static files (GET outside /api/).
+ * Every other routed request, including a future route outside /api/, goes through authentication.
+ */
+function needsAuthentication(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  if (route === undefined) return false; // not found: the 404 handler answers, no handler runs
+  if (route === '/api/docs' || route.startsWith('/api/docs/')) return false;
+  if (!route.startsWith('/api/') && (request.method === 'GET' || request.method === 'HEAD')) return false;
+  return true;
 }
 
 function headerRequestId(value: string | string[] | undefined): string | undefined {

@@ -1,0 +1,73 @@
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Authenticated encryption of workspace credentials (SMTP passwords, Stripe and ad-platform keys, AI keys).
+ *
+ * AES-256-GCM with a 96-bit random nonce per value. The key is derived (HKDF-SHA256) from APP_SECRET, so any
+ * long random string works as a secret. Each ciphertext names the key that wrote it (`v1.<key id>.<nonce>.<data>`)
+ * and is bound to its context (workspace and provider) as additional authenticated data: a ciphertext copied to
+ * another workspace or provider does not decrypt. Rotation: the new secret encrypts, previous secrets
+ * (APP_SECRET_PREVIOUS) still decrypt until `npm run secrets:rotate` has re-encrypted every value.
+ */
+export class SecretBox {
+  private readonly keys: { id: string; key: Buffer }[];
+
+  constructor(secret: string, previous: string[] = []) {
+    this.keys = [secret, ...previous].map((s) => {
+      const key = Buffer.from(hkdfSync('sha256', Buffer.from(s, 'utf8'), Buffer.alloc(0), 'workspace-credentials-v1', 32));
+      return { id: createHash('sha256').update(key).digest('hex').slice(0, 8), key };
+    });
+  }
+
+  /** The id of the key new values are encrypted with. */
+  get currentKeyId(): string {
+    return this.keys[0]!.id;
+  }
+
+  /** Encrypts `plaintext` for `context` (e.g. `<workspace id>:smtp`). */
+  encrypt(plaintext: string, context: string): string {
+    const { id, key } = this.keys[0]!;
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    cipher.setAAD(Buffer.from(context, 'utf8'));
+    const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return ['v1', id, nonce.toString('base64url'), data.toString('base64url')].join('.');
+  }
+
+  /** Decrypts a value written by `encrypt` with the same context; throws when it was tampered with or the key is gone. */
+  decrypt(sealed: string, context: string): string {
+    const [version, keyId, nonce, data] = sealed.split('.');
+    if (version !== 'v1' || !keyId || !nonce || !data) throw new Error('not a sealed value');
+    const entry = this.keys.find((k) => k.id === keyId);
+    if (!entry) throw new Error(`sealed with key ${keyId}, which is neither APP_SECRET nor in APP_SECRET_PREVIOUS`);
+    const bytes = Buffer.from(data, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', entry.key, Buffer.from(nonce, 'base64url'));
+    decipher.setAAD(Buffer.from(context, 'utf8'));
+    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+    return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
+  }
+
+  /** The key id a sealed value was written with (rotation finds values still on an old key). */
+  static keyIdOf(sealed: string): string | undefined {
+    return sealed.split('.')[1];
+  }
+}
+
+/**
+ * APP_SECRET when set; otherwise (embedded default, development) a secret generated once into
+ * `<DATA_DIR>/app-secret` (mode 0600) so credentials survive restarts. Tests without APP_SECRET get a
+ * throw-away secret. Production refuses to start without APP_SECRET (checked in loadConfig).
+ */
+export function resolveAppSecret(options: { secret?: string; env: string; dataDir: string }): string {
+  if (options.secret) return options.secret;
+  if (options.env === 'test') return randomBytes(32).toString('base64url');
+  const file = join(options.dataDir, 'app-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(options.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return secret;
+}
