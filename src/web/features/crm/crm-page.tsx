@@ -8,12 +8,12 @@ import { AddLeadModal } from './add-lead-modal.js';
 import { AutomationsTab } from './automations/automations-tab.js';
 import { ContactsTab } from './contacts/contacts-tab.js';
 import { useLeadStats } from './crm-api.js';
-import { useFormatMoney } from './format-money.js';
+import { useFormatters } from '../../lib/format.js';
 import { ExportButton } from './import/export-button.js';
 import { ImportModal } from './import/import-modal.js';
 import { InteractionsTab } from './interactions/interactions-tab.js';
 import { LeadDrawer } from './lead-drawer/lead-drawer.js';
-import { PipelineBoard } from './pipeline-board.js';
+import { PipelineBoard } from './pipeline/pipeline-board.js';
 import { SegmentsTab } from './segments/segments-tab.js';
 import { CrmSettingsTab } from './settings/crm-settings-tab.js';
 
@@ -22,7 +22,8 @@ export function CrmPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const canEdit = me.role !== 'viewer';
-  const money = useFormatMoney();
+  const format = useFormatters();
+  const money = format.money;
   const { data: stats } = useLeadStats();
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -36,13 +37,13 @@ export function CrmPage() {
       else next.set('tab', value);
       return next;
     });
-  const percent = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)} %`);
+  const percent = (v: number | null | undefined) => (v == null ? '—' : format.percent(v));
   const metrics = [
     [t('crmBoard.metrics.total'), stats ? String(stats.total_leads) : '—'],
     [t('crmBoard.metrics.pipeline'), stats ? money(stats.pipeline_value) : '—'],
     [t('crmBoard.metrics.weighted'), stats ? money(stats.weighted_pipeline_value) : '—'],
     [t('crmBoard.metrics.conversion'), percent(stats?.conversion_rate)],
-    [t('crmBoard.metrics.daysToWin'), stats?.average_days_to_win == null ? '—' : t('crmBoard.metrics.days', { count: stats.average_days_to_win })],
+    [t('crmBoard.metrics.daysToWin'), stats?.average_days_to_win == null ? '—' : format.days(stats.average_days_to_win)],
     [t('crmBoard.metrics.averageValue'), stats?.average_lead_value == null ? '—' : money(stats.average_lead_value)],
   ];
   return (

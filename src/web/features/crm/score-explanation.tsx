@@ -1,7 +1,7 @@
 import { Badge, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TScoreExplanation, TScoreItem } from '../../../contracts/crm-scoring.js';
-import { useFormatDate } from '../../lib/format.js';
+import { useFormatDate, useFormatters } from '../../lib/format.js';
 import { QueryState } from '../../ui/query-state.js';
 import { useScoreExplanation } from './settings/crm-settings-api.js';
 import { useDescribeCondition } from './settings/use-describe-rule.js';
@@ -13,10 +13,11 @@ export function ScoreExplanation({ leadId }: { leadId: string }) {
 }
 
 function Explanation({ data }: { data: TScoreExplanation }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
   const describeCondition = useDescribeCondition();
-  const number = (value: number) => new Intl.NumberFormat(i18n.resolvedLanguage ?? 'fr', { maximumFractionDigits: 1 }).format(value);
+  const format = useFormatters();
+  const number = (value: number) => format.number(value, 1);
   const signed = (value: number) => (value > 0 ? `+${number(value)}` : number(value));
   const cause = (value: string) =>
     t(`crmSettings.explanation.causes.${value as 'decay'}`, { defaultValue: t(`crmSegments.events.${value as 'created'}`, { defaultValue: value }) });

@@ -5,10 +5,9 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TBulkTarget, TSavedView } from '../../../../contracts/crm-contacts.js';
 import { LEAD_SORTS, type TLeadSort } from '../../../../contracts/crm.js';
-import { useFormatDate } from '../../../lib/format.js';
+import { useFormatDate, useFormatters } from '../../../lib/format.js';
 import { QueryState } from '../../../ui/query-state.js';
 import { useCustomFields, useWorkspaceMembers } from '../crm-api.js';
-import { useFormatMoney } from '../format-money.js';
 import { useLeadDrawer } from '../lead-drawer/use-lead-drawer.js';
 import { BulkActionBar } from './bulk-action-bar.js';
 import { ColumnPicker } from './column-picker.js';
@@ -24,7 +23,7 @@ import { useSelection } from './use-selection.js';
 /** Contacts: every lead in a table with search, filters, columns, sort, saved views and bulk actions. */
 export function ContactsTab({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
-  const money = useFormatMoney();
+  const money = useFormatters().money;
   const date = useFormatDate();
   const drawer = useLeadDrawer();
   const { data: members = [] } = useWorkspaceMembers();

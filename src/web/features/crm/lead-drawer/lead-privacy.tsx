@@ -5,14 +5,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TLead } from '../../../../contracts/crm.js';
 import { api } from '../../../lib/api.js';
+import { useFormatters } from '../../../lib/format.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
 import { leadName } from '../crm-api.js';
 import { useDeleteLead } from './lead-drawer-api.js';
 
 /** What the lead agreed to: consent source, time and IP, and whether they unsubscribed. */
 export function LeadConsent({ lead }: { lead: TLead }) {
-  const { t, i18n } = useTranslation();
-  const date = (value: string) => new Date(value).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const { t } = useTranslation();
+  const date = useFormatters().dateTime;
   return (
     <Stack gap={2}>
       <Text size="sm">

@@ -2,17 +2,17 @@ import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { Badge, Card, Group, Paper, Stack, Text } from '@mantine/core';
 import { useRef, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TLead, TLeadStatus } from '../../../contracts/crm.js';
-import { useFormatMoney } from './format-money.js';
-import { leadName, useColumnLeads } from './crm-api.js';
-import { useLeadDrawer } from './lead-drawer/use-lead-drawer.js';
+import type { TLead, TLeadStatus } from '../../../../contracts/crm.js';
+import { useFormatters } from '../../../lib/format.js';
+import { leadName, useColumnLeads } from '../crm-api.js';
+import { useLeadDrawer } from '../lead-drawer/use-lead-drawer.js';
 
 type Props = { status: TLeadStatus; summary: { count: number; total_value: number } | undefined; canEdit: boolean };
 
 /** One status column: its count and value, and the draggable cards of its leads. */
 export function PipelineColumn({ status, summary, canEdit }: Props) {
   const { t } = useTranslation();
-  const money = useFormatMoney();
+  const money = useFormatters().money;
   const { data: leads = [] } = useColumnLeads(status);
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const label = t(`crmBoard.status.${status}`);
@@ -49,7 +49,7 @@ export function PipelineColumn({ status, summary, canEdit }: Props) {
 
 function LeadCard({ lead, canEdit }: { lead: TLead; canEdit: boolean }) {
   const { t } = useTranslation();
-  const money = useFormatMoney();
+  const money = useFormatters().money;
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: lead.id, data: { lead }, disabled: !canEdit });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)`, zIndex: 10 } : undefined;
   const drawer = useLeadDrawer();
