@@ -1,18 +1,25 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { ForgotPasswordPage } from '../features/auth/forgot-password-page.js';
-import { InvitationPage } from '../features/auth/invitation-page.js';
-import { LoginPage } from '../features/auth/login-page.js';
-import { ResetPasswordPage } from '../features/auth/reset-password-page.js';
-import { SignupPage } from '../features/auth/signup-page.js';
-import { AdsPage } from '../features/ads/ads-page.js';
-import { DashboardPage } from '../features/dashboard/dashboard-page.js';
-import { EmailMarketingPage } from '../features/email/email-marketing-page.js';
-import { FunnelsPage } from '../features/funnels/funnels-page.js';
 import { settingsRoutes } from '../features/settings/settings-routes.js';
+import { Loading } from '../ui/query-state.js';
 import { GuestOnly, RequireAuth } from './guards.js';
 import { NotFoundPage } from './not-found-page.js';
 import { PublicLayout } from './public-layout.js';
 import { Shell } from './shell.js';
+
+/**
+ * A page whose code loads when it is first opened (one chunk per page, so the first screen downloads only
+ * what it shows). Until the chunk arrives the layout stays on screen with a spinner where the page goes:
+ * never a blank page.
+ */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  const Component = lazy(() => load().then((module) => ({ default: pick(module) })));
+  return (
+    <Suspense fallback={<Loading />}>
+      <Component />
+    </Suspense>
+  );
+}
 
 const router = createBrowserRouter([
   {
@@ -21,13 +28,13 @@ const router = createBrowserRouter([
       {
         element: <GuestOnly />,
         children: [
-          { path: 'login', element: <LoginPage /> },
-          { path: 'signup', element: <SignupPage /> },
+          { path: 'login', element: page(() => import('../features/auth/login-page.js'), (m) => m.LoginPage) },
+          { path: 'signup', element: page(() => import('../features/auth/signup-page.js'), (m) => m.SignupPage) },
         ],
       },
-      { path: 'forgot-password', element: <ForgotPasswordPage /> },
-      { path: 'reset-password', element: <ResetPasswordPage /> },
-      { path: 'invitations/:token', element: <InvitationPage /> },
+      { path: 'forgot-password', element: page(() => import('../features/auth/forgot-password-page.js'), (m) => m.ForgotPasswordPage) },
+      { path: 'reset-password', element: page(() => import('../features/auth/reset-password-page.js'), (m) => m.ResetPasswordPage) },
+      { path: 'invitations/:token', element: page(() => import('../features/auth/invitation-page.js'), (m) => m.InvitationPage) },
     ],
   },
   {
@@ -36,12 +43,13 @@ const router = createBrowserRouter([
       {
         element: <Shell />,
         children: [
-          { index: true, element: <DashboardPage /> },
-          { path: 'funnels', element: <FunnelsPage /> },
-          { path: 'email-marketing', element: <EmailMarketingPage /> },
-          // The CRM (board, tables, builders) is the largest feature: its code loads when it is first opened.
-          { path: 'crm', lazy: async () => ({ Component: (await import('../features/crm/crm-page.js')).CrmPage }) },
-          { path: 'ads', element: <AdsPage /> },
+          { index: true, element: page(() => import('../features/dashboard/dashboard-page.js'), (m) => m.DashboardPage) },
+          { path: 'funnels', element: page(() => import('../features/funnels/funnels-page.js'), (m) => m.FunnelsPage) },
+          { path: 'email-marketing', element: page(() => import('../features/email/email-marketing-page.js'), (m) => m.EmailMarketingPage) },
+          { path: 'crm', element: page(() => import('../features/crm/crm-page.js'), (m) => m.CrmPage) },
+          // A lead's record as a page of its own (the drawer over /crm?lead=<id> stays for quick looks).
+          { path: 'crm/leads/:id', element: page(() => import('../features/crm/lead-drawer/lead-record-page.js'), (m) => m.LeadRecordPage) },
+          { path: 'ads', element: page(() => import('../features/ads/ads-page.js'), (m) => m.AdsPage) },
           settingsRoutes,
           { path: 'dashboard', element: <Navigate to="/" replace /> },
           { path: '*', element: <NotFoundPage /> },

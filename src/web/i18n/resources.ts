@@ -3,6 +3,7 @@ import enCrm from './en/crm.json';
 import enCrmAutomations from './en/crm-automations.json';
 import enCrmContacts from './en/crm-contacts.json';
 import enCrmImport from './en/crm-import.json';
+import enCrmRecord from './en/crm-record.json';
 import enCrmSegments from './en/crm-segments.json';
 import enCrmSettings from './en/crm-settings.json';
 import enDashboard from './en/dashboard.json';
@@ -14,6 +15,7 @@ import frCrm from './fr/crm.json';
 import frCrmAutomations from './fr/crm-automations.json';
 import frCrmContacts from './fr/crm-contacts.json';
 import frCrmImport from './fr/crm-import.json';
+import frCrmRecord from './fr/crm-record.json';
 import frCrmSegments from './fr/crm-segments.json';
 import frCrmSettings from './fr/crm-settings.json';
 import frDashboard from './fr/dashboard.json';
@@ -22,8 +24,8 @@ import frModules from './fr/modules.json';
 import frSettings from './fr/settings.json';
 
 // French is the reference: English must provide every key French has (checked by `satisfies`).
-const fr = { ...frApp, ...frAuth, ...frModules, ...frDashboard, ...frSettings, ...frCrm, ...frCrmAutomations, ...frCrmContacts, ...frCrmImport, ...frCrmSegments, ...frCrmSettings };
-const en = { ...enApp, ...enAuth, ...enModules, ...enDashboard, ...enSettings, ...enCrm, ...enCrmAutomations, ...enCrmContacts, ...enCrmImport, ...enCrmSegments, ...enCrmSettings } satisfies typeof fr;
+const fr = { ...frApp, ...frAuth, ...frModules, ...frDashboard, ...frSettings, ...frCrm, ...frCrmAutomations, ...frCrmContacts, ...frCrmImport, ...frCrmRecord, ...frCrmSegments, ...frCrmSettings };
+const en = { ...enApp, ...enAuth, ...enModules, ...enDashboard, ...enSettings, ...enCrm, ...enCrmAutomations, ...enCrmContacts, ...enCrmImport, ...enCrmRecord, ...enCrmSegments, ...enCrmSettings } satisfies typeof fr;
 
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 export type TLanguage = (typeof SUPPORTED_LANGUAGES)[number];

@@ -1,12 +1,14 @@
 import { Button, Group, SegmentedControl, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTERACTION_TYPES } from '../../../../contracts/crm.js';
 import { ApiError } from '../../../lib/api.js';
+import { useReportDirty } from './dirty-guard.js';
 import { useAddInteraction } from './lead-drawer-api.js';
 
-type TType = (typeof INTERACTION_TYPES)[number];
+export type TInteractionType = (typeof INTERACTION_TYPES)[number];
+type TType = TInteractionType;
 
 /** "YYYY-MM-DDTHH:mm" of now in local time, the value a datetime-local input expects. */
 function localNow(): string {
@@ -14,8 +16,11 @@ function localNow(): string {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-/** Logs an email, call, meeting or note on the lead (now, or at the date the user gives). */
-export function AddInteractionForm({ leadId }: { leadId: string }) {
+/**
+ * Logs an email, call, meeting or note on the lead (now, or at the date the user gives). `request` (from the
+ * record's "Note" action) picks a type and puts the cursor in the form.
+ */
+export function AddInteractionForm({ leadId, request }: { leadId: string; request?: { type: TType; at: number } }) {
   const { t } = useTranslation();
   const add = useAddInteraction(leadId);
   const [type, setType] = useState<TType>('call');
@@ -23,6 +28,13 @@ export function AddInteractionForm({ leadId }: { leadId: string }) {
   const [content, setContent] = useState('');
   const [at, setAt] = useState(localNow);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const subjectRef = useRef<HTMLInputElement>(null);
+  useReportDirty('composer', subject.trim() !== '' || content.trim() !== '');
+  useEffect(() => {
+    if (!request) return;
+    setType(request.type);
+    subjectRef.current?.focus();
+  }, [request]);
 
   const submit = () =>
     add.mutate(
@@ -56,7 +68,7 @@ export function AddInteractionForm({ leadId }: { leadId: string }) {
           fullWidth
         />
         <Group gap="xs" wrap="wrap" align="flex-start">
-          <TextInput label={t('crmContacts.interaction.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.subject} style={{ flex: '2 1 200px' }} maxLength={300} />
+          <TextInput ref={subjectRef} label={t('crmContacts.interaction.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.subject} style={{ flex: '2 1 200px' }} maxLength={300} />
           <TextInput label={t('crmContacts.interaction.date')} type="datetime-local" value={at} onChange={(e) => setAt(e.currentTarget.value)} error={errors.occurred_at} style={{ flex: '1 1 160px' }} />
         </Group>
         <Textarea label={t('crmContacts.interaction.content')} value={content} onChange={(e) => setContent(e.currentTarget.value)} error={errors.content} autosize minRows={2} maxRows={8} />

@@ -1,14 +1,15 @@
 import { ActionIcon, Badge, Button, Checkbox, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api.js';
 import { useFormatDate } from '../../../lib/format.js';
 import { useWorkspaceMembers } from '../crm-api.js';
+import { useReportDirty } from './dirty-guard.js';
 import { useTaskMutations, useTasks } from './lead-drawer-api.js';
 
-/** The lead's to-dos: tick one off, add one (title, due date, assignee), delete one. */
-export function LeadTasks({ leadId, canEdit }: { leadId: string; canEdit: boolean }) {
+/** The lead's to-dos: tick one off, add one (title, due date, assignee), delete one. `focusAt` puts the cursor in a new task. */
+export function LeadTasks({ leadId, canEdit, focusAt }: { leadId: string; canEdit: boolean; focusAt?: number }) {
   const { t } = useTranslation();
   const date = useFormatDate();
   const { data: tasks = [] } = useTasks(leadId);
@@ -18,6 +19,11 @@ export function LeadTasks({ leadId, canEdit }: { leadId: string; canEdit: boolea
   const [due, setDue] = useState('');
   const [assignee, setAssignee] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const titleRef = useRef<HTMLInputElement>(null);
+  useReportDirty('task', title.trim() !== '');
+  useEffect(() => {
+    if (focusAt) titleRef.current?.focus();
+  }, [focusAt]);
   const nameOf = (id: string | null) => members.find((m) => m.user_id === id)?.name;
 
   const submit = () =>
@@ -92,7 +98,7 @@ export function LeadTasks({ leadId, canEdit }: { leadId: string; canEdit: boolea
           }}
         >
           <Group align="flex-end" gap="xs" wrap="wrap">
-            <TextInput label={t('crmContacts.tasks.new')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} required style={{ flex: '2 1 180px' }} />
+            <TextInput ref={titleRef} label={t('crmContacts.tasks.new')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} required style={{ flex: '2 1 180px' }} />
             <TextInput label={t('crmContacts.tasks.due')} type="datetime-local" value={due} onChange={(e) => setDue(e.currentTarget.value)} error={errors.due_at} style={{ flex: '1 1 150px' }} />
             <Select
               label={t('crmContacts.tasks.assignee')}
