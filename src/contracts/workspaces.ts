@@ -53,7 +53,11 @@ export const ZApiKey = z.object({
   id: ZId,
   name: z.string(),
   prefix: z.string(),
+  /** At most its creator's current role: a key is revoked when its creator leaves and lowered when demoted. */
   role: ZRole,
+  /** The member the key acts for (null only for keys whose creator's account was deleted: they no longer work). */
+  created_by: ZId.nullable(),
+  created_by_name: z.string().nullable(),
   created_at: ZTimestamp,
   last_used_at: ZTimestamp.nullable(),
 });
@@ -74,7 +78,7 @@ export const ZOutboxMessage = z.object({
   subject: z.string(),
   text_body: z.string(),
   html_body: z.string().nullable(),
-  status: z.enum(['queued', 'sent', 'failed', 'not_sent']),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'not_sent']),
   error: z.string().nullable(),
   created_at: ZTimestamp,
   sent_at: ZTimestamp.nullable(),

@@ -4,7 +4,8 @@ import type { Db } from '../../platform/db/database.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { TAuth } from '../../platform/auth/access.js';
-import { users } from '../accounts/accounts.tables.js';
+import { users } from '../accounts/tables.js';
+import { capKeysOf, revokeKeysOf } from './api-keys.service.js';
 import { workspaceMembers, workspaces } from './workspaces.tables.js';
 
 export type TWorkspaceRow = typeof workspaces.$inferSelect;
@@ -111,6 +112,8 @@ export async function updateMemberRole(tenant: Tenant, actor: TAuth, memberId: s
   const member = await getMember(tenant, memberId);
   await assertCanChange(tenant, actor, member, role);
   await tenant.update(workspaceMembers, memberId, { role }, 'Member');
+  // Their keys never keep more rights than they have (authentication caps them too).
+  await capKeysOf(tenant.db, tenant.workspaceId, member.user_id, role);
   return { ...member, role };
 }
 
@@ -119,6 +122,7 @@ export async function removeMember(tenant: Tenant, actor: TAuth, memberId: strin
   const member = await getMember(tenant, memberId);
   await assertCanChange(tenant, actor, member);
   await tenant.delete(workspaceMembers, memberId, 'Member');
+  await revokeKeysOf(tenant.db, tenant.workspaceId, member.user_id);
 }
 
 /** The signed-in user leaves the current workspace. */
@@ -133,4 +137,5 @@ export async function leaveWorkspace(tenant: Tenant, actor: TAuth): Promise<void
     throw new AppError('conflict', 'You are the last owner: make someone else owner before leaving');
   }
   await tenant.delete(workspaceMembers, member.id, 'Membership');
+  await revokeKeysOf(tenant.db, tenant.workspaceId, actor.user_id);
 }

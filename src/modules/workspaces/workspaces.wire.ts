@@ -30,12 +30,23 @@ export function invitation(row: {
   };
 }
 
-export function apiKey(row: { id: string; name: string; prefix: string; role: TRole; created_at: Date; last_used_at: Date | null }): TApiKey {
+export function apiKey(row: {
+  id: string;
+  name: string;
+  prefix: string;
+  role: TRole;
+  created_at: Date;
+  last_used_at: Date | null;
+  created_by: string | null;
+  created_by_name: string | null;
+}): TApiKey {
   return {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
     role: row.role,
+    created_by: row.created_by,
+    created_by_name: row.created_by_name,
     created_at: iso(row.created_at),
     last_used_at: iso(row.last_used_at),
   };

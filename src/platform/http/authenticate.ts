@@ -62,6 +62,6 @@ function bearerToken(header: string | undefined): string | undefined {
 function checkOrigin(request: FastifyRequest, config: TConfig): void {
   const origin = request.headers.origin;
   if (origin === undefined) return; // non-browser clients; browsers always send Origin on unsafe requests
-  const allowed = new Set([new URL(config.appUrl).origin, `${request.protocol}://${request.host}`]);
-  if (!allowed.has(origin)) throw new AppError('forbidden', `Cross-origin request from ${origin} refused`);
+  // Only APP_URL: the request's own Host header is chosen by whoever sends it, so it proves nothing.
+  if (origin !== new URL(config.appUrl).origin) throw new AppError('forbidden', `Cross-origin request from ${origin} refused`);
 }

@@ -16,6 +16,8 @@ export async function serveWebApp(app: FastifyInstance): Promise<void> {
     root: WEB_DIST,
     wildcard: false,
     index: ['index.html'],
+    // Never publish source maps, even from an older build left in dist/web.
+    allowedPath: (path) => !path.endsWith('.map'),
     // Hashed assets can be cached forever; index.html must always be revalidated.
     setHeaders: (res, path) => {
       res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -16,6 +16,9 @@ export function ApiKeysTab() {
     <AdminOnly>
       <Stack gap="xl">
         <Text>{t('settings.apiKeys.intro')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('settings.apiKeys.creatorHelp')}
+        </Text>
         <TitledSection id="new-key-title" title={t('settings.apiKeys.createTitle')}>
           <ApiKeyForm onCreated={setCreated} />
         </TitledSection>

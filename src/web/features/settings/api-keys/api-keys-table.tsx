@@ -21,8 +21,8 @@ export function ApiKeysTable() {
       <QueryTable
         query={keys}
         empty={t('settings.apiKeys.none')}
-        minWidth={700}
-        headers={[t('settings.apiKeys.name'), t('settings.apiKeys.prefix'), t('settings.apiKeys.role'), t('settings.apiKeys.createdAt'), t('settings.apiKeys.lastUsed'), t('settings.team.actions')]}
+        minWidth={820}
+        headers={[t('settings.apiKeys.name'), t('settings.apiKeys.prefix'), t('settings.apiKeys.role'), t('settings.apiKeys.createdBy'), t('settings.apiKeys.createdAt'), t('settings.apiKeys.lastUsed'), t('settings.team.actions')]}
         row={(key) => (
           <Table.Tr key={key.id}>
             <Table.Td>{key.name}</Table.Td>
@@ -32,6 +32,7 @@ export function ApiKeysTable() {
             <Table.Td>
               <Badge variant="outline">{t(`roles.${key.role}`)}</Badge>
             </Table.Td>
+            <Table.Td>{key.created_by_name ?? t('settings.apiKeys.createdByDeleted')}</Table.Td>
             <Table.Td>{formatDate(key.created_at)}</Table.Td>
             <Table.Td>{key.last_used_at ? formatDate(key.last_used_at) : t('common.never')}</Table.Td>
             <Table.Td>
