@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
+import { eq, sql } from 'drizzle-orm';
+import { sendMail } from './mail.jobs.js';
+import { outboxMessages } from './outbox.tables.js';
 import { PASSWORD, signUp, startTestApp, uniqueEmail, type TestContext } from '../../../test/harness.js';
 
 // Real delivery: a real SMTP server on loopback receives what the product sends.
@@ -63,5 +66,42 @@ describe('mail delivery over SMTP', () => {
     expect((await client.get('/api/auth/me')).statusCode).toBe(401);
     expect((await new anon(t.app).post('/api/auth/login', { email, password: PASSWORD })).statusCode).toBe(401);
     expect((await new anon(t.app).post('/api/auth/login', { email, password: 'brand new password' })).statusCode).toBe(200);
+  });
+
+  it('sends a message once when two deliveries of it run at the same time', async () => {
+    for (let round = 0; round < 5; round++) {
+      const to = uniqueEmail('twice');
+      const id = await t.runtime.mailer.store({ workspaceId: null, category: 'test', to, subject: `Round ${round}`, text: 'Hello' });
+      const results = await Promise.all([t.runtime.mailer.deliver(id), t.runtime.mailer.deliver(id), t.runtime.mailer.deliver(id)]);
+      expect(results.sort()).toEqual(['already_done', 'already_done', 'sent']);
+      expect(received.filter((m) => JSON.stringify(m.to).includes(to))).toHaveLength(1);
+    }
+  });
+
+  it('leaves a message another delivery is sending, and takes over one abandoned by a crashed sender', async () => {
+    const to = uniqueEmail('claimed');
+    const id = await t.runtime.mailer.store({ workspaceId: null, category: 'test', to, subject: 'Claimed', text: 'Hello' });
+    await t.runtime.db.update(outboxMessages).set({ status: 'sending', updated_at: sql`now()` }).where(eq(outboxMessages.id, id));
+    expect(await t.runtime.mailer.deliver(id)).toBe('already_done');
+    expect(received.filter((m) => JSON.stringify(m.to).includes(to))).toHaveLength(0);
+
+    await t.runtime.db.update(outboxMessages).set({ updated_at: sql`now() - interval '13 minutes'` }).where(eq(outboxMessages.id, id));
+    expect(await t.runtime.mailer.deliver(id)).toBe('sent');
+    expect(received.filter((m) => JSON.stringify(m.to).includes(to))).toHaveLength(1);
+    const [row] = await t.runtime.db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
+    expect(row!.status).toBe('sent');
+  });
+
+  it('delivers transactional mail before bulk mail queued earlier', async () => {
+    const to = (label: string) => uniqueEmail(`priority-${label}`);
+    const bulk = [to('bulk1'), to('bulk2'), to('bulk3')];
+    const reset = to('reset');
+    for (const address of bulk) {
+      await sendMail(t.runtime, { workspaceId: null, category: 'test', to: address, subject: 'Campagne', text: 'x' }, { priority: 'bulk' });
+    }
+    await sendMail(t.runtime, { workspaceId: null, category: 'test', to: reset, subject: 'Mot de passe', text: 'x' });
+    await t.drain();
+    const order = received.map((m) => JSON.stringify(m.to)).filter((m) => m.includes('priority-'));
+    expect(order.findIndex((m) => m.includes(reset))).toBe(order.length - 4);
   });
 });
