@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import type { Log } from '../log.js';
 import { outboxMessages } from './outbox.tables.js';
@@ -15,6 +15,14 @@ export type TOutgoingMail = {
 };
 
 export type TDeliveryResult = 'sent' | 'not_sent' | 'already_done';
+
+/**
+ * A message claimed for sending (status `sending`) longer ago than this was abandoned by a
+ * crashed sender and may be claimed again. Longer than any SMTP exchange (nodemailer's socket
+ * timeout is 10 minutes), shorter than the job's expiry (15 minutes), so the retry pg-boss makes
+ * after a dead worker's job expires finds it claimable.
+ */
+const CLAIM_STALE_AFTER = sql`interval '12 minutes'`;
 
 /**
  * Sends mail through SMTP_URL (pooled) or, without it, keeps it in the outbox table
@@ -38,9 +46,12 @@ export class Mailer {
     return this.transport !== undefined;
   }
 
-  /** Writes the mail to the outbox and returns its id; a job then delivers it. */
-  async store(mail: TOutgoingMail): Promise<string> {
-    const [row] = await this.db
+  /**
+   * Writes the mail to the outbox and returns its id; a job then delivers it. `db` is the caller's
+   * transaction when the mail belongs to a change (the row exists only if that change commits).
+   */
+  async store(mail: TOutgoingMail, db: Db = this.db): Promise<string> {
+    const [row] = await db
       .insert(outboxMessages)
       .values({
         workspace_id: mail.workspaceId,
@@ -56,10 +67,14 @@ export class Mailer {
     return row!.id;
   }
 
-  /** Delivers one stored mail; running it twice never sends twice once it succeeded. */
+  /**
+   * Delivers one stored mail. It first claims the message (one UPDATE from queued/failed to
+   * `sending`), so two deliveries of one message at once (a job run twice) send it once: the
+   * second finds nothing to claim. A sent message is never sent again.
+   */
   async deliver(outboxId: string): Promise<TDeliveryResult> {
-    const [mail] = await this.db.select().from(outboxMessages).where(eq(outboxMessages.id, outboxId));
-    if (!mail || mail.status === 'sent' || mail.status === 'not_sent') return 'already_done';
+    const mail = await this.claim(outboxId);
+    if (!mail) return 'already_done';
     if (!this.transport) {
       await this.db.update(outboxMessages).set({ status: 'not_sent' }).where(eq(outboxMessages.id, outboxId));
       this.log.info(
@@ -88,6 +103,24 @@ export class Mailer {
       .set({ status: 'sent', sent_at: new Date(), error: null })
       .where(eq(outboxMessages.id, outboxId));
     return 'sent';
+  }
+
+  /** Takes a message for sending, or undefined when it is done or another delivery holds it. */
+  private async claim(outboxId: string) {
+    const [mail] = await this.db
+      .update(outboxMessages)
+      .set({ status: 'sending', updated_at: sql`now()` })
+      .where(
+        and(
+          eq(outboxMessages.id, outboxId),
+          or(
+            inArray(outboxMessages.status, ['queued', 'failed']),
+            and(eq(outboxMessages.status, 'sending'), lt(outboxMessages.updated_at, sql`now() - ${CLAIM_STALE_AFTER}`)),
+          ),
+        ),
+      )
+      .returning();
+    return mail;
   }
 
   /** Closes pooled SMTP connections. */

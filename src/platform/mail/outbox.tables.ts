@@ -1,7 +1,8 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../db/columns.js';
 
-export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'not_sent'] as const;
+/** `sending`: claimed by one delivery (Mailer.deliver), so a second one at the same time sends nothing. */
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'not_sent'] as const;
 
 /**
  * Every mail the product sends is written here first, then a job delivers it.

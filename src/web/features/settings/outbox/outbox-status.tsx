@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TOutboxMessage } from '../../../../contracts/workspaces.js';
 
-const COLORS: Record<TOutboxMessage['status'], string> = { queued: 'gray', sent: 'teal', failed: 'red', not_sent: 'blue' };
+const COLORS: Record<TOutboxMessage['status'], string> = { queued: 'gray', sending: 'yellow', sent: 'teal', failed: 'red', not_sent: 'blue' };
 
 /** A mail's delivery status as a colored badge. */
 export function OutboxStatus({ status }: { status: TOutboxMessage['status'] }) {
