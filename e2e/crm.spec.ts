@@ -35,7 +35,7 @@ test('add a lead and move it across the pipeline, asking why when it is lost', a
 
   const card = page.getByRole('button', { name: 'Élodie Garnier' });
   await expect(page.getByTestId('column-new').getByRole('button', { name: 'Élodie Garnier' })).toBeVisible();
-  await expect(page.getByText('Valeur totale').locator('..')).toContainText(/1\s200\s€/);
+  await expect(page.getByText('Pipeline en cours').locator('..')).toContainText(/1\s200\s€/);
 
   await drag(page, card, page.getByTestId('column-qualified'));
   await expect(page.getByTestId('column-qualified').getByRole('button', { name: 'Élodie Garnier' })).toBeVisible();
