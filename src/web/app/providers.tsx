@@ -1,14 +1,18 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import './global.css';
 import { queryClient } from './query-client.js';
-import { colorSchemeManager, theme } from './theme.js';
+import { colorSchemeManager, cssVariablesResolver, localizedTheme } from './theme.js';
 
 /** Theme, color scheme, server state and notifications for the whole app. */
 export function Providers({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const theme = useMemo(() => localizedTheme(t('common.close')), [t]);
   return (
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
       <QueryClientProvider client={queryClient}>
         {/* Bottom corner: never covers the header's controls. */}
         <Notifications position="bottom-right" />
