@@ -1,0 +1,30 @@
+import { inArray } from 'drizzle-orm';
+import { leadEvents, type TLeadEventSubscriber } from '../crm/index.js';
+import { queueWebhookEvents } from './webhook-delivery.service.js';
+
+/**
+ * Lead events reach the workspace's webhooks as `lead.<type>` (`lead.created`, `lead.status_changed`…)
+ * with the lead's id, the event's id and time, and its data.
+ */
+export const queueLeadEventWebhooks: TLeadEventSubscriber = async (runtime, events) => {
+  if (events.length === 0) return;
+  const rows = await runtime.db
+    .select({ id: leadEvents.id, lead_id: leadEvents.lead_id, occurred_at: leadEvents.occurred_at })
+    .from(leadEvents)
+    .where(inArray(leadEvents.id, events.map((e) => e.id)));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  await queueWebhookEvents(
+    runtime,
+    runtime.db,
+    events.map((event) => ({
+      workspaceId: event.workspaceId,
+      type: `lead.${event.type}`,
+      data: {
+        event_id: event.id,
+        lead_id: byId.get(event.id)?.lead_id ?? null,
+        occurred_at: byId.get(event.id)?.occurred_at?.toISOString() ?? null,
+        ...event.data,
+      },
+    })),
+  );
+};

@@ -1,0 +1,102 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+
+// Every call the server makes to a URL a workspace chose (automation webhook actions, the workspace's
+// outgoing webhooks): POST JSON, 5 s at most, no redirects followed. Unless
+// WEBHOOK_ALLOW_PRIVATE_ADDRESSES is on, the URL must lead to a public address: a workspace
+// member must not be able to make the server call its own network (SSRF). The check happens at
+// connection time, on the addresses the connection really uses, so DNS tricks cannot bypass it.
+
+export const WEBHOOK_TIMEOUT_MS = 5000;
+
+/** Loopback, private, link-local, carrier-grade NAT, multicast and reserved ranges (IPv4-mapped IPv6 included). */
+const PRIVATE_RANGES = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 3],
+] as const) {
+  PRIVATE_RANGES.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+  ['::', 127],
+  ['64:ff9b::', 96],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  PRIVATE_RANGES.addSubnet(network, prefix, 'ipv6');
+}
+
+/** True for an address the server should not call on a workspace's behalf. */
+export function isPrivateAddress(address: string): boolean {
+  const family = isIP(address);
+  return family === 0 || PRIVATE_RANGES.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** A webhook that could not be called or did not answer; the message goes to the run log. */
+export class WebhookError extends Error {}
+
+/** Resolves like dns.lookup but refuses names that resolve to a private address. */
+const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    if (error) return callback(error, '', 0);
+    const blocked = addresses.find((a) => isPrivateAddress(a.address));
+    if (blocked || addresses.length === 0) {
+      return callback(new WebhookError(`${hostname} resolves to a private address (${blocked?.address ?? 'none'})`), '', 0);
+    }
+    if (options.all) return (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, addresses);
+    callback(null, addresses[0]!.address, addresses[0]!.family);
+  });
+};
+
+/** POSTs `body` as JSON to an http(s) URL and returns the status code it answered. */
+export function postWebhook(
+  url: string,
+  body: unknown,
+  options: { allowPrivateAddresses: boolean; headers?: Record<string, string>; userAgent?: string },
+): Promise<number> {
+  const target = new URL(url);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return Promise.reject(new WebhookError('only http and https URLs can be called'));
+  const literal = target.hostname.replace(/^\[|\]$/g, '');
+  if (!options.allowPrivateAddresses && isIP(literal) && isPrivateAddress(literal)) {
+    return Promise.reject(new WebhookError(`${literal} is a private address`));
+  }
+  const payload = typeof body === 'string' ? body : JSON.stringify(body);
+  const client = target.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.request(
+      target,
+      {
+        method: 'POST',
+        headers: {
+          ...options.headers,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          'user-agent': options.userAgent ?? 'MarketingPlatform-Automations/1',
+        },
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        ...(options.allowPrivateAddresses ? {} : { lookup: publicOnlyLookup }),
+      },
+      (response) => {
+        // Only the status code matters: drop the body (and the connection) right away.
+        resolve(response.statusCode ?? 0);
+        response.destroy();
+      },
+    );
+    request.on('error', (error: Error) => {
+      if (error.name === 'AbortError' || error.name === 'TimeoutError') reject(new WebhookError(`no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`));
+      else reject(error instanceof WebhookError ? error : new WebhookError(error.message));
+    });
+    request.end(payload);
+  });
+}
