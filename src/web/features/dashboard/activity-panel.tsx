@@ -52,7 +52,7 @@ export function ActivityPanel({ items }: { items: TActivity[] }) {
         <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
           {items.map((a) => (
             <li key={a.id}>
-              <Anchor component={Link} to={`/crm?tab=contacts&lead=${a.lead_id}`} size="sm">
+              <Anchor component={Link} to={`/crm/leads/${a.lead_id}`} size="sm">
                 {describe(a, t)}
               </Anchor>
               <Group gap={6}>

@@ -73,7 +73,7 @@ export function DashboardCharts({ data }: { data: TDashboard }) {
           title={t('dashboard.charts.won')}
           rowHeader={bucket}
           points={data.series.map((s) => ({ label: label(s), values: { revenue: s.won_revenue } }))}
-          series={[{ key: 'revenue', label: t('dashboard.charts.revenue'), color: 'teal.6' }]}
+          series={[{ key: 'revenue', label: t('dashboard.charts.revenue'), color: 'teal.7' }]}
           valueFormatter={f.money}
           empty={data.won_count.current === 0 && t('dashboard.charts.nothingWon')}
         />

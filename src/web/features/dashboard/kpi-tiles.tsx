@@ -36,7 +36,7 @@ function Delta({ current, previous, format }: { current: number; previous: numbe
   const { t } = useTranslation();
   const diff = current - previous;
   const Icon = diff > 0 ? IconArrowUpRight : diff < 0 ? IconArrowDownRight : IconArrowRight;
-  const color = diff > 0 ? 'var(--mantine-color-teal-6)' : diff < 0 ? 'var(--mantine-color-red-6)' : 'var(--mantine-color-gray-6)';
+  const color = diff > 0 ? 'var(--mantine-color-teal-text)' : diff < 0 ? 'var(--mantine-color-red-text)' : 'var(--mantine-color-dimmed)';
   const text = diff > 0 ? t('dashboard.delta.more', { value: format(diff) }) : diff < 0 ? t('dashboard.delta.less', { value: format(-diff) }) : t('dashboard.delta.same');
   return (
     <Group gap={4} wrap="nowrap">
@@ -78,7 +78,7 @@ export function KpiTiles({ data }: { data: TDashboard }) {
             valueHeader={t('dashboard.kpi.winRate')}
             items={points((s) => (s.won_count + s.lost_count === 0 ? null : s.won_count / (s.won_count + s.lost_count)))}
             valueFormatter={f.percent}
-            color="teal.6"
+            color="teal.7"
           />
         )}
       </Tile>

@@ -36,8 +36,8 @@ export function TasksPanel({ tasks }: { tasks: TDashboard['tasks'] }) {
               <Table.Th scope="row" fw={500}>
                 {row.label}
               </Table.Th>
-              {/* Overdue in red only when there are some: the number, not the colour, carries the meaning. */}
-              <Table.Td ta="right" fw={row.counts.overdue > 0 ? 700 : undefined} c={row.counts.overdue > 0 ? 'red.8' : undefined}>
+              {/* Overdue in red (the theme's red text colour, readable in light and dark) only when there are some. */}
+              <Table.Td ta="right" fw={row.counts.overdue > 0 ? 700 : undefined} c={row.counts.overdue > 0 ? 'var(--mantine-color-red-text)' : undefined}>
                 {f.number(row.counts.overdue)}
               </Table.Td>
               <Table.Td ta="right">{f.number(row.counts.due_today)}</Table.Td>
