@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,7 +9,7 @@ import { AutomationsTab } from './automations/automations-tab.js';
 import { ContactsTab } from './contacts/contacts-tab.js';
 import { useLeadStats } from './crm-api.js';
 import { useFormatters } from '../../lib/format.js';
-import { ExportButton } from './import/export-button.js';
+import { CrmActions } from './crm-actions.js';
 import { ImportModal } from './import/import-modal.js';
 import { InteractionsTab } from './interactions/interactions-tab.js';
 import { LeadDrawer } from './lead-drawer/lead-drawer.js';
@@ -48,20 +48,12 @@ export function CrmPage() {
   ];
   return (
     <>
-      <Group justify="space-between" align="flex-start">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <PageHeader title={t('crm.title')} description={t('crm.description')} />
-        <Group gap="sm">
-          {canEdit && <Button onClick={() => setAdding(true)}>{t('crmBoard.add.button')}</Button>}
-          {canEdit && (
-            <Button variant="default" onClick={() => setImporting(true)}>
-              {t('crmImport.importButton')}
-            </Button>
-          )}
-          <ExportButton />
-        </Group>
+        <CrmActions canEdit={canEdit} onAdd={() => setAdding(true)} onImport={() => setImporting(true)} />
       </Group>
       <Tabs value={tab} onChange={selectTab} keepMounted={false}>
-        <Tabs.List mb="md">
+        <Tabs.List mb="md" style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           <Tabs.Tab value="pipeline">{t('crmBoard.tabs.pipeline')}</Tabs.Tab>
           <Tabs.Tab value="contacts">{t('crmContacts.tabs.contacts')}</Tabs.Tab>
           <Tabs.Tab value="interactions">{t('crmContacts.tabs.interactions')}</Tabs.Tab>

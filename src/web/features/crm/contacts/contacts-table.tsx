@@ -44,6 +44,20 @@ export function ContactsTable({ rows, columns, ctx, hasMore, loadingMore, loadMo
   const width = (selectable ? CHECKBOX_WIDTH : 0) + columns.reduce((n, c) => n + c.width, 0);
   const rowStyle = { display: 'grid', gridTemplateColumns: template, alignItems: 'center', width, minWidth: '100%' } as const;
   const cell = { padding: '0 8px', overflow: 'hidden', minWidth: 0 } as const;
+  // The checkbox and the first column (the name) stay in place when the table scrolls sideways (a phone).
+  const pinned = (left: number, selected = false, last = false) =>
+    ({
+      ...cell,
+      position: 'sticky',
+      left,
+      zIndex: 1,
+      alignSelf: 'stretch',
+      display: 'flex',
+      alignItems: 'center',
+      background: 'var(--mantine-color-body)',
+      boxShadow: [selected ? 'inset 0 0 0 100vmax var(--mantine-color-blue-light)' : '', last ? '1px 0 0 var(--mantine-color-default-border)' : ''].filter(Boolean).join(', ') || undefined,
+    }) as const;
+  const nameLeft = selectable ? CHECKBOX_WIDTH : 0;
 
   return (
     <Box
@@ -54,7 +68,7 @@ export function ContactsTable({ rows, columns, ctx, hasMore, loadingMore, loadMo
         <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-body)' }}>
           <div role="row" aria-rowindex={1} style={{ ...rowStyle, height: ROW_HEIGHT, borderBottom: '1px solid var(--mantine-color-default-border)' }}>
             {selectable && (
-              <div role="columnheader" style={cell}>
+              <div role="columnheader" style={pinned(0)}>
                 <Checkbox
                   aria-label={t('crmContacts.table.selectLoaded')}
                   checked={allLoadedSelected}
@@ -64,8 +78,8 @@ export function ContactsTable({ rows, columns, ctx, hasMore, loadingMore, loadMo
                 />
               </div>
             )}
-            {columns.map((column) => (
-              <div key={column.key} role="columnheader" style={cell}>
+            {columns.map((column, index) => (
+              <div key={column.key} role="columnheader" style={index === 0 ? pinned(nameLeft, false, true) : cell}>
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" truncate="end">
                   {column.label}
                 </Text>
@@ -97,12 +111,12 @@ export function ContactsTable({ rows, columns, ctx, hasMore, loadingMore, loadMo
                 }}
               >
                 {selectable && (
-                  <div role="cell" style={cell} onClick={(event) => event.stopPropagation()}>
+                  <div role="cell" style={pinned(0, selected)} onClick={(event) => event.stopPropagation()}>
                     <Checkbox aria-label={t('crmContacts.table.selectRow', { name })} checked={selected} onChange={() => toggle(lead.id)} />
                   </div>
                 )}
-                {columns.map((column) => (
-                  <div key={column.key} role="cell" style={cell}>
+                {columns.map((column, index) => (
+                  <div key={column.key} role="cell" style={index === 0 ? pinned(nameLeft, selected, true) : cell} data-pinned={index === 0 || undefined}>
                     {column.key === 'name' ? (
                       <UnstyledButton
                         aria-label={t('crmContacts.table.open', { name })}

@@ -52,9 +52,12 @@ export function reportUrl(id: string): string {
   return `/api/marketing/imports/${id}/report.csv`;
 }
 
-/** The export address for a filter (rules travel as JSON). */
-export function exportUrl(filter: TLeadFilter = {}): string {
+export type TExportFormat = 'standard' | 'excel_fr';
+
+/** The export address for a filter (rules travel as JSON) and a format (the standard CSV by default). */
+export function exportUrl(filter: TLeadFilter = {}, format: TExportFormat = 'standard'): string {
   const params = new URLSearchParams();
+  if (format !== 'standard') params.set('format', format);
   if (filter.q) params.set('q', filter.q);
   if (filter.status) params.set('status', filter.status);
   if (filter.rules) params.set('rules', JSON.stringify(filter.rules));

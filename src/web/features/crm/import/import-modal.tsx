@@ -1,4 +1,5 @@
 import { Alert, Button, FileInput, Group, Modal, Radio, Stack, Stepper, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,7 @@ const DELIMITER_NAMES: Record<string, 'comma' | 'semicolon' | 'tab'> = { ',': 'c
 /** "Importer": choose a CSV, check the preview and the column mapping, pick what duplicates do, follow the import. */
 export function ImportModal({ opened, onClose }: Props) {
   const { t } = useTranslation();
+  const phone = useMediaQuery('(max-width: 48em)');
   const me = useSignedInMe();
   const queryClient = useQueryClient();
   const { data: customFields = [] } = useCustomFields();
@@ -79,7 +81,7 @@ export function ImportModal({ opened, onClose }: Props) {
   const mapped = Object.keys(mapping).length;
   const delimiterName = preview ? t(`crmImport.preview.delimiters.${DELIMITER_NAMES[preview.delimiter] ?? 'comma'}`) : '';
   return (
-    <Modal opened={opened} onClose={close} title={t('crmImport.title')} size="xl">
+    <Modal opened={opened} onClose={close} title={t('crmImport.title')} size="xl" fullScreen={phone}>
       <Stepper active={step} size="sm" mb="md" allowNextStepsSelect={false}>
         <Stepper.Step label={t('crmImport.steps.file')}>
           <Stack>
