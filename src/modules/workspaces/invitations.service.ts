@@ -45,6 +45,10 @@ export async function createInvitation(runtime: Runtime, tenant: Tenant, actor: 
   if (existing) throw new AppError('conflict', `${input.email} is already a member of this workspace`);
 
   const token = randomToken();
+  const [workspace] = await tenant.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, tenant.workspaceId));
+  const inviterName = actor.user_id ? await userName(tenant.db, actor.user_id) : null;
+  const link = `${runtime.config.appUrl}/invitations/${token}`;
+  // The mail is part of the invitation: written in its transaction, it exists only if the invitation does.
   const row = await tenant.db.transaction(async (tx) => {
     await tx
       .update(invitations)
@@ -61,17 +65,17 @@ export async function createInvitation(runtime: Runtime, tenant: Tenant, actor: 
         expires_at: new Date(Date.now() + INVITATION_TTL_MS),
       })
       .returning();
+    await sendMail(
+      runtime,
+      {
+        workspaceId: tenant.workspaceId,
+        category: 'invitation',
+        to: input.email,
+        ...invitationMail({ workspaceName: workspace?.name ?? '', inviterName, link }),
+      },
+      { db: tx },
+    );
     return created!;
-  });
-
-  const [workspace] = await tenant.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, tenant.workspaceId));
-  const inviterName = actor.user_id ? await userName(tenant.db, actor.user_id) : null;
-  const link = `${runtime.config.appUrl}/invitations/${token}`;
-  await sendMail(runtime, {
-    workspaceId: tenant.workspaceId,
-    category: 'invitation',
-    to: input.email,
-    ...invitationMail({ workspaceName: workspace?.name ?? '', inviterName, link }),
   });
   return { ...row, invited_by_name: inviterName };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Db } from '../db/database.js';
 import { defineJob } from '../jobs/define-job.js';
 import type { Runtime } from '../runtime.js';
 import type { TOutgoingMail } from './mailer.js';
@@ -24,13 +25,19 @@ export const deliverMailJob = defineJob({
 /**
  * Stores a mail in the outbox and queues its delivery; the one way modules send mail.
  * Product mail is transactional (sent before bulk mail); a campaign passes `priority: 'bulk'`.
+ * `db`: the caller's transaction (`tx`, or a Tenant's db), so the outbox row and its job exist
+ * only if the change they belong to commits (an invitation rolled back sends nothing).
  */
 export async function sendMail(
   runtime: Pick<Runtime, 'mailer' | 'queue'>,
   mail: TOutgoingMail,
-  options: { priority?: keyof typeof MAIL_PRIORITY } = {},
+  options: { priority?: keyof typeof MAIL_PRIORITY; db?: Db } = {},
 ): Promise<string> {
-  const outboxId = await runtime.mailer.store(mail);
-  await runtime.queue.send(deliverMailJob, { outbox_id: outboxId }, { priority: MAIL_PRIORITY[options.priority ?? 'transactional'] });
+  const outboxId = await runtime.mailer.store(mail, options.db);
+  await runtime.queue.send(
+    deliverMailJob,
+    { outbox_id: outboxId },
+    { priority: MAIL_PRIORITY[options.priority ?? 'transactional'], ...(options.db ? { db: options.db } : {}) },
+  );
   return outboxId;
 }

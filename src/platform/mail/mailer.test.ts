@@ -78,6 +78,23 @@ describe('mail delivery over SMTP', () => {
     }
   });
 
+  it('writes the outbox row and its job inside the caller transaction', async () => {
+    const sent = (to: string) => received.filter((m) => JSON.stringify(m.to).includes(to));
+    const rolledBack = uniqueEmail('rollback');
+    await expect(
+      t.runtime.db.transaction(async (tx) => {
+        await sendMail(t.runtime, { workspaceId: null, category: 'test', to: rolledBack, subject: 'Never', text: 'Hello' }, { db: tx });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    const committed = uniqueEmail('commit');
+    await t.runtime.db.transaction((tx) => sendMail(t.runtime, { workspaceId: null, category: 'test', to: committed, subject: 'Once', text: 'Hello' }, { db: tx }));
+    await t.drain();
+    expect(await t.runtime.db.select().from(outboxMessages).where(eq(outboxMessages.to_address, rolledBack))).toHaveLength(0);
+    expect(sent(rolledBack)).toHaveLength(0);
+    expect(sent(committed)).toHaveLength(1);
+  });
+
   it('leaves a message another delivery is sending, and takes over one abandoned by a crashed sender', async () => {
     const to = uniqueEmail('claimed');
     const id = await t.runtime.mailer.store({ workspaceId: null, category: 'test', to, subject: 'Claimed', text: 'Hello' });
