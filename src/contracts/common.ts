@@ -22,6 +22,35 @@ export function iso(date: Date | null): string | null {
 
 export const ZIdParams = z.object({ id: ZId });
 
+/** An IANA time zone the runtime knows (`Europe/Paris`); workspaces compute days and periods in it. */
+export const ZTimeZone = z
+  .string()
+  .max(64)
+  .refine((value) => isTimeZone(value), { error: 'must be an IANA time zone such as Europe/Paris' });
+
+/** An ISO 4217 currency code (`EUR`). */
+export const ZCurrency = z
+  .string()
+  .length(3)
+  .transform((value) => value.toUpperCase())
+  .refine((value) => isCurrency(value), { error: 'must be an ISO 4217 currency code such as EUR' });
+
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+export const DEFAULT_CURRENCY = 'EUR';
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value);
+  } catch {
+    return false;
+  }
+}
+
+function isCurrency(value: string): boolean {
+  return /^[A-Z]{3}$/.test(value) && Intl.supportedValuesOf('currency').includes(value);
+}
+
 /** RFC 9457 problem document returned for every error. */
 export const ZProblem = z.object({
   type: z.string(),

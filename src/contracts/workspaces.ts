@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { ZEmail, ZId, ZPassword, ZRole, ZTimestamp } from './common.js';
+import { ZCurrency, ZEmail, ZId, ZPassword, ZRole, ZTimeZone, ZTimestamp } from './common.js';
 
 // Wire shapes of the workspaces module: team, invitations, API keys, outbox.
 
-export const ZWorkspaceUpdateBody = z.object({ name: z.string().trim().min(1).max(120) });
+export const ZWorkspaceUpdateBody = z
+  .object({ name: z.string().trim().min(1).max(120), timezone: ZTimeZone, currency: ZCurrency })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { error: 'send at least one of name, timezone, currency' });
+export type TWorkspaceUpdateBody = z.infer<typeof ZWorkspaceUpdateBody>;
 
 export const ZMember = z.object({
   id: ZId,

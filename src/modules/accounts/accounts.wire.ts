@@ -10,14 +10,20 @@ export function user(row: TUserRow): TUser {
 
 export function me(caller: {
   user: TUserRow | null;
-  workspace: { id: string; name: string; created_at: Date };
+  workspace: { id: string; name: string; timezone: string; currency: string; created_at: Date };
   role: TRole;
   csrf_token?: string;
   workspaces: { id: string; name: string; role: TRole }[];
 }): TMe {
   return {
     user: caller.user ? user(caller.user) : null,
-    workspace: { id: caller.workspace.id, name: caller.workspace.name, created_at: iso(caller.workspace.created_at) },
+    workspace: {
+      id: caller.workspace.id,
+      name: caller.workspace.name,
+      timezone: caller.workspace.timezone,
+      currency: caller.workspace.currency,
+      created_at: iso(caller.workspace.created_at),
+    },
     role: caller.role,
     ...(caller.csrf_token ? { csrf_token: caller.csrf_token } : {}),
     workspaces: caller.workspaces,

@@ -21,7 +21,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.js';
 import { createInvitation, listInvitations, revokeInvitation } from './invitations.service.js';
 import { getOutboxMessage, listOutbox } from './outbox.service.js';
 import * as wire from './workspaces.wire.js';
-import { getWorkspace, leaveWorkspace, listMembers, removeMember, renameWorkspace, updateMemberRole } from './workspaces.service.js';
+import { getWorkspace, leaveWorkspace, listMembers, removeMember, updateMemberRole, updateWorkspace } from './workspaces.service.js';
 
 const tags = ['workspace'];
 const admin = { role: 'admin' } as const;
@@ -36,8 +36,11 @@ export function workspacesRoutes(fastify: FastifyInstance, runtime: Runtime): vo
 
   app.patch(
     '/api/workspace',
-    { config: { access: admin }, schema: { tags, summary: 'Rename the workspace', body: ZWorkspaceUpdateBody, response: { 200: ZWorkspace } } },
-    async (req) => wire.workspace(await renameWorkspace(runtime.db, authOf(req).workspace_id, req.body.name)),
+    {
+      config: { access: admin },
+      schema: { tags, summary: 'Rename the workspace, or change its time zone (IANA) or currency (ISO 4217)', body: ZWorkspaceUpdateBody, response: { 200: ZWorkspace } },
+    },
+    async (req) => wire.workspace(await updateWorkspace(runtime.db, authOf(req).workspace_id, req.body)),
   );
 
   app.get('/api/workspace/members', { schema: { tags, summary: 'Members and their roles', response: { 200: z.array(ZMember) } } }, async (req) =>

@@ -1,5 +1,6 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { TRole } from '../../contracts/common.js';
+import type { TWorkspaceUpdateBody } from '../../contracts/workspaces.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -11,9 +12,15 @@ import { workspaceMembers, workspaces } from './workspaces.tables.js';
 export type TWorkspaceRow = typeof workspaces.$inferSelect;
 
 /** Creates a workspace with `ownerUserId` as its owner. */
-export async function createWorkspace(db: Db, input: { name: string; ownerUserId: string }): Promise<TWorkspaceRow> {
+export async function createWorkspace(
+  db: Db,
+  input: { name: string; ownerUserId: string; timezone?: string; currency?: string },
+): Promise<TWorkspaceRow> {
   return db.transaction(async (tx) => {
-    const [workspace] = await tx.insert(workspaces).values({ name: input.name }).returning();
+    const [workspace] = await tx
+      .insert(workspaces)
+      .values({ name: input.name, ...(input.timezone ? { timezone: input.timezone } : {}), ...(input.currency ? { currency: input.currency } : {}) })
+      .returning();
     await tx.insert(workspaceMembers).values({ workspace_id: workspace!.id, user_id: input.ownerUserId, role: 'owner' });
     return workspace!;
   });
@@ -27,8 +34,8 @@ export async function getWorkspace(db: Db, workspaceId: string): Promise<TWorksp
 }
 
 /** Renames the caller's workspace. */
-export async function renameWorkspace(db: Db, workspaceId: string, name: string): Promise<TWorkspaceRow> {
-  const [row] = await db.update(workspaces).set({ name }).where(eq(workspaces.id, workspaceId)).returning();
+export async function updateWorkspace(db: Db, workspaceId: string, change: TWorkspaceUpdateBody): Promise<TWorkspaceRow> {
+  const [row] = await db.update(workspaces).set(change).where(eq(workspaces.id, workspaceId)).returning();
   if (!row) throw notFound('Workspace');
   return row;
 }

@@ -2,13 +2,15 @@ import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLE_NAMES } from '../../contracts/common.js';
 import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
-import { users } from '../accounts/accounts.tables.js';
+import { users } from '../accounts/tables.js';
 
 const ROLES = ROLE_NAMES;
 
 export const workspaces = pgTable('workspaces', {
   id: id(),
   name: text('name').notNull(),
+  timezone: text('timezone').notNull().default('Europe/Paris'),
+  currency: text('currency').notNull().default('EUR'),
   ...timestamps(),
 });
 
