@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZTimestamp } from './common.js';
+import { ZLeadFilterQuery, type TLeadStatus } from './crm.js';
 
 // CSV import and export of leads:
 // POST /api/marketing/leads/import (multipart: file, mapping, on_duplicate) -> 202 with the import,
@@ -40,6 +41,51 @@ export const IMPORT_LEAD_FIELDS = [
   'lost_reason',
 ] as const;
 export type TImportLeadField = (typeof IMPORT_LEAD_FIELDS)[number];
+
+/**
+ * Column headers of the "Excel (France)" export, in French as a French user names them; the import wizard
+ * recognizes them (and common variants), so that file imports again too.
+ */
+export const FRENCH_HEADERS: Record<TImportLeadField, string> = {
+  first_name: 'Prénom',
+  last_name: 'Nom',
+  email: 'E-mail',
+  phone: 'Téléphone',
+  company: 'Entreprise',
+  job_title: 'Poste',
+  status: 'Statut',
+  source: 'Source',
+  source_url: 'URL source',
+  estimated_value: 'Montant estimé',
+  tags: 'Étiquettes',
+  notes: 'Notes',
+  owner_id: 'Responsable',
+  utm_source: 'UTM source',
+  utm_medium: 'UTM support',
+  utm_campaign: 'UTM campagne',
+  utm_term: 'UTM terme',
+  utm_content: 'UTM contenu',
+  lost_reason: 'Raison de la perte',
+};
+
+/** Export file formats: `standard` re-imports as is (`,`, field names, codes); `excel_fr` opens in Excel in French (`;`, French headers and statuses, decimal commas, owners by email). */
+export const EXPORT_FORMATS = ['standard', 'excel_fr'] as const;
+export const ZExportFormat = z.enum(EXPORT_FORMATS);
+export type TExportFormat = z.infer<typeof ZExportFormat>;
+
+/** GET /api/marketing/leads/export.csv: the leads of a filter, in a format. */
+export const ZLeadExportQuery = ZLeadFilterQuery.extend({ format: ZExportFormat.default('standard') });
+
+/** Status names in the Excel (France) export (the import reads them back, as it reads the codes). */
+export const FRENCH_STATUS_LABELS: Record<TLeadStatus, string> = {
+  new: 'Nouveau',
+  contacted: 'Contacté',
+  qualified: 'Qualifié',
+  proposal: 'Proposition',
+  negotiation: 'Négociation',
+  won: 'Gagné',
+  lost: 'Perdu',
+};
 
 /** Prefix of a mapping target or export header naming a custom field: `custom.budget`. */
 export const CUSTOM_FIELD_PREFIX = 'custom.';

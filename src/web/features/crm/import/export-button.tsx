@@ -1,11 +1,9 @@
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { EXPORT_FORMATS } from '../../../../contracts/crm-imports.js';
 import type { TLeadFilter } from '../../../../contracts/crm.js';
-import { exportUrl, type TExportFormat } from './import-api.js';
-
-/** The two export files: Excel (France) to open and read, the standard CSV to re-import as is. */
-export const EXPORT_FORMATS: TExportFormat[] = ['excel_fr', 'standard'];
+import { exportUrl } from './import-api.js';
 
 /**
  * "Exporter": downloads the leads of the filter (all leads without one), as an Excel (France) file (`;`,
@@ -33,7 +31,8 @@ export function ExportItems({ filter }: { filter?: TLeadFilter }) {
   const { t } = useTranslation();
   return (
     <>
-      {EXPORT_FORMATS.map((format) => (
+      {/* Excel (France) first: what most French users want to open. */}
+      {[...EXPORT_FORMATS].reverse().map((format) => (
         <Menu.Item key={format} component="a" href={exportUrl(filter, format)} download leftSection={<IconDownload size={14} />} title={t(`crmImport.exportFormats.${format}Hint`)}>
           {t(`crmImport.exportFormats.${format}`)}
         </Menu.Item>

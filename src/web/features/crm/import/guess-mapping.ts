@@ -1,24 +1,27 @@
-import { CUSTOM_FIELD_PREFIX, IMPORT_LEAD_FIELDS, type TImportMapping } from '../../../../contracts/crm-imports.js';
+import { CUSTOM_FIELD_PREFIX, FRENCH_HEADERS, IMPORT_LEAD_FIELDS, type TImportMapping } from '../../../../contracts/crm-imports.js';
 import type { TCustomField } from '../../../../contracts/crm.js';
 
 // Which lead field each CSV column probably fills, from its name (French and English, as Excel,
 // Google Sheets, HubSpot or Mailchimp exports write them) or from the workspace's previous import.
 
 const SYNONYMS: Record<string, string[]> = {
-  first_name: ['prenom', 'firstname', 'first', 'givenname'],
-  last_name: ['nom', 'nomdefamille', 'lastname', 'last', 'surname', 'familyname'],
-  email: ['email', 'mail', 'courriel', 'adresseemail', 'adressemail', 'emailaddress', 'adresseelectronique'],
-  phone: ['telephone', 'tel', 'phone', 'mobile', 'portable', 'phonenumber', 'numerodetelephone', 'gsm'],
-  company: ['societe', 'entreprise', 'company', 'organisation', 'organization', 'raisonsociale', 'structure'],
-  job_title: ['poste', 'fonction', 'jobtitle', 'titre', 'title', 'position', 'metier'],
-  status: ['statut', 'status', 'etape', 'stage'],
-  source: ['source', 'origine', 'provenance'],
-  source_url: ['url', 'urlsource', 'sourceurl', 'pagedorigine'],
-  estimated_value: ['valeur', 'valeurestimee', 'montant', 'value', 'amount', 'estimatedvalue', 'ca', 'budget'],
-  tags: ['tags', 'tag', 'etiquettes', 'etiquette', 'libelles', 'labels'],
-  notes: ['notes', 'note', 'commentaire', 'commentaires', 'remarques', 'remarque', 'comments'],
-  owner_id: ['responsable', 'proprietaire', 'owner', 'commercial', 'assignea'],
-  lost_reason: ['raisondelaperte', 'motifdeperte', 'lostreason'],
+  first_name: ['prenom', 'firstname', 'first', 'givenname', 'prenomducontact'],
+  last_name: ['nom', 'nomdefamille', 'lastname', 'last', 'surname', 'familyname', 'nomducontact'],
+  email: ['email', 'mail', 'courriel', 'adresseemail', 'adressemail', 'emailaddress', 'adresseelectronique', 'adressecourriel', 'emailprofessionnel'],
+  phone: ['telephone', 'tel', 'phone', 'mobile', 'portable', 'phonenumber', 'numerodetelephone', 'gsm', 'telephoneportable', 'telephonemobile', 'telephonefixe', 'numerodemobile', 'numero'],
+  company: ['societe', 'entreprise', 'company', 'organisation', 'organization', 'raisonsociale', 'structure', 'nomdelentreprise', 'nomdelasociete', 'client'],
+  job_title: ['poste', 'fonction', 'jobtitle', 'titre', 'title', 'position', 'metier', 'intituledeposte'],
+  status: ['statut', 'status', 'etape', 'stage', 'etapedevente', 'phase', 'statutdulead'],
+  source: ['source', 'origine', 'provenance', 'canal', 'sourcedulead', 'originedulead'],
+  source_url: ['url', 'urlsource', 'sourceurl', 'pagedorigine', 'siteweb', 'pagesource'],
+  estimated_value: [
+    'valeur', 'valeurestimee', 'montant', 'montantestime', 'montantht', 'montantttc', 'montantprevisionnel', 'valeurdelaffaire', 'chiffredaffaires',
+    'chiffredaffairesestime', 'caestime', 'potentiel', 'value', 'amount', 'estimatedvalue', 'dealvalue', 'ca', 'budget',
+  ],
+  tags: ['tags', 'tag', 'etiquettes', 'etiquette', 'libelles', 'labels', 'motscles', 'categories'],
+  notes: ['notes', 'note', 'commentaire', 'commentaires', 'remarques', 'remarque', 'comments', 'observations', 'description'],
+  owner_id: ['responsable', 'proprietaire', 'owner', 'commercial', 'assignea', 'attribuea', 'suivipar', 'vendeur'],
+  lost_reason: ['raisondelaperte', 'motifdeperte', 'lostreason', 'motifdelaperte', 'raisondeperte', 'causedelaperte'],
 };
 
 /** "Adresse e-mail" -> "adresseemail": lower case, no accents, letters and digits only. */
@@ -42,6 +45,8 @@ export function guessMapping(headers: string[], customFields: TCustomField[], pr
   for (const field of customFields) {
     for (const name of [normalizeHeader(field.key), normalizeHeader(field.label)]) if (!byName.has(name)) byName.set(name, `${CUSTOM_FIELD_PREFIX}${field.key}`);
   }
+  // The Excel (France) export's own headers ("Montant estimé", "UTM campagne"…), then the synonyms.
+  for (const [field, header] of Object.entries(FRENCH_HEADERS)) if (!byName.has(normalizeHeader(header))) byName.set(normalizeHeader(header), field);
   for (const [field, names] of Object.entries(SYNONYMS)) for (const name of names) if (!byName.has(name)) byName.set(name, field);
   const mapping: TImportMapping = {};
   const taken = new Set<string>();

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TImportMapping, TLeadImport, TOnDuplicate } from '../../../../contracts/crm-imports.js';
+import type { TExportFormat, TImportMapping, TLeadImport, TOnDuplicate } from '../../../../contracts/crm-imports.js';
 import type { TLeadFilter } from '../../../../contracts/crm.js';
 import { api, ApiError } from '../../../lib/api.js';
 
@@ -51,8 +51,6 @@ export async function startImport(input: { file: File; mapping: TImportMapping; 
 export function reportUrl(id: string): string {
   return `/api/marketing/imports/${id}/report.csv`;
 }
-
-export type TExportFormat = 'standard' | 'excel_fr';
 
 /** The export address for a filter (rules travel as JSON) and a format (the standard CSV by default). */
 export function exportUrl(filter: TLeadFilter = {}, format: TExportFormat = 'standard'): string {
