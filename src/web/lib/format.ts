@@ -12,6 +12,8 @@ export const DEFAULT_CURRENCY = 'EUR';
 export type TFormatters = {
   locale: string;
   currency: string;
+  /** IANA time zone dates and times are shown in (the workspace's). */
+  timeZone: string | undefined;
   /** 12 500 / 12,500; up to `maxDigits` decimals (2 by default). */
   number: (value: number, maxDigits?: number) => string;
   /** An amount in the workspace's currency: no cents when whole ("4 575 €"), two digits otherwise ("4 575,50 €"). */
@@ -26,8 +28,11 @@ export type TFormatters = {
   dateTime: (iso: string | Date) => string;
 };
 
-/** Builds the formatters for a locale ("fr", "en") and an ISO 4217 currency ("EUR"). Pure: used by the hook and the tests. */
-export function createFormatters(locale: string, currency: string = DEFAULT_CURRENCY): TFormatters {
+/**
+ * Builds the formatters for a locale ("fr", "en"), an ISO 4217 currency ("EUR") and a time zone
+ * ("Europe/Paris"; the browser's when undefined). Pure: used by the hook and the tests.
+ */
+export function createFormatters(locale: string, currency: string = DEFAULT_CURRENCY, timeZone?: string): TFormatters {
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const numberFormat = (maxDigits: number) => {
     let format = numberFormats.get(maxDigits);
@@ -37,12 +42,13 @@ export function createFormatters(locale: string, currency: string = DEFAULT_CURR
   const wholeMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
   const centsMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const days = new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: locale.startsWith('en') ? 'long' : 'short', maximumFractionDigits: 1 });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const toDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
   return {
     locale,
     currency,
+    timeZone,
     number: (value, maxDigits = 2) => numberFormat(maxDigits).format(value),
     money: (value) => (Number.isInteger(Math.round(value * 100) / 100) ? wholeMoney : centsMoney).format(value),
     percent: (ratio, maxDigits = 0) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: maxDigits }).format(ratio),
@@ -52,20 +58,18 @@ export function createFormatters(locale: string, currency: string = DEFAULT_CURR
   };
 }
 
-/** The currency of the signed-in workspace (`currency` on the workspace once the API sends it), EUR otherwise. */
-function useWorkspaceCurrency(): string {
+/** The currency and time zone of the signed-in workspace (EUR and the browser's zone before sign-in). */
+function useWorkspaceSettings(): { currency: string; timeZone: string | undefined } {
   const { data: me } = useMe();
-  const workspace: object | undefined = me?.workspace;
-  const currency = workspace && 'currency' in workspace ? workspace.currency : undefined;
-  return typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : DEFAULT_CURRENCY;
+  return { currency: me?.workspace.currency ?? DEFAULT_CURRENCY, timeZone: me?.workspace.timezone };
 }
 
 /** The formatters of the interface's language and the workspace's currency: the one place pages format values. */
 export function useFormatters(): TFormatters {
   const { i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'fr';
-  const currency = useWorkspaceCurrency();
-  return useMemo(() => createFormatters(locale, currency), [locale, currency]);
+  const { currency, timeZone } = useWorkspaceSettings();
+  return useMemo(() => createFormatters(locale, currency, timeZone), [locale, currency, timeZone]);
 }
 
 /** Formats ISO timestamps as date + time (or date only) in the interface's language. */

@@ -12,6 +12,7 @@ import { AuthHeading } from './auth-heading.js';
 import { loginUrl, safeNext } from './safe-next.js';
 import { startNewContext } from './session.js';
 import { NewPasswordField } from '../../ui/password-field.js';
+import { browserCurrency, browserTimeZone } from '../../lib/regional.js';
 
 type TValues = Omit<TSignupBody, 'locale'>;
 
@@ -33,7 +34,7 @@ export function SignupPage() {
   });
   const signup = useMutation({
     // The account's language (used for its mails) starts as the one on screen.
-    mutationFn: (values: TValues) => api.post<TMe>('/api/auth/signup', { ...values, locale: currentLanguage() }),
+    mutationFn: (values: TValues) => api.post<TMe>('/api/auth/signup', { ...values, locale: currentLanguage(), timezone: browserTimeZone(), currency: browserCurrency() }),
     onSuccess: async (me) => {
       await startNewContext(queryClient, me);
       void navigate(next, { replace: true });

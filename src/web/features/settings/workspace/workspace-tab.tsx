@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,22 +7,23 @@ import type { TWorkspace } from '../../../../contracts/accounts.js';
 import { api } from '../../../lib/api.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { useFormatDate } from '../../../lib/format.js';
+import { currencyOptions, timeZoneOptions } from '../../../lib/regional.js';
 import { isAdmin, ME_KEY, useSignedInMe } from '../../auth/session.js';
 
-/** /settings/workspace: the workspace's name, renamed by admins and owners. */
+/** /settings/workspace: the workspace's name, time zone and currency, changed by admins and owners. */
 export function WorkspaceTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useSignedInMe();
   const formatDate = useFormatDate();
   const queryClient = useQueryClient();
   const form = useForm({
-    initialValues: { name: me.workspace.name },
-    validate: { name: isNotEmpty(t('validation.required')) },
+    initialValues: { name: me.workspace.name, timezone: me.workspace.timezone, currency: me.workspace.currency },
+    validate: { name: isNotEmpty(t('validation.required')), timezone: isNotEmpty(t('validation.required')), currency: isNotEmpty(t('validation.required')) },
   });
   const rename = useMutation({
-    mutationFn: (values: { name: string }) => api.patch<TWorkspace>('/api/workspace', values),
+    mutationFn: (values: { name: string; timezone: string; currency: string }) => api.patch<TWorkspace>('/api/workspace', values),
     onSuccess: async (workspace) => {
-      form.resetDirty({ name: workspace.name });
+      form.resetDirty({ name: workspace.name, timezone: workspace.timezone, currency: workspace.currency });
       notifications.show({ color: 'teal', message: t('settings.workspace.renamed', { name: workspace.name }) });
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
     },
@@ -43,14 +44,33 @@ export function WorkspaceTab() {
         <form noValidate onSubmit={form.onSubmit((values) => rename.mutate(values))}>
           <Stack align="flex-start">
             <TextInput label={t('settings.workspace.name')} required w="100%" {...form.getInputProps('name')} />
+            <Select
+              label={t('settings.workspace.timezone')}
+              description={t('settings.workspace.timezoneHelp')}
+              data={timeZoneOptions()}
+              searchable
+              allowDeselect={false}
+              w="100%"
+              {...form.getInputProps('timezone')}
+            />
+            <Select
+              label={t('settings.workspace.currency')}
+              description={t('settings.workspace.currencyHelp')}
+              data={currencyOptions(i18n.resolvedLanguage ?? 'fr')}
+              searchable
+              allowDeselect={false}
+              w="100%"
+              {...form.getInputProps('currency')}
+            />
             <Button type="submit" loading={rename.isPending} disabled={!form.isDirty()}>
-              {t('settings.workspace.rename')}
+              {t('settings.workspace.save')}
             </Button>
           </Stack>
         </form>
       ) : (
         <>
           <Text>{t('settings.workspace.current', { name: me.workspace.name })}</Text>
+          <Text>{t('settings.workspace.regional', { timezone: me.workspace.timezone, currency: me.workspace.currency })}</Text>
           <Alert color="gray">{t('settings.workspace.readOnly')}</Alert>
         </>
       )}
