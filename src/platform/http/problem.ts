@@ -38,6 +38,12 @@ export type TProblem = {
   [extra: string]: unknown;
 };
 
+/**
+ * Field errors one problem lists at most; the rest are counted in `errors_omitted` (a file or a
+ * body with 60,000 bad keys answered 5.8 MB). The detail names only the listed ones too.
+ */
+export const MAX_PROBLEM_ERRORS = 100;
+
 /** Sends an RFC 9457 problem document. */
 export function sendProblem(
   reply: FastifyReply,
@@ -49,6 +55,11 @@ export function sendProblem(
     title: TITLES[problem.status] ?? 'Error',
     ...rest,
   };
+  if (body.errors && body.errors.length > MAX_PROBLEM_ERRORS) {
+    body.errors_omitted = body.errors.length - MAX_PROBLEM_ERRORS;
+    body.errors = body.errors.slice(0, MAX_PROBLEM_ERRORS);
+  }
+  if (body.detail.length > 2_000) body.detail = `${body.detail.slice(0, 2_000)}…`;
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
