@@ -25,7 +25,7 @@ test('set up lead scoring, round-robin and a custom field from the CRM settings 
   await signUp(page);
   const lead = await apiCall(page, 'POST', '/api/marketing/leads', { first_name: 'Hugo', job_title: 'Directeur commercial', company: 'Studio Pixel' });
   await page.getByRole('link', { name: 'CRM', exact: true }).click();
-  await page.getByRole('tab', { name: 'Réglages' }).click();
+  await page.getByRole('tab', { name: 'Paramètres' }).click();
   await expect(page.getByText('Aucune règle : tous les leads ont un score de 0.')).toBeVisible();
 
   // A fit rule: job title contains "directeur", +10.
@@ -65,7 +65,7 @@ test('set up lead scoring, round-robin and a custom field from the CRM settings 
   await page.getByRole('option', { name: /Nadia Roussel/ }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('region', { name: 'Attribution automatique (round-robin)' }).getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByText('Réglages enregistrés.').first()).toBeVisible();
+  await expect(page.getByText('Paramètres enregistrés.').first()).toBeVisible();
   const created = await apiCall(page, 'POST', '/api/marketing/leads', { first_name: 'Léa' });
   const me = await apiCall(page, 'GET', '/api/auth/me');
   expect(created.owner_id).toBe(me.user.id);

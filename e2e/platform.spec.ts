@@ -36,7 +36,7 @@ test('sign up, log out and log back in', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Tableau de bord' })).toBeVisible();
 
   // Every module of the spec is in the navigation.
-  for (const name of ['Tunnels de vente', 'Email Marketing', 'CRM', 'Publicités', 'Paramètres']) {
+  for (const name of ['Tunnels de vente', 'E-mail marketing', 'CRM', 'Publicités', 'Paramètres']) {
     await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
   }
 });

@@ -1,9 +1,10 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './global.css';
+import { replaceNativeValidationBubbles } from './native-validation.js';
 import { queryClient } from './query-client.js';
 import { colorSchemeManager, cssVariablesResolver, localizedTheme } from './theme.js';
 
@@ -11,6 +12,7 @@ import { colorSchemeManager, cssVariablesResolver, localizedTheme } from './them
 export function Providers({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const theme = useMemo(() => localizedTheme(t('common.close')), [t]);
+  useEffect(() => replaceNativeValidationBubbles(t), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
       <QueryClientProvider client={queryClient}>
