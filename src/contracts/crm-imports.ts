@@ -127,6 +127,15 @@ export type TLeadImport = z.infer<typeof ZLeadImport>;
 
 export const ZLeadImportList = z.object({ items: z.array(ZLeadImport) });
 
+/** How many of the report's rows GET /api/marketing/imports/:id/problems returns at most (the result screen shows them). */
+export const IMPORT_PROBLEMS_MAX = 20;
+
+/** The first rows of an import's report: the CSV row number (header = 1) and why it was not imported. */
+export const ZImportProblemList = z.object({
+  items: z.array(z.object({ row_number: z.number().int(), reason: z.string(), skipped: z.boolean().describe('true: skipped (erased email), false: refused (invalid)') })),
+});
+export type TImportProblemList = z.infer<typeof ZImportProblemList>;
+
 /**
  * The column separator of a CSV header line: `;` (French Excel), tab or `,`, whichever occurs
  * most outside quotes; `,` when none does. Shared by the server and the browser preview.

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TExportFormat, TImportMapping, TLeadImport, TOnDuplicate } from '../../../../contracts/crm-imports.js';
+import type { TExportFormat, TImportMapping, TImportProblemList, TLeadImport, TOnDuplicate } from '../../../../contracts/crm-imports.js';
 import type { TLeadFilter } from '../../../../contracts/crm.js';
 import { api, ApiError } from '../../../lib/api.js';
 
@@ -17,6 +17,15 @@ export function useLeadImport(id: string | null) {
     queryFn: () => api.get<TLeadImport>(`/api/marketing/imports/${id}`),
     enabled: id !== null,
     refetchInterval: (query) => (isRunning(query.state.data) ? 1000 : false),
+  });
+}
+
+/** The first rows not imported and why (shown on the result screen; the report file has them all). */
+export function useImportProblems(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...IMPORTS_KEY, id, 'problems'],
+    queryFn: () => api.get<TImportProblemList>(`/api/marketing/imports/${id}/problems`).then((r) => r.items),
+    enabled,
   });
 }
 

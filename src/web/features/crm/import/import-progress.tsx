@@ -1,9 +1,9 @@
-import { Alert, Anchor, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Paper, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEADS_KEY, STATS_KEY } from '../crm-api.js';
-import { isRunning, reportUrl, useLeadImport } from './import-api.js';
+import { isRunning, reportUrl, useImportProblems, useLeadImport } from './import-api.js';
 
 const COUNTS = ['created', 'updated', 'skipped', 'failed'] as const;
 
@@ -23,6 +23,9 @@ export function ImportProgress({ importId }: { importId: string }) {
     }
   }, [running, queryClient]);
 
+  const { data: problems = [] } = useImportProblems(importId, !running && (item?.report_rows ?? 0) > 0);
+  // Rows skipped as duplicates are not in the report (they are not problems); the erased ones are.
+  const duplicates = item ? item.skipped_count - problems.filter((p) => p.skipped).length - Math.max(0, item.report_rows - problems.length) : 0;
   const percent = !item ? 0 : status === 'completed' ? 100 : item.file_size > 0 ? Math.min(100, (item.bytes_read / item.file_size) * 100) : 0;
   return (
     <Stack>
@@ -49,6 +52,43 @@ export function ImportProgress({ importId }: { importId: string }) {
             </Paper>
           ))}
         </SimpleGrid>
+      )}
+      {item && !running && duplicates > 0 && <Text size="sm">{t('crmImport.problems.duplicates', { count: duplicates })}</Text>}
+      {problems.length > 0 && (
+        <Stack gap={4}>
+          <Text fw={600} size="sm">
+            {t('crmImport.problems.title')}
+          </Text>
+          <Table.ScrollContainer minWidth={320}>
+            <Table withTableBorder verticalSpacing={4} aria-label={t('crmImport.problems.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={70}>{t('crmImport.problems.row')}</Table.Th>
+                  <Table.Th w={110}>{t('crmImport.problems.outcome')}</Table.Th>
+                  <Table.Th>{t('crmImport.problems.reason')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {problems.map((problem) => (
+                  <Table.Tr key={problem.row_number}>
+                    <Table.Td>{problem.row_number}</Table.Td>
+                    <Table.Td>
+                      <Badge size="sm" variant="light" color={problem.skipped ? 'gray' : 'red'}>
+                        {t(problem.skipped ? 'crmImport.problems.skipped' : 'crmImport.problems.failed')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{problem.reason}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {item && item.report_rows > problems.length && (
+            <Text size="sm" c="dimmed">
+              {t('crmImport.problems.more')}
+            </Text>
+          )}
+        </Stack>
       )}
       {item && !running && item.report_rows > 0 && (
         <Anchor href={reportUrl(item.id)} download>
