@@ -10,8 +10,9 @@ import { colorSchemeManager, cssVariablesResolver, localizedTheme } from './them
 
 /** Theme, color scheme, server state and notifications for the whole app. */
 export function Providers({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  const theme = useMemo(() => localizedTheme(t('common.close')), [t]);
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'fr';
+  const theme = useMemo(() => localizedTheme(t('common.close'), language), [t, language]);
   useEffect(() => replaceNativeValidationBubbles(t), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">

@@ -4,7 +4,7 @@ import { contrastRatio } from '../ui/contrast.js';
 import { cssVariablesResolver, localizedTheme } from './theme.js';
 
 // The CSS variables Mantine writes for our theme, resolved to colours, per scheme: what the browser paints.
-const merged = mergeMantineTheme(DEFAULT_THEME, localizedTheme('Fermer'));
+const merged = mergeMantineTheme(DEFAULT_THEME, localizedTheme('Fermer', 'fr'));
 function variables(scheme: 'light' | 'dark'): (name: string) => string {
   const base = defaultCssVariablesResolver(merged);
   const ours = cssVariablesResolver(merged);
@@ -67,6 +67,10 @@ describe('theme colour tokens (WCAG AA)', () => {
     expect(contrastRatio('#868e96', '#ffffff')).toBeLessThan(4.5);
     expect(contrastRatio('#ffffff', '#4c6ef5')).toBeLessThan(4.5);
     expect(contrastRatio(DEFAULT_THEME.colors.yellow[9], DEFAULT_THEME.colors.yellow[1])).toBeLessThan(3);
+  });
+
+  it('reads numbers the French way in every NumberInput', () => {
+    expect(merged.components.NumberInput?.defaultProps).toMatchObject({ decimalSeparator: ',', thousandSeparator: '\u202f' });
   });
 
   it('names the close button of modals, drawers and notifications', () => {

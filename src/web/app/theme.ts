@@ -5,6 +5,7 @@ import {
   Drawer,
   Modal,
   Notification,
+  NumberInput,
   PasswordInput,
   TextInput,
   type CSSVariablesResolver,
@@ -91,8 +92,11 @@ export const colorSchemeManager = localStorageColorSchemeManager({ key: 'mk-colo
  * The theme with the interface language's words: every modal, drawer and notification close button gets an
  * accessible name (axe "button-name", critical, on every modal before), set once here rather than per modal.
  */
-export function localizedTheme(closeLabel: string) {
+export function localizedTheme(closeLabel: string, language: string) {
   const closeButtonProps = { 'aria-label': closeLabel };
+  // Mantine's NumberInput (segment values, custom fields, thresholds) reads and shows numbers the language's way:
+  // "12 500,5" in French (a typed "." still counts as the decimal mark). Amounts use MoneyField (ui/number-field.tsx).
+  const numberSeparators = language.startsWith('fr') ? { decimalSeparator: ',', thousandSeparator: '\u202f' } : { decimalSeparator: '.', thousandSeparator: ',' };
   return createTheme({
     ...theme,
     components: {
@@ -100,6 +104,7 @@ export function localizedTheme(closeLabel: string) {
       Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
       Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
       Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+      NumberInput: NumberInput.extend({ defaultProps: numberSeparators }),
     },
   });
 }
