@@ -11,7 +11,12 @@ export type TErrorCode =
   /** A user-shaped query the planner estimates over the request's budget (PGlite, query-limits.ts). */
   | 'query_too_expensive';
 
-export type TFieldError = { path: string; message: string };
+/**
+ * One bad field. `message` is English for API users; `code` and `params` let the web app say it in the
+ * user's language (zod's issue codes such as `too_small` with `{ minimum }`, or our own such as `time_zone`).
+ */
+export type TFieldError = { path: string; message: string; code?: string; params?: Record<string, TErrorParam> };
+export type TErrorParam = string | number | boolean | (string | number)[];
 
 /** The one application error: services throw it, one handler turns it into problem+json. */
 export class AppError extends Error {

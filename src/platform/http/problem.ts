@@ -81,6 +81,7 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
     const errors = error.validation.map((v) => ({
       path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'invalid value',
+      ...errorCode(v.keyword, v.params as Record<string, unknown>),
     }));
     return sendProblem(reply, {
       status: 400,
@@ -123,4 +124,21 @@ function pgErrorCode(error: unknown): string | undefined {
     e = e.cause as typeof e;
   }
   return undefined;
+}
+
+/**
+ * The translatable part of a zod issue: its code (our own `params.code` from a refine wins over zod's generic
+ * `custom`) and the parameters a sentence needs (minimum, maximum, format, expected values).
+ */
+function errorCode(keyword: string, params: Record<string, unknown> | undefined): Pick<TFieldError, 'code' | 'params'> {
+  const own = params?.params as { code?: unknown } | undefined;
+  const code = typeof own?.code === 'string' ? own.code : keyword;
+  const kept: NonNullable<TFieldError['params']> = {};
+  for (const name of ['minimum', 'maximum', 'inclusive', 'origin', 'format', 'expected', 'values', 'keys'] as const) {
+    const value = params?.[name];
+    if (typeof value === 'string' || typeof value === 'boolean') kept[name] = value;
+    else if (typeof value === 'number' || typeof value === 'bigint') kept[name] = Number(value);
+    else if (Array.isArray(value) && value.length <= 50 && value.every((v) => typeof v === 'string' || typeof v === 'number')) kept[name] = value as (string | number)[];
+  }
+  return { code, ...(Object.keys(kept).length > 0 ? { params: kept } : {}) };
 }

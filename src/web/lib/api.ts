@@ -1,6 +1,21 @@
+import i18next from 'i18next';
 import type { TProblem } from '../../contracts/common.js';
 
-type TFieldError = { path: string; message: string };
+type TFieldError = { path: string; message: string; code?: string; params?: Record<string, unknown> };
+
+/**
+ * A field error in the interface's language: the server sends a code (`too_small`, `invalid_format`, `time_zone`…)
+ * and its parameters; the English `message` is kept only when no translation exists for the code.
+ */
+export function translateFieldError(error: TFieldError): string {
+  if (!error.code) return error.message;
+  const params = { ...error.params };
+  const variant = [error.code, params.format ?? params.origin].filter(Boolean).join('_');
+  for (const key of [`validation.codes.${variant}`, `validation.codes.${error.code}`]) {
+    if (i18next.exists(key)) return String(i18next.t(key as never, params as never));
+  }
+  return error.message;
+}
 
 /** A failed API call: the problem document's status, detail and field errors (status 0 = network failure). */
 export class ApiError extends Error {
@@ -19,9 +34,9 @@ export class ApiError extends Error {
   /** Field errors keyed by form field: the server's "body.email" becomes "email". */
   fieldErrors(): Record<string, string> {
     const result: Record<string, string> = {};
-    for (const { path, message } of this.errors) {
-      const field = path.replace(/^body\.?/, '');
-      if (field && !(field in result)) result[field] = message;
+    for (const error of this.errors) {
+      const field = error.path.replace(/^body\.?/, '');
+      if (field && !(field in result)) result[field] = translateFieldError(error);
     }
     return result;
   }
