@@ -1,7 +1,7 @@
 import { pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
-import { users } from '../accounts/accounts.tables.js';
-import { workspaces } from '../workspaces/workspaces.tables.js';
+import { users } from '../accounts/tables.js';
+import { workspaces } from '../workspaces/tables.js';
 
 /** One provider's credentials per workspace, sealed with the SecretBox (never stored in clear). */
 export const workspaceCredentials = pgTable(

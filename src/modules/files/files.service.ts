@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { TAuth } from '../../platform/auth/access.js';
 import type { Tenant } from '../../platform/db/tenant.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { ALLOWED_UPLOAD_TYPES, sniffAllowedType } from '../../platform/storage/content-type.js';
 import { files } from './files.tables.js';
@@ -73,6 +73,7 @@ export async function readPublicFile(runtime: Runtime, id: string) {
 function cleanName(name: string): string {
   // Keep the user's name for display; control characters and path parts never reach headers or paths.
   const base = name.split(/[\\/]/).pop() ?? 'file';
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   return base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200) || 'file';
 }
 

@@ -1,7 +1,7 @@
 import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { id, workspaceId } from '../../platform/db/columns.js';
-import { users } from '../accounts/accounts.tables.js';
-import { workspaces } from '../workspaces/workspaces.tables.js';
+import { users } from '../accounts/tables.js';
+import { workspaces } from '../workspaces/tables.js';
 
 /** A file of the media library; its bytes are in the blob store under `storage_key`. */
 export const files = pgTable(

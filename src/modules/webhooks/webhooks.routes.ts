@@ -16,7 +16,6 @@ import { sendTestDelivery } from './webhook-delivery.service.js';
 import {
   createEndpoint,
   deleteEndpoint,
-  getEndpoint,
   listDeliveries,
   listEndpoints,
   rotateEndpointSecret,

@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid, boolean } from 'drizzle-orm/pg-core';
 import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
-import { workspaces } from '../workspaces/workspaces.tables.js';
+import { workspaces } from '../workspaces/tables.js';
 
 /** A URL of the workspace subscribed to event types; its signing secret is sealed with the SecretBox. */
 export const webhookEndpoints = pgTable(
