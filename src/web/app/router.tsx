@@ -46,9 +46,9 @@ const router = createBrowserRouter([
           { index: true, element: page(() => import('../features/dashboard/dashboard-page.js'), (m) => m.DashboardPage) },
           { path: 'funnels', element: page(() => import('../features/funnels/funnels-page.js'), (m) => m.FunnelsPage) },
           { path: 'email-marketing', element: page(() => import('../features/email/email-marketing-page.js'), (m) => m.EmailMarketingPage) },
-          { path: 'crm', element: page(() => import('../features/crm/crm-page.js'), (m) => m.CrmPage) },
+          { path: 'crm', element: page(() => import('../features/crm/index.js'), (m) => m.CrmPage) },
           // A lead's record as a page of its own (the drawer over /crm?lead=<id> stays for quick looks).
-          { path: 'crm/leads/:id', element: page(() => import('../features/crm/lead-drawer/lead-record-page.js'), (m) => m.LeadRecordPage) },
+          { path: 'crm/leads/:id', element: page(() => import('../features/crm/index.js'), (m) => m.LeadRecordPage) },
           { path: 'ads', element: page(() => import('../features/ads/ads-page.js'), (m) => m.AdsPage) },
           settingsRoutes,
           { path: 'dashboard', element: <Navigate to="/" replace /> },
