@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import moduleEntry from './eslint-rules/module-entry.js';
 
 // Lint for mistakes, not style: TypeScript's strict mode does most of the work.
 export default tseslint.config(
@@ -17,6 +18,12 @@ export default tseslint.config(
   {
     files: ['src/modules/**', 'src/*.ts', 'test/**', 'e2e/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Modules see each other only through index.ts / tables.ts (eslint-rules/module-entry.js).
+    files: ['src/modules/**/*.ts'],
+    plugins: { local: { rules: { 'module-entry': moduleEntry } } },
+    rules: { 'local/module-entry': 'error' },
   },
   {
     files: ['**/*.cjs'],

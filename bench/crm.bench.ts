@@ -8,8 +8,8 @@ import { createRuntime } from '../src/boot.js';
 import { createLogger } from '../src/platform/log.js';
 import { Tenant } from '../src/platform/db/tenant.js';
 import { signup } from '../src/modules/accounts/index.js';
-import { listLeads } from '../src/modules/crm/lead-list.service.js';
-import { countSegment } from '../src/modules/crm/segments.service.js';
+import { listLeads } from '../src/modules/crm/leads/lead-list.service.js';
+import { countSegment } from '../src/modules/segments/segments.service.js';
 import { benchImport, formatImportBench } from './crm-import.js';
 import type { TRuleGroup } from '../src/contracts/crm-segments.js';
 

@@ -4,10 +4,7 @@ import type { TAuth } from '../../platform/auth/access.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { postWebhook } from './automation-webhook.js';
-import * as wire from './crm.wire.js';
-import { addInteraction } from './interactions.service.js';
-import { addLeadTask } from './lead-tasks.service.js';
-import { getLead, updateLead } from './leads.service.js';
+import { addInteraction, addLeadTask, getLead, leadWire as wire, updateLead } from '../crm/index.js';
 
 // Runs an automation's actions on one lead, in order, through the same services the API uses
 // (so every change is validated and logged on the lead's timeline like a person's change).

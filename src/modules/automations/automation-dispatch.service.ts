@@ -7,9 +7,9 @@ import type { Runtime } from '../../platform/runtime.js';
 import { runActions } from './automation-actions.js';
 import { triggerMatches } from './automation-triggers.js';
 import { automationRuns, automations } from './automations.tables.js';
-import { leadEvents, leads } from './crm.tables.js';
-import { collectLeadEvents, type TCollectedLeadEvent } from './lead-event-scope.js';
-import { compileLeadRules } from './segment-compiler.js';
+import { collectLeadEvents, type TCollectedLeadEvent } from '../crm/index.js';
+import { leadEvents, leads } from '../crm/tables.js';
+import { compileLeadRules } from '../segments/index.js';
 
 /** The chain of automations that caused an event: none for a person's change or another module's event. */
 export type TAutomationCause = { depth: number; chain: string[] };

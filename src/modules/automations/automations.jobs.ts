@@ -5,7 +5,7 @@ import type { Runtime } from '../../platform/runtime.js';
 import { runAutomationsOnEvent, type TAutomationCause } from './automation-dispatch.service.js';
 import { canTrigger } from './automation-triggers.js';
 import { automations } from './automations.tables.js';
-import type { TCollectedLeadEvent } from './lead-event-scope.js';
+import type { TCollectedLeadEvent } from '../crm/index.js';
 
 /** Event ids per dispatch job: a bulk action or an import makes a few jobs, not one per lead. */
 const EVENTS_PER_JOB = 100;
@@ -41,4 +41,9 @@ export async function enqueueAutomationDispatch(runtime: Runtime, events: TColle
   for (let i = 0; i < ids.length; i += EVENTS_PER_JOB) {
     await runtime.queue.send(dispatchAutomationsJob, { event_ids: ids.slice(i, i + EVENTS_PER_JOB), depth: cause.depth, chain: cause.chain });
   }
+}
+
+/** The CRM's lead-event subscriber (wired in modules/index.ts): events of a committed use case, chain depth 0. */
+export async function dispatchLeadEventsToAutomations(runtime: Runtime, events: TCollectedLeadEvent[]): Promise<void> {
+  await enqueueAutomationDispatch(runtime, events, { depth: 0, chain: [] });
 }

@@ -5,8 +5,8 @@ import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError, type TFieldError } from '../../platform/errors.js';
 import { roleIn } from '../workspaces/index.js';
 import { automationRuns, automations } from './automations.tables.js';
-import { leads } from './crm.tables.js';
-import { compileLeadRules } from './segment-compiler.js';
+import { leads } from '../crm/tables.js';
+import { compileLeadRules } from '../segments/index.js';
 
 export type TAutomationRow = typeof automations.$inferSelect;
 export type TRunSummaryRow = { id: string; status: (typeof automationRuns.$inferSelect)['status']; created_at: Date };

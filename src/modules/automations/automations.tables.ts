@@ -5,7 +5,7 @@ import type { TRuleGroup } from '../../contracts/crm-segments.js';
 import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
 import { users } from '../accounts/index.js';
 import { workspaces } from '../workspaces/index.js';
-import { leads } from './crm.tables.js';
+import { leads } from '../crm/tables.js';
 
 /** "When <trigger>, if <conditions>, do <actions>" on leads. */
 export const automations = pgTable(

@@ -5,8 +5,7 @@ import { Client, signUp, startTestApp, uniqueEmail, type SignedUp, type TestCont
 import type { TAutomation, TAutomationRun } from '../../contracts/crm-automations.js';
 import type { TLead } from '../../contracts/crm.js';
 import { dispatchAutomationsJob } from './automations.jobs.js';
-import { recordLeadEvent } from './lead-events.service.js';
-import { publishLeadEvents } from './publish-lead-events.js';
+import { publishLeadEvents, recordLeadEvent } from '../crm/index.js';
 
 let t: TestContext;
 beforeAll(async () => {

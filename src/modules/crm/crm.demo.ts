@@ -1,11 +1,12 @@
 import type { Db } from '../../platform/db/database.js';
 import { type TLeadStatus } from '../../contracts/crm.js';
 import { Tenant } from '../../platform/db/tenant.js';
-import { automations } from './automations.tables.js';
-import { customFieldDefinitions, leadEvents, leadInteractions, leads } from './crm.tables.js';
-import { segments } from './segments.tables.js';
-import { rescoreWorkspace } from './lead-scoring.service.js';
-import { scoringRules } from './scoring.tables.js';
+import { automations } from '../automations/tables.js';
+import { customFieldDefinitions } from './custom-fields/custom-fields.tables.js';
+import { leadEvents, leadInteractions, leads } from './leads/leads.tables.js';
+import { segments } from '../segments/tables.js';
+import { rescoreWorkspace } from './scoring/lead-scoring.service.js';
+import { scoringRules } from './scoring/scoring.tables.js';
 
 const FIRST = ['Camille', 'Léa', 'Hugo', 'Louis', 'Chloé', 'Manon', 'Jules', 'Inès', 'Lucas', 'Sarah', 'Nathan', 'Emma', 'Théo', 'Zoé', 'Antoine', 'Julie', 'Maxime', 'Clara', 'Élodie', 'Benoît'];
 const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'Fournier', 'Girard', 'Bonnet', 'Mercier', 'Faure'];

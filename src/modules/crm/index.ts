@@ -1,22 +1,26 @@
 // Public surface of the CRM module (leads are the audience other modules plug into).
-export { crmRoutes } from './crm.routes.js';
-export { contactsRoutes } from './contacts.routes.js';
-export { customFieldRoutes } from './custom-fields.routes.js';
-export { segmentRoutes } from './segments.routes.js';
-export { leadPrivacyRoutes } from './lead-privacy.routes.js';
-export { isSuppressed } from './lead-privacy.service.js';
-export { leadImportRoutes } from './lead-import.routes.js';
-export { leadImportJob } from './lead-import.jobs.js';
-export { leadFilterSql } from './lead-filter.js';
-export { compileLeadRules } from './segment-compiler.js';
-export { recordLeadEvent, recordLeadEventRows } from './lead-events.service.js';
-export { publishLeadEvents } from './publish-lead-events.js';
-export { automationsRoutes } from './automations.routes.js';
-export { dispatchAutomationsJob } from './automations.jobs.js';
-export { scoringRoutes } from './scoring.routes.js';
-export { rescoreLead, rescoreWorkspace, type TRescoreOptions } from './lead-scoring.service.js';
-export { decayScoresJob, queueScoreRecalculation, recalculateScoresJob } from './scoring.jobs.js';
-export { nextRoundRobinOwner } from './round-robin.service.js';
-export { addLeadTask, type TAddLeadTaskInput } from './lead-tasks.service.js';
-export { leads, leadEvents, leadInteractions } from './crm.tables.js';
+// Other modules import this file, or ./tables.ts for the tables they read in SQL.
+// Layers: segments <- crm <- automations; an index.ts never imports a module above it.
+export { crmRoutes } from './leads/leads.routes.js';
+export { contactsRoutes } from './leads/contacts.routes.js';
+export { customFieldRoutes } from './custom-fields/custom-fields.routes.js';
+export { customFieldsByKey, type TCustomFieldRow } from './custom-fields/custom-fields.service.js';
+export { leadPrivacyRoutes } from './privacy/lead-privacy.routes.js';
+export { isSuppressed } from './privacy/suppressions.js';
+export { leadImportRoutes } from './imports/lead-import.routes.js';
+export { leadImportJob } from './imports/lead-import.jobs.js';
+export { leadFilterSql } from './leads/lead-filter.js';
+export { recordLeadEvent } from './leads/lead-events.service.js';
+export { recordLeadEventRows } from './leads/lead-event-log.js';
+export { collectLeadEvents, type TCollectedLeadEvent } from './leads/lead-event-scope.js';
+export { publishLeadEvents, subscribeToLeadEvents, type TLeadEventSubscriber } from './leads/publish-lead-events.js';
+export { getLead, updateLead, type TLeadRow } from './leads/leads.service.js';
+export { addInteraction } from './leads/interactions.service.js';
+export { addLeadTask, type TAddLeadTaskInput } from './leads/lead-tasks.service.js';
+export * as leadWire from './leads/leads.wire.js';
+export { scoringRoutes } from './scoring/scoring.routes.js';
+export { rescoreLead, rescoreWorkspace, type TRescoreOptions } from './scoring/lead-scoring.service.js';
+export { decayScoresJob, queueScoreRecalculation, recalculateScoresJob } from './scoring/scoring.jobs.js';
+export { nextRoundRobinOwner } from './settings/round-robin.service.js';
+export { leads, leadEvents, leadInteractions, leadTasks } from './tables.js';
 export { seedCrmDemo } from './crm.demo.js';

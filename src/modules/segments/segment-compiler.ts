@@ -12,8 +12,9 @@ import {
 } from '../../contracts/crm-segments.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError, type TFieldError } from '../../platform/errors.js';
-import { leadEvents, leads } from './crm.tables.js';
-import { customFieldsByKey, type TCustomFieldRow } from './custom-fields.service.js';
+import { customFieldDefinitions, leadEvents, leads } from '../crm/tables.js';
+
+type TCustomFieldRow = typeof customFieldDefinitions.$inferSelect;
 
 // Compiles a segment rule tree to one SQL condition on `leads`. Every value travels as a bind
 // parameter (drizzle's sql`` turns each ${value} into $n); only column names chosen from the
@@ -58,7 +59,7 @@ const LEAD_COLUMNS: Record<TSegmentLeadField, SQL> = {
 
 /** Compiles a rule tree for the tenant's leads (loads its custom field definitions). */
 export async function compileLeadRules(tenant: Tenant, rules: TRuleGroup, path = 'body.rules'): Promise<SQL> {
-  const definitions = usesCustomFields(rules) ? await customFieldsByKey(tenant.db, tenant.workspaceId) : new Map<string, TCustomFieldRow>();
+  const definitions = usesCustomFields(rules) ? await customFieldsByKey(tenant) : new Map<string, TCustomFieldRow>();
   return compileRuleTree(rules, definitions, path);
 }
 
@@ -283,4 +284,10 @@ class Compiler {
 /** A text[] parameter (one bind value, never spliced). */
 function pgTextArray(values: string[]): SQL {
   return sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`}::text[]`;
+}
+
+/** The workspace's custom field definitions by key (read from the CRM's table: the CRM module builds on this one). */
+async function customFieldsByKey(tenant: Tenant): Promise<Map<string, TCustomFieldRow>> {
+  const rows = await tenant.db.select().from(customFieldDefinitions).where(tenant.where(customFieldDefinitions));
+  return new Map(rows.map((row) => [row.key, row]));
 }

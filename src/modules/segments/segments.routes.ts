@@ -2,33 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { iso, ZIdParams } from '../../contracts/common.js';
-import { ZSegmentPreview } from '../../contracts/crm.js';
-import { ZSegment, ZSegmentBody, ZSegmentPreviewBody, ZSegmentUpdateBody, type TSegment } from '../../contracts/crm-segments.js';
+import { ZSegment, ZSegmentBody, ZSegmentUpdateBody, type TSegment } from '../../contracts/crm-segments.js';
 import { authOf, tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
-import * as wire from './crm.wire.js';
-import { createSegment, deleteSegment, getSegment, listSegments, previewSegment, updateSegment, type TSegmentRow } from './segments.service.js';
+import { createSegment, deleteSegment, getSegment, listSegments, updateSegment, type TSegmentRow } from './segments.service.js';
 
 const tags = ['crm'];
 const segmentRoute = { table: 'segments' };
 const sampleRules = { op: 'and', rules: [{ field: 'status', operator: 'eq', value: 'won' }] };
 
-/** Segments: /api/marketing/segments (rule trees over leads) and their live preview. */
+/** Saved segments: /api/marketing/segments (rule trees over leads). The live preview, which answers leads, is a CRM route. */
 export function segmentRoutes(fastify: FastifyInstance, runtime: Runtime): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-
-  app.post(
-    '/api/marketing/segments/preview',
-    {
-      // A preview only reads; viewers may build segments to look at the numbers.
-      config: { access: { role: 'viewer' } },
-      schema: { tags, summary: 'Count the leads a rule tree matches, with a sample', body: ZSegmentPreviewBody, response: { 200: ZSegmentPreview } },
-    },
-    async (req) => {
-      const preview = await previewSegment(tenantOf(req, runtime), req.body.rules);
-      return { count: preview.count, sample: preview.sample.map(wire.lead) };
-    },
-  );
 
   app.get(
     '/api/marketing/segments',

@@ -2,7 +2,7 @@ import { asc, count, desc } from 'drizzle-orm';
 import type { TRuleGroup, TSegmentBody, TSegmentUpdateBody } from '../../contracts/crm-segments.js';
 import type { TAuth } from '../../platform/auth/access.js';
 import type { Tenant } from '../../platform/db/tenant.js';
-import { leads } from './crm.tables.js';
+import { leads } from '../crm/tables.js';
 import { compileLeadRules } from './segment-compiler.js';
 import { segments } from './segments.tables.js';
 

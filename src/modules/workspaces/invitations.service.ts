@@ -7,7 +7,7 @@ import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { sendMail } from '../../platform/mail/mail.jobs.js';
 import type { Runtime } from '../../platform/runtime.js';
-import { users } from '../accounts/accounts.tables.js';
+import { users } from '../accounts/tables.js';
 import { invitationMail } from './invitation.mail.js';
 import { addMember } from './workspaces.service.js';
 import { invitations, workspaceMembers, workspaces } from './workspaces.tables.js';

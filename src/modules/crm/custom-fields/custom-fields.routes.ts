@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { iso, ZIdParams } from '../../contracts/common.js';
-import { ZCustomField, ZCustomFieldCreateBody, ZCustomFieldUpdateBody, type TCustomField } from '../../contracts/crm.js';
-import { tenantOf } from '../../platform/http/api-app.js';
-import type { Runtime } from '../../platform/runtime.js';
+import { iso, ZIdParams } from '../../../contracts/common.js';
+import { ZCustomField, ZCustomFieldCreateBody, ZCustomFieldUpdateBody, type TCustomField } from '../../../contracts/crm.js';
+import { tenantOf } from '../../../platform/http/api-app.js';
+import type { Runtime } from '../../../platform/runtime.js';
 import { createCustomField, deleteCustomField, listCustomFields, updateCustomField, type TCustomFieldRow } from './custom-fields.service.js';
 
 const tags = ['crm'];

@@ -1,9 +1,10 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { TCustomFieldCreateBody, TCustomFieldType, TCustomFieldUpdateBody } from '../../contracts/crm.js';
-import type { Db } from '../../platform/db/database.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { AppError, type TFieldError } from '../../platform/errors.js';
-import { customFieldDefinitions, leads } from './crm.tables.js';
+import type { TCustomFieldCreateBody, TCustomFieldType, TCustomFieldUpdateBody } from '../../../contracts/crm.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { AppError, type TFieldError } from '../../../platform/errors.js';
+import { customFieldDefinitions } from './custom-fields.tables.js';
+import { leads } from '../leads/leads.tables.js';
 
 export type TCustomFieldRow = typeof customFieldDefinitions.$inferSelect;
 

@@ -1,8 +1,8 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { IMPORT_STATUSES, ON_DUPLICATE } from '../../contracts/crm-imports.js';
-import { bytea, id, timestamps, workspaceId } from '../../platform/db/columns.js';
-import { users } from '../accounts/index.js';
-import { workspaces } from '../workspaces/index.js';
+import { IMPORT_STATUSES, ON_DUPLICATE } from '../../../contracts/crm-imports.js';
+import { bytea, id, timestamps, workspaceId } from '../../../platform/db/columns.js';
+import { users } from '../../accounts/index.js';
+import { workspaces } from '../../workspaces/index.js';
 
 /** One CSV import of leads: its options, progress and final counts. */
 export const leadImports = pgTable(

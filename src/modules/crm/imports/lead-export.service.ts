@@ -1,12 +1,12 @@
 import { Readable, pipeline, PassThrough } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { desc, sql } from 'drizzle-orm';
-import { CUSTOM_FIELD_PREFIX, IMPORT_LEAD_FIELDS, TAGS_SEPARATOR } from '../../contracts/crm-imports.js';
-import type { TLeadFilter } from '../../contracts/crm.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { leads } from './crm.tables.js';
-import { listCustomFields } from './custom-fields.service.js';
-import { leadFilterSql } from './lead-filter.js';
+import { CUSTOM_FIELD_PREFIX, IMPORT_LEAD_FIELDS, TAGS_SEPARATOR } from '../../../contracts/crm-imports.js';
+import type { TLeadFilter } from '../../../contracts/crm.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { leads } from '../leads/leads.tables.js';
+import { listCustomFields } from '../custom-fields/custom-fields.service.js';
+import { leadFilterSql } from '../leads/lead-filter.js';
 
 /** Leads read per query while exporting: memory stays flat whatever the number of leads. */
 const EXPORT_PAGE_ROWS = 1000;

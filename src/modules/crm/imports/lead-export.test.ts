@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startTestApp, type SignedUp, type TestContext } from '../../../test/harness.js';
-import { multipartBody } from '../../../test/multipart.js';
-import { IMPORT_LEAD_FIELDS } from '../../contracts/crm-imports.js';
+import { signUp, startTestApp, type SignedUp, type TestContext } from '../../../../test/harness.js';
+import { multipartBody } from '../../../../test/multipart.js';
+import { IMPORT_LEAD_FIELDS } from '../../../contracts/crm-imports.js';
 
 let t: TestContext;
 beforeAll(async () => {

@@ -1,15 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { IMPORT_LEAD_FIELDS, type TImportLeadField, type TOnDuplicate } from '../../contracts/crm-imports.js';
-import type { Db } from '../../platform/db/database.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { leadSuppressions, leads } from './crm.tables.js';
-import type { TCustomFieldRow } from './custom-fields.service.js';
-import { emailHash } from './email-hash.js';
-import { collectLeadEvent } from './lead-event-scope.js';
+import { IMPORT_LEAD_FIELDS, type TImportLeadField, type TOnDuplicate } from '../../../contracts/crm-imports.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { leadSuppressions } from '../privacy/privacy.tables.js';
+import { leads } from '../leads/leads.tables.js';
+import type { TCustomFieldRow } from '../custom-fields/custom-fields.service.js';
+import { emailHash } from '../privacy/email-hash.js';
+import { collectLeadEvent } from '../leads/lead-event-scope.js';
 import { leadImports } from './imports.tables.js';
 import { rowToLead, type TImportColumn, type TImportedLead, type TOwners } from './lead-import-mapping.js';
-import { roundRobinOwners } from './round-robin.service.js';
-import type { TLeadRow } from './leads.service.js';
+import { roundRobinOwners } from '../settings/round-robin.service.js';
+import type { TLeadRow } from '../leads/leads.service.js';
 
 // One batch of CSV rows -> leads, in one transaction: a few set-based statements per batch
 // (jsonb_to_recordset), whatever its size, so imports run at thousands of rows per second.

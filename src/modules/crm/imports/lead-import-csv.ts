@@ -2,8 +2,8 @@ import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { detectDelimiter } from '../../contracts/crm-imports.js';
-import { AppError } from '../../platform/errors.js';
+import { detectDelimiter } from '../../../contracts/crm-imports.js';
+import { AppError } from '../../../platform/errors.js';
 
 // Byte-level CSV handling shared by the upload (sniffing, header) and the job (streaming records).
 

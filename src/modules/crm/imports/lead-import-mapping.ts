@@ -1,7 +1,7 @@
-import { CUSTOM_FIELD_PREFIX, IMPORT_LEAD_FIELDS, type TImportLeadField, type TImportMapping } from '../../contracts/crm-imports.js';
-import { LEAD_STATUSES, ZLeadCreateBody, type TLeadCreateBody, type TLeadStatus } from '../../contracts/crm.js';
-import { AppError, type TFieldError } from '../../platform/errors.js';
-import { validateCustomFields, type TCustomFieldRow } from './custom-fields.service.js';
+import { CUSTOM_FIELD_PREFIX, IMPORT_LEAD_FIELDS, type TImportLeadField, type TImportMapping } from '../../../contracts/crm-imports.js';
+import { LEAD_STATUSES, ZLeadCreateBody, type TLeadCreateBody, type TLeadStatus } from '../../../contracts/crm.js';
+import { AppError, type TFieldError } from '../../../platform/errors.js';
+import { validateCustomFields, type TCustomFieldRow } from '../custom-fields/custom-fields.service.js';
 import { parseLocaleNumber } from './lead-import-csv.js';
 
 // From a CSV row to a lead: which column fills which field, and the checks the API makes on a lead.

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { users } from '../accounts/index.js';
-import { workspaceMembers } from '../workspaces/index.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { users } from '../../accounts/index.js';
+import { workspaceMembers } from '../../workspaces/index.js';
 import type { TOwners } from './lead-import-mapping.js';
 
 /** The workspace's members, whom an owner_id cell may name by id or by email. */

@@ -1,9 +1,9 @@
 import { CsvError } from 'csv-parse';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
-import { Tenant } from '../../platform/db/tenant.js';
-import { AppError } from '../../platform/errors.js';
-import { customFieldsByKey } from './custom-fields.service.js';
+import type { Db } from '../../../platform/db/database.js';
+import { Tenant } from '../../../platform/db/tenant.js';
+import { AppError } from '../../../platform/errors.js';
+import { customFieldsByKey } from '../custom-fields/custom-fields.service.js';
 import { leadImportChunks, leadImports } from './imports.tables.js';
 import { ImportSuperseded, prepareBatch, writeBatch, type TBatchRow, type TImportContext, type TPreparedBatch } from './lead-import-batch.js';
 import { csvRecords, type TCsvEncoding } from './lead-import-csv.js';

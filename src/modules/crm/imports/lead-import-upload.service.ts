@@ -1,12 +1,12 @@
 import type { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { IMPORT_MAX_BYTES, ZImportMapping, ZOnDuplicate } from '../../contracts/crm-imports.js';
-import type { TAuth } from '../../platform/auth/access.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { AppError } from '../../platform/errors.js';
-import type { Runtime } from '../../platform/runtime.js';
-import { customFieldsByKey } from './custom-fields.service.js';
+import { IMPORT_MAX_BYTES, ZImportMapping, ZOnDuplicate } from '../../../contracts/crm-imports.js';
+import type { TAuth } from '../../../platform/auth/access.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { AppError } from '../../../platform/errors.js';
+import type { Runtime } from '../../../platform/runtime.js';
+import { customFieldsByKey } from '../custom-fields/custom-fields.service.js';
 import { leadImportChunks, leadImports } from './imports.tables.js';
 import { EncodingSniffer, notCsvReason, readHeader, type TCsvEncoding } from './lead-import-csv.js';
 import { planColumns } from './lead-import-mapping.js';

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { Tenant } from '../../platform/db/tenant.js';
-import { defineJob } from '../../platform/jobs/define-job.js';
+import { Tenant } from '../../../platform/db/tenant.js';
+import { defineJob } from '../../../platform/jobs/define-job.js';
 import { leadImports } from './imports.tables.js';
 import { abandonLeadImport, runLeadImport } from './lead-import-run.service.js';
-import { publishLeadEvents } from './publish-lead-events.js';
-import { queueScoreRecalculation } from './scoring.jobs.js';
-import { scoringRules } from './scoring.tables.js';
+import { publishLeadEvents } from '../leads/publish-lead-events.js';
+import { queueScoreRecalculation } from '../scoring/scoring.jobs.js';
+import { scoringRules } from '../scoring/scoring.tables.js';
 
 /**
  * Imports an uploaded CSV of leads; safe to run twice (resumes after the last committed batch).

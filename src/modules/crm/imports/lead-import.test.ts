@@ -1,9 +1,9 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../test/harness.js';
-import { multipartBody } from '../../../test/multipart.js';
-import { leadSuppressions } from './crm.tables.js';
-import { emailHash } from './email-hash.js';
+import { Client, signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../../test/harness.js';
+import { multipartBody } from '../../../../test/multipart.js';
+import { leadSuppressions } from '../privacy/privacy.tables.js';
+import { emailHash } from '../privacy/email-hash.js';
 import { runLeadImport } from './lead-import-run.service.js';
 
 let t: TestContext;

@@ -1,5 +1,5 @@
-import { iso } from '../../contracts/common.js';
-import type { TLeadImport } from '../../contracts/crm-imports.js';
+import { iso } from '../../../contracts/common.js';
+import type { TLeadImport } from '../../../contracts/crm-imports.js';
 import type { TLeadImportRow } from './lead-import-upload.service.js';
 
 /** Row -> wire: an import's options, progress and counts (the stored chunks never leave the server). */

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { CUSTOM_FIELD_PREFIX, IMPORT_LEAD_FIELDS } from '../../contracts/crm-imports.js';
-import type { Tenant } from '../../platform/db/tenant.js';
+import { CUSTOM_FIELD_PREFIX, IMPORT_LEAD_FIELDS } from '../../../contracts/crm-imports.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
 import { leadImportFailures, leadImports } from './imports.tables.js';
 import { csvStream } from './lead-export.service.js';
 import type { TLeadImportRow } from './lead-import-upload.service.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZIdParams } from '../../contracts/common.js';
+import { ZIdParams } from '../../../contracts/common.js';
 import {
   ZInteractionList,
   ZInteractionListQuery,
@@ -16,10 +16,10 @@ import {
   ZTaskUpdateBody,
   ZTimeline,
   ZTimelineQuery,
-} from '../../contracts/crm-contacts.js';
-import { ZLeadFilterQuery } from '../../contracts/crm.js';
-import { authOf, tenantOf } from '../../platform/http/api-app.js';
-import type { Runtime } from '../../platform/runtime.js';
+} from '../../../contracts/crm-contacts.js';
+import { ZLeadFilterQuery } from '../../../contracts/crm.js';
+import { authOf, tenantOf } from '../../../platform/http/api-app.js';
+import type { Runtime } from '../../../platform/runtime.js';
 import * as wire from './contacts.wire.js';
 import { listWorkspaceInteractions } from './interactions-list.service.js';
 import { bulkLeads } from './lead-bulk.service.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../test/harness.js';
-import { addLeadTask } from './index.js';
+import { Client, signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../../test/harness.js';
+import { addLeadTask } from '../index.js';
 
 // The Contacts table and the lead page through HTTP: bulk actions, saved views, tasks, the
 // workspace's interactions and the merged timeline.

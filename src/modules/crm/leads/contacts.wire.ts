@@ -1,7 +1,7 @@
-import { iso } from '../../contracts/common.js';
-import { ZSavedViewConfig, type TSavedView, type TTask, type TTimelineItem, type TWorkspaceInteraction } from '../../contracts/crm-contacts.js';
-import { interaction, leadEvent } from './crm.wire.js';
-import type { leadInteractions } from './crm.tables.js';
+import { iso } from '../../../contracts/common.js';
+import { ZSavedViewConfig, type TSavedView, type TTask, type TTimelineItem, type TWorkspaceInteraction } from '../../../contracts/crm-contacts.js';
+import { interaction, leadEvent } from './leads.wire.js';
+import type { leadInteractions } from './leads.tables.js';
 import type { TTimelineRow } from './lead-timeline.service.js';
 import type { TLeadTaskRow } from './lead-tasks.service.js';
 import type { TSavedViewRow } from './saved-views.service.js';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import type { TInteractionListQuery } from '../../contracts/crm-contacts.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { leadInteractions, leads } from './crm.tables.js';
+import type { TInteractionListQuery } from '../../../contracts/crm-contacts.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { leadInteractions, leads } from './leads.tables.js';
 import { after, decodePosition, encodePosition, positionOf } from './occurred-cursor.js';
 
 /** SQL for a lead's display name, like the web's leadName(): full name, else email, else company. */

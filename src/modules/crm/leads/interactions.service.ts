@@ -1,8 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
-import type { TInteractionCreateBody } from '../../contracts/crm.js';
-import type { TAuth } from '../../platform/auth/access.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { leadInteractions } from './crm.tables.js';
+import type { TInteractionCreateBody } from '../../../contracts/crm.js';
+import type { TAuth } from '../../../platform/auth/access.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { leadInteractions } from './leads.tables.js';
 import { recordLeadEvent } from './lead-events.service.js';
 import { getLead } from './leads.service.js';
 

@@ -1,14 +1,14 @@
 import { arrayContains, isNotNull, ne, not, or, sql, type SQL } from 'drizzle-orm';
-import type { TBulkTarget, TLeadBulkBody } from '../../contracts/crm-contacts.js';
-import type { TAuth } from '../../platform/auth/access.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import type { JobQueue } from '../../platform/jobs/queue.js';
-import { AppError } from '../../platform/errors.js';
-import { roleIn } from '../workspaces/index.js';
-import { leadEvents, leads } from './crm.tables.js';
-import { recordLeadEventRows } from './lead-events.service.js';
+import type { TBulkTarget, TLeadBulkBody } from '../../../contracts/crm-contacts.js';
+import type { TAuth } from '../../../platform/auth/access.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import type { JobQueue } from '../../../platform/jobs/queue.js';
+import { AppError } from '../../../platform/errors.js';
+import { roleIn } from '../../workspaces/index.js';
+import { leadEvents, leads } from './leads.tables.js';
+import { recordLeadEventRows } from './lead-event-log.js';
 import { leadFilterSql } from './lead-filter.js';
-import { queueScoreRecalculation } from './scoring.jobs.js';
+import { queueScoreRecalculation } from '../scoring/scoring.jobs.js';
 
 // Bulk actions of the Contacts table: one transaction over the selected rows or over every lead
 // matching a filter. Only leads the action really changes are counted and logged (a lead that

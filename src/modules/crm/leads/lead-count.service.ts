@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { TLeadFilter } from '../../contracts/crm.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { leads } from './crm.tables.js';
+import type { TLeadFilter } from '../../../contracts/crm.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { leads } from './leads.tables.js';
 import { leadFilterSql } from './lead-filter.js';
 
 /** How many leads match the filter (the Contacts header, and "select all N matching"). */

@@ -1,10 +1,10 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
-import { SCORE_CHANGED_EVENT } from '../../contracts/crm-scoring.js';
-import { Tenant } from '../../platform/db/tenant.js';
-import { leadEvents } from './crm.tables.js';
+import type { Db } from '../../../platform/db/database.js';
+import { SCORE_CHANGED_EVENT } from '../../../contracts/crm-scoring.js';
+import { Tenant } from '../../../platform/db/tenant.js';
+import { leadEvents } from './leads.tables.js';
 import { collectLeadEvent } from './lead-event-scope.js';
-import { rescoreLead } from './lead-scoring.service.js';
+import { rescoreLead } from '../scoring/lead-scoring.service.js';
 
 /**
  * Appends one event to a lead's log. The one function other modules (email, funnels) call
@@ -32,20 +32,6 @@ export async function recordLeadEvent(
     if (input.type !== SCORE_CHANGED_EVENT) await rescoreLead(new Tenant(db, input.workspaceId), input.leadId, { cause: input.type });
     return row!.id;
   });
-}
-
-/**
- * Appends many events (bulk actions, score changes), 1,000 rows per INSERT. Unlike recordLeadEvent it
- * does not rescore; automations still see the events when the caller runs inside publishLeadEvents.
- */
-export async function recordLeadEventRows(db: Db, rows: (typeof leadEvents.$inferInsert)[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    const written = await db
-      .insert(leadEvents)
-      .values(rows.slice(i, i + 1000))
-      .returning({ id: leadEvents.id, workspaceId: leadEvents.workspace_id, type: leadEvents.event_type, data: leadEvents.data });
-    for (const event of written) collectLeadEvent(event);
-  }
 }
 
 /** A lead's events, newest first. */

@@ -1,9 +1,8 @@
 import { eq, ilike, sql, type SQL } from 'drizzle-orm';
-import type { TLeadFilter } from '../../contracts/crm.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { leads, leadSearchText } from './crm.tables.js';
-import { compileLeadRules } from './segment-compiler.js';
-import { getSegment } from './segments.service.js';
+import type { TLeadFilter } from '../../../contracts/crm.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { leads, leadSearchText } from './leads.tables.js';
+import { compileLeadRules, getSegment } from '../../segments/index.js';
 
 /**
  * The one translation of "which leads" (search, status, rule tree, saved segment) into a SQL

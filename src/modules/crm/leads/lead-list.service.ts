@@ -1,8 +1,8 @@
 import { asc, desc, sql, type SQL } from 'drizzle-orm';
-import type { TLeadListQuery, TLeadSort } from '../../contracts/crm.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { AppError } from '../../platform/errors.js';
-import { leads } from './crm.tables.js';
+import type { TLeadListQuery, TLeadSort } from '../../../contracts/crm.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { AppError } from '../../../platform/errors.js';
+import { leads } from './leads.tables.js';
 import { leadFilterSql } from './lead-filter.js';
 import type { TLeadRow } from './leads.service.js';
 

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { LEAD_STATUSES, STATUS_WIN_PROBABILITY, type TLeadStats } from '../../contracts/crm.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { leadEvents, leads } from './crm.tables.js';
+import { LEAD_STATUSES, STATUS_WIN_PROBABILITY, type TLeadStats } from '../../../contracts/crm.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { leadEvents, leads } from './leads.tables.js';
 
 /** The CRM's key numbers (spec "Métriques CRM"), computed in SQL over the workspace's leads. */
 export async function leadStats(tenant: Tenant): Promise<TLeadStats> {

@@ -1,11 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { TTaskCreateBody, TTaskUpdateBody } from '../../contracts/crm-contacts.js';
-import type { TAuth } from '../../platform/auth/access.js';
-import type { Db } from '../../platform/db/database.js';
-import { isUuid, type Tenant } from '../../platform/db/tenant.js';
-import { AppError, notFound } from '../../platform/errors.js';
-import { roleIn } from '../workspaces/index.js';
-import { leads, leadTasks } from './crm.tables.js';
+import type { TTaskCreateBody, TTaskUpdateBody } from '../../../contracts/crm-contacts.js';
+import type { TAuth } from '../../../platform/auth/access.js';
+import type { Db } from '../../../platform/db/database.js';
+import { isUuid, type Tenant } from '../../../platform/db/tenant.js';
+import { AppError, notFound } from '../../../platform/errors.js';
+import { roleIn } from '../../workspaces/index.js';
+import { leads, leadTasks } from './leads.tables.js';
 import { recordLeadEvent } from './lead-events.service.js';
 
 export type TLeadTaskRow = typeof leadTasks.$inferSelect;

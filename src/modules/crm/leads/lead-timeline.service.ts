@@ -1,6 +1,6 @@
 import { eq, ne, sql } from 'drizzle-orm';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { leadEvents, leadInteractions, leads } from './crm.tables.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { leadEvents, leadInteractions, leads } from './leads.tables.js';
 import { after, decodePosition, encodePosition, newestFirst, positionOf, type TPosition } from './occurred-cursor.js';
 
 export type TTimelineRow =

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZIdParams } from '../../contracts/common.js';
+import { ZIdParams } from '../../../contracts/common.js';
 import {
   ZInteraction,
   ZInteractionCreateBody,
@@ -12,15 +12,18 @@ import {
   ZLeadStats,
   ZLeadListQuery,
   ZLeadUpdateBody,
-} from '../../contracts/crm.js';
-import { authOf, tenantOf } from '../../platform/http/api-app.js';
-import type { Runtime } from '../../platform/runtime.js';
-import * as wire from './crm.wire.js';
+  ZSegmentPreview,
+} from '../../../contracts/crm.js';
+import { ZSegmentPreviewBody } from '../../../contracts/crm-segments.js';
+import { authOf, tenantOf } from '../../../platform/http/api-app.js';
+import type { Runtime } from '../../../platform/runtime.js';
+import * as wire from './leads.wire.js';
 import { addInteraction, listInteractions } from './interactions.service.js';
 import { leadStats } from './lead-stats.service.js';
 import { listLeads } from './lead-list.service.js';
 import { createLead, deleteLead, getLead, leadTimeline, updateLead } from './leads.service.js';
 import { publishLeadEvents } from './publish-lead-events.js';
+import { previewSegment } from '../../segments/index.js';
 
 const tags = ['crm'];
 const leadRoute = { table: 'leads' };
@@ -93,5 +96,18 @@ export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
       schema: { tags, summary: 'Log an email, call, meeting or note', params: ZIdParams, body: ZInteractionCreateBody, response: { 201: ZInteraction } },
     },
     async (req, reply) => reply.code(201).send(wire.interaction(await publishLeadEvents(runtime, () => addInteraction(tenantOf(req, runtime), authOf(req), req.params.id, req.body)))),
+  );
+
+  app.post(
+    '/api/marketing/segments/preview',
+    {
+      // A preview only reads; viewers may build segments to look at the numbers.
+      config: { access: { role: 'viewer' } },
+      schema: { tags, summary: 'Count the leads a rule tree matches, with a sample', body: ZSegmentPreviewBody, response: { 200: ZSegmentPreview } },
+    },
+    async (req) => {
+      const preview = await previewSegment(tenantOf(req, runtime), req.body.rules);
+      return { count: preview.count, sample: preview.sample.map(wire.lead) };
+    },
   );
 }

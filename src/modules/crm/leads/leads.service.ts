@@ -1,14 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
-import type { TLeadCreateBody, TLeadUpdateBody } from '../../contracts/crm.js';
-import type { TAuth } from '../../platform/auth/access.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { AppError } from '../../platform/errors.js';
-import { roleIn } from '../workspaces/index.js';
-import { leads } from './crm.tables.js';
-import { customFieldsByKey, mergeCustomFields, validateCustomFields } from './custom-fields.service.js';
+import type { TLeadCreateBody, TLeadUpdateBody } from '../../../contracts/crm.js';
+import type { TAuth } from '../../../platform/auth/access.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { AppError } from '../../../platform/errors.js';
+import { roleIn } from '../../workspaces/index.js';
+import { leads } from './leads.tables.js';
+import { customFieldsByKey, mergeCustomFields, validateCustomFields } from '../custom-fields/custom-fields.service.js';
 import { listLeadEvents, recordLeadEvent } from './lead-events.service.js';
-import { assertNotSuppressed } from './lead-privacy.service.js';
-import { nextRoundRobinOwner } from './round-robin.service.js';
+import { assertNotSuppressed } from '../privacy/suppressions.js';
+import { nextRoundRobinOwner } from '../settings/round-robin.service.js';
 
 export type TLeadRow = typeof leads.$inferSelect;
 

@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { CUSTOM_FIELD_TYPES, INTERACTION_TYPES, LEAD_STATUSES } from '../../contracts/crm.js';
-import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
-import { users } from '../accounts/index.js';
-import { workspaces } from '../workspaces/index.js';
+import { type AnyPgColumn, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { INTERACTION_TYPES, LEAD_STATUSES } from '../../../contracts/crm.js';
+import { id, timestamps, workspaceId } from '../../../platform/db/columns.js';
+import { users } from '../../accounts/index.js';
+import { workspaces } from '../../workspaces/index.js';
 
 /** The text the lead search matches: name, email and company joined (the expression its trigram index is on). */
 export function leadSearchText(t: { first_name: AnyPgColumn; last_name: AnyPgColumn; email: AnyPgColumn; company: AnyPgColumn }): SQL {
@@ -105,40 +105,6 @@ export const leadInteractions = pgTable(
   (t) => [index('lead_interactions_lead_occurred_idx').on(t.workspace_id, t.lead_id, t.occurred_at)],
 );
 
-/** A custom field a workspace defines on its leads; values live in `leads.custom_fields[key]`. */
-export const customFieldDefinitions = pgTable(
-  'custom_field_definitions',
-  {
-    id: id(),
-    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
-    key: text('key').notNull(),
-    label: text('label').notNull(),
-    field_type: text('field_type', { enum: CUSTOM_FIELD_TYPES }).notNull(),
-    /** The allowed values of a `select` field. */
-    options: text('options').array().notNull().default(sql`'{}'::text[]`),
-    position: integer('position').notNull().default(0),
-    ...timestamps(),
-  },
-  (t) => [uniqueIndex('custom_field_definitions_workspace_key_uq').on(t.workspace_id, t.key)],
-);
-
-/** Per-workspace CRM settings: score decay and round-robin assignment of new leads. */
-export const crmSettings = pgTable(
-  'crm_settings',
-  {
-    id: id(),
-    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
-    /** Engagement points lose half their value every this many days. */
-    score_half_life_days: integer('score_half_life_days').notNull().default(30),
-    round_robin_enabled: boolean('round_robin_enabled').notNull().default(false),
-    round_robin_member_ids: uuid('round_robin_member_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    /** How many leads the rotation has assigned so far; the next owner is members[count % n]. */
-    round_robin_counter: integer('round_robin_counter').notNull().default(0),
-    ...timestamps(),
-  },
-  (t) => [uniqueIndex('crm_settings_workspace_uq').on(t.workspace_id)],
-);
-
 /** A named Contacts-table setup (columns, filter rules, sort) saved by a user, visible to the workspace. */
 export const savedViews = pgTable(
   'saved_views',
@@ -169,20 +135,4 @@ export const leadTasks = pgTable(
     ...timestamps(),
   },
   (t) => [index('lead_tasks_lead_idx').on(t.workspace_id, t.lead_id)],
-);
-
-/**
- * Erased leads' emails, kept only as SHA-256 hashes of the lower-cased address, so that an
- * import or a form cannot bring an erased person back.
- */
-export const leadSuppressions = pgTable(
-  'lead_suppressions',
-  {
-    id: id(),
-    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
-    email_hash: text('email_hash').notNull(),
-    reason: text('reason').notNull().default('erased'),
-    ...timestamps(),
-  },
-  (t) => [uniqueIndex('lead_suppressions_workspace_hash_uq').on(t.workspace_id, t.email_hash)],
 );

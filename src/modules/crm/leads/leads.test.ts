@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../test/harness.js';
+import { signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../../test/harness.js';
 
 let t: TestContext;
 let owner: SignedUp;
@@ -98,7 +98,7 @@ describe('leads', () => {
 
   it('keeps viewers read-only', async () => {
     const key = (await owner.client.post('/api/workspace/api-keys', { name: 'ro', role: 'viewer' })).json().key;
-    const { Client } = await import('../../../test/harness.js');
+    const { Client } = await import('../../../../test/harness.js');
     const viewer = new Client(t.app, { bearer: key });
     expect((await viewer.get('/api/marketing/leads')).statusCode).toBe(200);
     expect((await viewer.post('/api/marketing/leads', { first_name: 'x' })).statusCode).toBe(403);

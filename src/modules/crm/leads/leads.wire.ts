@@ -1,6 +1,6 @@
-import { iso } from '../../contracts/common.js';
-import type { TInteraction, TLead } from '../../contracts/crm.js';
-import type { leadEvents, leadInteractions } from './crm.tables.js';
+import { iso } from '../../../contracts/common.js';
+import type { TInteraction, TLead } from '../../../contracts/crm.js';
+import type { leadEvents, leadInteractions } from './leads.tables.js';
 import type { TLeadRow } from './leads.service.js';
 
 // Row -> wire mappers: the spec's field names, ISO dates.

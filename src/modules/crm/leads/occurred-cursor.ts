@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { AppError } from '../../platform/errors.js';
+import { AppError } from '../../../platform/errors.js';
 
 // Keyset cursors over (occurred_at DESC, id DESC) for interactions and events. Their occurred_at
 // keeps PostgreSQL's microseconds (a JavaScript Date would drop them and skip or repeat rows), so

@@ -1,8 +1,8 @@
 import { asc } from 'drizzle-orm';
-import type { TSavedViewBody, TSavedViewUpdateBody } from '../../contracts/crm-contacts.js';
-import type { TAuth } from '../../platform/auth/access.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { savedViews } from './crm.tables.js';
+import type { TSavedViewBody, TSavedViewUpdateBody } from '../../../contracts/crm-contacts.js';
+import type { TAuth } from '../../../platform/auth/access.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { savedViews } from './leads.tables.js';
 
 export type TSavedViewRow = typeof savedViews.$inferSelect;
 

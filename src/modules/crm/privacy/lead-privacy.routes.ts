@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZIdParams } from '../../contracts/common.js';
-import { tenantOf } from '../../platform/http/api-app.js';
-import type { Runtime } from '../../platform/runtime.js';
+import { ZIdParams } from '../../../contracts/common.js';
+import { tenantOf } from '../../../platform/http/api-app.js';
+import type { Runtime } from '../../../platform/runtime.js';
 import { eraseLead, exportLeadData } from './lead-privacy.service.js';
 
 const tags = ['crm'];

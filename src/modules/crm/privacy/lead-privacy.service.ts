@@ -1,12 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { AppError } from '../../platform/errors.js';
-import { automationRuns } from './automations.tables.js';
-import { leadEvents, leadInteractions, leads, leadSuppressions, leadTasks } from './crm.tables.js';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { automationRuns } from '../../automations/tables.js';
+import { leadEvents, leadInteractions, leads, leadTasks } from '../leads/leads.tables.js';
+import { leadSuppressions } from './privacy.tables.js';
 import { emailHash } from './email-hash.js';
-import { leadImportFailures } from './imports.tables.js';
-import { getLead } from './leads.service.js';
-import { leadScoreHistory } from './scoring.tables.js';
+import { leadImportFailures } from '../imports/imports.tables.js';
+import { getLead } from '../leads/leads.service.js';
+import { leadScoreHistory } from '../scoring/scoring.tables.js';
 
 /** Everything the workspace holds on one lead (GDPR access / portability), as plain JSON. */
 export async function exportLeadData(tenant: Tenant, leadId: string) {
@@ -53,21 +53,4 @@ export async function eraseLead(tenant: Tenant, leadId: string): Promise<{ suppr
     await tx.delete(leads).where(tenant.byId(leads, leadId));
   });
   return { suppressed: lead.email !== null };
-}
-
-/** True when this email belongs to an erased person of the workspace. */
-export async function isSuppressed(tenant: Tenant, email: string): Promise<boolean> {
-  const [row] = await tenant.db
-    .select({ id: leadSuppressions.id })
-    .from(leadSuppressions)
-    .where(and(eq(leadSuppressions.workspace_id, tenant.workspaceId), eq(leadSuppressions.email_hash, emailHash(email))));
-  return row !== undefined;
-}
-
-/** Refuses to create a lead for an erased person (409 naming the email). */
-export async function assertNotSuppressed(tenant: Tenant, email: string | null | undefined): Promise<void> {
-  if (!email || !(await isSuppressed(tenant, email))) return;
-  throw new AppError('conflict', 'This person was erased at their request; their email is on the suppression list', {
-    errors: [{ path: 'body.email', message: 'erased on request (suppression list)' }],
-  });
 }

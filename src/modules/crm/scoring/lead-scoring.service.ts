@@ -1,15 +1,15 @@
 import { asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import { SCORE_CHANGED_EVENT } from '../../contracts/crm-scoring.js';
-import type { TRuleCondition } from '../../contracts/crm-segments.js';
-import type { Db } from '../../platform/db/database.js';
-import { Tenant } from '../../platform/db/tenant.js';
-import { AppError } from '../../platform/errors.js';
-import { readCrmSettings } from './crm-settings.service.js';
-import { leadEvents, leads } from './crm.tables.js';
-import { recordLeadEventRows } from './lead-events.service.js';
+import { SCORE_CHANGED_EVENT } from '../../../contracts/crm-scoring.js';
+import type { TRuleCondition } from '../../../contracts/crm-segments.js';
+import type { Db } from '../../../platform/db/database.js';
+import { Tenant } from '../../../platform/db/tenant.js';
+import { AppError } from '../../../platform/errors.js';
+import { readCrmSettings } from '../settings/crm-settings.service.js';
+import { leadEvents, leads } from '../leads/leads.tables.js';
+import { recordLeadEventRows } from '../leads/lead-event-log.js';
 import { breakdownOf, computeScore, type TEventRule, type TFitRule, type TScoreResult, type TScoredEvent } from './score-calculation.js';
 import { leadScoreHistory, scoringRules } from './scoring.tables.js';
-import { compileLeadRules } from './segment-compiler.js';
+import { compileLeadRules } from '../../segments/index.js';
 
 // Keeps leads.score current. Fit rules are compiled to SQL by the segment compiler (so a fit rule
 // and a segment with the same condition select the same leads); events are scored in

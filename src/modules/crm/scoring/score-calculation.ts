@@ -1,5 +1,5 @@
-import type { TRuleCondition } from '../../contracts/crm-segments.js';
-import type { TScoreBreakdownEntry, TScoreItem } from '../../contracts/crm-scoring.js';
+import type { TRuleCondition } from '../../../contracts/crm-segments.js';
+import type { TScoreBreakdownEntry, TScoreItem } from '../../../contracts/crm-scoring.js';
 
 // The scoring formula, as plain functions of their inputs (time included), so the stored score,
 // the explanation and the tests all use the same arithmetic:

@@ -1,8 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
-import type { TScoreBreakdownEntry, TScoreExplanation } from '../../contracts/crm-scoring.js';
-import { iso } from '../../contracts/common.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { leads } from './crm.tables.js';
+import type { TScoreBreakdownEntry, TScoreExplanation } from '../../../contracts/crm-scoring.js';
+import { iso } from '../../../contracts/common.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { leads } from '../leads/leads.tables.js';
 import { computeLeadScores, loadScoringSetup } from './lead-scoring.service.js';
 import { round2 } from './score-calculation.js';
 import { leadScoreHistory } from './scoring.tables.js';

@@ -1,10 +1,10 @@
 import { asc } from 'drizzle-orm';
-import { INTERACTION_TYPES } from '../../contracts/crm.js';
-import type { TScoringRuleCreateBody, TScoringRuleUpdateBody } from '../../contracts/crm-scoring.js';
-import type { TRuleCondition } from '../../contracts/crm-segments.js';
-import type { Tenant } from '../../platform/db/tenant.js';
-import { AppError, type TFieldError } from '../../platform/errors.js';
-import type { JobQueue } from '../../platform/jobs/queue.js';
+import { INTERACTION_TYPES } from '../../../contracts/crm.js';
+import type { TScoringRuleCreateBody, TScoringRuleUpdateBody } from '../../../contracts/crm-scoring.js';
+import type { TRuleCondition } from '../../../contracts/crm-segments.js';
+import type { Tenant } from '../../../platform/db/tenant.js';
+import { AppError, type TFieldError } from '../../../platform/errors.js';
+import type { JobQueue } from '../../../platform/jobs/queue.js';
 import { compileFitCondition } from './lead-scoring.service.js';
 import { queueScoreRecalculation } from './scoring.jobs.js';
 import { scoringRules } from './scoring.tables.js';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineJob } from '../../platform/jobs/define-job.js';
-import type { JobQueue } from '../../platform/jobs/queue.js';
-import { Tenant } from '../../platform/db/tenant.js';
+import { defineJob } from '../../../platform/jobs/define-job.js';
+import type { JobQueue } from '../../../platform/jobs/queue.js';
+import { Tenant } from '../../../platform/db/tenant.js';
 import { rescoreWorkspace } from './lead-scoring.service.js';
 import { scoringRules } from './scoring.tables.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZIdParams } from '../../contracts/common.js';
+import { ZIdParams } from '../../../contracts/common.js';
 import {
   ZCrmSettings,
   ZCrmSettingsUpdateBody,
@@ -9,10 +9,11 @@ import {
   ZScoringRule,
   ZScoringRuleCreateBody,
   ZScoringRuleUpdateBody,
-} from '../../contracts/crm-scoring.js';
-import { tenantOf } from '../../platform/http/api-app.js';
-import type { Runtime } from '../../platform/runtime.js';
-import { readCrmSettings, updateCrmSettings } from './crm-settings.service.js';
+} from '../../../contracts/crm-scoring.js';
+import { tenantOf } from '../../../platform/http/api-app.js';
+import type { Runtime } from '../../../platform/runtime.js';
+import { readCrmSettings, updateCrmSettings } from '../settings/crm-settings.service.js';
+import { queueScoreRecalculation } from './scoring.jobs.js';
 import { explainScore } from './score-explanation.service.js';
 import { createScoringRule, deleteScoringRule, listScoringRules, updateScoringRule } from './scoring-rules.service.js';
 import * as wire from './scoring.wire.js';
@@ -77,7 +78,12 @@ export function scoringRoutes(fastify: FastifyInstance, runtime: Runtime): void 
         response: { 200: ZCrmSettings },
       },
     },
-    async (req) => updateCrmSettings(tenantOf(req, runtime), runtime.queue, req.body),
+    async (req) => {
+      const tenant = tenantOf(req, runtime);
+      const { settings, halfLifeChanged } = await updateCrmSettings(tenant, req.body);
+      if (halfLifeChanged) await queueScoreRecalculation(runtime.queue, tenant.workspaceId, 'settings_changed');
+      return settings;
+    },
   );
 
   app.get(

@@ -1,9 +1,9 @@
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import type { TRuleCondition } from '../../contracts/crm-segments.js';
-import { SCORING_RULE_KINDS } from '../../contracts/crm-scoring.js';
-import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
-import { workspaces } from '../workspaces/index.js';
-import { leads } from './crm.tables.js';
+import type { TRuleCondition } from '../../../contracts/crm-segments.js';
+import { SCORING_RULE_KINDS } from '../../../contracts/crm-scoring.js';
+import { id, timestamps, workspaceId } from '../../../platform/db/columns.js';
+import { workspaces } from '../../workspaces/index.js';
+import { leads } from '../leads/leads.tables.js';
 
 /**
  * A scoring rule. `event` rules give points each time the lead gets an event of `event_type`

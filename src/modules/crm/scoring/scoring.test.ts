@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../test/harness.js';
-import { Tenant } from '../../platform/db/tenant.js';
+import { Client, signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../../test/harness.js';
+import { Tenant } from '../../../platform/db/tenant.js';
 import { rescoreLead, rescoreWorkspace } from './lead-scoring.service.js';
 import { explainScore } from './score-explanation.service.js';
 import { decayScoresJob } from './scoring.jobs.js';
@@ -223,7 +223,7 @@ describe('lead scoring', () => {
 
   it('gives the demo workspace default rules and real, explained scores', async () => {
     const ws = await signUp(t.app);
-    const { seedCrmDemo } = await import('./crm.demo.js');
+    const { seedCrmDemo } = await import('../crm.demo.js');
     await seedCrmDemo(t.runtime.db, ws.workspaceId, ws.userId);
     const rules = (await ws.client.get('/api/marketing/scoring-rules')).json() as { name: string }[];
     expect(rules.map((r) => r.name)).toEqual(expect.arrayContaining(['Poste de direction', 'Entreprise renseignée', 'Interaction', 'Rendez-vous']));

@@ -1,5 +1,5 @@
-import { iso } from '../../contracts/common.js';
-import type { TScoringRule } from '../../contracts/crm-scoring.js';
+import { iso } from '../../../contracts/common.js';
+import type { TScoringRule } from '../../../contracts/crm-scoring.js';
 import type { TScoringRuleRow } from './scoring-rules.service.js';
 
 /** A scoring rule on the wire: an event rule's narrowing `data` travels as `event_data`. */

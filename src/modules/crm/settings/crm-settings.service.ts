@@ -1,11 +1,9 @@
 import { inArray } from 'drizzle-orm';
-import { DEFAULT_SCORE_HALF_LIFE_DAYS, type TCrmSettings, type TCrmSettingsUpdateBody } from '../../contracts/crm-scoring.js';
-import { isUuid, type Tenant } from '../../platform/db/tenant.js';
-import { AppError } from '../../platform/errors.js';
-import type { JobQueue } from '../../platform/jobs/queue.js';
-import { workspaceMembers } from '../workspaces/index.js';
-import { crmSettings } from './crm.tables.js';
-import { queueScoreRecalculation } from './scoring.jobs.js';
+import { DEFAULT_SCORE_HALF_LIFE_DAYS, type TCrmSettings, type TCrmSettingsUpdateBody } from '../../../contracts/crm-scoring.js';
+import { isUuid, type Tenant } from '../../../platform/db/tenant.js';
+import { AppError } from '../../../platform/errors.js';
+import { workspaceMembers } from '../../workspaces/index.js';
+import { crmSettings } from './crm-settings.tables.js';
 
 // One crm_settings row per workspace, created on the first write; until then the defaults apply.
 
@@ -20,9 +18,10 @@ export async function readCrmSettings(tenant: Tenant): Promise<TCrmSettings> {
 
 /**
  * Changes the settings; round-robin members must belong to the workspace and the rotation needs
- * at least one of them to be enabled. A new half-life queues the recalculation of every score.
+ * at least one of them to be enabled. `halfLifeChanged` tells the caller every score must be recalculated
+ * (the scoring module queues it: settings know nothing of scoring, which reads them).
  */
-export async function updateCrmSettings(tenant: Tenant, queue: JobQueue, input: TCrmSettingsUpdateBody): Promise<TCrmSettings> {
+export async function updateCrmSettings(tenant: Tenant, input: TCrmSettingsUpdateBody): Promise<{ settings: TCrmSettings; halfLifeChanged: boolean }> {
   const before = await readCrmSettings(tenant);
   const memberIds = input.round_robin_member_ids === undefined ? undefined : [...new Set(input.round_robin_member_ids)];
   if (memberIds) await assertMembers(tenant, memberIds);
@@ -40,10 +39,7 @@ export async function updateCrmSettings(tenant: Tenant, queue: JobQueue, input: 
     .insert(crmSettings)
     .values({ workspace_id: tenant.workspaceId, ...next })
     .onConflictDoUpdate({ target: crmSettings.workspace_id, set: { ...next, updated_at: new Date() } });
-  if (next.score_half_life_days !== before.score_half_life_days) {
-    await queueScoreRecalculation(queue, tenant.workspaceId, 'settings_changed');
-  }
-  return next;
+  return { settings: next, halfLifeChanged: next.score_half_life_days !== before.score_half_life_days };
 }
 
 async function assertMembers(tenant: Tenant, userIds: string[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
-import { workspaceMembers } from '../workspaces/index.js';
-import { crmSettings } from './crm.tables.js';
+import type { Db } from '../../../platform/db/database.js';
+import { workspaceMembers } from '../../workspaces/index.js';
+import { crmSettings } from './crm-settings.tables.js';
 
 /**
  * The owner for a new lead that has none, when round-robin is enabled: the next member of the

@@ -1,9 +1,9 @@
 import { Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TLead } from '../../../contracts/crm.js';
-import { leadName } from './crm-api.js';
-import { FormActions } from '../../ui/form-actions.js';
+import type { TLead } from '../../../../contracts/crm.js';
+import { leadName } from '../crm-api.js';
+import { FormActions } from '../../../ui/form-actions.js';
 
 type Props = { lead: TLead | null; onCancel: () => void; onConfirm: (reason: string) => void };
 

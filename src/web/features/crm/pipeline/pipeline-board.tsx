@@ -1,7 +1,7 @@
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
-import { LEAD_STATUSES, type TLead, type TLeadStats, type TLeadStatus } from '../../../contracts/crm.js';
+import { LEAD_STATUSES, type TLead, type TLeadStats, type TLeadStatus } from '../../../../contracts/crm.js';
 import { LostReasonModal } from './lost-reason-modal.js';
 import { PipelineColumn } from './pipeline-column.js';
 import { useMoveLead } from './use-move-lead.js';

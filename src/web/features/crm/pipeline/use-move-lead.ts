@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { TLead, TLeadStatus } from '../../../contracts/crm.js';
-import { api } from '../../lib/api.js';
-import { LEADS_KEY, STATS_KEY } from './crm-api.js';
+import type { TLead, TLeadStatus } from '../../../../contracts/crm.js';
+import { api } from '../../../lib/api.js';
+import { LEADS_KEY, STATS_KEY } from '../crm-api.js';
 
 type TMove = { lead: TLead; to: TLeadStatus; lost_reason?: string };
 

@@ -1,0 +1,5 @@
+// Public surface of the automations module: rules "when this happens to a lead, do that", run by a job.
+// It builds on crm/index.ts and segments/index.ts; neither imports it (they see it only through
+// the lead-event subscription wired in modules/index.ts).
+export { automationsRoutes } from './automations.routes.js';
+export { dispatchAutomationsJob, dispatchLeadEventsToAutomations } from './automations.jobs.js';
