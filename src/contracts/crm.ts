@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZTimestamp } from './common.js';
+import { jsonDepth, MAX_JSON_DEPTH, ZId, ZTimestamp } from './common.js';
 import { ZRuleGroup } from './crm-segments.js';
 
 // Wire shapes of the CRM module (spec "Lead"). Field names are the spec's.
@@ -124,12 +124,19 @@ export const ZLeadFilterQuery = z.object({
     .string()
     .max(50_000)
     .transform((text, ctx) => {
+      let tree: unknown;
       try {
-        return JSON.parse(text) as unknown;
+        tree = JSON.parse(text) as unknown;
       } catch {
         ctx.addIssue({ code: 'custom', message: 'must be a JSON rule tree' });
         return z.NEVER;
       }
+      // Checked before the recursive schema below, which a deep tree would overflow.
+      if (jsonDepth(tree, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        ctx.addIssue({ code: 'custom', message: `must not nest more than ${MAX_JSON_DEPTH} levels` });
+        return z.NEVER;
+      }
+      return tree;
     })
     .pipe(ZRuleGroup)
     .optional()

@@ -15,6 +15,7 @@ import type { Runtime } from '../runtime.js';
 import { authenticateRequest } from './authenticate.js';
 import { registerHealthRoute } from './health.js';
 import { problemErrorHandler, sendProblem } from './problem.js';
+import { registerJsonDepthLimit } from './json-depth.js';
 import { registerQueryLimits } from './query-limits.js';
 import { serveWebApp } from './web-app.js';
 
@@ -111,6 +112,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
   });
 
   registerQueryLimits(app, runtime);
+  registerJsonDepthLimit(app);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   registerHealthRoute(app, runtime);
 

@@ -5,6 +5,7 @@ import type { Runtime } from '../runtime.js';
 import type { RouteModule } from './api-app.js';
 import { registerHealthRoute } from './health.js';
 import { problemErrorHandler, sendProblem } from './problem.js';
+import { registerJsonDepthLimit } from './json-depth.js';
 import { registerQueryLimits } from './query-limits.js';
 
 /**
@@ -21,6 +22,7 @@ export async function buildPublicApp(runtime: Runtime, routes: RouteModule[]): P
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);
   registerQueryLimits(app, runtime);
+  registerJsonDepthLimit(app);
   registerHealthRoute(app, runtime);
   for (const mount of routes) await mount(app, runtime);
   app.setNotFoundHandler((request, reply) => {
