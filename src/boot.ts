@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createAuthenticator } from './modules/accounts/index.js';
 import { apiRoutes, jobs, publicRoutes } from './modules/index.js';
+import { workspaceOfHost } from './modules/workspaces/index.js';
 import type { TConfig } from './platform/config.js';
 import { resolveAppSecret, SecretBox } from './platform/crypto/secret-box.js';
 import { openDatabase, type Database } from './platform/db/database.js';
@@ -61,7 +62,7 @@ export async function ensureWebAppBuilt(log: Log): Promise<void> {
 
 /** Builds the public server (funnel pages, forms, tracking). */
 export function buildPublicServer(runtime: Runtime): Promise<FastifyInstance> {
-  return buildPublicApp(runtime, publicRoutes);
+  return buildPublicApp(runtime, publicRoutes, (hostname) => workspaceOfHost(runtime.db, hostname));
 }
 
 /** Stops everything in order: HTTP (finishing requests), jobs, mail, database. */

@@ -15,6 +15,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
   const image = multipartBody({}, { fileName: 'logo-a.png', content: png, contentType: 'image/png' });
   await owner.client.request({ method: 'POST', url: '/api/marketing/files', payload: image.payload, headers: image.headers });
+  await owner.client.post('/api/workspace/domains', { hostname: `pages-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.example.com` });
   // A webhook subscribed to everything: the lead events below fill its delivery log.
   await owner.client.post('/api/workspace/webhooks', { url: 'http://127.0.0.1:9/hook', event_types: ['*'] });
   await owner.client.request({ method: 'PUT', url: '/api/workspace/credentials/smtp', payload: { host: 'smtp.a.example', port: 587, password: 'secret-a' } });

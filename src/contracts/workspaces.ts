@@ -96,3 +96,19 @@ export const ZOutboxList = z.object({
 });
 export type TOutboxList = z.infer<typeof ZOutboxList>;
 
+
+/** A host name such as `pages.mon-coaching.fr`: lower-case letters, digits and hyphens, at least two labels. */
+export const ZHostname = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .transform((value) => value.replace(/\.$/, ''))
+  .refine((value) => /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(value), {
+    error: 'must be a domain name such as pages.example.com',
+    params: { code: 'hostname' },
+  });
+
+export const ZDomainBody = z.object({ hostname: ZHostname });
+export const ZDomain = z.object({ id: ZId, hostname: z.string(), created_at: ZTimestamp });
+export type TDomain = z.infer<typeof ZDomain>;

@@ -21,7 +21,23 @@ const ZEnv = z.object({
   SESSION_IDLE_DAYS: z.coerce.number().positive().default(7),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(30),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Attempts on one account from all addresses together (default: 10 × LOGIN_RATE_LIMIT_PER_MINUTE). */
+  LOGIN_ACCOUNT_CEILING_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  /** Delay added to each login on an account tried from many addresses this minute (no captcha). */
+  LOGIN_SLOWDOWN_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
+  /** Who may create an account: anyone (open), only with an invitation (invite), nobody (closed). */
+  SIGNUP: z.enum(['open', 'invite', 'closed']).default('open'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Requests per minute one IP address may make to the public server (pages, forms, tracking). */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * Behind a reverse proxy: `true` (trust every hop), a number of hops, or comma-separated proxy addresses/CIDRs;
+   * client IPs (rate limits, consent records) then come from X-Forwarded-For.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a number of hops or proxy addresses')
+    .default('false'),
   /** PostgreSQL: longest statement of an HTTP request (platform/db/query-limits.ts). */
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** PostgreSQL: longest statement outside requests (jobs, migrations). */
@@ -61,7 +77,13 @@ export type TConfig = {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   loginRateLimitPerMinute: number;
+  loginAccountCeilingPerMinute: number;
+  loginSlowdownMs: number;
+  signup: 'open' | 'invite' | 'closed';
   bodyLimitBytes: number;
+  publicRateLimitPerMinute: number;
+  /** Fastify's trustProxy option. */
+  trustProxy: boolean | number | string;
   statementTimeoutMs: number;
   jobStatementTimeoutMs: number;
   queryCostLimit: number;
@@ -106,7 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     sessionIdleMs: e.SESSION_IDLE_DAYS * DAY_MS,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * DAY_MS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginAccountCeilingPerMinute: e.LOGIN_ACCOUNT_CEILING_PER_MINUTE ?? e.LOGIN_RATE_LIMIT_PER_MINUTE * 10,
+    loginSlowdownMs: e.LOGIN_SLOWDOWN_MS,
+    signup: e.SIGNUP,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     jobStatementTimeoutMs: e.JOB_STATEMENT_TIMEOUT_MS,
     queryCostLimit: e.QUERY_COST_LIMIT,

@@ -4,3 +4,5 @@ export { authenticateApiKey } from './api-keys.service.js';
 export { acceptInvitation, previewInvitation } from './invitations.service.js';
 export { addMember, createWorkspace, getWorkspace, roleIn, workspacesOf } from './workspaces.service.js';
 export { workspaces, workspaceMembers, invitations, apiKeys } from './workspaces.tables.js';
+export { domainsRoutes } from './domains.routes.js';
+export { workspaceOfHost } from './domains.service.js';

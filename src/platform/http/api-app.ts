@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -17,6 +17,7 @@ import { registerHealthRoute } from './health.js';
 import { problemErrorHandler, sendProblem } from './problem.js';
 import { registerJsonDepthLimit } from './json-depth.js';
 import { registerQueryLimits } from './query-limits.js';
+import { registerCompression } from './compression.js';
 import { serveWebApp } from './web-app.js';
 
 /** Declares, on a route, the tenant resource its `:id` refers to; read by the isolation test. */
@@ -60,7 +61,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
   const app = Fastify({
     loggerInstance: runtime.log as FastifyBaseLogger,
     bodyLimit: runtime.config.bodyLimitBytes,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: runtime.config.trustProxy as FastifyServerOptions['trustProxy'],
     genReqId: (req) => headerRequestId(req.headers['x-request-id']) ?? randomUUID(),
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -82,6 +83,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
   });
 
   await app.register(cookie);
+  await registerCompression(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Runtime } from '../runtime.js';
 import type { RouteModule } from './api-app.js';
@@ -7,20 +7,25 @@ import { registerHealthRoute } from './health.js';
 import { problemErrorHandler, sendProblem } from './problem.js';
 import { registerJsonDepthLimit } from './json-depth.js';
 import { registerQueryLimits } from './query-limits.js';
+import { registerCompression } from './compression.js';
+import { registerPublicPlumbing, type HostResolver } from './public-plumbing.js';
 
 /**
  * The public server (PUBLIC_PORT): published funnel pages, opt-in forms, tracking links and
  * unsubscribe pages. A separate origin from the admin app, so it never receives the session cookie.
  */
-export async function buildPublicApp(runtime: Runtime, routes: RouteModule[]): Promise<FastifyInstance> {
+export async function buildPublicApp(runtime: Runtime, routes: RouteModule[], resolveHost?: HostResolver): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: runtime.log.child({ server: 'public' }) as FastifyBaseLogger,
     bodyLimit: runtime.config.bodyLimitBytes,
+    trustProxy: runtime.config.trustProxy as FastifyServerOptions['trustProxy'],
     genReqId: () => randomUUID(),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);
+  await registerPublicPlumbing(app, runtime, resolveHost);
+  await registerCompression(app);
   registerQueryLimits(app, runtime);
   registerJsonDepthLimit(app);
   registerHealthRoute(app, runtime);
