@@ -63,3 +63,8 @@ export const ZChangePasswordBody = z.object({
 
 export const ZPasswordResetRequestBody = z.object({ email: ZEmail });
 export const ZPasswordResetConfirmBody = z.object({ token: z.string().min(10).max(200), password: ZPassword });
+
+/** SIGNUP mode of the instance: open (anyone), invite (only with an invitation link), closed (no sign-up form). */
+export const ZSignupMode = z.enum(['open', 'invite', 'closed']);
+export const ZAuthOptions = z.object({ signup: ZSignupMode });
+export type TAuthOptions = z.infer<typeof ZAuthOptions>;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ZAuthOptions,
   ZChangePasswordBody,
   ZLoginBody,
   ZMe,
@@ -23,7 +24,6 @@ import {
   describeCaller,
   getUser,
   setPassword,
-  signup,
   updateProfile,
   workspaceForLogin,
 } from './accounts.service.js';
@@ -32,6 +32,8 @@ import { confirmPasswordReset, requestPasswordReset } from './password-reset.ser
 import { verifyPassword } from '../../platform/auth/passwords.js';
 import { AppError } from '../../platform/errors.js';
 import * as wire from './accounts.wire.js';
+import { limitLoginAttempts } from './login-limits.js';
+import { signupAsAllowed } from './signup-policy.js';
 import { startSession } from './session-cookie.js';
 
 const tags = ['auth'];
@@ -46,18 +48,23 @@ export function accountsRoutes(fastify: FastifyInstance, runtime: Runtime): void
     { config: { access: 'public' }, schema: { tags, summary: 'Create an account and its workspace', body: ZSignupBody, response: { 201: ZSignupResponse } } },
     async (req, reply) => {
       await consumeRateLimit(db, `signup:ip:${req.ip}`, config.loginRateLimitPerMinute);
-      const { user, workspace } = await signup(db, req.body);
-      const me = await startSession(runtime, req, reply, user.id, workspace.id);
+      const { user, workspaceId } = await signupAsAllowed(db, config.signup, req.body);
+      const me = await startSession(runtime, req, reply, user.id, workspaceId);
       return reply.code(201).send({ ...me, user: me.user! });
     },
+  );
+
+  app.get(
+    '/api/auth/options',
+    { config: { access: 'public' }, schema: { tags, summary: 'What the sign-in pages offer on this instance (SIGNUP mode)', response: { 200: ZAuthOptions } } },
+    async () => ({ signup: config.signup }),
   );
 
   app.post(
     '/api/auth/login',
     { config: { access: 'public' }, schema: { tags, summary: 'Sign in (sets the session cookie)', body: ZLoginBody, response: { 200: ZMe } } },
     async (req, reply) => {
-      await consumeRateLimit(db, `login:ip:${req.ip}`, config.loginRateLimitPerMinute);
-      await consumeRateLimit(db, `login:account:${req.body.email}`, config.loginRateLimitPerMinute);
+      await limitLoginAttempts(runtime, req.ip, req.body.email);
       const user = await checkCredentials(db, req.body);
       return startSession(runtime, req, reply, user.id, await workspaceForLogin(db, user));
     },
@@ -123,8 +130,8 @@ export function accountsRoutes(fastify: FastifyInstance, runtime: Runtime): void
       schema: { tags, summary: 'Mail a password reset link (always 202, whether the account exists or not)', body: ZPasswordResetRequestBody, response: { 202: z.null() } },
     },
     async (req, reply) => {
+      // Per address only: the per-account limit is applied by the job, after the answer (see requestPasswordReset).
       await consumeRateLimit(db, `reset:ip:${req.ip}`, config.loginRateLimitPerMinute);
-      await consumeRateLimit(db, `reset:account:${req.body.email}`, 3);
       await requestPasswordReset(runtime, req.body.email);
       return reply.code(202).send(null);
     },

@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { TLoginBody, TProfileBody, TSignupBody } from '../../contracts/accounts.js';
 import type { TAuth } from '../../platform/auth/access.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/auth/passwords.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { createWorkspace, getWorkspace, roleIn, workspacesOf } from '../workspaces/index.js';
-import { users } from './accounts.tables.js';
+import { passwordResets, users } from './accounts.tables.js';
 
 export type TUserRow = typeof users.$inferSelect;
 
@@ -94,7 +94,11 @@ export async function updateProfile(db: Db, userId: string, input: TProfileBody)
   return row;
 }
 
-/** Sets a new password (the caller revokes sessions). */
+/** Sets a new password and cancels every outstanding reset link (the caller revokes sessions). */
 export async function setPassword(db: Db, userId: string, password: string): Promise<void> {
-  await db.update(users).set({ password_hash: await hashPassword(password) }).where(eq(users.id, userId));
+  const password_hash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ password_hash }).where(eq(users.id, userId));
+    await tx.update(passwordResets).set({ used_at: sql`now()` }).where(and(eq(passwordResets.user_id, userId), isNull(passwordResets.used_at)));
+  });
 }

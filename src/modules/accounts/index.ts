@@ -8,6 +8,7 @@ export { accountsRoutes } from './accounts.routes.js';
 export { invitationRoutes } from './invitations.routes.js';
 export { createUser, findUserByEmail, signup } from './accounts.service.js';
 export { purgeSessionsJob } from './accounts.jobs.js';
+export { passwordResetRequestJob } from './password-reset.service.js';
 export { users, sessions, passwordResets } from './accounts.tables.js';
 
 /** Resolves session cookies and API keys for the HTTP layer. */

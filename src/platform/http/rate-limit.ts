@@ -4,10 +4,10 @@ import { AppError } from '../errors.js';
 import { rateLimitHits } from './rate-limit.tables.js';
 
 /**
- * Counts one hit on `key` in the current fixed window and throws rate_limited (429)
- * past `limit`. Counters live in the database so every API process shares them.
+ * Counts one hit on `key` in the current fixed window, throws rate_limited (429)
+ * past `limit` and returns the window's count. Counters live in the database so every API process shares them.
  */
-export async function consumeRateLimit(db: Db, key: string, limit: number, windowMs = 60_000): Promise<void> {
+export async function consumeRateLimit(db: Db, key: string, limit: number, windowMs = 60_000): Promise<number> {
   const now = Date.now();
   // Old windows are swept now and then by the callers themselves: no scheduler needed.
   if (Math.random() < 0.01) await pruneRateLimits(db);
@@ -26,6 +26,7 @@ export async function consumeRateLimit(db: Db, key: string, limit: number, windo
       extra: { retry_after_seconds: retryAfter },
     });
   }
+  return row?.count ?? 1;
 }
 
 /** Deletes windows older than an hour. */
