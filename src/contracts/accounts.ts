@@ -23,6 +23,8 @@ export const ZSignupBody = z.object({
   name: z.string().trim().min(1).max(120),
   workspace_name: z.string().trim().min(1).max(120),
   locale: ZLocale.optional(),
+  /** The token of an invitation link: the account joins that workspace instead of creating one (required when SIGNUP=invite). */
+  invitation_token: z.string().min(10).max(200).optional(),
 });
 export type TSignupBody = z.infer<typeof ZSignupBody>;
 
