@@ -63,7 +63,8 @@ export function DashboardCharts({ data }: { data: TDashboard }) {
           title={t('dashboard.charts.pipeline')}
           rowHeader={t('dashboard.charts.stage')}
           valueHeader={t('dashboard.charts.leads')}
-          items={data.pipeline.map((s) => ({ label: `${stage(s.status)} · ${f.money(s.value)}`, value: s.count }))}
+          detailHeader={t('dashboard.charts.value')}
+          items={data.pipeline.map((s) => ({ label: stage(s.status), value: s.count, detail: f.money(s.value) }))}
           valueFormatter={f.number}
           empty={openCount === 0 && t('dashboard.charts.nothingOpen')}
         />

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useFormatters, type TFormatters } from '../../lib/format.js';
 
 export type TDashboardFormat = TFormatters & {
-  /** A date without the year ("3 déc."), for axes and ranges. */
+  /** A date without the year ("3 déc."), in the workspace's time zone like the server's buckets. */
   day: (iso: string) => string;
   /** "il y a 3 heures" / "3 hours ago". */
   relative: (iso: string) => string;
@@ -12,7 +12,7 @@ export type TDashboardFormat = TFormatters & {
 export function useDashboardFormat(): TDashboardFormat {
   const base = useFormatters();
   return useMemo(() => {
-    const day = new Intl.DateTimeFormat(base.locale, { day: 'numeric', month: 'short' });
+    const day = new Intl.DateTimeFormat(base.locale, { day: 'numeric', month: 'short', timeZone: base.timeZone });
     const relative = new Intl.RelativeTimeFormat(base.locale, { numeric: 'auto' });
     return {
       ...base,

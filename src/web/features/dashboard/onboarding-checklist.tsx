@@ -21,14 +21,14 @@ export function OnboardingChecklist({ onboarding, canWrite, showTeam }: { onboar
       text: t('dashboard.onboarding.leads.text'),
       state: onboarding.total_leads > 0 ? 'done' : 'todo',
       actions: canWrite && (
-        <Group gap="xs">
+        <>
           <Button component={Link} to="/crm" size="xs">
             {t('dashboard.onboarding.leads.add')}
           </Button>
           <Button component={Link} to="/crm?tab=contacts" size="xs" variant="light">
             {t('dashboard.onboarding.leads.import')}
           </Button>
-        </Group>
+        </>
       ),
     },
     {
@@ -81,7 +81,7 @@ export function OnboardingChecklist({ onboarding, canWrite, showTeam }: { onboar
                   )}
                 </Group>
                 <Text size="sm">{step.text}</Text>
-                {step.state === 'todo' && step.actions}
+                {step.state === 'todo' && step.actions && <Group gap="xs">{step.actions}</Group>}
               </Stack>
             </Group>
           ))}

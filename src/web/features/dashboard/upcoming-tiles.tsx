@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 // Slots kept for the email, funnels and ads modules: each will replace its tile with real numbers.
@@ -19,15 +19,13 @@ export function UpcomingTiles() {
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         {SLOTS.map((slot) => (
           <Paper key={slot} withBorder p="md" style={{ borderStyle: 'dashed' }} data-testid={`dashboard-slot-${slot}`}>
-            <Stack gap={4}>
-              <Group justify="space-between" wrap="nowrap">
-                <Title order={3} size="h5">
-                  {t(`dashboard.upcoming.${slot}.title`)}
-                </Title>
-                <Badge color="gray" variant="light">
-                  {t('common.comingSoon')}
-                </Badge>
-              </Group>
+            <Stack gap={6} align="flex-start">
+              <Badge color="gray" variant="light">
+                {t('common.comingSoon')}
+              </Badge>
+              <Title order={3} size="h5">
+                {t(`dashboard.upcoming.${slot}.title`)}
+              </Title>
               <Text size="sm">{t(`dashboard.upcoming.${slot}.text`)}</Text>
             </Stack>
           </Paper>

@@ -25,6 +25,11 @@ export function seriesTable(rowHeader: string, points: TChartPoint[], series: TC
 }
 
 /** The accessible table of a single-value chart. */
-export function itemsTable(rowHeader: string, valueHeader: string, items: TChartItem[], format: TValueFormatter) {
-  return { rowHeader, columns: [valueHeader], rows: items.map((i) => ({ label: i.label, values: [format(i.value)] })) };
+export function itemsTable(rowHeader: string, valueHeader: string, items: (TChartItem & { detail?: string })[], format: TValueFormatter, detailHeader?: string) {
+  const withDetail = detailHeader !== undefined;
+  return {
+    rowHeader,
+    columns: withDetail ? [valueHeader, detailHeader] : [valueHeader],
+    rows: items.map((i) => ({ label: i.label, values: withDetail ? [format(i.value), i.detail ?? ''] : [format(i.value)] })),
+  };
 }

@@ -1,0 +1,113 @@
+// npm run screenshots: starts the product as `npm start` does, on a fresh data folder with its demo
+// workspace, and photographs the dashboard, the pipeline board, a lead record and an empty state,
+// light and dark, on a desktop (1280 px) and a phone (390 px), into docs/screenshots/.
+// Drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH); never downloads a browser.
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const PORT = Number(process.env.SCREENSHOTS_PORT ?? 3310);
+const BASE = `http://127.0.0.1:${PORT}`;
+const OUT = resolve('docs/screenshots');
+const DATA_DIR = resolve(`.tmp/screenshots-${Date.now()}`);
+const PASSWORD = 'correct horse battery';
+
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+const SCHEMES = ['light', 'dark'] as const;
+type TViewport = keyof typeof VIEWPORTS;
+type TScheme = (typeof SCHEMES)[number];
+
+/** Builds the UI and starts the product; resolves with the demo password it prints once. */
+async function startProduct(): Promise<{ server: ChildProcess; password: string }> {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('vite build failed');
+  const env = { ...process.env, PORT: String(PORT), PUBLIC_PORT: String(PORT + 1), APP_URL: BASE, DATA_DIR, DATABASE_URL: '', SMTP_URL: '', LOG_LEVEL: 'warn', DEMO_DATA: 'true' };
+  const server = spawn('npx', ['tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const password = await new Promise<string>((done, fail) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`the product did not print a demo login within 180 s:\n${output}`)), 180_000);
+    server.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Demo login:\s+\S+ \/ (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        done(match[1]!);
+      }
+    });
+    server.on('exit', (code) => fail(new Error(`the product exited (${code}):\n${output}`)));
+  });
+  return { server, password };
+}
+
+/** A browser context signed in (the session cookie is shared by its pages), in one scheme and size. */
+async function signedInContext(browser: Browser, viewport: TViewport, scheme: TScheme, login: { email: string; password: string }): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: BASE,
+    viewport: VIEWPORTS[viewport],
+    deviceScaleFactor: 1,
+    locale: 'fr-FR',
+    colorScheme: scheme,
+    reducedMotion: 'reduce',
+    isMobile: viewport === 'phone',
+    hasTouch: viewport === 'phone',
+  });
+  // The app remembers the light/dark choice in localStorage (Mantine's colour-scheme manager).
+  await context.addInitScript({ content: `localStorage.setItem('mk-color-scheme', '${scheme}')` });
+  const res = await context.request.post('/api/auth/login', { data: login });
+  if (!res.ok()) throw new Error(`login failed: ${res.status()} ${await res.text()}`);
+  return context;
+}
+
+/** Opens a page, waits for its data and charts to settle, and saves the PNG. */
+async function shoot(page: Page, path: string, name: string, fullPage = false): Promise<void> {
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  await page.locator('[role="status"][aria-label]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page.waitForTimeout(1200); // recharts draws after layout
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage });
+  console.log(`  docs/screenshots/${name}.png`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const { server, password } = await startProduct();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const demo = { email: 'demo@example.com', password };
+    // A second, empty workspace for the empty states.
+    const empty = { email: `nouveau-${Date.now()}@example.com`, password: PASSWORD };
+    const signup = await fetch(`${BASE}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE },
+      body: JSON.stringify({ ...empty, name: 'Léa Fontaine', workspace_name: 'Studio Fontaine' }),
+    });
+    if (!signup.ok) throw new Error(`signup failed: ${signup.status} ${await signup.text()}`);
+
+    for (const viewport of Object.keys(VIEWPORTS) as TViewport[]) {
+      for (const scheme of SCHEMES) {
+        const suffix = `${viewport}-${scheme}`;
+        const context = await signedInContext(browser, viewport, scheme, demo);
+        const page = await context.newPage();
+        const leads = (await (await context.request.get('/api/marketing/leads?status=negotiation&limit=1')).json()) as { items: { id: string }[] };
+        await shoot(page, '/', `dashboard-${suffix}`, viewport === 'desktop');
+        await shoot(page, '/crm', `board-${suffix}`);
+        await shoot(page, `/crm/leads/${leads.items[0]!.id}`, `lead-${suffix}`);
+        await context.close();
+
+        const emptyContext = await signedInContext(browser, viewport, scheme, empty);
+        const emptyPage = await emptyContext.newPage();
+        await shoot(emptyPage, '/', `empty-dashboard-${suffix}`);
+        await shoot(emptyPage, '/crm?tab=contacts', `empty-contacts-${suffix}`);
+        await emptyContext.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    // The server runs in its own process group (npx → tsx → node): end that group only.
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    rmSync(DATA_DIR, { recursive: true, force: true });
+  }
+}
+
+await main();
