@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildAdminServer, buildPublicServer, createRuntime } from '../src/boot.js';
 import { loadConfig } from '../src/platform/config.js';
-import { createLogger } from '../src/platform/log.js';
+import { createLogger, type Log } from '../src/platform/log.js';
 import type { Runtime } from '../src/platform/runtime.js';
 import { openTestDatabase, testDatabaseMode } from './test-database.js';
 
@@ -15,11 +15,11 @@ export type TestContext = {
 };
 
 /** Boots the real admin and public apps on a test database, with no job worker polling. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+export async function startTestApp(env: Record<string, string> = {}, options: { log?: Log } = {}): Promise<TestContext> {
   // Many sign-ups come from one address in tests; the rate-limit test sets its own low limit.
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', DATABASE_URL: testDatabaseMode().url, ...env });
   const database = await openTestDatabase();
-  const runtime = await createRuntime(config, { supervise: false, log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), database });
+  const runtime = await createRuntime(config, { supervise: false, log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), database });
   const app = await buildAdminServer(runtime, { serveWeb: false });
   const publicApp = await buildPublicServer(runtime);
   await app.ready();

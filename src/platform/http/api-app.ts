@@ -9,6 +9,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { TAccess, TAuth, Authenticator } from '../auth/access.js';
+import { requestLogSerializers } from '../auth/redact.js';
 import { Tenant } from '../db/tenant.js';
 import { AppError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
@@ -59,7 +60,8 @@ export type ApiAppOptions = {
 export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstance> {
   const { runtime } = options;
   const app = Fastify({
-    loggerInstance: runtime.log as FastifyBaseLogger,
+    // Request URLs carry invitation tokens: logged only through the redacting serializer.
+    loggerInstance: runtime.log.child({}, { serializers: requestLogSerializers }) as FastifyBaseLogger,
     bodyLimit: runtime.config.bodyLimitBytes,
     trustProxy: runtime.config.trustProxy as FastifyServerOptions['trustProxy'],
     genReqId: (req) => headerRequestId(req.headers['x-request-id']) ?? randomUUID(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { requestLogSerializers } from '../auth/redact.js';
 import type { Runtime } from '../runtime.js';
 import type { RouteModule } from './api-app.js';
 import { registerHealthRoute } from './health.js';
@@ -16,7 +17,7 @@ import { registerPublicPlumbing, type HostResolver } from './public-plumbing.js'
  */
 export async function buildPublicApp(runtime: Runtime, routes: RouteModule[], resolveHost?: HostResolver): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: runtime.log.child({ server: 'public' }) as FastifyBaseLogger,
+    loggerInstance: runtime.log.child({ server: 'public' }, { serializers: requestLogSerializers }) as FastifyBaseLogger,
     bodyLimit: runtime.config.bodyLimitBytes,
     trustProxy: runtime.config.trustProxy as FastifyServerOptions['trustProxy'],
     genReqId: () => randomUUID(),

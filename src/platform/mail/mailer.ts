@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { redactSecrets } from '../auth/redact.js';
 import type { Log } from '../log.js';
 import { outboxMessages } from './outbox.tables.js';
 
@@ -78,7 +79,8 @@ export class Mailer {
     if (!this.transport) {
       await this.db.update(outboxMessages).set({ status: 'not_sent' }).where(eq(outboxMessages.id, outboxId));
       this.log.info(
-        { outbox_id: outboxId, to: mail.to_address, subject: mail.subject, text: mail.text_body },
+        // The text carries reset and invitation links: the tokens stay in the outbox, not the log.
+        { outbox_id: outboxId, to: mail.to_address, subject: mail.subject, text: redactSecrets(mail.text_body) },
         'SMTP_URL is not set: mail kept in the outbox (Settings > Outbox)',
       );
       return 'not_sent';
