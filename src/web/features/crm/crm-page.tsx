@@ -79,7 +79,7 @@ export function CrmPage() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
-          <ContactsTab canEdit={canEdit} />
+          <ContactsTab canEdit={canEdit} onAdd={() => setAdding(true)} onImport={() => setImporting(true)} />
         </Tabs.Panel>
         <Tabs.Panel value="interactions">
           <InteractionsTab />

@@ -1,11 +1,12 @@
 import { Anchor, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconFilterOff, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TBulkTarget, TSavedView } from '../../../../contracts/crm-contacts.js';
 import { LEAD_SORTS, type TLeadSort } from '../../../../contracts/crm.js';
 import { useFormatDate, useFormatters } from '../../../lib/format.js';
+import { EmptyState } from '../../../ui/empty-state.js';
 import { QueryState } from '../../../ui/query-state.js';
 import { useCustomFields, useWorkspaceMembers } from '../crm-api.js';
 import { useLeadDrawer } from '../lead-drawer/use-lead-drawer.js';
@@ -21,7 +22,7 @@ import { SavedViewsMenu } from './saved-views-menu.js';
 import { useSelection } from './use-selection.js';
 
 /** Contacts: every lead in a table with search, filters, columns, sort, saved views and bulk actions. */
-export function ContactsTab({ canEdit }: { canEdit: boolean }) {
+export function ContactsTab({ canEdit, onAdd, onImport }: { canEdit: boolean; onAdd: () => void; onImport: () => void }) {
   const { t } = useTranslation();
   const money = useFormatters().money;
   const date = useFormatDate();
@@ -49,6 +50,19 @@ export function ContactsTab({ canEdit }: { canEdit: boolean }) {
   const total = count.data ?? null;
   const target: TBulkTarget = selection.allMatching ? { filter: leadFilter } : { ids: [...selection.ids] };
   const selectedCount = selection.allMatching ? (total ?? rows.length) : selection.ids.size;
+
+  // An empty table says why: nothing matches the filters (clear them), or the workspace has no lead yet (fill it).
+  const unfiltered = JSON.stringify(filter) === JSON.stringify(EMPTY_FILTER);
+  const empty = unfiltered ? (
+    <EmptyState
+      compact
+      icon={<IconUsers size={22} stroke={1.5} />}
+      message={t('crmContacts.table.noLeads')}
+      actions={canEdit ? [{ label: t('crmContacts.table.add'), onClick: onAdd, primary: true }, { label: t('crmContacts.table.import'), onClick: onImport }] : []}
+    />
+  ) : (
+    <EmptyState compact icon={<IconFilterOff size={22} stroke={1.5} />} message={t('crmContacts.table.empty')} actions={[{ label: t('crmContacts.table.clearFilters'), onClick: () => setFilter(EMPTY_FILTER) }]} />
+  );
 
   const pickView = (view: TSavedView) => {
     setFilter(fromLeadFilter(view.config.filter));
@@ -117,6 +131,7 @@ export function ContactsTab({ canEdit }: { canEdit: boolean }) {
             someSelected={selection.ids.size > 0}
             toggleAllLoaded={selection.toggleAllLoaded}
             onOpen={(lead) => drawer.open(lead.id)}
+            empty={empty}
           />
         )}
       </QueryState>

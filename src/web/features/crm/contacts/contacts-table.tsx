@@ -1,6 +1,6 @@
 import { Box, Center, Checkbox, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TLead } from '../../../../contracts/crm.js';
 import { leadName } from '../crm-api.js';
@@ -23,13 +23,15 @@ type Props = {
   someSelected: boolean;
   toggleAllLoaded: () => void;
   onOpen: (lead: TLead) => void;
+  /** What an empty table shows (a new workspace and a filter that matches nothing need different words). */
+  empty: ReactNode;
 };
 
 /**
  * The Contacts table. Only the rows in view are in the DOM (@tanstack/react-virtual), and the
  * next page loads when the user scrolls near the end. On narrow screens it scrolls sideways.
  */
-export function ContactsTable({ rows, columns, ctx, hasMore, loadingMore, loadMore, selectable, isSelected, toggle, allLoadedSelected, someSelected, toggleAllLoaded, onOpen }: Props) {
+export function ContactsTable({ rows, columns, ctx, hasMore, loadingMore, loadMore, selectable, isSelected, toggle, allLoadedSelected, someSelected, toggleAllLoaded, onOpen, empty }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -137,11 +139,7 @@ export function ContactsTable({ rows, columns, ctx, hasMore, loadingMore, loadMo
             );
           })}
         </div>
-        {rows.length === 0 && !loadingMore && (
-          <Center py="xl">
-            <Text c="dimmed">{t('crmContacts.table.empty')}</Text>
-          </Center>
-        )}
+        {rows.length === 0 && !loadingMore && empty}
         {loadingMore && (
           <Center py="sm" role="status" aria-label={t('crmContacts.table.loadingMore')}>
             <Loader size="sm" />
