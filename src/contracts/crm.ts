@@ -67,6 +67,9 @@ export type TLeadCreateBody = z.infer<typeof ZLeadCreateBody>;
 export const ZLeadUpdateBody = z.strictObject(leadFields);
 export type TLeadUpdateBody = z.infer<typeof ZLeadUpdateBody>;
 
+/** A lead's first open task, as pipeline cards show it. */
+export const ZLeadNextTask = z.object({ id: ZId, title: z.string(), due_at: ZTimestamp.nullable() });
+
 export const ZLead = z.object({
   id: ZId,
   first_name: z.string().nullable(),
@@ -96,6 +99,10 @@ export const ZLead = z.object({
   unsubscribed_at: ZTimestamp.nullable(),
   created_at: ZTimestamp,
   updated_at: ZTimestamp,
+  /** In lists only (what a pipeline card shows): the first open task, earliest due date first; null when none. */
+  next_task: ZLeadNextTask.nullable().optional(),
+  /** In lists only: when the lead entered its current status (its last status change, else its creation). */
+  stage_entered_at: ZTimestamp.optional(),
 });
 export type TLead = z.infer<typeof ZLead>;
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TCustomField, TLead, TLeadStats, TLeadStatus } from '../../../contracts/crm.js';
+import type { TCustomField, TLead, TLeadStats } from '../../../contracts/crm.js';
 import type { TMember } from '../../../contracts/workspaces.js';
 import { api } from '../../lib/api.js';
 import { MEMBERS_KEY } from '../settings/query-keys.js';
@@ -7,17 +7,6 @@ import { MEMBERS_KEY } from '../settings/query-keys.js';
 export const LEADS_KEY = ['crm', 'leads'] as const;
 export const STATS_KEY = ['crm', 'stats'] as const;
 export const CUSTOM_FIELDS_KEY = ['crm', 'custom-fields'] as const;
-
-/** Cards shown per board column; the column header still counts every lead. */
-export const BOARD_COLUMN_LIMIT = 50;
-
-/** The first leads of one pipeline column. */
-export function useColumnLeads(status: TLeadStatus) {
-  return useQuery({
-    queryKey: [...LEADS_KEY, 'column', status],
-    queryFn: () => api.get<{ items: TLead[] }>(`/api/marketing/leads?status=${status}&limit=${BOARD_COLUMN_LIMIT}`).then((r) => r.items),
-  });
-}
 
 /** Counts and values per status, pipeline value, conversion rate. */
 export function useLeadStats() {
