@@ -24,24 +24,23 @@ export type TQueueWorkerOptions = {
 };
 
 /**
- * The fetch loop of one queue in one process. pg-boss 10's own `work()` sleeps for the rest of its
+ * The fetch loops of one queue in one process. pg-boss 10's own `work()` sleeps for the rest of its
  * polling interval after every fetch, even when more jobs wait (one batch per second at best), so
  * the platform drives `fetch`/`complete`/`fail` itself:
- * - while jobs wait and a slot is free, it fetches again at once;
- * - up to `concurrency` batches run at the same time, the jobs of one batch one after the other;
- * - succeeded jobs of a batch are completed in one statement, each failed job is failed on its own
- *   (a failure never fails its batch-mates);
- * - an empty queue is polled every `pollingIntervalMs`, and `wake()` (a send from this process)
- *   cuts the wait short.
+ * - `concurrency` slots, each a loop of fetch (up to `batchSize` jobs), run them one after the
+ *   other, complete the succeeded ones in one statement, fail each failed one on its own (a failure
+ *   never fails its batch-mates), and fetch again at once;
+ * - a slot that finds the queue empty sleeps; only slot 0 polls (every `pollingIntervalMs`), the
+ *   others wait until a slot finds a full batch or `wake()` (a send from this process) is called,
+ *   so an idle queue costs one query per interval whatever its concurrency.
  */
 export class QueueWorker {
   private stopping = false;
-  private readonly running = new Set<Promise<void>>();
   private readonly inFlight = new Set<string>();
-  private wakeUp: (() => void) | undefined;
-  /** Set by wake(), cleared before each fetch: a wake during a fetch is not lost. */
-  private woken = false;
-  private loop: Promise<void> | undefined;
+  /** Bumped by wake(): a slot whose fetch started before a wake does not go to sleep. */
+  private generation = 0;
+  private sleepers: (() => void)[] = [];
+  private loops: Promise<void>[] = [];
 
   constructor(
     private readonly boss: TBossCalls,
@@ -49,15 +48,17 @@ export class QueueWorker {
     private readonly options: TQueueWorkerOptions,
   ) {}
 
-  /** Starts the loop (returns at once). */
+  /** Starts the slots (returns at once). */
   start(): void {
-    this.loop = this.fetchLoop();
+    this.loops = Array.from({ length: Math.max(1, this.options.concurrency) }, (_, slot) => this.slotLoop(slot));
   }
 
-  /** Ends an idle wait now: jobs may have been queued. */
+  /** Ends every idle wait now: jobs may have been queued. */
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
+    this.generation++;
+    const sleepers = this.sleepers;
+    this.sleepers = [];
+    for (const resume of sleepers) resume();
   }
 
   /**
@@ -67,36 +68,32 @@ export class QueueWorker {
   async stop(timeoutMs: number): Promise<void> {
     this.stopping = true;
     this.wake();
-    await this.loop;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-    const outcome = await Promise.race([Promise.all(this.running).then(() => 'done' as const), timedOut]);
+    const outcome = await Promise.race([Promise.all(this.loops).then(() => 'done' as const), timedOut]);
     clearTimeout(timer);
     if (outcome === 'timeout' && this.inFlight.size > 0) {
       await this.boss.fail(this.options.name, [...this.inFlight], { message: 'worker stopped while the job was running' });
     }
   }
 
-  private async fetchLoop(): Promise<void> {
-    const { name, concurrency, batchSize } = this.options;
+  private async slotLoop(slot: number): Promise<void> {
+    const { name, batchSize } = this.options;
     while (!this.stopping) {
-      if (this.running.size >= concurrency) {
-        await Promise.race(this.running);
-        continue;
-      }
+      const seen = this.generation;
       let batch: TClaimedJob[] = [];
-      this.woken = false;
       try {
         batch = await this.boss.fetch(name, { batchSize, includeMetadata: true });
       } catch (error) {
         this.log.error({ err: error, queue: name }, 'job fetch failed');
       }
       if (batch.length === 0) {
-        await this.idle();
+        await this.sleep(seen, slot === 0);
         continue;
       }
-      const task = this.runBatch(sortByPriority(batch)).finally(() => this.running.delete(task));
-      this.running.add(task);
+      // A full batch says more may wait: sleeping slots fetch too.
+      if (batch.length === batchSize) this.wake();
+      await this.runBatch(sortByPriority(batch));
     }
   }
 
@@ -129,16 +126,22 @@ export class QueueWorker {
     }
   }
 
-  private async idle(): Promise<void> {
-    if (this.stopping || this.woken) return;
+  /** Waits for a wake (any slot) or, for the polling slot, the polling interval. */
+  private async sleep(seen: number, polls: boolean): Promise<void> {
+    if (this.stopping || this.generation !== seen) return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.options.pollingIntervalMs);
-      this.wakeUp = () => {
+      const resume = () => {
         clearTimeout(timer);
         resolve();
       };
+      const timer = polls
+        ? setTimeout(() => {
+            this.sleepers = this.sleepers.filter((s) => s !== resume);
+            resolve();
+          }, this.options.pollingIntervalMs)
+        : undefined;
+      this.sleepers.push(resume);
     });
-    this.wakeUp = undefined;
   }
 }
 
