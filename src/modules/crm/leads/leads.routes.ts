@@ -20,6 +20,7 @@ import type { Runtime } from '../../../platform/runtime.js';
 import * as wire from './leads.wire.js';
 import { addInteraction, listInteractions } from './interactions.service.js';
 import { leadStats } from './lead-stats.service.js';
+import { leadCardDetails } from './lead-cards.service.js';
 import { listLeads } from './lead-list.service.js';
 import { createLead, deleteLead, getLead, leadTimeline, updateLead } from './leads.service.js';
 import { publishLeadEvents } from './publish-lead-events.js';
@@ -34,10 +35,12 @@ export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
 
   app.get(
     '/api/marketing/leads',
-    { schema: { tags, summary: 'List leads (search, status filter, cursor pagination)', querystring: ZLeadListQuery, response: { 200: ZLeadList } } },
+    { schema: { tags, summary: 'List leads (search, status filter, cursor pagination), each with its next open task and when it entered its status', querystring: ZLeadListQuery, response: { 200: ZLeadList } } },
     async (req) => {
-      const page = await listLeads(tenantOf(req, runtime), req.query);
-      return { items: page.items.map(wire.lead), next_cursor: page.next_cursor };
+      const tenant = tenantOf(req, runtime);
+      const page = await listLeads(tenant, req.query);
+      const cards = await leadCardDetails(tenant, page.items.map((row) => row.id));
+      return { items: page.items.map((row) => wire.leadCard(row, cards.get(row.id))), next_cursor: page.next_cursor };
     },
   );
 

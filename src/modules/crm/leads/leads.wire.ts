@@ -1,6 +1,7 @@
 import { iso } from '../../../contracts/common.js';
 import type { TInteraction, TLead } from '../../../contracts/crm.js';
 import type { leadEvents, leadInteractions } from './leads.tables.js';
+import type { TLeadCardDetails } from './lead-cards.service.js';
 import type { TLeadRow } from './leads.service.js';
 
 // Row -> wire mappers: the spec's field names, ISO dates.
@@ -35,6 +36,16 @@ export function lead(row: TLeadRow): TLead {
     unsubscribed_at: iso(row.unsubscribed_at),
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
+  };
+}
+
+/** A lead as the list sends it: the lead plus what its pipeline card shows (next task, time in its stage). */
+export function leadCard(row: TLeadRow, details: TLeadCardDetails | undefined): TLead {
+  const task = details?.next_task ?? null;
+  return {
+    ...lead(row),
+    next_task: task ? { id: task.id, title: task.title, due_at: iso(task.due_at) } : null,
+    stage_entered_at: iso(details?.status_changed_at ?? row.created_at),
   };
 }
 
