@@ -71,19 +71,35 @@ export async function deleteCredential(tenant: Tenant, provider: TCredentialProv
 /**
  * Re-encrypts every stored credential still sealed with an older key (after APP_SECRET changed and the old
  * secret moved to APP_SECRET_PREVIOUS). Returns how many values were rewritten. Runs across workspaces: it is an
- * operator's command (`npm run secrets:rotate`), never reachable from a request.
+ * operator's command (`npm run secrets:rotate`), never reachable from a request. Values no known key opens are
+ * counted in `unreadable` and left as they are (the command reports them), so one bad row never stops the rest.
  */
-export async function rotateCredentials(db: Tenant['db'], secrets: SecretBox): Promise<number> {
+export async function rotateCredentials(db: Tenant['db'], secrets: SecretBox): Promise<TRotation> {
   const rows = await db.select().from(workspaceCredentials);
-  let rewritten = 0;
+  const result: TRotation = { rewritten: 0, unreadable: 0 };
   for (const row of rows) {
     const context = `${row.workspace_id}:${row.provider}`;
     if (SecretBox.keyIdOf(row.sealed) === secrets.currentKeyId) continue;
-    const sealed = secrets.encrypt(secrets.decrypt(row.sealed, context), context);
-    await db.update(workspaceCredentials).set({ sealed }).where(eq(workspaceCredentials.id, row.id));
-    rewritten += 1;
+    const sealed = reseal(secrets, row.sealed, context);
+    if (!sealed) result.unreadable += 1;
+    else {
+      await db.update(workspaceCredentials).set({ sealed }).where(eq(workspaceCredentials.id, row.id));
+      result.rewritten += 1;
+    }
   }
-  return rewritten;
+  return result;
+}
+
+/** What a rotation did: values re-encrypted, and values no configured key could open. */
+export type TRotation = { rewritten: number; unreadable: number };
+
+/** The value re-sealed with the current key, or undefined when no configured key opens it. */
+export function reseal(secrets: SecretBox, sealed: string, context: string): string | undefined {
+  try {
+    return secrets.encrypt(secrets.decrypt(sealed, context), context);
+  } catch {
+    return undefined;
+  }
 }
 
 async function findRow(tenant: Tenant, provider: string): Promise<TCredentialRow | undefined> {

@@ -86,7 +86,7 @@ describe('workspace credentials', () => {
     const sealed = old.encrypt(JSON.stringify({ host: 'smtp.example.com', port: 587, secure: false }), `${owner.workspaceId}:smtp`);
     await t.runtime.db.execute(sql`INSERT INTO workspace_credentials (workspace_id, provider, sealed) VALUES (${owner.workspaceId}, 'smtp', ${sealed})`);
     const box = new SecretBox('rotation: new secret, thirty-two characters', ['rotation: old secret, thirty-two characters']);
-    expect(await rotateCredentials(t.runtime.db, box)).toBeGreaterThanOrEqual(1);
+    expect((await rotateCredentials(t.runtime.db, box)).rewritten).toBeGreaterThanOrEqual(1);
     const fresh = new SecretBox('rotation: new secret, thirty-two characters');
     expect(await readCredential(tenant, fresh, 'smtp')).toEqual({ host: 'smtp.example.com', port: 587, secure: false });
   });

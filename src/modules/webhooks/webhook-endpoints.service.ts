@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { TWebhookEndpointBody, TWebhookEndpointUpdateBody } from '../../contracts/webhooks.js';
-import type { SecretBox } from '../../platform/crypto/secret-box.js';
+import { SecretBox } from '../../platform/crypto/secret-box.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError } from '../../platform/errors.js';
+import { reseal, type TRotation } from '../credentials/index.js';
 import { newWebhookSecret } from './webhook-signing.js';
 import { webhookDeliveries, webhookEndpoints } from './webhooks.tables.js';
 
@@ -75,4 +76,20 @@ export async function listDeliveries(tenant: Tenant, endpointId: string) {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/** Re-encrypts every endpoint's signing secret still sealed with an older APP_SECRET (operator command). */
+export async function rotateWebhookSecrets(db: Tenant['db'], secrets: SecretBox): Promise<TRotation> {
+  const rows = await db.select().from(webhookEndpoints);
+  const result: TRotation = { rewritten: 0, unreadable: 0 };
+  for (const row of rows) {
+    if (SecretBox.keyIdOf(row.secret_sealed) === secrets.currentKeyId) continue;
+    const sealed = reseal(secrets, row.secret_sealed, secretContext(row));
+    if (!sealed) result.unreadable += 1;
+    else {
+      await db.update(webhookEndpoints).set({ secret_sealed: sealed }).where(eq(webhookEndpoints.id, row.id));
+      result.rewritten += 1;
+    }
+  }
+  return result;
 }

@@ -4,6 +4,10 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, startTestApp, type TestContext } from '../../../test/harness.js';
 import { deliverWebhook } from './webhook-delivery.service.js';
+import { rotateWebhookSecrets, secretContext } from './webhook-endpoints.service.js';
+import { webhookEndpoints } from './webhooks.tables.js';
+import { SecretBox } from '../../platform/crypto/secret-box.js';
+import { eq } from 'drizzle-orm';
 
 type Received = { headers: IncomingHttpHeaders; body: string };
 
@@ -121,5 +125,17 @@ describe('outgoing webhooks', () => {
     } finally {
       await guarded.close();
     }
+  });
+
+  it('key rotation re-encrypts signing secrets sealed with the previous APP_SECRET', async () => {
+    const owner = await signUp(t.app);
+    const hook = (await owner.client.post('/api/workspace/webhooks', { url, event_types: ['*'] })).json() as { id: string; secret: string };
+    const old = new SecretBox('webhooks: old secret of thirty-two characters');
+    const context = secretContext({ workspace_id: owner.workspaceId, id: hook.id });
+    await t.runtime.db.update(webhookEndpoints).set({ secret_sealed: old.encrypt(hook.secret, context) }).where(eq(webhookEndpoints.id, hook.id));
+    const rotating = new SecretBox('webhooks: new secret of thirty-two characters', ['webhooks: old secret of thirty-two characters']);
+    expect((await rotateWebhookSecrets(t.runtime.db, rotating)).rewritten).toBeGreaterThanOrEqual(1);
+    const [row] = await t.runtime.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, hook.id));
+    expect(new SecretBox('webhooks: new secret of thirty-two characters').decrypt(row!.secret_sealed, context)).toBe(hook.secret);
   });
 });
