@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createAuthenticator } from './modules/accounts/index.js';
 import { apiRoutes, jobs, publicRoutes } from './modules/index.js';
 import { workspaceOfHost } from './modules/workspaces/index.js';
-import type { TConfig } from './platform/config.js';
+import { configWarnings, type TConfig } from './platform/config.js';
 import { resolveAppSecret, SecretBox } from './platform/crypto/secret-box.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
@@ -30,6 +30,7 @@ export type RuntimeOptions = {
 /** Opens the database, applies migrations and starts the job queue. */
 export async function createRuntime(config: TConfig, options: RuntimeOptions): Promise<Runtime> {
   const log = options.log ?? createLogger(config.logLevel);
+  for (const warning of configWarnings(config)) log.warn(warning);
   const database =
     options.database ?? (await openDatabase({
       url: config.databaseUrl,

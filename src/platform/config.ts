@@ -159,3 +159,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
 function stripSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
+
+/**
+ * Deployment mistakes worth a warning at boot (not an error: a single-host trial must still start).
+ * Cookies ignore ports, so an admin app and a public server on one host name are one site for the
+ * browser: published pages would be same-site with the admin app.
+ */
+export function configWarnings(config: Pick<TConfig, 'env' | 'appUrl' | 'publicUrl'>): string[] {
+  const warnings: string[] = [];
+  if (config.env === 'production' && new URL(config.appUrl).hostname === new URL(config.publicUrl).hostname) {
+    warnings.push(
+      `APP_URL and PUBLIC_URL share the host name ${new URL(config.appUrl).hostname}: serve the public server on another host name ` +
+        '(e.g. APP_URL=https://app.example.com, PUBLIC_URL=https://pages.example.com) so published pages are never same-site with the admin app (SECURITY.md)',
+    );
+  }
+  return warnings;
+}

@@ -16,7 +16,7 @@ import {
 } from '../../contracts/accounts.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { authOf } from '../../platform/http/api-app.js';
-import { SESSION_COOKIE } from '../../platform/http/authenticate.js';
+import { SESSION_COOKIE, sessionCookie } from '../../platform/http/authenticate.js';
 import type { Runtime } from '../../platform/runtime.js';
 import {
   assertMember,
@@ -75,7 +75,10 @@ export function accountsRoutes(fastify: FastifyInstance, runtime: Runtime): void
     { config: { access: 'user' }, schema: { tags, summary: 'Sign out (ends the session)', response: { 204: z.null() } } },
     async (req, reply) => {
       await revokeSession(db, authOf(req).session_id!);
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      const cookie = sessionCookie(config);
+      void reply.clearCookie(cookie.name, { path: cookie.path, secure: cookie.secure, httpOnly: true, sameSite: 'lax' });
+      // Earlier versions set it on Path=/: clear that one too.
+      if (cookie.path !== '/') void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
   );
@@ -93,7 +96,7 @@ export function accountsRoutes(fastify: FastifyInstance, runtime: Runtime): void
       const auth = authOf(req);
       await assertMember(db, auth.user_id!, req.body.workspace_id);
       await setActiveWorkspace(db, auth.session_id!, req.body.workspace_id);
-      const next = await authenticateSession(db, config, req.cookies[SESSION_COOKIE]!);
+      const next = await authenticateSession(db, config, req.cookies[sessionCookie(config).name]!);
       return wire.me(await describeCaller(db, next!));
     },
   );

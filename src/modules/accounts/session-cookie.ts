@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from '../../platform/http/authenticate.js';
+import { sessionCookie } from '../../platform/http/authenticate.js';
 import { AppError } from '../../platform/errors.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { roleIn } from '../workspaces/index.js';
@@ -11,7 +11,8 @@ import * as wire from './accounts.wire.js';
 export async function startSession(runtime: Runtime, req: FastifyRequest, reply: FastifyReply, userId: string, workspaceId: string) {
   const { db, config } = runtime;
   // Rotation: whatever session the browser had before is ended, never upgraded.
-  const previous = req.cookies[SESSION_COOKIE];
+  const cookie = sessionCookie(config);
+  const previous = req.cookies[cookie.name];
   if (previous) {
     const old = await authenticateSession(db, config, previous);
     if (old?.session_id) await revokeSession(db, old.session_id);
@@ -19,11 +20,11 @@ export async function startSession(runtime: Runtime, req: FastifyRequest, reply:
   const role = await roleIn(db, userId, workspaceId);
   if (!role) throw new AppError('forbidden', 'Not a member of this workspace');
   const session = await createSession(db, config, { userId, workspaceId, ip: req.ip, userAgent: req.headers['user-agent'] });
-  void reply.setCookie(SESSION_COOKIE, session.token, {
-    path: '/',
+  void reply.setCookie(cookie.name, session.token, {
+    path: cookie.path,
     httpOnly: true,
     sameSite: 'lax',
-    secure: config.appUrl.startsWith('https://'),
+    secure: cookie.secure,
     expires: session.expiresAt,
   });
   return wire.me(await describeCaller(db, { via: 'session', user_id: userId, workspace_id: workspaceId, role, csrf_token: session.csrfToken }));

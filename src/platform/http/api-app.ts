@@ -19,6 +19,7 @@ import { problemErrorHandler, sendProblem } from './problem.js';
 import { registerJsonDepthLimit } from './json-depth.js';
 import { registerQueryLimits } from './query-limits.js';
 import { registerCompression } from './compression.js';
+import { registerAdminSecurityHeaders } from './security-headers.js';
 import { serveWebApp } from './web-app.js';
 
 /** Declares, on a route, the tenant resource its `:id` refers to; read by the isolation test. */
@@ -85,6 +86,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
   });
 
   await app.register(cookie);
+  await registerAdminSecurityHeaders(app, runtime.config);
   await registerCompression(app);
   await app.register(swagger, {
     openapi: {

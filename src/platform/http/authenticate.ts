@@ -4,6 +4,23 @@ import type { TConfig } from '../config.js';
 import { AppError } from '../errors.js';
 
 export const SESSION_COOKIE = 'mk_session';
+
+/**
+ * The admin session cookie, kept away from the public server:
+ * - under https it is `__Host-mk_session`: Secure, no Domain, Path=/, so the browser sends it only to
+ *   APP_URL's exact host; with PUBLIC_URL on another host name (the documented deployment) the public
+ *   server never receives it;
+ * - under http (local use) it is `mk_session` with Path=/api: cookies ignore ports, so this is what keeps it
+ *   off the public server's pages on the same host (the SPA's static files need no cookie, only /api does).
+ * The public server strips both names from every request anyway (public-app.ts).
+ */
+export function sessionCookie(config: Pick<TConfig, 'appUrl'>): { name: string; path: string; secure: boolean } {
+  const secure = config.appUrl.startsWith('https://');
+  return secure ? { name: `__Host-${SESSION_COOKIE}`, path: '/', secure } : { name: SESSION_COOKIE, path: '/api', secure };
+}
+
+/** Every name the admin session cookie may have (for the public server to drop). */
+export const SESSION_COOKIE_NAMES = [SESSION_COOKIE, `__Host-${SESSION_COOKIE}`];
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
@@ -18,7 +35,7 @@ export async function authenticateRequest(
   if (!request.routeOptions.url) return; // no such route: the not-found handler answers 404
   const access = effectiveAccess(request.routeOptions.config?.access, request.method);
   const bearer = bearerToken(request.headers.authorization);
-  const cookieToken = request.cookies[SESSION_COOKIE];
+  const cookieToken = request.cookies[sessionCookie(config).name];
 
   if (bearer !== undefined) {
     request.auth = await authenticator.fromApiKey(bearer);

@@ -10,10 +10,12 @@ import { registerJsonDepthLimit } from './json-depth.js';
 import { registerQueryLimits } from './query-limits.js';
 import { registerCompression } from './compression.js';
 import { registerPublicPlumbing, type HostResolver } from './public-plumbing.js';
+import { registerPublicSecurityHeaders } from './security-headers.js';
 
 /**
  * The public server (PUBLIC_PORT): published funnel pages, opt-in forms, tracking links and
- * unsubscribe pages. A separate origin from the admin app, so it never receives the session cookie.
+ * unsubscribe pages. A separate origin from the admin app: in production on another host name (see
+ * SECURITY.md), and in any case it drops the admin session cookie from every request (security-headers.ts).
  */
 export async function buildPublicApp(runtime: Runtime, routes: RouteModule[], resolveHost?: HostResolver): Promise<FastifyInstance> {
   const app = Fastify({
@@ -25,6 +27,8 @@ export async function buildPublicApp(runtime: Runtime, routes: RouteModule[], re
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);
+  // First: drops the admin session cookie before the cookie parser runs, and sets the headers.
+  await registerPublicSecurityHeaders(app, runtime.config);
   await registerPublicPlumbing(app, runtime, resolveHost);
   await registerCompression(app);
   registerQueryLimits(app, runtime);
