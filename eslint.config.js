@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/modules/**', 'src/*.ts', 'test/**', 'e2e/**', 'bench/**'],
+    files: ['src/modules/**', 'src/*.ts', 'test/**', 'e2e/**', 'bench/**', 'scripts/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
