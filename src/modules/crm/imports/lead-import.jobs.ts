@@ -16,6 +16,11 @@ import { scoringRules } from '../scoring/scoring.tables.js';
 export const leadImportJob = defineJob({
   name: 'crm.lead-import',
   schema: z.object({ import_id: z.uuid(), workspace_id: z.uuid() }),
+  // A million rows take minutes, more on a busy server: past pg-boss's 15-minute default a second run
+  // would start beside the first (harmless, it would find its batches superseded, but wasted). A dead
+  // worker's import resumes after this hour. Two imports at once per process: each is one long job.
+  expireInSeconds: 3600,
+  concurrency: 2,
   handler: async (payload, runtime) => {
     await runLeadImport(runtime.db, payload.workspace_id, payload.import_id, { publish: (fn) => publishLeadEvents(runtime, fn) });
     const tenant = new Tenant(runtime.db, payload.workspace_id);
