@@ -58,7 +58,12 @@ export function DashboardCharts({ data }: { data: TDashboard }) {
           empty={data.sources.length === 0 && t('dashboard.charts.nothingNew')}
         />
       </Panel>
-      <Panel title={t('dashboard.charts.pipeline')} subtitle={t('dashboard.kpi.pipelineHint')}>
+      <Panel
+        title={t('dashboard.charts.pipeline')}
+        subtitle={`${t('dashboard.kpi.pipelineHint')} · ${t('dashboard.charts.probabilities', {
+          list: data.pipeline.map((s) => `${stage(s.status)} ${f.percent(s.probability)}`).join(', '),
+        })}`}
+      >
         <StageFunnelChart
           title={t('dashboard.charts.pipeline')}
           rowHeader={t('dashboard.charts.stage')}
