@@ -28,10 +28,12 @@ for (const [network, prefix] of [
   PRIVATE_RANGES.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
-  ['::', 127],
+  ['::', 96], // unspecified, loopback and IPv4-compatible (::a.b.c.d reaches a.b.c.d on some stacks)
   ['64:ff9b::', 96],
+  ['2002::', 16], // 6to4: embeds any IPv4 address, private ones included
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10], // site-local (deprecated, still routed inside some networks)
   ['ff00::', 8],
 ] as const) {
   PRIVATE_RANGES.addSubnet(network, prefix, 'ipv6');
