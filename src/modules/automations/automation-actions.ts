@@ -4,7 +4,7 @@ import type { TAuth } from '../../platform/auth/access.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { postWebhook } from './automation-webhook.js';
-import { addInteraction, addLeadTask, getLead, leadWire as wire, updateLead } from '../crm/index.js';
+import { addInteraction, addLeadTask, changeLeadTags, getLead, leadWire as wire, updateLead } from '../crm/index.js';
 
 // Runs an automation's actions on one lead, in order, through the same services the API uses
 // (so every change is validated and logged on the lead's timeline like a person's change).
@@ -59,16 +59,13 @@ async function runAction(ctx: TActionContext, action: TAutomationAction): Promis
     case 'set_status':
       await updateLead(tenant, actor, leadId, { status: action.params.status });
       return done(action.params.status);
-    case 'add_tag': {
-      const lead = await getLead(tenant, leadId);
-      if (!lead.tags.includes(action.params.tag)) await updateLead(tenant, actor, leadId, { tags: [...lead.tags, action.params.tag] });
+    case 'add_tag':
+      // Merged into the locked row: a tag someone adds at the same time is kept.
+      await changeLeadTags(tenant, actor, leadId, { add: [action.params.tag] });
       return done(action.params.tag);
-    }
-    case 'remove_tag': {
-      const lead = await getLead(tenant, leadId);
-      if (lead.tags.includes(action.params.tag)) await updateLead(tenant, actor, leadId, { tags: lead.tags.filter((t) => t !== action.params.tag) });
+    case 'remove_tag':
+      await changeLeadTags(tenant, actor, leadId, { remove: [action.params.tag] });
       return done(action.params.tag);
-    }
     case 'assign_owner':
       await updateLead(tenant, actor, leadId, { owner_id: action.params.owner_id });
       return done(action.params.owner_id);

@@ -14,7 +14,7 @@ export { recordLeadEvent } from './leads/lead-events.service.js';
 export { recordLeadEventRows } from './leads/lead-event-log.js';
 export { collectLeadEvents, type TCollectedLeadEvent } from './leads/lead-event-scope.js';
 export { publishLeadEvents, subscribeToLeadEvents, type TLeadEventSubscriber } from './leads/publish-lead-events.js';
-export { getLead, updateLead, type TLeadRow } from './leads/leads.service.js';
+export { changeLeadTags, getLead, updateLead, type TLeadRow } from './leads/leads.service.js';
 export { addInteraction } from './leads/interactions.service.js';
 export { addLeadTask, type TAddLeadTaskInput } from './leads/lead-tasks.service.js';
 export * as leadWire from './leads/leads.wire.js';

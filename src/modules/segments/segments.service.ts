@@ -1,6 +1,7 @@
 import { asc, count, desc } from 'drizzle-orm';
 import type { TRuleGroup, TSegmentBody, TSegmentUpdateBody } from '../../contracts/crm-segments.js';
 import type { TAuth } from '../../platform/auth/access.js';
+import { assertQueryCost } from '../../platform/db/query-limits.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { leads } from '../crm/tables.js';
 import { compileLeadRules } from './segment-compiler.js';
@@ -12,14 +13,19 @@ const SAMPLE_SIZE = 10;
 
 /** How many leads a rule tree matches (what campaigns and the builder's live count need). */
 export async function countSegment(tenant: Tenant, rules: TRuleGroup): Promise<number> {
-  const [total] = await tenant.db.select({ count: count() }).from(leads).where(tenant.where(leads, await compileLeadRules(tenant, rules)));
+  const query = tenant.db.select({ count: count() }).from(leads).where(tenant.where(leads, await compileLeadRules(tenant, rules)));
+  await assertQueryCost(tenant.db, query);
+  const [total] = await query;
   return total?.count ?? 0;
 }
 
 /** How many leads a rule tree matches, and the newest few of them. */
 export async function previewSegment(tenant: Tenant, rules: TRuleGroup, path = 'body.rules') {
   const condition = tenant.where(leads, await compileLeadRules(tenant, rules, path));
-  const [total] = await tenant.db.select({ count: count() }).from(leads).where(condition);
+  // On the embedded database a query nothing can interrupt: refused (422) when the planner says too heavy.
+  const counting = tenant.db.select({ count: count() }).from(leads).where(condition);
+  await assertQueryCost(tenant.db, counting);
+  const [total] = await counting;
   const sample = await tenant.db.select().from(leads).where(condition).orderBy(desc(leads.created_at), desc(leads.id)).limit(SAMPLE_SIZE);
   return { count: total?.count ?? 0, sample };
 }

@@ -40,8 +40,14 @@ export async function updateWorkspace(db: Db, workspaceId: string, change: TWork
   return row;
 }
 
-/** The user's role in a workspace, or null when they are not a member. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The user's role in a workspace, or null when they are not a member (a malformed id is no member:
+ * answered without a query, so callers need not catch). Database errors propagate.
+ */
 export async function roleIn(db: Db, userId: string, workspaceId: string): Promise<TRole | null> {
+  if (!UUID.test(userId)) return null;
   const [row] = await db
     .select({ role: workspaceMembers.role })
     .from(workspaceMembers)

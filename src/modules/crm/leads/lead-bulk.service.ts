@@ -27,7 +27,7 @@ export async function bulkLeads(tenant: Tenant, queue: JobQueue, actor: TAuth, b
 }
 
 async function applyBulk(tenant: Tenant, actor: TAuth, body: TLeadBulkBody): Promise<{ affected: number }> {
-  if (body.action === 'set_owner' && body.value && !(await roleIn(tenant.db, body.value, tenant.workspaceId).catch(() => null))) {
+  if (body.action === 'set_owner' && body.value && !(await roleIn(tenant.db, body.value, tenant.workspaceId))) {
     throw new AppError('bad_request', 'The owner must be a member of this workspace', { errors: [{ path: 'body.value', message: 'not a member of this workspace' }] });
   }
   if (body.action === 'set_status' && body.lost_reason && body.value !== 'lost') {

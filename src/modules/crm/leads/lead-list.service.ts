@@ -1,5 +1,6 @@
 import { asc, desc, sql, type SQL } from 'drizzle-orm';
 import type { TLeadListQuery, TLeadSort } from '../../../contracts/crm.js';
+import { assertQueryCost } from '../../../platform/db/query-limits.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { AppError } from '../../../platform/errors.js';
 import { leads } from './leads.tables.js';
@@ -33,16 +34,28 @@ export async function listLeads(tenant: Tenant, query: TLeadListQuery): Promise<
     conditions.push(sort.direction === 'desc' ? sql`(${sort.expr}, ${leads.id}) < (${typed}, ${id}::uuid)` : sql`(${sort.expr}, ${leads.id}) > (${typed}, ${id}::uuid)`);
   }
   const order = sort.direction === 'desc' ? [desc(sort.expr), desc(leads.id)] : [asc(sort.expr), asc(leads.id)];
-  const rows = await tenant.db
+  const select = tenant.db
     .select()
     .from(leads)
     .where(tenant.where(leads, ...conditions))
     .orderBy(...order)
     .limit(query.limit + 1);
+  if (query.rules || query.segment_id || query.q) await assertQueryCost(tenant.db, select);
+  const rows = await select;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return { items: page, next_cursor: rows.length > query.limit && last ? encodeCursor(sort.valueOf(last), last.id, query.sort) : null };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SORT_VALUE_KIND: Record<TLeadSort, 'time' | 'number' | 'text'> = {
+  newest: 'time',
+  oldest: 'time',
+  updated: 'time',
+  score: 'number',
+  value: 'number',
+  name: 'text',
+};
 
 function encodeCursor(value: string | number, id: string, sort: TLeadSort): string {
   return Buffer.from(JSON.stringify([sort, value, id])).toString('base64url');
@@ -51,8 +64,16 @@ function encodeCursor(value: string | number, id: string, sort: TLeadSort): stri
 function decodeCursor(cursor: string, sort: TLeadSort): [string | number, string] {
   try {
     const [cursorSort, value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, unknown, unknown];
-    const valueOk = typeof value === 'number' || (typeof value === 'string' && value.length <= 500);
-    if (cursorSort === sort && valueOk && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return [value as string | number, id];
+    // The value must have the sort's type exactly (a forged cursor reached PostgreSQL's casts: 500):
+    // a time as toISOString() writes it, a finite number, or a name.
+    const kind = SORT_VALUE_KIND[sort];
+    const valueOk =
+      kind === 'time'
+        ? typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value
+        : kind === 'number'
+          ? typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e15
+          : typeof value === 'string' && value.length <= 500 && !value.includes('\u0000');
+    if (cursorSort === sort && valueOk && typeof id === 'string' && UUID.test(id)) return [value as string | number, id];
   } catch {
     // falls through to the 400 below
   }

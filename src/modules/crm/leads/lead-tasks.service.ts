@@ -57,7 +57,7 @@ export async function addLeadTask(db: Db, input: TAddLeadTaskInput): Promise<TLe
 /** 400 naming `body.assignee_id` when the assignee is not a member of the workspace. */
 export async function assertAssigneeIsMember(db: Db, workspaceId: string, assigneeId: string | null | undefined): Promise<void> {
   if (!assigneeId) return;
-  if (!(await roleIn(db, assigneeId, workspaceId).catch(() => null))) {
+  if (!(await roleIn(db, assigneeId, workspaceId))) {
     throw new AppError('bad_request', 'The assignee must be a member of this workspace', {
       errors: [{ path: 'body.assignee_id', message: 'not a member of this workspace' }],
     });

