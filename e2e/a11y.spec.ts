@@ -1,0 +1,140 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+// axe-core on every page and modal of the journeys, light and dark: any serious or critical violation fails,
+// and the failure lists every one of them (rule, page, elements) rather than stopping at the first page.
+
+const PASSWORD = 'correct horse battery';
+type TScheme = 'light' | 'dark';
+type TFinding = { where: string; rule: string; impact: string; help: string; targets: string[] };
+
+/** Runs axe on what the page shows now and adds its serious and critical findings to `findings`. */
+async function audit(page: Page, where: string, findings: TFinding[]) {
+  // Let lazy chunks, queries and Mantine's transitions (opacity) settle: half-faded colours are not what people read.
+  await expect(page.getByRole('status', { name: 'Chargement…' })).toHaveCount(0, { timeout: 15_000 });
+  await page.waitForTimeout(400);
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const violation of result.violations) {
+    if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+    // Printed at once too, so a run cut short by its timeout still shows what it found.
+    console.log(`axe [${violation.impact}] ${violation.id} on ${where}: ${violation.nodes.length} element(s)`);
+    findings.push({
+      where,
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    });
+  }
+}
+
+async function useScheme(page: Page, scheme: TScheme) {
+  // Runs in the browser (the e2e tsconfig has no DOM types).
+  await page.addInitScript((value) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('mk-color-scheme', value), scheme);
+  await page.emulateMedia({ colorScheme: scheme });
+}
+
+async function signUp(page: Page, scheme: TScheme) {
+  await page.goto('/signup');
+  await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Claire Dubois');
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(`a11y-${scheme}-${Date.now().toString(36)}@example.com`);
+  await page.getByRole('textbox', { name: 'Mot de passe' }).fill(PASSWORD);
+  await page.getByRole('textbox', { name: "Nom de l'espace de travail" }).fill('Cabinet Conseil');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page.getByRole('link', { name: 'Tableau de bord' })).toBeVisible();
+}
+
+/** A lead through the API (the journeys that create leads through the UI have their own tests). */
+async function createLead(page: Page): Promise<string> {
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrf_token: string };
+  const response = await page.request.post('/api/marketing/leads', {
+    headers: { 'x-csrf-token': me.csrf_token },
+    data: { first_name: 'Élodie', last_name: 'Garnier', email: `elodie-${Date.now().toString(36)}@example.com`, estimated_value: 12500.5 },
+  });
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** Opens a dialog with `open`, audits it, closes it with Escape. */
+async function auditDialog(page: Page, where: string, findings: TFinding[], open: () => Promise<void>) {
+  await open();
+  await expect(page.getByRole('dialog').first()).toBeVisible();
+  await audit(page, where, findings);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+function report(findings: TFinding[]): string[] {
+  return findings.map((f) => `[${f.impact}] ${f.rule} on ${f.where}: ${f.help} — ${f.targets.join(' | ')}`);
+}
+
+const JOURNEYS: { name: string; signedIn: boolean; visit: (page: Page, findings: TFinding[]) => Promise<void> }[] = [
+  {
+    name: 'sign-up, login and password pages',
+    signedIn: false,
+    visit: async (page, findings) => {
+      for (const path of ['/login', '/signup', '/forgot-password']) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+        await audit(page, path, findings);
+      }
+    },
+  },
+  {
+    name: 'dashboard, CRM tabs',
+    signedIn: true,
+    visit: async (page, findings) => {
+      await audit(page, '/ (dashboard, new workspace)', findings);
+      // A new workspace's contacts: an empty state that offers to fill it, not "no lead matches".
+      await page.goto('/crm?tab=contacts');
+      await expect(page.getByText('Vos leads apparaîtront ici', { exact: false })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole('button', { name: 'Importer un fichier' })).toBeVisible();
+      await audit(page, '/crm?tab=contacts (empty workspace)', findings);
+      await createLead(page);
+      for (const tab of ['pipeline', 'contacts', 'interactions', 'segments', 'automations', 'settings']) {
+        await page.goto(tab === 'pipeline' ? '/crm' : `/crm?tab=${tab}`);
+        await expect(page.getByRole('tab', { selected: true })).toBeVisible({ timeout: 30_000 });
+        await audit(page, `/crm?tab=${tab}`, findings);
+      }
+    },
+  },
+  {
+    name: 'CRM modals, lead drawer and record',
+    signedIn: true,
+    visit: async (page, findings) => {
+      const leadId = await createLead(page);
+      await page.goto('/crm');
+      await auditDialog(page, 'add-lead modal', findings, () => page.getByRole('button', { name: /Ajouter/ }).first().click());
+      await auditDialog(page, 'import modal', findings, () => page.getByRole('button', { name: 'Importer', exact: true }).click());
+      await page.goto(`/crm?lead=${leadId}`);
+      await expect(page.getByRole('dialog').first()).toBeVisible({ timeout: 30_000 });
+      await audit(page, 'lead drawer', findings);
+      await page.goto(`/crm/leads/${leadId}`);
+      await audit(page, '/crm/leads/:id (lead record page)', findings);
+    },
+  },
+  {
+    name: 'settings and module pages',
+    signedIn: true,
+    visit: async (page, findings) => {
+      for (const path of ['/settings/team', '/settings/api-keys', '/settings/outbox', '/settings/profile', '/settings/workspace', '/funnels', '/email-marketing', '/ads', '/nowhere']) {
+        await page.goto(path);
+        await audit(page, path, findings);
+      }
+    },
+  },
+];
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const journey of JOURNEYS) {
+    test(`axe: ${journey.name} (${scheme})`, async ({ page }) => {
+      // axe takes seconds per page on a busy machine: one journey may need several minutes.
+      test.setTimeout(900_000);
+      const findings: TFinding[] = [];
+      await useScheme(page, scheme);
+      if (journey.signedIn) await signUp(page, scheme);
+      await journey.visit(page, findings);
+      expect(report(findings)).toEqual([]);
+    });
+  }
+}
