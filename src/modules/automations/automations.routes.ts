@@ -31,7 +31,7 @@ export function automationsRoutes(fastify: FastifyInstance, runtime: Runtime): v
   app.get(
     '/api/marketing/automations',
     { schema: { tags, summary: 'Automations, each with its five latest runs', response: { 200: z.array(ZAutomation) } } },
-    async (req) => (await listAutomations(tenantOf(req, runtime))).map(wire.automation),
+    async (req) => (await listAutomations(tenantOf(req, runtime))).map(wire.automationFor(authOf(req).role)),
   );
 
   app.post(
@@ -44,13 +44,13 @@ export function automationsRoutes(fastify: FastifyInstance, runtime: Runtime): v
         response: { 201: ZAutomation },
       },
     },
-    async (req, reply) => reply.code(201).send(wire.automation(await createAutomation(tenantOf(req, runtime), authOf(req), req.body))),
+    async (req, reply) => reply.code(201).send(wire.automationFor(authOf(req).role)(await createAutomation(tenantOf(req, runtime), authOf(req), req.body))),
   );
 
   app.get(
     '/api/marketing/automations/:id',
     { config: { tenant: automationRoute }, schema: { tags, summary: 'One automation', params: ZIdParams, response: { 200: ZAutomation } } },
-    async (req) => wire.automation(await getAutomation(tenantOf(req, runtime), req.params.id)),
+    async (req) => wire.automationFor(authOf(req).role)(await getAutomation(tenantOf(req, runtime), req.params.id)),
   );
 
   app.patch(
@@ -59,7 +59,12 @@ export function automationsRoutes(fastify: FastifyInstance, runtime: Runtime): v
       config: { tenant: { ...automationRoute, sampleBody: { active: false } } },
       schema: { tags, summary: 'Change an automation; {"active": false} switches it off', params: ZIdParams, body: ZAutomationUpdateBody, response: { 200: ZAutomation } },
     },
-    async (req) => wire.automation(await updateAutomation(tenantOf(req, runtime), req.params.id, req.body)),
+    async (req) => {
+      const tenant = tenantOf(req, runtime);
+      let body = req.body;
+      if (body.actions) body = { ...body, actions: wire.unmaskWebhookUrls(wire.automation(await getAutomation(tenant, req.params.id)).actions, body.actions) };
+      return wire.automationFor(authOf(req).role)(await updateAutomation(tenant, req.params.id, body));
+    },
   );
 
   app.delete(

@@ -1,4 +1,5 @@
-import { iso } from '../../contracts/common.js';
+import { iso, type TRole } from '../../contracts/common.js';
+import { roleAtLeast } from '../../platform/auth/access.js';
 import type { TAutomation, TAutomationRun, TAutomationSkipReason, TAutomationStep } from '../../contracts/crm-automations.js';
 import { AUTOMATION_SKIP_REASONS } from '../../contracts/crm-automations.js';
 import type { TAutomationRunRow, TAutomationWithRuns } from './automations.service.js';
@@ -25,6 +26,40 @@ export function automation({ automation: row, lastRuns }: TAutomationWithRuns): 
     updated_at: iso(row.updated_at),
     last_runs: lastRuns.map((run) => ({ id: run.id, status: run.status, created_at: iso(run.created_at) })),
   };
+}
+
+// Webhook URLs often carry a secret (a Zapier or Make hook id, a ?token=): only admins see them whole.
+const WEBHOOK_MASK = '/***';
+
+/** `https://hooks.example.com/***`: the host stays readable, the secret part does not. */
+export function maskWebhookUrl(url: string): string {
+  return URL.canParse(url) ? `${new URL(url).origin}${WEBHOOK_MASK}` : `https://masked.invalid${WEBHOOK_MASK}`;
+}
+
+/** The automation as `role` may see it: webhook URLs masked below admin. */
+export function automationFor(role: TRole): (row: TAutomationWithRuns) => TAutomation {
+  return (row) => {
+    const wire = automation(row);
+    if (roleAtLeast(role, 'admin')) return wire;
+    return {
+      ...wire,
+      actions: wire.actions.map((a) => (a.type === 'call_webhook' ? { ...a, params: { ...a.params, url: maskWebhookUrl(a.params.url) } } : a)),
+    };
+  };
+}
+
+/**
+ * A member who edits an automation sends back the masked URLs they were shown: each masked URL is
+ * replaced by the stored URL it stands for, so saving never breaks a webhook nor reveals it.
+ */
+export function unmaskWebhookUrls<T extends { type: string; params?: unknown }>(stored: TAutomation['actions'], incoming: T[]): T[] {
+  const byMask = new Map<string, string>();
+  for (const a of stored) if (a.type === 'call_webhook') byMask.set(maskWebhookUrl(a.params.url), a.params.url);
+  return incoming.map((a) => {
+    const params = a.params as { url?: unknown } | undefined;
+    if (a.type !== 'call_webhook' || typeof params?.url !== 'string' || !byMask.has(params.url)) return a;
+    return { ...a, params: { ...params, url: byMask.get(params.url) } };
+  });
 }
 
 export function automationRun(row: TAutomationRunRow): TAutomationRun {
