@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, startTestApp, type SignedUp, type TestContext } from '../../../../test/harness.js';
 import { multipartBody } from '../../../../test/multipart.js';
-import { IMPORT_LEAD_FIELDS } from '../../../contracts/crm-imports.js';
+import { FRENCH_HEADERS, IMPORT_LEAD_FIELDS } from '../../../contracts/crm-imports.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -28,8 +28,9 @@ async function exportCsv(ws: SignedUp, query = ''): Promise<{ body: string; rows
   const res = await ws.client.get(`/api/marketing/leads/export.csv${query}`);
   expect(res.statusCode, res.body).toBe(200);
   expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-  expect(res.headers['content-disposition']).toMatch(/^attachment; filename="leads-\d{4}-\d{2}-\d{2}\.csv"$/);
-  return { body: res.body, rows: parse(res.body, { bom: true, columns: true }) as Record<string, string>[] };
+  const excel = query.includes('format=excel_fr');
+  expect(res.headers['content-disposition']).toMatch(excel ? /^attachment; filename="leads-\d{4}-\d{2}-\d{2}-excel\.csv"$/ : /^attachment; filename="leads-\d{4}-\d{2}-\d{2}\.csv"$/);
+  return { body: res.body, rows: parse(res.body, { bom: true, columns: true, delimiter: excel ? ';' : ',' }) as Record<string, string>[] };
 }
 
 async function importFile(ws: SignedUp, csv: string, mapping: Record<string, string>, onDuplicate: string) {
@@ -41,7 +42,7 @@ async function importFile(ws: SignedUp, csv: string, mapping: Record<string, str
 }
 
 type TLeadWire = Record<string, unknown> & { email: string | null };
-const comparable = ({ id: _id, created_at: _c, updated_at: _u, owner_id: _o, score: _s, ...fields }: TLeadWire) => fields;
+const comparable = ({ id: _id, created_at: _c, updated_at: _u, stage_entered_at: _e, owner_id: _o, score: _s, ...fields }: TLeadWire) => fields;
 const byEmail = (a: TLeadWire, b: TLeadWire) => String(a.email).localeCompare(String(b.email));
 
 describe('lead export', () => {
@@ -125,5 +126,56 @@ describe('lead export', () => {
     const { rows } = await exportCsv(ws);
     expect(rows).toHaveLength(2503);
     expect(new Set(rows.map((r) => r.email)).size).toBe(2503);
+  });
+  it('exports "Excel (France)": semicolons, French headers and statuses, decimal commas, Oui/Non, French dates, owners by email; the file re-imports', async () => {
+    const ws = await withCustomFields();
+    const me = (await ws.client.get('/api/auth/me')).json() as { user: { id: string; email: string } };
+    const lead = {
+      first_name: 'Élodie',
+      last_name: 'Garnier',
+      email: 'elodie@exemple.fr',
+      company: 'Café; "Le Zinc"',
+      status: 'negotiation',
+      estimated_value: 12500.5,
+      tags: ['vip', 'salon'],
+      owner_id: me.user.id,
+      custom_fields: { budget: 2500.75, rdv: '2026-12-31', client: true, taille: 'PME' },
+    };
+    expect((await ws.client.post('/api/marketing/leads', lead)).statusCode).toBe(201);
+
+    const { body, rows } = await exportCsv(ws, '?format=excel_fr');
+    const header = body.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+    expect(header.split(';')).toEqual([...IMPORT_LEAD_FIELDS.map((f) => FRENCH_HEADERS[f]), 'Budget', 'Rendez-vous', 'Client', 'Taille', 'Remarque']);
+    expect(rows[0]).toMatchObject({
+      Prénom: 'Élodie',
+      Entreprise: 'Café; "Le Zinc"',
+      Statut: 'Négociation',
+      'Montant estimé': '12500,5',
+      Étiquettes: 'vip, salon',
+      Responsable: me.user.email,
+      Budget: '2500,75',
+      'Rendez-vous': '31/12/2026',
+      Client: 'Oui',
+      Taille: 'PME',
+    });
+
+    // Imported into another workspace with the French headers mapped (what the wizard guesses), the lead comes back the same.
+    const other = await withCustomFields();
+    const mapping: Record<string, string> = Object.fromEntries(IMPORT_LEAD_FIELDS.filter((f) => f !== 'owner_id').map((f) => [FRENCH_HEADERS[f], f]));
+    Object.assign(mapping, { Budget: 'custom.budget', 'Rendez-vous': 'custom.rdv', Client: 'custom.client', Taille: 'custom.taille' });
+    expect(await importFile(other, body, mapping, 'skip')).toMatchObject({ status: 'completed', created_count: 1, failed_count: 0 });
+    const [copy] = ((await other.client.get('/api/marketing/leads')).json() as { items: Record<string, unknown>[] }).items;
+    const { owner_id: _owner, ...expected } = lead;
+    expect(copy).toMatchObject(expected);
+  });
+
+  it('keeps the standard format by default and refuses an unknown format naming the field', async () => {
+    const ws = await signUp(t.app);
+    await ws.client.post('/api/marketing/leads', { first_name: 'Anne', status: 'won', estimated_value: 12500.5 });
+    const { rows } = await exportCsv(ws, '?format=standard');
+    expect(rows[0]).toMatchObject({ first_name: 'Anne', status: 'won', estimated_value: '12500.5' });
+    const bad = await ws.client.get('/api/marketing/leads/export.csv?format=xlsx');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().errors)).toContain('format');
   });
 });

@@ -3,15 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Readable } from 'node:stream';
 import { ZIdParams } from '../../../contracts/common.js';
-import { IMPORT_MAX_BYTES, ZLeadImport, ZLeadImportList } from '../../../contracts/crm-imports.js';
-import { ZLeadFilterQuery } from '../../../contracts/crm.js';
+import { IMPORT_MAX_BYTES, ZImportProblemList, ZLeadExportQuery, ZLeadImport, ZLeadImportList } from '../../../contracts/crm-imports.js';
 import { AppError } from '../../../platform/errors.js';
 import { authOf, tenantOf } from '../../../platform/http/api-app.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { exportLeadsCsv } from './lead-export.service.js';
 import { startLeadImport, type TUploadPart } from './lead-import-upload.service.js';
 import * as wire from './lead-import.wire.js';
-import { getLeadImport, importReportCsv, listLeadImports, reportRowCounts } from './lead-imports.service.js';
+import { getLeadImport, importProblems, importReportCsv, listLeadImports, reportRowCounts } from './lead-imports.service.js';
 
 const tags = ['crm'];
 const importRoute = { table: 'lead_imports' };
@@ -85,18 +84,29 @@ export async function leadImportRoutes(fastify: FastifyInstance, runtime: Runtim
   );
 
   app.get(
+    '/api/marketing/imports/:id/problems',
+    {
+      config: { tenant: importRoute },
+      schema: { tags, summary: 'The first rows not imported (failed or skipped as erased) with their reasons, for the result screen', params: ZIdParams, response: { 200: ZImportProblemList } },
+    },
+    async (req) => ({ items: await importProblems(tenantOf(req, runtime), req.params.id) }),
+  );
+
+  app.get(
     '/api/marketing/leads/export.csv',
     {
       schema: {
         tags,
-        summary: 'Export the leads of a filter as CSV (UTF-8 with BOM; re-imports with an identity mapping)',
-        querystring: ZLeadFilterQuery,
+        summary: 'Export the leads of a filter as CSV (UTF-8 with BOM): `format=standard` (default; `,`, re-imports with an identity mapping) or `excel_fr` (`;`, French headers and statuses, decimal commas)',
+        querystring: ZLeadExportQuery,
         produces: ['text/csv'],
       },
     },
     async (req, reply) => {
-      const stream = await exportLeadsCsv(tenantOf(req, runtime), req.query);
-      return sendCsv(reply, `leads-${new Date().toISOString().slice(0, 10)}.csv`, stream);
+      const { format, ...filter } = req.query;
+      const stream = await exportLeadsCsv(tenantOf(req, runtime), filter, format);
+      const suffix = format === 'excel_fr' ? '-excel' : '';
+      return sendCsv(reply, `leads-${new Date().toISOString().slice(0, 10)}${suffix}.csv`, stream);
     },
   );
 }

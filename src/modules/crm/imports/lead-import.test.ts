@@ -81,6 +81,21 @@ describe('lead import', () => {
     expect(report).toContain('5,email: must be a valid email address,not-an-email,x');
   });
 
+  it('lists the first rows not imported and their reasons for the result screen (GET /imports/:id/problems)', async () => {
+    const ws = await signUp(t.app);
+    const rows = Array.from({ length: 25 }, (_, i) => `Nom${i};pas-un-email-${i}`).join('\n');
+    const result = await importCsv(ws, `Prénom;E-mail\nAnne;anne@exemple.fr\n${rows}\n`);
+    expect(result).toMatchObject({ created_count: 1, failed_count: 25 });
+    const res = await ws.client.get(`/api/marketing/imports/${result.id}/problems`);
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { row_number: number; reason: string; skipped: boolean }[];
+    expect(items).toHaveLength(20);
+    expect(items[0]).toEqual({ row_number: 3, reason: 'email: must be a valid email address', skipped: false });
+    expect(items.map((p) => p.row_number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 3));
+    const other = await signUp(t.app);
+    expect((await other.client.get(`/api/marketing/imports/${result.id}/problems`)).statusCode).toBe(404);
+  });
+
   it('fails a bad row alone, with its reason in the downloadable report', async () => {
     const ws = await signUp(t.app);
     const csv = 'Prénom;E-mail;Valeur;Statut\nAnne;anne@exemple.fr;100;new\nBruno;bruno@@exemple;abc;peut-être\nChloé;chloe@exemple.fr;;contacté\n';

@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { CUSTOM_FIELD_PREFIX, IMPORT_LEAD_FIELDS } from '../../../contracts/crm-imports.js';
+import { CUSTOM_FIELD_PREFIX, IMPORT_LEAD_FIELDS, IMPORT_PROBLEMS_MAX, type TImportProblemList } from '../../../contracts/crm-imports.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { leadImportFailures, leadImports } from './imports.tables.js';
 import { csvStream } from './lead-export.service.js';
+import { SUPPRESSED_REASON } from './lead-import-batch.js';
 import type { TLeadImportRow } from './lead-import-upload.service.js';
 
 /** One import of the workspace (404 for another workspace's). */
@@ -25,6 +26,18 @@ export async function reportRowCounts(tenant: Tenant, ids: string[]): Promise<Ma
     .where(tenant.where(leadImportFailures, inArray(leadImportFailures.import_id, ids)))
     .groupBy(leadImportFailures.import_id);
   return new Map(rows.map((r) => [r.id, r.count]));
+}
+
+/** The report's first rows (by row number) and their reasons: what the result screen shows without a download. */
+export async function importProblems(tenant: Tenant, id: string): Promise<TImportProblemList['items']> {
+  await getLeadImport(tenant, id);
+  const rows = await tenant.db
+    .select({ row_number: leadImportFailures.row_number, reason: leadImportFailures.reason })
+    .from(leadImportFailures)
+    .where(tenant.where(leadImportFailures, eq(leadImportFailures.import_id, id)))
+    .orderBy(asc(leadImportFailures.row_number))
+    .limit(IMPORT_PROBLEMS_MAX);
+  return rows.map((row) => ({ ...row, skipped: row.reason === SUPPRESSED_REASON }));
 }
 
 const REPORT_PAGE_ROWS = 1000;

@@ -25,6 +25,7 @@ import { listLeads } from './lead-list.service.js';
 import { createLead, deleteLead, getLead, leadTimeline, updateLead } from './leads.service.js';
 import { publishLeadEvents } from './publish-lead-events.js';
 import { previewSegment } from '../../segments/index.js';
+import { assertLeadIsNamed } from './lead-create-rules.js';
 
 const tags = ['crm'];
 const leadRoute = { table: 'leads' };
@@ -52,8 +53,18 @@ export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
 
   app.post(
     '/api/marketing/leads',
-    { schema: { tags, summary: 'Create a lead (409 with existing_id on a duplicate email)', body: ZLeadCreateBody, response: { 201: ZLead } } },
-    async (req, reply) => reply.code(201).send(wire.lead(await publishLeadEvents(runtime, () => createLead(tenantOf(req, runtime), authOf(req), req.body)))),
+    {
+      schema: {
+        tags,
+        summary: 'Create a lead (a first name, a last name or an email is required; 409 with existing_id on a duplicate email)',
+        body: ZLeadCreateBody,
+        response: { 201: ZLead },
+      },
+    },
+    async (req, reply) => {
+      assertLeadIsNamed(req.body);
+      return reply.code(201).send(wire.lead(await publishLeadEvents(runtime, () => createLead(tenantOf(req, runtime), authOf(req), req.body))));
+    },
   );
 
   app.get(

@@ -71,7 +71,18 @@ describe('leads', () => {
     expect((await bad({ status: 'maybe' })).errors[0].path).toBe('body.status');
     expect((await bad({ favourite_colour: 'blue' })).status).toBe(400);
     const stranger = await signUp(t.app);
-    expect((await bad({ owner_id: stranger.userId })).errors[0].path).toBe('body.owner_id');
+    expect((await bad({ first_name: 'Anne', owner_id: stranger.userId })).errors[0].path).toBe('body.owner_id');
+  });
+
+  it('refuses a lead with nothing to call it by (no first name, last name, company or email), naming the fields', async () => {
+    const ws = await signUp(t.app);
+    for (const body of [{}, { status: 'won', estimated_value: 100 }, { first_name: '  ', email: null }]) {
+      const res = await ws.client.post('/api/marketing/leads', body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.first_name', 'body.email']);
+    }
+    expect((await ws.client.get('/api/marketing/leads')).json().items).toHaveLength(0);
+    for (const body of [{ last_name: 'Durand' }, { email: 'a@exemple.fr' }, { company: 'Acme' }]) expect((await ws.client.post('/api/marketing/leads', body)).statusCode).toBe(201);
   });
 
   it('searches, filters by status and pages with a cursor without gaps or repeats', async () => {
@@ -129,7 +140,7 @@ describe('leads', () => {
 
   it('computes the CRM statistics', async () => {
     const ws = await signUp(t.app);
-    const add = async (body: object) => (await ws.client.post('/api/marketing/leads', body)).json();
+    const add = async (body: object) => (await ws.client.post('/api/marketing/leads', { company: 'Acme', ...body })).json();
     await add({ status: 'new', estimated_value: 1000 });
     await add({ status: 'proposal', estimated_value: 2000 });
     const winner = await add({ status: 'negotiation', estimated_value: 3000 });
