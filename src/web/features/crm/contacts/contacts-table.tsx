@@ -89,7 +89,8 @@ export function ContactsTable({ rows, columns, ctx, hasMore, loadingMore, loadMo
             ))}
           </div>
         </div>
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {/* An empty rowgroup is invalid ARIA (axe: aria-required-children, critical): no role until there are rows. */}
+        <div role={rows.length > 0 ? 'rowgroup' : undefined} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const lead = rows[item.index]!;
             const name = leadName(lead);
