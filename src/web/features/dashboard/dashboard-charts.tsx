@@ -28,6 +28,17 @@ export function Panel({ title, subtitle, children }: { title: string; subtitle?:
   );
 }
 
+// The palette has six colours: beyond six sources, all but the five largest are counted as "Autres"
+// (the new leads of the period minus those five, since the API lists only the first eight sources).
+const MAX_SLICES = 6;
+
+function topSources(data: TDashboard, noSource: string, others: string) {
+  const items = data.sources.map((s) => ({ label: s.source ?? noSource, value: s.count }));
+  if (items.length <= MAX_SLICES) return items;
+  const top = items.slice(0, MAX_SLICES - 1);
+  return [...top, { label: others, value: data.new_leads.current - top.reduce((n, i) => n + i.value, 0) }];
+}
+
 /** New leads over time and their sources, the pipeline funnel, and won revenue over time. */
 export function DashboardCharts({ data }: { data: TDashboard }) {
   const { t } = useTranslation();
@@ -53,7 +64,7 @@ export function DashboardCharts({ data }: { data: TDashboard }) {
           title={t('dashboard.charts.sources')}
           rowHeader={t('dashboard.charts.source')}
           valueHeader={t('dashboard.charts.leads')}
-          items={data.sources.map((s) => ({ label: s.source ?? t('dashboard.charts.noSource'), value: s.count }))}
+          items={topSources(data, t('dashboard.charts.noSource'), t('dashboard.charts.otherSources'))}
           valueFormatter={f.number}
           empty={data.sources.length === 0 && t('dashboard.charts.nothingNew')}
         />
