@@ -42,6 +42,8 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   const mail = outbox.items.find((m) => m.to_address === inviteeEmail)!;
   const token = /\/invitations\/([\w-]+)/.exec(mail.text_body)![1];
   await new Client(t.app).post(`/api/invitations/${token}/accept`, { name: 'A member', password: PASSWORD });
+  // An event after the drain stays in lead_event_outbox (nothing dispatches it).
+  await owner.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'note', content: 'Rappelée' });
   // A second import stays queued (nothing drains after it): its file stays in lead_import_chunks.
   await uploadLeads(owner, 'E-mail\nqueued@example.com\n');
   return owner;

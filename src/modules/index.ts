@@ -3,7 +3,7 @@ import type { RouteModule } from '../platform/http/api-app.js';
 import { deliverMailJob } from '../platform/mail/mail.jobs.js';
 import { accountsRoutes, invitationRoutes, passwordResetRequestJob, purgeSessionsJob } from './accounts/index.js';
 import { automationsRoutes, dispatchAutomationsJob, dispatchLeadEventsToAutomations } from './automations/index.js';
-import { contactsRoutes, crmRoutes, customFieldRoutes, leadPrivacyRoutes, decayScoresJob, recalculateScoresJob, scoringRoutes, leadImportRoutes, leadImportJob, subscribeToLeadEvents } from './crm/index.js';
+import { contactsRoutes, crmRoutes, customFieldRoutes, leadPrivacyRoutes, decayScoresJob, recalculateScoresJob, scoringRoutes, leadImportRoutes, leadImportJob, subscribeToLeadEvents, dispatchLeadEventsJob } from './crm/index.js';
 import { segmentRoutes } from './segments/index.js';
 import { credentialsRoutes } from './credentials/index.js';
 import { dashboardRoutes } from './dashboard/index.js';
@@ -26,4 +26,4 @@ export const apiRoutes: RouteModule[] = [accountsRoutes, invitationRoutes, works
 export const publicRoutes: RouteModule[] = [filesPublicRoutes];
 
 /** Every background job the worker runs. */
-export const jobs: JobDefinition[] = [deliverMailJob, purgeSessionsJob, passwordResetRequestJob, recalculateScoresJob, decayScoresJob, leadImportJob, dispatchAutomationsJob, deliverWebhookJob] as JobDefinition[];
+export const jobs: JobDefinition[] = [deliverMailJob, purgeSessionsJob, passwordResetRequestJob, recalculateScoresJob, decayScoresJob, leadImportJob, dispatchLeadEventsJob, dispatchAutomationsJob, deliverWebhookJob] as JobDefinition[];

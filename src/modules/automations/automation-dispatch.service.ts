@@ -1,4 +1,4 @@
-import { asc, eq, gte, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { TAutomationRunStatus, TAutomationSkipReason, TAutomationStep } from '../../contracts/crm-automations.js';
 import { AUTOMATION_MAX_DEPTH } from '../../contracts/crm-automations.js';
 import type { TRuleGroup } from '../../contracts/crm-segments.js';
@@ -6,16 +6,13 @@ import { Tenant } from '../../platform/db/tenant.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { runActions } from './automation-actions.js';
 import { triggerMatches } from './automation-triggers.js';
-import { automationRuns, automations } from './automations.tables.js';
-import { collectLeadEvents, type TCollectedLeadEvent } from '../crm/index.js';
+import { automationEventClaims, automationRuns, automations } from './automations.tables.js';
+import { collectLeadEvents } from '../crm/index.js';
 import { leadEvents, leads } from '../crm/tables.js';
 import { compileLeadRules } from '../segments/index.js';
 
 /** The chain of automations that caused an event: none for a person's change or another module's event. */
 export type TAutomationCause = { depth: number; chain: string[] };
-
-/** Hands the events an automation's actions caused to the automations in turn (the dispatch job). */
-export type TPublishCaused = (events: TCollectedLeadEvent[], cause: TAutomationCause) => Promise<void>;
 
 type TAutomationRow = typeof automations.$inferSelect;
 type TEventRow = typeof leadEvents.$inferSelect;
@@ -23,9 +20,9 @@ type TEventRow = typeof leadEvents.$inferSelect;
 /**
  * Runs every active automation whose trigger matches the lead event and logs one run for each:
  * succeeded or failed with each action's result, or skipped with the reason (loop, depth, conditions).
- * Safe to run twice: an automation never runs twice on the same event.
+ * Safe to run twice, even at once on two processes: an automation claims the event first (claimEvent).
  */
-export async function runAutomationsOnEvent(runtime: Runtime, eventId: string, cause: TAutomationCause, publish: TPublishCaused): Promise<void> {
+export async function runAutomationsOnEvent(runtime: Runtime, eventId: string, cause: TAutomationCause): Promise<void> {
   // The job carries only ids; the event's workspace scopes everything that follows.
   const [event] = await runtime.db.select().from(leadEvents).where(eq(leadEvents.id, eventId)).limit(1);
   if (!event) return; // the lead was deleted meanwhile, and its events with it
@@ -37,12 +34,12 @@ export async function runAutomationsOnEvent(runtime: Runtime, eventId: string, c
     .orderBy(asc(automations.created_at), asc(automations.id));
   for (const automation of candidates) {
     if (!triggerMatches(automation.trigger, { type: event.event_type, data: event.data })) continue;
-    if (await alreadyRan(tenant, automation.id, event)) continue;
-    await runOne(runtime, tenant, automation, event, cause, publish);
+    if (!(await claimEvent(tenant, automation.id, event.id))) continue;
+    await runOne(runtime, tenant, automation, event, cause);
   }
 }
 
-async function runOne(runtime: Runtime, tenant: Tenant, automation: TAutomationRow, event: TEventRow, cause: TAutomationCause, publish: TPublishCaused): Promise<void> {
+async function runOne(runtime: Runtime, tenant: Tenant, automation: TAutomationRow, event: TEventRow, cause: TAutomationCause): Promise<void> {
   const triggerEvent = { id: event.id, event_type: event.event_type, data: event.data, occurred_at: event.occurred_at.toISOString() };
   // A skipped run keeps its reason code (TAutomationSkipReason) in `error`; the wire turns it into skip_reason.
   const log = async (status: TAutomationRunStatus, steps: TAutomationStep[], error: string | null): Promise<void> => {
@@ -64,28 +61,23 @@ async function runOne(runtime: Runtime, tenant: Tenant, automation: TAutomationR
   }
 
   const context = { runtime, tenant, automation, event: triggerEvent, leadId: event.lead_id };
-  const { result: steps, events } = await collectLeadEvents(() => runActions(context, automation.actions));
+  // The events the actions write carry this chain into the outbox (the loop guard of the next round).
+  const { result: steps } = await collectLeadEvents(() => runActions(context, automation.actions), { depth: cause.depth + 1, chain: [...cause.chain, automation.id] });
   const failure = steps.find((s) => s.status === 'failed');
   await log(failure ? 'failed' : 'succeeded', steps, failure?.error ?? null);
-  await publish(events, { depth: cause.depth + 1, chain: [...cause.chain, automation.id] });
 }
 
-/** True when the automation already has a run for this event (jobs are delivered at least once). */
-async function alreadyRan(tenant: Tenant, automationId: string, event: TEventRow): Promise<boolean> {
-  const rows = await tenant.db
-    .select({ id: automationRuns.id })
-    .from(automationRuns)
-    .where(
-      tenant.where(
-        automationRuns,
-        eq(automationRuns.automation_id, automationId),
-        // Runs come after their event: the index on (workspace, automation, created_at) narrows the search.
-        gte(automationRuns.created_at, event.created_at),
-        sql`${automationRuns.trigger_event}->>'id' = ${event.id}`,
-      ),
-    )
-    .limit(1);
-  return rows.length > 0;
+/**
+ * Claims (automation, event) before anything runs; false when it was already claimed (jobs are delivered at
+ * least once, and two processes may hold the same event): the primary key lets exactly one insert through.
+ */
+async function claimEvent(tenant: Tenant, automationId: string, eventId: string): Promise<boolean> {
+  const claimed = await tenant.db
+    .insert(automationEventClaims)
+    .values({ workspace_id: tenant.workspaceId, automation_id: automationId, event_id: eventId })
+    .onConflictDoNothing()
+    .returning({ event_id: automationEventClaims.event_id });
+  return claimed.length > 0;
 }
 
 /** True when the lead matches the rule tree (the segments' compiler, on this one lead). */

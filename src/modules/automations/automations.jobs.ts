@@ -5,22 +5,25 @@ import type { Runtime } from '../../platform/runtime.js';
 import { runAutomationsOnEvent, type TAutomationCause } from './automation-dispatch.service.js';
 import { canTrigger } from './automation-triggers.js';
 import { automations } from './automations.tables.js';
-import type { TCollectedLeadEvent } from '../crm/index.js';
+import { publishLeadEvents, type TCollectedLeadEvent } from '../crm/index.js';
 
 /** Event ids per dispatch job: a bulk action or an import makes a few jobs, not one per lead. */
 const EVENTS_PER_JOB = 100;
 
 /**
- * `crm.automations.dispatch {event_ids, depth, chain}`: runs the automations the events trigger, then
- * queues the events their actions caused, one level deeper in the chain.
+ * `crm.automations.dispatch {event_ids, depth, chain}`: runs the automations the events trigger; the events
+ * their actions cause go through the outbox again, one level deeper in the chain.
  */
 export const dispatchAutomationsJob = defineJob({
   name: 'crm.automations.dispatch',
   schema: ZAutomationDispatchPayload,
   handler: async (payload, runtime) => {
     const cause = { depth: payload.depth, chain: payload.chain };
-    const publish = (events: TCollectedLeadEvent[], caused: TAutomationCause) => enqueueAutomationDispatch(runtime, events, caused);
-    for (const eventId of payload.event_ids) await runAutomationsOnEvent(runtime, eventId, cause, publish);
+    // The events the actions write reach the outbox with their chain (one level deeper); the nudge
+    // dispatches them as soon as this job is done.
+    await publishLeadEvents(runtime, async () => {
+      for (const eventId of payload.event_ids) await runAutomationsOnEvent(runtime, eventId, cause);
+    });
   },
 });
 
@@ -43,7 +46,17 @@ export async function enqueueAutomationDispatch(runtime: Runtime, events: TColle
   }
 }
 
-/** The CRM's lead-event subscriber (wired in modules/index.ts): events of a committed use case, chain depth 0. */
+/**
+ * The CRM's lead-event subscriber (wired in modules/index.ts): the outbox's events, grouped by the
+ * automation chain that wrote them (none: depth 0), so the loop guard sees where each came from.
+ */
 export async function dispatchLeadEventsToAutomations(runtime: Runtime, events: TCollectedLeadEvent[]): Promise<void> {
-  await enqueueAutomationDispatch(runtime, events, { depth: 0, chain: [] });
+  const byCause = new Map<string, { cause: TAutomationCause; events: TCollectedLeadEvent[] }>();
+  for (const event of events) {
+    const cause = event.cause ?? { depth: 0, chain: [] };
+    const key = JSON.stringify(cause);
+    if (!byCause.has(key)) byCause.set(key, { cause, events: [] });
+    byCause.get(key)!.events.push(event);
+  }
+  for (const group of byCause.values()) await enqueueAutomationDispatch(runtime, group.events, group.cause);
 }

@@ -1,11 +1,11 @@
-import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { TAutomationAction, TAutomationTrigger } from '../../contracts/crm-automations.js';
 import { AUTOMATION_RUN_STATUSES } from '../../contracts/crm-automations.js';
 import type { TRuleGroup } from '../../contracts/crm-segments.js';
 import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
 import { users } from '../accounts/index.js';
 import { workspaces } from '../workspaces/index.js';
-import { leads } from '../crm/tables.js';
+import { leadEvents, leads } from '../crm/tables.js';
 
 /** "When <trigger>, if <conditions>, do <actions>" on leads. */
 export const automations = pgTable(
@@ -43,4 +43,23 @@ export const automationRuns = pgTable(
     ...timestamps(),
   },
   (t) => [index('automation_runs_automation_idx').on(t.workspace_id, t.automation_id, t.created_at)],
+);
+
+/**
+ * One automation claims one event before running its actions: the primary key makes a second
+ * claim (a retried or duplicated dispatch job, on any process) fail, so no action, webhook included, runs twice.
+ */
+export const automationEventClaims = pgTable(
+  'automation_event_claims',
+  {
+    automation_id: uuid('automation_id')
+      .notNull()
+      .references(() => automations.id, { onDelete: 'cascade' }),
+    event_id: uuid('event_id')
+      .notNull()
+      .references(() => leadEvents.id, { onDelete: 'cascade' }),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.automation_id, t.event_id] }), index('automation_event_claims_workspace_idx').on(t.workspace_id)],
 );

@@ -1,2 +1,2 @@
 // Tables of the automations module other modules may read in SQL (erasing a lead deletes its runs).
-export { automations, automationRuns } from './automations.tables.js';
+export { automations, automationRuns, automationEventClaims } from './automations.tables.js';

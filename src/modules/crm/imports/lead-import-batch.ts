@@ -276,17 +276,23 @@ async function updateLeads(tx: Db, ctx: TImportContext, updates: { merged: TLead
 }
 
 /**
- * Appends events in one statement and hands them to the lead-event scope (automations), as
- * recordLeadEventRows does; one JSON parameter instead of five per row binds several times faster on PGlite.
+ * Appends events and their outbox rows in one statement, as recordLeadEventRows does; one JSON parameter
+ * instead of five per row binds several times faster on PGlite.
  */
 async function insertEvents(tx: Db, ctx: TImportContext, events: { lead_id: string; event_type: string; data: Record<string, unknown> }[]): Promise<void> {
   if (events.length === 0) return;
   const ws = ctx.tenant.workspaceId;
+  // One statement writes the events and their outbox rows (see lead-event-log.ts).
   const result = await tx.execute(sql`
-    INSERT INTO lead_events (workspace_id, lead_id, event_type, data, actor_user_id)
-    SELECT ${ws}::uuid, x.lead_id, x.event_type, x.data, ${ctx.actorUserId}::uuid
-    FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS x(lead_id uuid, event_type text, data jsonb)
-    RETURNING id, event_type, data`);
+    WITH written AS (
+      INSERT INTO lead_events (workspace_id, lead_id, event_type, data, actor_user_id)
+      SELECT ${ws}::uuid, x.lead_id, x.event_type, x.data, ${ctx.actorUserId}::uuid
+      FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS x(lead_id uuid, event_type text, data jsonb)
+      RETURNING id, event_type, data
+    ), queued AS (
+      INSERT INTO lead_event_outbox (event_id, workspace_id) SELECT id, ${ws}::uuid FROM written
+    )
+    SELECT id, event_type, data FROM written`);
   for (const event of (result as unknown as { rows: { id: string; event_type: string; data: Record<string, unknown> }[] }).rows) {
     collectLeadEvent({ id: event.id, workspaceId: ws, type: event.event_type, data: event.data });
   }

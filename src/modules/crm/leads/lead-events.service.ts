@@ -3,13 +3,13 @@ import type { Db } from '../../../platform/db/database.js';
 import { SCORE_CHANGED_EVENT } from '../../../contracts/crm-scoring.js';
 import { Tenant } from '../../../platform/db/tenant.js';
 import { leadEvents } from './leads.tables.js';
-import { collectLeadEvent } from './lead-event-scope.js';
+import { recordLeadEventRows } from './lead-event-log.js';
 import { rescoreLead } from '../scoring/lead-scoring.service.js';
 
 /**
  * Appends one event to a lead's log. The one function other modules (email, funnels) call
  * to put their events on the lead's timeline. Returns the event's id.
- * Automations see the event when the caller runs inside publishLeadEvents (publish-lead-events.ts).
+ * Its outbox row is written with it: automations and webhooks get it from the database once committed.
  * The lead's score is recomputed in the same transaction (a savepoint inside the caller's).
  */
 export async function recordLeadEvent(
@@ -17,20 +17,21 @@ export async function recordLeadEvent(
   input: { workspaceId: string; leadId: string; type: string; data?: Record<string, unknown>; actorUserId?: string | null; occurredAt?: Date },
 ): Promise<string> {
   return outerDb.transaction(async (db) => {
-    const [row] = await db.insert(leadEvents).values({
-      workspace_id: input.workspaceId,
-      lead_id: input.leadId,
-      event_type: input.type,
-      data: input.data ?? {},
-      actor_user_id: input.actorUserId ?? null,
-      // When it happened, if not now (an interaction logged afterwards): engagement decays from then.
-      ...(input.occurredAt ? { occurred_at: input.occurredAt } : {}),
-    }).returning({ id: leadEvents.id });
-    collectLeadEvent({ id: row!.id, workspaceId: input.workspaceId, type: input.type, data: input.data ?? {} });
+    const [id] = await recordLeadEventRows(db, [
+      {
+        workspace_id: input.workspaceId,
+        lead_id: input.leadId,
+        event_type: input.type,
+        data: input.data ?? {},
+        actor_user_id: input.actorUserId ?? null,
+        // When it happened, if not now (an interaction logged afterwards): engagement decays from then.
+        ...(input.occurredAt ? { occurred_at: input.occurredAt } : {}),
+      },
+    ]);
     // Any event can move the score: event rules, or fit rules after a field change. score_changed is
     // the scorer's own output and is never scored (no loop).
     if (input.type !== SCORE_CHANGED_EVENT) await rescoreLead(new Tenant(db, input.workspaceId), input.leadId, { cause: input.type });
-    return row!.id;
+    return id!;
   });
 }
 

@@ -85,6 +85,24 @@ export const leadEvents = pgTable(
   ],
 );
 
+/**
+ * Transactional outbox of lead events: a row is written with its event, in the same transaction, and
+ * removed once the dispatcher (crm.lead-events.dispatch) handed the event to the subscribers
+ * (automations, webhooks). `cause` is the automation chain that wrote it ({depth, chain}), null otherwise.
+ */
+export const leadEventOutbox = pgTable(
+  'lead_event_outbox',
+  {
+    event_id: uuid('event_id')
+      .primaryKey()
+      .references(() => leadEvents.id, { onDelete: 'cascade' }),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    cause: jsonb('cause').$type<{ depth: number; chain: string[] }>(),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('lead_event_outbox_created_idx').on(t.created_at)],
+);
+
 /** Spec "LeadInteraction": an email, call, meeting or note logged on a lead. */
 export const leadInteractions = pgTable(
   'lead_interactions',

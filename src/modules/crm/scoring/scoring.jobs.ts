@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineJob } from '../../../platform/jobs/define-job.js';
 import type { JobQueue } from '../../../platform/jobs/queue.js';
 import { Tenant } from '../../../platform/db/tenant.js';
+import { publishLeadEvents } from '../leads/publish-lead-events.js';
 import { rescoreWorkspace } from './lead-scoring.service.js';
 import { scoringRules } from './scoring.tables.js';
 
@@ -12,7 +13,9 @@ export const recalculateScoresJob = defineJob({
   schema: z.object({ workspace_id: z.string().uuid(), cause: z.string().min(1).max(60).optional() }),
   handler: async (payload, runtime) => {
     const started = Date.now();
-    const result = await rescoreWorkspace(new Tenant(runtime.db, payload.workspace_id), { cause: payload.cause ?? 'rules_changed' });
+    // Its score_changed events are in the outbox; the nudge lets score_crossed automations run at once,
+    // whatever queued the recalculation (bulk action, rule or half-life change, import, nightly decay).
+    const result = await publishLeadEvents(runtime, () => rescoreWorkspace(new Tenant(runtime.db, payload.workspace_id), { cause: payload.cause ?? 'rules_changed' }));
     runtime.log.info({ workspace_id: payload.workspace_id, ...result, ms: Date.now() - started }, 'lead scores recalculated');
   },
 });
