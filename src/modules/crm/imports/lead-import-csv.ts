@@ -1,5 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { restoreCsvCell } from '../../../platform/csv/csv-cell.js';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { detectDelimiter } from '../../../contracts/crm-imports.js';
@@ -121,6 +122,10 @@ export function csvRecords(chunks: AsyncIterable<Buffer>, encoding: TCsvEncoding
     relax_column_count: true,
     skip_empty_lines: false,
     max_record_size: MAX_RECORD_BYTES,
+    // Each cell as the product wrote it before neutralizing formulas (restoreCsvCell), and a NUL
+    // (which PostgreSQL text cannot hold, and which failed the whole import past the sniffed first
+    // 8 KB) turned into U+FFFD so that row alone is refused with a reason (rowToLead).
+    on_record: (record: string[]) => record.map((cell) => restoreCsvCell(cell.includes('\u0000') ? cell.replaceAll('\u0000', '\uFFFD') : cell)),
   });
   const decoder = iconv.decodeStream(encoding === 'utf-8' ? 'utf8' : 'win1252');
   // pipeline() passes an error of any stage to the parser (the iteration throws it) and tears every

@@ -70,6 +70,8 @@ export function rowToLead(cells: string[], columns: TImportColumn[], definitions
   const body: Record<string, unknown> = {};
   const custom: Record<string, unknown> = {};
   const reasons: string[] = [];
+  // csvRecords turned NUL bytes into U+FFFD: a damaged row is refused alone, the file goes on.
+  if (cells.some((cell) => cell.includes('\uFFFD'))) return { ok: false, reason: 'the row contains a NUL byte or an unreadable character' };
   for (const column of columns) {
     const value = (cells[column.index] ?? '').trim();
     // An empty cell sets nothing (and, on update, keeps the lead's current value).
