@@ -1,9 +1,9 @@
-import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { hasLength, isEmail, isNotEmpty, useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { TMe, TSignupBody } from '../../../contracts/accounts.js';
+import type { TAuthOptions, TMe, TSignupBody } from '../../../contracts/accounts.js';
 import { currentLanguage } from '../../app/i18n.js';
 import { api } from '../../lib/api.js';
 import { hasStatus, setFormErrors } from '../../lib/errors.js';
@@ -45,6 +45,28 @@ export function SignupPage() {
     },
   });
   const showAlert = signup.error && !hasStatus(signup.error, 409) && Object.keys(form.errors).length === 0;
+  // SIGNUP=invite or closed: no form, a sentence saying how to get in (an invitation link).
+  const options = useQuery({ queryKey: ['auth', 'options'], queryFn: () => api.get<TAuthOptions>('/api/auth/options'), staleTime: Infinity });
+  const mode = options.data?.signup ?? 'open';
+
+  if (mode !== 'open') {
+    return (
+      <>
+        <AuthHeading title={t('auth.signup.title')} />
+        <Stack>
+          <Alert color="gray" role="status">
+            {t(mode === 'closed' ? 'auth.signup.closed' : 'auth.signup.inviteOnly')}
+          </Alert>
+          <Text size="sm" ta="center">
+            {t('auth.signup.hasAccount')}{' '}
+            <Anchor component={Link} to={loginUrl(next)}>
+              {t('auth.signup.loginLink')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </>
+    );
+  }
 
   return (
     <>
