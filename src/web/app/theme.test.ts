@@ -40,6 +40,7 @@ describe('theme colour tokens (WCAG AA)', () => {
       pairs.push([`${hue} outline`, v(`--mantine-color-${hue}-outline`), v('--mantine-color-body'), 4.5]);
     }
     pairs.push(['primary contrast on primary', v('--mantine-primary-color-contrast'), v('--mantine-primary-color-filled'), 4.5]);
+    pairs.push(['disabled control', v('--mantine-color-disabled-color'), v('--mantine-color-disabled'), 4.5]);
     expect(failures(pairs)).toEqual([]);
   });
 
@@ -60,6 +61,7 @@ describe('theme colour tokens (WCAG AA)', () => {
       pairs.push([`${hue} outline`, v(`--mantine-color-${hue}-outline`), v('--mantine-color-body'), 4.5]);
     }
     pairs.push(['primary contrast on primary', v('--mantine-primary-color-contrast'), v('--mantine-primary-color-filled'), 4.5]);
+    pairs.push(['disabled control', v('--mantine-color-disabled-color'), v('--mantine-color-disabled'), 4.5]);
     expect(failures(pairs)).toEqual([]);
   });
 
