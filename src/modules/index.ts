@@ -1,5 +1,6 @@
 import type { JobDefinition } from '../platform/jobs/define-job.js';
 import type { RouteModule } from '../platform/http/api-app.js';
+import { analyzeDatabaseJob } from '../platform/db/statistics.jobs.js';
 import { deliverMailJob } from '../platform/mail/mail.jobs.js';
 import { accountsRoutes, invitationRoutes, passwordResetRequestJob, purgeSessionsJob } from './accounts/index.js';
 import { automationsRoutes, dispatchAutomationsJob, dispatchLeadEventsToAutomations } from './automations/index.js';
@@ -26,4 +27,4 @@ export const apiRoutes: RouteModule[] = [accountsRoutes, invitationRoutes, works
 export const publicRoutes: RouteModule[] = [filesPublicRoutes];
 
 /** Every background job the worker runs. */
-export const jobs: JobDefinition[] = [deliverMailJob, purgeSessionsJob, passwordResetRequestJob, recalculateScoresJob, decayScoresJob, leadImportJob, dispatchLeadEventsJob, dispatchAutomationsJob, deliverWebhookJob] as JobDefinition[];
+export const jobs: JobDefinition[] = [deliverMailJob, analyzeDatabaseJob, purgeSessionsJob, passwordResetRequestJob, recalculateScoresJob, decayScoresJob, leadImportJob, dispatchLeadEventsJob, dispatchAutomationsJob, deliverWebhookJob] as JobDefinition[];
