@@ -35,7 +35,9 @@ const SECTORS = ['Coaching', 'Formation', 'Commerce', 'Artisanat', 'Conseil', 'B
 const DEMO_CUSTOM_FIELDS: Omit<typeof customFieldDefinitions.$inferInsert, 'workspace_id'>[] = [
   { key: 'secteur', label: 'Secteur', field_type: 'select', options: SECTORS, position: 0 },
   { key: 'budget_annuel', label: 'Budget annuel (€)', field_type: 'number', position: 1 },
-  { key: 'rgpd_ok', label: 'Consentement RGPD', field_type: 'boolean', position: 2 },
+  // Not called "Consentement RGPD": the record shows the real consent (source, time, IP) apart, and a custom
+  // field of that name said "☑" above "Consentement non renseigné.".
+  { key: 'rgpd_ok', label: 'Newsletter acceptée', field_type: 'boolean', position: 2 },
 ];
 const DEMO_SEGMENTS: Omit<typeof segments.$inferInsert, 'workspace_id'>[] = [
   {
@@ -88,7 +90,11 @@ export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: stri
       source: pick(SOURCES),
       estimated_value: Math.round(200 + rand() * 4800),
       tags: Array.from(new Set([pick(TAGS), ...(rand() > 0.6 ? [pick(TAGS)] : [])])),
-      custom_fields: { secteur: pick(SECTORS), budget_annuel: Math.round(1 + rand() * 15) * 500, rgpd_ok: rand() > 0.2 },
+      // A lead who accepted the newsletter has the consent recorded too, so the record never contradicts itself.
+      ...(() => {
+        const custom_fields = { secteur: pick(SECTORS), budget_annuel: Math.round(1 + rand() * 15) * 500, rgpd_ok: rand() > 0.2 };
+        return { custom_fields, consent_source: custom_fields.rgpd_ok ? 'Formulaire du site (démo)' : null, consent_at: custom_fields.rgpd_ok ? createdAt : null };
+      })(),
       owner_id: ownerUserId,
       lost_reason: status === 'lost' ? pick(['Budget insuffisant', 'A choisi un concurrent', 'Pas le bon moment', 'Sans réponse']) : null,
       created_at: createdAt,
