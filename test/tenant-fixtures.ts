@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client, PASSWORD, signUp, uniqueEmail, type SignedUp, type TestContext } from './harness.js';
 import { multipartBody } from './multipart.js';
 
@@ -16,8 +18,11 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   const image = multipartBody({}, { fileName: 'logo-a.png', content: png, contentType: 'image/png' });
   await owner.client.request({ method: 'POST', url: '/api/marketing/files', payload: image.payload, headers: image.headers });
   await owner.client.post('/api/workspace/domains', { hostname: `pages-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.example.com` });
-  // A webhook subscribed to everything: the lead events below fill its delivery log.
-  await owner.client.post('/api/workspace/webhooks', { url: 'http://127.0.0.1:9/hook', event_types: ['*'] });
+  // A webhook subscribed to everything, answered by a receiver on loopback: the lead events below fill its log.
+  const receiver = createServer((_req, res) => res.end('ok'));
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  await owner.client.post('/api/workspace/webhooks', { url: hookUrl, event_types: ['*'] });
   await owner.client.request({ method: 'PUT', url: '/api/workspace/credentials/smtp', payload: { host: 'smtp.a.example', port: 587, password: 'secret-a' } });
   await owner.client.post('/api/marketing/custom-fields', { key: 'budget', label: 'Budget', field_type: 'number' });
   const erased = (await owner.client.post('/api/marketing/leads', { email: uniqueEmail('a-erased') })).json() as { id: string };
@@ -38,6 +43,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   // Lead import: runs at t.drain(); its bad row lands in lead_import_failures.
   await uploadLeads(owner, 'E-mail;Prénom\nimport-a@example.com;Ida\nnot-an-email;Bad\n');
   await t.drain();
+  receiver.close();
   const outbox = (await owner.client.get('/api/workspace/outbox')).json() as { items: { to_address: string; text_body: string }[] };
   const mail = outbox.items.find((m) => m.to_address === inviteeEmail)!;
   const token = /\/invitations\/([\w-]+)/.exec(mail.text_body)![1];
