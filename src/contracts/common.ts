@@ -60,44 +60,6 @@ export function isCalendarDate(value: string): boolean {
 /** A calendar day on the wire (YYYY-MM-DD), checked to exist. */
 export const ZCalendarDate = z.string().refine(isCalendarDate, { error: 'must be a real date (YYYY-MM-DD)', params: { code: 'date' } });
 
-/**
- * Deepest nesting of arrays and objects a request may send (a rule tree nests 6 groups at most).
- * Checked before validation: zod, JSON.stringify and PostgreSQL's jsonb parser all recurse, and a
- * tree nested 1,000 levels overflowed the stack (500) instead of answering 400.
- */
-export const MAX_JSON_DEPTH = 32;
-
-/** How deeply a parsed JSON value nests (a scalar is 0), measured without recursion; stops past `limit`. */
-export function jsonDepth(value: unknown, limit = Number.POSITIVE_INFINITY): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    const inner = depth + 1;
-    if (inner > deepest) deepest = inner;
-    if (deepest > limit) return deepest;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, inner]);
-  }
-  return deepest;
-}
-
-/**
- * True for a real calendar day written YYYY-MM-DD, years 0001 to 9999: `2024-02-30`, `2023-02-29`
- * and `0000-01-01` are not (JavaScript's Date rolls them over; PostgreSQL refuses them with an error).
- */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-}
-
-/** A calendar day on the wire (YYYY-MM-DD), checked to exist. */
-export const ZCalendarDate = z.string().refine(isCalendarDate, { error: 'must be a real date (YYYY-MM-DD)', params: { code: 'date' } });
-
 /** An IANA time zone the runtime knows (`Europe/Paris`); workspaces compute days and periods in it. */
 export const ZTimeZone = z
   .string()
