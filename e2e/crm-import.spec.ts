@@ -48,6 +48,9 @@ test('import a French Excel CSV (Windows-1252, ;) with a bad row, then export an
   await expect(dialog.getByRole('status')).toHaveText('Import terminé : 4 lignes traitées');
   await expect(dialog.getByTestId('import-created')).toHaveText('3');
   await expect(dialog.getByTestId('import-failed')).toHaveText('1');
+  // The first rows not imported are on screen with their reasons, not only in the report file.
+  const problems = dialog.getByRole('table', { name: 'Premières lignes non importées' });
+  await expect(problems.getByRole('row', { name: /5 En erreur email: must be a valid email address/ })).toBeVisible();
   const report = await dialog.getByRole('link', { name: 'Télécharger le rapport des lignes non importées' }).getAttribute('href');
   const reportText = await (await page.request.get(report!)).text();
   expect(reportText).toContain('5,email: must be a valid email address');
@@ -59,7 +62,16 @@ test('import a French Excel CSV (Windows-1252, ;) with a bad row, then export an
   await expect(page.getByText('Pipeline en cours').locator('..')).toContainText(/1\s501\s€/); // 1 200,50 + 300, shown in whole euros
 
   // Export, then import the exported file again: every lead is already there.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter' }).click()]);
+  // "Excel (France)": semicolons, French headers and statuses, decimal commas.
+  await page.getByRole('button', { name: 'Exporter' }).click();
+  const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Excel (France)' }).click()]);
+  expect(excel.suggestedFilename()).toMatch(/^leads-\d{4}-\d{2}-\d{2}-excel\.csv$/);
+  const excelText = readFileSync((await excel.path())!).toString('utf8');
+  expect(excelText).toContain('Prénom;Nom;E-mail;Téléphone;Entreprise;Poste;Statut;Source;URL source;Montant estimé');
+  expect(excelText).toContain('Élodie;Garçon;elodie.garcon@exemple.fr;;Café de la Gare;;Nouveau;;;1200,5');
+
+  await page.getByRole('button', { name: 'Exporter' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'CSV standard (réimportable)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);
   const exported = readFileSync((await download.path())!);
   expect(exported.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
