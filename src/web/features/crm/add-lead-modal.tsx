@@ -16,11 +16,11 @@ type Props = { opened: boolean; onClose: () => void };
 const EMPTY = { first_name: '', last_name: '', email: '', phone: '', company: '', job_title: '', status: 'new' as TLeadStatus, estimated_value: '' as number | '' };
 type TValues = typeof EMPTY;
 
-/** A lead needs someone to call it by: a first name, a last name or an email (the server says the same). */
+/** A lead needs something to call it by: a first name, a last name, a company or an email (the server says the same). */
 function validate(values: TValues, t: TFunction) {
   const errors: Record<string, string> = {};
   const email = values.email.trim();
-  if (!values.first_name.trim() && !values.last_name.trim() && !email) {
+  if (!values.first_name.trim() && !values.last_name.trim() && !values.company.trim() && !email) {
     errors.first_name = t('crmRecord.add.nameOrEmail');
     errors.email = t('crmRecord.add.nameOrEmail');
   }
@@ -77,8 +77,8 @@ export function AddLeadModal({ opened, onClose }: Props) {
     onError: (error) => {
       if (!(error instanceof ApiError)) return;
       const errors = error.status === 409 ? { email: t('crmBoard.add.duplicate') } : error.fieldErrors();
-      // "name_or_email" (no name nor email) belongs to both fields.
-      if (errors.name_or_email) Object.assign(errors, { first_name: t('crmRecord.add.nameOrEmail'), email: t('crmRecord.add.nameOrEmail') });
+      // No name nor email: the server names first_name and email; say it in French.
+      if (error.status === 400 && errors.first_name && errors.email) Object.assign(errors, { first_name: t('crmRecord.add.nameOrEmail'), email: t('crmRecord.add.nameOrEmail') });
       form.setErrors(errors);
     },
   });
