@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmail, ZId, ZPassword, ZRole, ZTimestamp } from './common.js';
+import { ZEmail, ZId, ZPassword, ZRole, ZTimestamp, ZTimeZone, ZCurrency } from './common.js';
 
 // Wire shapes of the accounts module: sign-up, sessions, profile, password reset.
 
@@ -14,7 +14,15 @@ export const ZUser = z.object({
 });
 export type TUser = z.infer<typeof ZUser>;
 
-export const ZWorkspace = z.object({ id: ZId, name: z.string(), created_at: ZTimestamp });
+export const ZWorkspace = z.object({
+  id: ZId,
+  name: z.string(),
+  /** IANA time zone: days, periods and "today" are computed in it. */
+  timezone: z.string(),
+  /** ISO 4217 code: new leads' values and reports are in it. */
+  currency: z.string(),
+  created_at: ZTimestamp,
+});
 export type TWorkspace = z.infer<typeof ZWorkspace>;
 
 export const ZSignupBody = z.object({
@@ -23,6 +31,9 @@ export const ZSignupBody = z.object({
   name: z.string().trim().min(1).max(120),
   workspace_name: z.string().trim().min(1).max(120),
   locale: ZLocale.optional(),
+  /** The browser's time zone and currency; Europe/Paris and EUR when absent. */
+  timezone: ZTimeZone.optional(),
+  currency: ZCurrency.optional(),
   /** The token of an invitation link: the account joins that workspace instead of creating one (required when SIGNUP=invite). */
   invitation_token: z.string().min(10).max(200).optional(),
 });

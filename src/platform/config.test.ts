@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { configWarnings, loadConfig } from './config.js';
 
 describe('configuration', () => {
   it('has working defaults', () => {
@@ -11,5 +11,20 @@ describe('configuration', () => {
 
   it('names each bad variable', () => {
     expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://x' })).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*SMTP_URL/);
+  });
+
+  it('has SIGNUP open by default and refuses unknown modes', () => {
+    expect(loadConfig({}).signup).toBe('open');
+    expect(loadConfig({ SIGNUP: 'invite' }).signup).toBe('invite');
+    expect(() => loadConfig({ SIGNUP: 'maybe' })).toThrow(/SIGNUP/);
+  });
+
+  it('warns at boot when the admin app and the public server share a host name in production', () => {
+    const secret = { APP_SECRET: 'x'.repeat(32), NODE_ENV: 'production' };
+    const shared = loadConfig({ ...secret, APP_URL: 'https://example.com', PUBLIC_URL: 'https://example.com:8443' });
+    expect(configWarnings(shared)).toEqual([expect.stringMatching(/share the host name example\.com/)]);
+    const apart = loadConfig({ ...secret, APP_URL: 'https://app.example.com', PUBLIC_URL: 'https://pages.example.com' });
+    expect(configWarnings(apart)).toEqual([]);
+    expect(configWarnings(loadConfig({}))).toEqual([]); // local trial: one host is expected
   });
 });

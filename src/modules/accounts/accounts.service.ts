@@ -45,7 +45,7 @@ export async function signup(db: Db, input: TSignupBody) {
   // One transaction: a failed workspace never leaves an account behind.
   return db.transaction(async (tx) => {
     const user = await createUser(tx, input);
-    const workspace = await createWorkspace(tx, { name: input.workspace_name, ownerUserId: user.id });
+    const workspace = await createWorkspace(tx, { name: input.workspace_name, ownerUserId: user.id, timezone: input.timezone, currency: input.currency });
     return { user, workspace };
   });
 }
