@@ -405,7 +405,7 @@ describe('validation and access', () => {
       return res.json() as { detail: string; errors: { path: string; message: string }[] };
     };
     expect((await bad({ actions: [{ type: 'set_status', params: { status: 'maybe' } }] })).errors[0]!.path).toBe('body.actions.0.params.status');
-    expect((await bad({ actions: [{ type: 'add_tag', params: { tag: 'ok' } }, { type: 'call_webhook', params: { url: 'ftp://example.com/x' } }] })).errors[0]).toEqual({
+    expect((await bad({ actions: [{ type: 'add_tag', params: { tag: 'ok' } }, { type: 'call_webhook', params: { url: 'ftp://example.com/x' } }] })).errors[0]).toMatchObject({
       path: 'body.actions.1.params.url',
       message: 'must be an http:// or https:// URL',
     });
