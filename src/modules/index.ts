@@ -4,7 +4,7 @@ import { analyzeDatabaseJob } from '../platform/db/statistics.jobs.js';
 import { deliverMailJob } from '../platform/mail/mail.jobs.js';
 import { accountsRoutes, invitationRoutes, passwordResetRequestJob, purgeSessionsJob } from './accounts/index.js';
 import { automationsRoutes, dispatchAutomationsJob, dispatchLeadEventsToAutomations } from './automations/index.js';
-import { contactsRoutes, crmRoutes, customFieldRoutes, leadPrivacyRoutes, decayScoresJob, recalculateScoresJob, scoringRoutes, leadImportRoutes, leadImportJob, subscribeToLeadEvents, dispatchLeadEventsJob } from './crm/index.js';
+import { contactsRoutes, crmRoutes, customFieldRoutes, leadPrivacyRoutes, decayScoresJob, recalculateScoresJob, scoringRoutes, leadImportRoutes, leadImportJob, leadImportRecoveryJob, subscribeToLeadEvents, dispatchLeadEventsJob } from './crm/index.js';
 import { segmentRoutes } from './segments/index.js';
 import { credentialsRoutes } from './credentials/index.js';
 import { dashboardRoutes } from './dashboard/index.js';
@@ -27,4 +27,4 @@ export const apiRoutes: RouteModule[] = [accountsRoutes, invitationRoutes, works
 export const publicRoutes: RouteModule[] = [filesPublicRoutes];
 
 /** Every background job the worker runs. */
-export const jobs: JobDefinition[] = [deliverMailJob, analyzeDatabaseJob, purgeSessionsJob, passwordResetRequestJob, recalculateScoresJob, decayScoresJob, leadImportJob, dispatchLeadEventsJob, dispatchAutomationsJob, deliverWebhookJob] as JobDefinition[];
+export const jobs: JobDefinition[] = [deliverMailJob, analyzeDatabaseJob, purgeSessionsJob, passwordResetRequestJob, recalculateScoresJob, decayScoresJob, leadImportJob, leadImportRecoveryJob, dispatchLeadEventsJob, dispatchAutomationsJob, deliverWebhookJob] as JobDefinition[];

@@ -8,7 +8,7 @@ export { customFieldsByKey, type TCustomFieldRow } from './custom-fields/custom-
 export { leadPrivacyRoutes } from './privacy/lead-privacy.routes.js';
 export { isSuppressed } from './privacy/suppressions.js';
 export { leadImportRoutes } from './imports/lead-import.routes.js';
-export { leadImportJob } from './imports/lead-import.jobs.js';
+export { leadImportJob, leadImportRecoveryJob } from './imports/lead-import.jobs.js';
 export { leadFilterSql } from './leads/lead-filter.js';
 export { recordLeadEvent } from './leads/lead-events.service.js';
 export { recordLeadEventRows } from './leads/lead-event-log.js';
@@ -22,5 +22,6 @@ export { scoringRoutes } from './scoring/scoring.routes.js';
 export { rescoreLead, rescoreWorkspace, type TRescoreOptions } from './scoring/lead-scoring.service.js';
 export { decayScoresJob, queueScoreRecalculation, recalculateScoresJob } from './scoring/scoring.jobs.js';
 export { nextRoundRobinOwner } from './settings/round-robin.service.js';
+export { winProbabilities } from './settings/crm-settings.service.js';
 export { leads, leadEvents, leadInteractions, leadTasks } from './tables.js';
 export { seedCrmDemo } from './crm.demo.js';

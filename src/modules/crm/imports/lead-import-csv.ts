@@ -1,5 +1,5 @@
 import { pipeline, Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { parse, type Options } from 'csv-parse';
 import { restoreCsvCell } from '../../../platform/csv/csv-cell.js';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
@@ -112,11 +112,17 @@ function notCsv(detail: string): AppError {
 }
 
 /**
+ * One record and where it ends: the UTF-8 bytes of decoded text up to its end (the file's own bytes
+ * for a UTF-8 file without BOM; a Windows-1252 file's accented letters count two), for progress.
+ */
+export type TCsvRecord = { cells: string[]; bytes: number };
+
+/**
  * Streams the records (arrays of cells, header first) of a CSV held as a sequence of byte chunks.
  * Only one parser buffer and the records in flight are in memory, whatever the file's size.
  */
-export function csvRecords(chunks: AsyncIterable<Buffer>, encoding: TCsvEncoding, delimiter: string): AsyncIterable<string[]> {
-  const parser = parse({
+export function csvRecords(chunks: AsyncIterable<Buffer>, encoding: TCsvEncoding, delimiter: string): AsyncIterable<TCsvRecord> {
+  const options: Options<TCsvRecord, string[]> = {
     delimiter,
     relax_quotes: true,
     relax_column_count: true,
@@ -125,13 +131,20 @@ export function csvRecords(chunks: AsyncIterable<Buffer>, encoding: TCsvEncoding
     // Each cell as the product wrote it before neutralizing formulas (restoreCsvCell), and a NUL
     // (which PostgreSQL text cannot hold, and which failed the whole import past the sniffed first
     // 8 KB) turned into U+FFFD so that row alone is refused with a reason (rowToLead).
-    on_record: (record: string[]) => record.map((cell) => restoreCsvCell(cell.includes('\u0000') ? cell.replaceAll('\u0000', '\uFFFD') : cell)),
-  });
+    // The parser reads ahead of the rows the job has committed: each record carries its own end offset
+    // so that the progress bar follows the committed rows, not the bytes read.
+    on_record: (record, context): TCsvRecord => ({
+      cells: record.map((cell) => restoreCsvCell(cell.includes('\u0000') ? cell.replaceAll('\u0000', '\uFFFD') : cell)),
+      bytes: context.bytes,
+    }),
+  };
+  // csv-parse's typings tie a changed record type to `columns`; the records are TCsvRecord all the same.
+  const parser = parse(options as unknown as Options);
   const decoder = iconv.decodeStream(encoding === 'utf-8' ? 'utf8' : 'win1252');
   // pipeline() passes an error of any stage to the parser (the iteration throws it) and tears every
   // stage down when the consumer stops early.
   pipeline(Readable.from(chunks), decoder, parser, () => undefined);
-  return parser as AsyncIterable<string[]>;
+  return parser as AsyncIterable<TCsvRecord>;
 }
 
 /**

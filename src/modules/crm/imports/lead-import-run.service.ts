@@ -30,14 +30,21 @@ export async function runLeadImport(db: Db, workspaceId: string, importId: strin
   const tenant = new Tenant(db, workspaceId);
   const [row] = await db.select().from(leadImports).where(tenant.byId(leadImports, importId));
   if (!row || row.status === 'completed' || row.status === 'failed') return;
+  // updated_at is the import's heartbeat (every batch's counter update moves it): a run that starts or
+  // resumes moves it first, so the recovery job (recoverStalledImports) leaves a live run alone.
   if (row.status === 'queued') await tenant.update(leadImports, importId, { status: 'running', started_at: new Date() }, 'Import');
+  else await tenant.update(leadImports, importId, { updated_at: new Date() }, 'Import');
 
   const definitions = await customFieldsByKey(db, workspaceId);
   const owners = await workspaceOwners(tenant);
-  const progress = { bytes: 0 };
+  // End offset of the last row read: a batch records its last row's, so progress is rows committed.
+  let bytesDone = 0;
   let ctx: TImportContext | undefined;
   let written = 0;
   const writer = batchWriter(async (prepared) => {
+    // Give waiting requests their turn between two batch transactions: on PGlite (one connection)
+    // a request's query queued behind the import would otherwise wait for the whole file.
+    await new Promise((resolve) => setImmediate(resolve));
     await publish(() => writeBatch(ctx!, prepared));
     // The planner's statistics do not know that this workspace is growing: it would keep reading all
     // of the workspace's leads to find each batch's existing emails (quadratic) instead of using the
@@ -49,8 +56,9 @@ export async function runLeadImport(db: Db, workspaceId: string, importId: strin
   let rowNumber = 1;
   let dataRows = 0;
   try {
-    const records = csvRecords(readChunks(tenant, importId, progress), (row.encoding ?? 'utf-8') as TCsvEncoding, row.delimiter ?? ',');
-    for await (const cells of records) {
+    const records = csvRecords(readChunks(tenant, importId), (row.encoding ?? 'utf-8') as TCsvEncoding, row.delimiter ?? ',');
+    for await (const { cells, bytes } of records) {
+      bytesDone = Math.min(bytes, row.file_size);
       if (!ctx) {
         const headers = cells.map((cell) => cell.trim());
         ctx = {
@@ -73,11 +81,11 @@ export async function runLeadImport(db: Db, workspaceId: string, importId: strin
       if (++dataRows <= row.processed_rows) continue;
       batch.push({ rowNumber, cells });
       if (batch.length >= batchRows) {
-        await writer.push(prepareBatch(ctx, batch, progress.bytes));
+        await writer.push(prepareBatch(ctx, batch, bytesDone));
         batch = [];
       }
     }
-    if (ctx && batch.length > 0) await writer.push(prepareBatch(ctx, batch, progress.bytes));
+    if (ctx && batch.length > 0) await writer.push(prepareBatch(ctx, batch, bytesDone));
     await writer.drain();
   } catch (error) {
     await writer.drain().catch(() => undefined);
@@ -138,8 +146,8 @@ function unreadable(error: CsvError | AppError, rowNumber: number): string {
   return `The file could not be read after row ${rowNumber}: ${error.message}`;
 }
 
-/** The stored file, chunk after chunk (one in memory at a time), counting the bytes read. */
-async function* readChunks(tenant: Tenant, importId: string, progress: { bytes: number }): AsyncGenerator<Buffer> {
+/** The stored file, chunk after chunk (one in memory at a time). */
+async function* readChunks(tenant: Tenant, importId: string): AsyncGenerator<Buffer> {
   for (let seq = 0; ; seq++) {
     // Read as base64 text: PGlite returns a bytea column some 15 times slower.
     const [chunk] = await tenant.db
@@ -148,8 +156,6 @@ async function* readChunks(tenant: Tenant, importId: string, progress: { bytes: 
       .where(tenant.where(leadImportChunks, eq(leadImportChunks.import_id, importId), eq(leadImportChunks.seq, seq)))
       .limit(1);
     if (!chunk) return;
-    const data = Buffer.from(chunk.base64, 'base64');
-    progress.bytes += data.length;
-    yield data;
+    yield Buffer.from(chunk.base64, 'base64');
   }
 }

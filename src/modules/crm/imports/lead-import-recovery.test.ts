@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp, startTestApp, type SignedUp, type TestContext } from '../../../../test/harness.js';
+import { multipartBody } from '../../../../test/multipart.js';
+import { runLeadImport } from './lead-import-run.service.js';
+import { recoverStalledImports } from './lead-import.jobs.js';
+
+// An import outlives a dead worker (resumed within a minute or two), tells its progress by the rows
+// it committed, and leaves requests their turn while it runs.
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+/** Uploads `rows` leads (lines of equal length) and returns the queued import's id. */
+async function uploadLeads(ws: SignedUp, rows: number): Promise<string> {
+  const lines = Array.from({ length: rows }, (_, i) => `Lead${String(i).padStart(6, '0')},lead${String(i).padStart(6, '0')}@exemple.fr`);
+  const body = multipartBody({ mapping: JSON.stringify({ Prénom: 'first_name', 'E-mail': 'email' }), on_duplicate: 'skip' }, { fileName: 'leads.csv', content: `Prénom,E-mail\n${lines.join('\n')}\n` });
+  const res = await ws.client.request({ method: 'POST', url: '/api/marketing/leads/import', payload: body.payload, headers: body.headers });
+  expect(res.statusCode, res.body).toBe(202);
+  return res.json().id as string;
+}
+
+async function count(sql: string, params: unknown[]): Promise<number> {
+  const { rows } = await t.runtime.database.raw.query<{ n: number }>(sql, params);
+  return rows[0]!.n;
+}
+
+describe('lead import robustness', () => {
+  it('re-queues an import whose runner died (stale heartbeat) and finishes it exactly once', async () => {
+    const ws = await signUp(t.app);
+    const id = await uploadLeads(ws, 9);
+    let batches = 0;
+    const dieOnThirdBatch = async (fn: () => Promise<void>) => {
+      if (++batches === 3) throw new Error('worker killed');
+      await fn();
+    };
+    await expect(runLeadImport(t.runtime.db, ws.workspaceId, id, { batchRows: 3, publish: dieOnThirdBatch })).rejects.toThrow('worker killed');
+    // The dead worker's job stays "active" in pg-boss until it expires (an hour): nothing would run it.
+    await t.runtime.database.raw.query(`UPDATE pgboss.job SET state = 'active', started_on = now() WHERE name = 'crm.lead-import' AND data->>'import_id' = $1`, [id]);
+    expect(await t.drain()).toBe(0);
+    expect((await ws.client.get(`/api/marketing/imports/${id}`)).json()).toMatchObject({ status: 'running', processed_rows: 6 });
+
+    // A heartbeat younger than a minute: the runner may be alive, it is left alone.
+    expect(await recoverStalledImports(t.runtime)).not.toContain(id);
+    await t.runtime.database.raw.query(`UPDATE lead_imports SET updated_at = now() - interval '2 minutes' WHERE id = $1`, [id]);
+    expect(await recoverStalledImports(t.runtime)).toContain(id);
+    // Queued once: the next pass finds the heartbeat moved.
+    expect(await recoverStalledImports(t.runtime)).not.toContain(id);
+
+    expect(await t.drain()).toBeGreaterThanOrEqual(1);
+    const done = (await ws.client.get(`/api/marketing/imports/${id}`)).json();
+    expect(done).toMatchObject({ status: 'completed', processed_rows: 9, created_count: 9, failed_count: 0 });
+    expect(await count('SELECT count(*)::int AS n FROM leads WHERE workspace_id = $1', [ws.workspaceId])).toBe(9);
+    expect(await count(`SELECT count(*)::int AS n FROM lead_events WHERE workspace_id = $1 AND event_type = 'imported'`, [ws.workspaceId])).toBe(9);
+    expect(await recoverStalledImports(t.runtime)).not.toContain(id);
+  });
+
+  it('reports progress by the rows committed, not by the bytes the parser read ahead', async () => {
+    const ws = await signUp(t.app);
+    const total = 3000;
+    const id = await uploadLeads(ws, total);
+    const seen: { rows: number; bytes: number }[] = [];
+    const observe = async (fn: () => Promise<void>) => {
+      await fn();
+      const { rows } = await t.runtime.database.raw.query<{ processed_rows: number; bytes_read: number; file_size: number }>('SELECT processed_rows, bytes_read, file_size FROM lead_imports WHERE id = $1', [id]);
+      seen.push({ rows: rows[0]!.processed_rows / total, bytes: rows[0]!.bytes_read / rows[0]!.file_size });
+    };
+    await runLeadImport(t.runtime.db, ws.workspaceId, id, { batchRows: 500, publish: observe });
+    expect(seen).toHaveLength(6);
+    // After the first batch: 1/6 of the rows, and the bar says so (the whole file was already read).
+    expect(seen[0]!.rows).toBeCloseTo(1 / 6, 5);
+    for (const point of seen) expect(Math.abs(point.bytes - point.rows)).toBeLessThan(0.03);
+    expect((await ws.client.get(`/api/marketing/imports/${id}`)).json()).toMatchObject({ status: 'completed', processed_rows: total });
+  });
+
+  it('answers /api/health and the lead list within a second while an import runs', { timeout: 120_000 }, async () => {
+    const ws = await signUp(t.app);
+    const total = 6000;
+    const id = await uploadLeads(ws, total);
+    const running = runLeadImport(t.runtime.db, ws.workspaceId, id, { batchRows: 500 });
+    try {
+      // Wait until the import has committed a batch: the requests below run beside a live import.
+      for (let i = 0; i < 600; i++) {
+        const processed = await count('SELECT processed_rows AS n FROM lead_imports WHERE id = $1', [id]);
+        if (processed > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const latencies: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        for (const url of ['/api/health', '/api/marketing/leads?limit=50']) {
+          const started = performance.now();
+          const res = url.startsWith('/api/health') ? await t.app.inject({ url }) : await ws.client.get(url);
+          latencies.push(performance.now() - started);
+          expect(res.statusCode).toBe(200);
+        }
+      }
+      const processed = await count('SELECT processed_rows AS n FROM lead_imports WHERE id = $1', [id]);
+      console.info(`request latencies during import (ms): ${latencies.map((ms) => Math.round(ms)).join(', ')}; rows done after: ${processed}/${total}`);
+      // The requests were answered while the import was still under way, each within a second.
+      expect(processed).toBeLessThan(total);
+      expect(Math.max(...latencies)).toBeLessThan(1000);
+    } finally {
+      await running;
+    }
+    expect((await ws.client.get(`/api/marketing/imports/${id}`)).json()).toMatchObject({ status: 'completed', created_count: total });
+  });
+});
