@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZTimestamp } from './common.js';
+import { LEAD_STATUSES, STATUS_WIN_PROBABILITY, type TLeadStatus } from './crm.js';
 import { ZRuleCondition } from './crm-segments.js';
 
 // Lead scoring rules: engagement (events, decaying) and fit (field conditions), the CRM settings
@@ -65,12 +66,42 @@ export const SCORE_HALF_LIFE_MAX = 3650;
 /** The half-life a workspace has before it changes it (the column's default). */
 export const DEFAULT_SCORE_HALF_LIFE_DAYS = 30;
 
+/** Stages a lead is still open in: the ones whose win probability a workspace chooses. */
+export const OPEN_LEAD_STATUSES = LEAD_STATUSES.filter((s): s is Exclude<TLeadStatus, 'won' | 'lost'> => s !== 'won' && s !== 'lost');
+export type TOpenLeadStatus = (typeof OPEN_LEAD_STATUSES)[number];
+
+/**
+ * Win probability per stage in whole percent (0–100), what the weighted pipeline multiplies each open stage's
+ * value by. `won` is always 100 and `lost` 0: they are listed so the table reads whole.
+ */
+export const ZStageProbabilities = z.object(Object.fromEntries(LEAD_STATUSES.map((s) => [s, z.number().int().min(0).max(100)])) as Record<TLeadStatus, z.ZodNumber>);
+export type TStageProbabilities = Record<TLeadStatus, number>;
+
+/** The probabilities a workspace has until it changes them (STATUS_WIN_PROBABILITY in percent). */
+export const DEFAULT_STAGE_PROBABILITIES: TStageProbabilities = Object.fromEntries(
+  LEAD_STATUSES.map((s) => [s, Math.round(STATUS_WIN_PROBABILITY[s] * 100)]),
+) as TStageProbabilities;
+
+const ZPercent = z.number({ error: 'must be a percentage' }).int({ error: 'must be a whole percentage' }).min(0, { error: 'must be 0 % or more' }).max(100, { error: 'must be 100 % at most' });
+
+/**
+ * PATCH: any open stages (the others keep their value). `won` and `lost` are accepted only at their fixed value,
+ * so the settings read by GET can be sent back as they are.
+ */
+export const ZStageProbabilitiesUpdate = z.strictObject({
+  ...(Object.fromEntries(OPEN_LEAD_STATUSES.map((s) => [s, ZPercent.optional()])) as Record<TOpenLeadStatus, z.ZodOptional<typeof ZPercent>>),
+  won: z.literal(100, { error: 'a won lead is won: fixed at 100 %' }).optional(),
+  lost: z.literal(0, { error: 'a lost lead is lost: fixed at 0 %' }).optional(),
+});
+
 export const ZCrmSettings = z.object({
   /** Engagement points lose half their value every this many days. */
   score_half_life_days: z.number().int(),
   round_robin_enabled: z.boolean(),
   /** User ids of the members the rotation goes through, in order. */
   round_robin_member_ids: z.array(ZId),
+  /** Win probability per stage in percent, for the weighted pipeline (DEFAULT_STAGE_PROBABILITIES until changed). */
+  stage_probabilities: ZStageProbabilities,
 });
 export type TCrmSettings = z.infer<typeof ZCrmSettings>;
 
@@ -78,6 +109,7 @@ export const ZCrmSettingsUpdateBody = z.strictObject({
   score_half_life_days: z.number().int({ error: 'must be a whole number of days' }).min(SCORE_HALF_LIFE_MIN).max(SCORE_HALF_LIFE_MAX).optional(),
   round_robin_enabled: z.boolean().optional(),
   round_robin_member_ids: z.array(ZId).max(200).optional(),
+  stage_probabilities: ZStageProbabilitiesUpdate.optional(),
 });
 export type TCrmSettingsUpdateBody = z.infer<typeof ZCrmSettingsUpdateBody>;
 

@@ -22,5 +22,6 @@ export { scoringRoutes } from './scoring/scoring.routes.js';
 export { rescoreLead, rescoreWorkspace, type TRescoreOptions } from './scoring/lead-scoring.service.js';
 export { decayScoresJob, queueScoreRecalculation, recalculateScoresJob } from './scoring/scoring.jobs.js';
 export { nextRoundRobinOwner } from './settings/round-robin.service.js';
+export { winProbabilities } from './settings/crm-settings.service.js';
 export { leads, leadEvents, leadInteractions, leadTasks } from './tables.js';
 export { seedCrmDemo } from './crm.demo.js';

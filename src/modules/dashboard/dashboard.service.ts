@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { LEAD_STATUSES, STATUS_WIN_PROBABILITY, type TLeadStatus } from '../../contracts/crm.js';
+import { LEAD_STATUSES, type TLeadStatus } from '../../contracts/crm.js';
 import type { TDashboard, TDashboardPeriod } from '../../contracts/dashboard.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { users } from '../accounts/tables.js';
+import { winProbabilities } from '../crm/index.js';
 import { leadEvents, leadInteractions, leads, leadTasks } from '../crm/tables.js';
 import { getWorkspace } from '../workspaces/index.js';
 import { invitations, workspaceMembers } from '../workspaces/tables.js';
@@ -16,7 +17,7 @@ export type TDashboardOptions = {
   now?: Date;
   /** IANA zone days and months are cut in; the workspace's own zone by default. */
   timeZone?: string;
-  /** Win probability per open stage (the workspace's setting; STATUS_WIN_PROBABILITY by default). */
+  /** Win probability per stage, 0–1 (the workspace's setting, crm_settings.stage_probabilities, by default). */
   probabilities?: Record<TLeadStatus, number>;
 };
 
@@ -29,7 +30,7 @@ const SOURCE_LIMIT = 8;
 export async function dashboard(tenant: Tenant, options: TDashboardOptions): Promise<TDashboard> {
   const timeZone = options.timeZone ?? (await getWorkspace(tenant.db, tenant.workspaceId)).timezone;
   const p = periodBounds(options.period, options.now ?? new Date(), timeZone);
-  const probabilities = options.probabilities ?? STATUS_WIN_PROBABILITY;
+  const probabilities = options.probabilities ?? (await winProbabilities(tenant));
   const [created, sources, closed, interactions, perStatus, tasks, activity, team] = await Promise.all([
     createdPerBucket(tenant, p),
     sourcesOf(tenant, p),

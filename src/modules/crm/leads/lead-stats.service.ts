@@ -1,10 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { LEAD_STATUSES, STATUS_WIN_PROBABILITY, type TLeadStats } from '../../../contracts/crm.js';
+import { LEAD_STATUSES, type TLeadStats } from '../../../contracts/crm.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
+import { winProbabilities } from '../settings/crm-settings.service.js';
 import { leadEvents, leads } from './leads.tables.js';
 
 /** The CRM's key numbers (spec "Métriques CRM"), computed in SQL over the workspace's leads. */
 export async function leadStats(tenant: Tenant): Promise<TLeadStats> {
+  const probabilities = await winProbabilities(tenant);
   const perStatus = await tenant.db
     .select({
       status: leads.status,
@@ -41,7 +43,7 @@ export async function leadStats(tenant: Tenant): Promise<TLeadStats> {
     total_leads: byStatus.reduce((n, s) => n + s.count, 0),
     by_status: byStatus.map(({ status, count, total_value }) => ({ status, count, total_value: round(total_value) })),
     pipeline_value: round(open.reduce((n, s) => n + s.total_value, 0)),
-    weighted_pipeline_value: round(open.reduce((n, s) => n + s.total_value * STATUS_WIN_PROBABILITY[s.status], 0)),
+    weighted_pipeline_value: round(open.reduce((n, s) => n + s.total_value * probabilities[s.status], 0)),
     conversion_rate: won + lost > 0 ? round(won / (won + lost), 4) : null,
     average_days_to_win: days?.avg == null ? null : round(days.avg, 1),
     average_lead_value: valued > 0 ? round(valueSum / valued) : null,

@@ -21,7 +21,7 @@ import * as wire from './scoring.wire.js';
 const tags = ['crm'];
 const ruleRoute = { table: 'scoring_rules' };
 
-/** Lead scoring rules, CRM settings (half-life, round-robin) and the explanation of a lead's score. */
+/** Lead scoring rules, CRM settings (half-life, round-robin, stage probabilities) and the explanation of a lead's score. */
 export function scoringRoutes(fastify: FastifyInstance, runtime: Runtime): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
@@ -64,7 +64,7 @@ export function scoringRoutes(fastify: FastifyInstance, runtime: Runtime): void 
 
   app.get(
     '/api/marketing/crm-settings',
-    { schema: { tags, summary: 'CRM settings: score half-life, round-robin assignment', response: { 200: ZCrmSettings } } },
+    { schema: { tags, summary: 'CRM settings: score half-life, round-robin assignment, win probability per stage (percent)', response: { 200: ZCrmSettings } } },
     async (req) => readCrmSettings(tenantOf(req, runtime)),
   );
 
@@ -73,7 +73,7 @@ export function scoringRoutes(fastify: FastifyInstance, runtime: Runtime): void 
     {
       schema: {
         tags,
-        summary: 'Change the CRM settings (a new half-life recalculates scores in the background)',
+        summary: 'Change the CRM settings (a new half-life recalculates scores in the background; stage_probabilities may list some open stages only)',
         body: ZCrmSettingsUpdateBody,
         response: { 200: ZCrmSettings },
       },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../../test/harness.js';
+import { DEFAULT_STAGE_PROBABILITIES } from '../../../contracts/crm-scoring.js';
 import { Tenant } from '../../../platform/db/tenant.js';
 import { rescoreLead, rescoreWorkspace } from './lead-scoring.service.js';
 import { explainScore } from './score-explanation.service.js';
@@ -218,7 +219,12 @@ describe('lead scoring', () => {
     expect(await setting({ round_robin_enabled: true })).toEqual(['body.round_robin_member_ids']);
     const stranger = await signUp(t.app);
     expect(await setting({ round_robin_enabled: true, round_robin_member_ids: [ws.userId, stranger.userId] })).toEqual(['body.round_robin_member_ids']);
-    expect((await ws.client.get('/api/marketing/crm-settings')).json()).toEqual({ score_half_life_days: 30, round_robin_enabled: false, round_robin_member_ids: [] });
+    expect((await ws.client.get('/api/marketing/crm-settings')).json()).toEqual({
+      score_half_life_days: 30,
+      round_robin_enabled: false,
+      round_robin_member_ids: [],
+      stage_probabilities: DEFAULT_STAGE_PROBABILITIES,
+    });
   });
 
   it('gives the demo workspace default rules and real, explained scores', async () => {

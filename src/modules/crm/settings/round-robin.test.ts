@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, PASSWORD, signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../../test/harness.js';
+import { DEFAULT_STAGE_PROBABILITIES } from '../../../contracts/crm-scoring.js';
 import { nextRoundRobinOwner } from './round-robin.service.js';
 
 let t: TestContext;
@@ -35,7 +36,7 @@ describe('round-robin assignment', () => {
     expect(await newLeadOwner(ws)).toBeNull();
 
     const res = await ws.client.patch('/api/marketing/crm-settings', { round_robin_enabled: true, round_robin_member_ids: [ws.userId, bruno, chloe] });
-    expect(res.json()).toEqual({ score_half_life_days: 30, round_robin_enabled: true, round_robin_member_ids: [ws.userId, bruno, chloe] });
+    expect(res.json()).toEqual({ score_half_life_days: 30, round_robin_enabled: true, round_robin_member_ids: [ws.userId, bruno, chloe], stage_probabilities: DEFAULT_STAGE_PROBABILITIES });
     const owners = [];
     for (let i = 0; i < 6; i++) owners.push(await newLeadOwner(ws));
     expect(owners).toEqual([ws.userId, bruno, chloe, ws.userId, bruno, chloe]);

@@ -1,0 +1,1 @@
+ALTER TABLE "crm_settings" ADD COLUMN "stage_probabilities" jsonb DEFAULT '{}'::jsonb NOT NULL;
