@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { isCalendarDate } from '../../../contracts/common.js';
 import type { TCustomFieldCreateBody, TCustomFieldType, TCustomFieldUpdateBody } from '../../../contracts/crm.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
@@ -110,8 +111,11 @@ function normalizeValue(type: TCustomFieldType, options: string[], value: unknow
     case 'select':
       return typeof value === 'string' && options.includes(value) ? { value } : { error: `must be one of: ${options.join(', ')}` };
     case 'date': {
+      // A real calendar day only: Date.parse rolls `2024-02-30` over to March and takes `0000-01-01`,
+      // and one such stored value would make every date filter on the field fail in PostgreSQL.
       const day = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})(T.*)?$/.exec(value)?.[1] : undefined;
-      return day && !Number.isNaN(Date.parse(day)) ? { value: day } : { error: 'must be a date (YYYY-MM-DD)' };
+      const valid = day !== undefined && isCalendarDate(day) && (day.length === (value as string).length || !Number.isNaN(Date.parse(value as string)));
+      return valid ? { value: day } : { error: 'must be a real date (YYYY-MM-DD)' };
     }
   }
 }

@@ -44,6 +44,20 @@ describe('custom fields', () => {
     expect(listed.items).toHaveLength(0);
   });
 
+  it('accepts only real calendar days in a date field, on create and on update', async () => {
+    for (const rdv of ['2026-02-31', '2024-02-30', '0000-01-01', '2023-02-29T10:00:00Z', '2026-13-01']) {
+      const res = await owner.client.post('/api/marketing/leads', { email: uniqueEmail('cf-date'), custom_fields: { rdv } });
+      expect(res.statusCode, rdv).toBe(400);
+      expect(res.json().errors, rdv).toEqual([{ path: 'body.custom_fields.rdv', message: 'must be a real date (YYYY-MM-DD)' }]);
+    }
+    const lead = (await owner.client.post('/api/marketing/leads', { email: uniqueEmail('cf-date'), custom_fields: { rdv: '2024-02-29' } })).json();
+    expect(lead.custom_fields).toEqual({ rdv: '2024-02-29' });
+    const patched = await owner.client.patch(`/api/marketing/leads/${lead.id}`, { custom_fields: { rdv: '2024-02-30' } });
+    expect(patched.statusCode).toBe(400);
+    expect(patched.json().errors[0].path).toBe('body.custom_fields.rdv');
+    expect((await owner.client.get(`/api/marketing/leads/${lead.id}`)).json().custom_fields).toEqual({ rdv: '2024-02-29' });
+  });
+
   it('stores normalized values, merges updates, logs each change and removes a deleted field everywhere', async () => {
     const created = await owner.client.post('/api/marketing/leads', {
       email: uniqueEmail('cf-ok'),

@@ -171,6 +171,17 @@ describe('lead import', () => {
     expect(report).toContain('custom.taille: must be one of: TPE, PME');
   });
 
+  it('fails a row whose custom date is not a real calendar day, with the reason, and imports the others', async () => {
+    const ws = await signUp(t.app);
+    await ws.client.post('/api/marketing/custom-fields', { key: 'rdv', label: 'Rendez-vous', field_type: 'date' });
+    const csv = 'E-mail;RDV\nbon@exemple.fr;29/02/2024\nfevrier@exemple.fr;31/02/2026\nbissextile@exemple.fr;2024-02-30\nzero@exemple.fr;0000-01-01\n';
+    const result = await importCsv(ws, csv, { 'E-mail': 'email', RDV: 'custom.rdv' });
+    expect(result).toMatchObject({ created_count: 1, failed_count: 3 });
+    expect((await allLeads(ws)).map((l) => [l.email, l.custom_fields])).toEqual([['bon@exemple.fr', { rdv: '2024-02-29' }]]);
+    const report = (await ws.client.get(`/api/marketing/imports/${result.id}/report.csv`)).body;
+    for (const row of ['3,', '4,', '5,']) expect(report).toContain(`${row}custom.rdv: must be a real date (YYYY-MM-DD)`);
+  });
+
   it('gives ownerless imported leads an owner when round-robin is on', async () => {
     const ws = await signUp(t.app);
     const settings = await ws.client.patch('/api/marketing/crm-settings', { round_robin_enabled: true, round_robin_member_ids: [ws.userId] });
