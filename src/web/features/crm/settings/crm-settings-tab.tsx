@@ -4,8 +4,9 @@ import { useSignedInMe } from '../../auth/session.js';
 import { CustomFieldsSection } from './custom-fields-section.js';
 import { RoundRobinSection } from './round-robin-section.js';
 import { ScoringSection } from './scoring-section.js';
+import { StageProbabilitiesSection } from './stage-probabilities-section.js';
 
-/** The CRM's "Réglages" tab: scoring, round-robin assignment and custom fields. Viewers read only. */
+/** The CRM's "Paramètres" tab: scoring, win probabilities, round-robin assignment and custom fields. Viewers read only. */
 export function CrmSettingsTab() {
   const { t } = useTranslation();
   const me = useSignedInMe();
@@ -16,6 +17,8 @@ export function CrmSettingsTab() {
     <Stack gap="xl">
       {!canEdit && <Alert color="gray">{t('crmSettings.readOnly')}</Alert>}
       <ScoringSection canEdit={canEdit} />
+      <Divider />
+      <StageProbabilitiesSection canEdit={canEdit} />
       <Divider />
       <RoundRobinSection canEdit={canEdit} />
       <Divider />
