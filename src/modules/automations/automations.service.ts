@@ -7,6 +7,8 @@ import { roleIn } from '../workspaces/index.js';
 import { automationRuns, automations } from './automations.tables.js';
 import { leads } from '../crm/tables.js';
 import { compileLeadRules } from '../segments/index.js';
+import { WORKSPACE_LIMITS } from '../../contracts/limits.js';
+import { assertBelowWorkspaceLimit } from '../../platform/db/workspace-limit.js';
 
 export type TAutomationRow = typeof automations.$inferSelect;
 export type TRunSummaryRow = { id: string; status: (typeof automationRuns.$inferSelect)['status']; created_at: Date };
@@ -18,7 +20,7 @@ const LAST_RUNS = 5;
 
 /** The workspace's automations, oldest first, each with its latest runs. */
 export async function listAutomations(tenant: Tenant): Promise<TAutomationWithRuns[]> {
-  const rows = await tenant.db.select().from(automations).where(tenant.where(automations)).orderBy(asc(automations.created_at), asc(automations.id)).limit(500);
+  const rows = await tenant.db.select().from(automations).where(tenant.where(automations)).orderBy(asc(automations.created_at), asc(automations.id)).limit(WORKSPACE_LIMITS.automations);
   const runs = await lastRunsOf(tenant, rows.map((r) => r.id));
   return rows.map((automation) => ({ automation, lastRuns: runs.get(automation.id) ?? [] }));
 }
@@ -31,6 +33,7 @@ export async function getAutomation(tenant: Tenant, id: string): Promise<TAutoma
 
 /** Saves a new automation after checking what the schema cannot: conditions, owners and assignees. */
 export async function createAutomation(tenant: Tenant, actor: TAuth, body: TAutomationCreateBody): Promise<TAutomationWithRuns> {
+  await assertBelowWorkspaceLimit(tenant, automations, WORKSPACE_LIMITS.automations, 'automations');
   if (body.conditions) await compileLeadRules(tenant, body.conditions, 'body.conditions');
   await assertMembers(tenant, body.actions);
   const automation = await tenant.insert(automations, {

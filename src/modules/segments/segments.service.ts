@@ -6,6 +6,8 @@ import type { Tenant } from '../../platform/db/tenant.js';
 import { leads } from '../crm/tables.js';
 import { compileLeadRules } from './segment-compiler.js';
 import { segments } from './segments.tables.js';
+import { WORKSPACE_LIMITS } from '../../contracts/limits.js';
+import { assertBelowWorkspaceLimit } from '../../platform/db/workspace-limit.js';
 
 export type TSegmentRow = typeof segments.$inferSelect;
 
@@ -32,7 +34,7 @@ export async function previewSegment(tenant: Tenant, rules: TRuleGroup, path = '
 
 /** The workspace's saved segments, by name. */
 export function listSegments(tenant: Tenant): Promise<TSegmentRow[]> {
-  return tenant.db.select().from(segments).where(tenant.where(segments)).orderBy(asc(segments.name));
+  return tenant.db.select().from(segments).where(tenant.where(segments)).orderBy(asc(segments.name)).limit(WORKSPACE_LIMITS.segments);
 }
 
 /** One saved segment. */
@@ -42,6 +44,7 @@ export function getSegment(tenant: Tenant, id: string): Promise<TSegmentRow> {
 
 /** Saves a named segment after checking that its rules compile. */
 export async function createSegment(tenant: Tenant, actor: TAuth, input: TSegmentBody): Promise<TSegmentRow> {
+  await assertBelowWorkspaceLimit(tenant, segments, WORKSPACE_LIMITS.segments, 'segments');
   await compileLeadRules(tenant, input.rules);
   return tenant.insert(segments, { name: input.name, description: input.description ?? null, rules: input.rules, created_by: actor.user_id });
 }

@@ -9,6 +9,8 @@ import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { users } from '../accounts/tables.js';
 import { apiKeys, workspaceMembers } from './workspaces.tables.js';
+import { WORKSPACE_LIMITS } from '../../contracts/limits.js';
+import { assertBelowWorkspaceLimit } from '../../platform/db/workspace-limit.js';
 
 export const API_KEY_PREFIX = 'mk_';
 const DISPLAY_PREFIX_LENGTH = API_KEY_PREFIX.length + 8;
@@ -26,6 +28,7 @@ export async function createApiKey(tenant: Tenant, actor: TAuth, input: TApiKeyC
   }
   const createdBy = actor.user_id ?? (await keyCreator(tenant, actor.api_key_id));
   if (!createdBy) throw new AppError('forbidden', 'This API key belongs to no member and cannot create keys');
+  await assertBelowWorkspaceLimit(tenant, apiKeys, WORKSPACE_LIMITS.activeApiKeys, 'active API keys', isNull(apiKeys.revoked_at));
   const key = `${API_KEY_PREFIX}${randomToken(32)}`;
   const row = await tenant.insert(apiKeys, {
     name: input.name,
@@ -59,7 +62,8 @@ export async function listApiKeys(tenant: Tenant) {
     .from(apiKeys)
     .leftJoin(users, eq(users.id, apiKeys.created_by))
     .where(tenant.where(apiKeys, isNull(apiKeys.revoked_at)))
-    .orderBy(desc(apiKeys.created_at));
+    .orderBy(desc(apiKeys.created_at))
+    .limit(WORKSPACE_LIMITS.activeApiKeys);
 }
 
 /** Revokes a key: it stops working at once. */

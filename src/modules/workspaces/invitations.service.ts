@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { TInvitationCreateBody } from '../../contracts/workspaces.js';
 import type { TAuth } from '../../platform/auth/access.js';
 import { randomToken, sha256 } from '../../platform/auth/secrets.js';
@@ -11,6 +11,8 @@ import { users } from '../accounts/tables.js';
 import { invitationMail } from './invitation.mail.js';
 import { addMember } from './workspaces.service.js';
 import { invitations, workspaceMembers, workspaces } from './workspaces.tables.js';
+import { WORKSPACE_LIMITS } from '../../contracts/limits.js';
+import { assertBelowWorkspaceLimit } from '../../platform/db/workspace-limit.js';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
 
@@ -32,7 +34,8 @@ export async function listInvitations(tenant: Tenant) {
     .from(invitations)
     .leftJoin(users, eq(users.id, invitations.invited_by))
     .where(tenant.where(invitations, pending()))
-    .orderBy(desc(invitations.created_at));
+    .orderBy(desc(invitations.created_at))
+    .limit(WORKSPACE_LIMITS.pendingInvitations);
 }
 
 /** Invites someone by email: replaces any pending invitation to the same address and mails the link. */
@@ -43,6 +46,9 @@ export async function createInvitation(runtime: Runtime, tenant: Tenant, actor: 
     .innerJoin(users, eq(users.id, workspaceMembers.user_id))
     .where(tenant.where(workspaceMembers, eq(sql`lower(${users.email})`, input.email)));
   if (existing) throw new AppError('conflict', `${input.email} is already a member of this workspace`);
+  await assertBelowWorkspaceLimit(tenant, workspaceMembers, WORKSPACE_LIMITS.members, 'members');
+  // Inviting the same address again replaces its pending invitation, so that one does not count.
+  await assertBelowWorkspaceLimit(tenant, invitations, WORKSPACE_LIMITS.pendingInvitations, 'pending invitations', and(pending(), ne(invitations.email, input.email)));
 
   const token = randomToken();
   const [workspace] = await tenant.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, tenant.workspaceId));

@@ -8,6 +8,7 @@ import type { TAuth } from '../../platform/auth/access.js';
 import { users } from '../accounts/tables.js';
 import { capKeysOf, revokeKeysOf } from './api-keys.service.js';
 import { workspaceMembers, workspaces } from './workspaces.tables.js';
+import { WORKSPACE_LIMITS } from '../../contracts/limits.js';
 
 export type TWorkspaceRow = typeof workspaces.$inferSelect;
 
@@ -90,7 +91,8 @@ export async function listMembers(tenant: Tenant) {
     .from(workspaceMembers)
     .innerJoin(users, eq(users.id, workspaceMembers.user_id))
     .where(tenant.where(workspaceMembers))
-    .orderBy(asc(workspaceMembers.created_at));
+    .orderBy(asc(workspaceMembers.created_at))
+    .limit(WORKSPACE_LIMITS.members);
 }
 
 async function getMember(tenant: Tenant, memberId: string) {

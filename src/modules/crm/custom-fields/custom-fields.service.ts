@@ -6,6 +6,8 @@ import type { Tenant } from '../../../platform/db/tenant.js';
 import { AppError, type TFieldError } from '../../../platform/errors.js';
 import { customFieldDefinitions } from './custom-fields.tables.js';
 import { leads } from '../leads/leads.tables.js';
+import { WORKSPACE_LIMITS } from '../../../contracts/limits.js';
+import { assertBelowWorkspaceLimit } from '../../../platform/db/workspace-limit.js';
 
 export type TCustomFieldRow = typeof customFieldDefinitions.$inferSelect;
 
@@ -15,12 +17,14 @@ export function listCustomFields(tenant: Tenant): Promise<TCustomFieldRow[]> {
     .select()
     .from(customFieldDefinitions)
     .where(tenant.where(customFieldDefinitions))
-    .orderBy(asc(customFieldDefinitions.position), asc(customFieldDefinitions.created_at));
+    .orderBy(asc(customFieldDefinitions.position), asc(customFieldDefinitions.created_at))
+    .limit(WORKSPACE_LIMITS.customFields);
 }
 
 /** Defines a custom field; a `select` needs its options, a key already used is a 409. */
 export async function createCustomField(tenant: Tenant, input: TCustomFieldCreateBody): Promise<TCustomFieldRow> {
   const options = checkOptions(input.field_type, input.options);
+  await assertBelowWorkspaceLimit(tenant, customFieldDefinitions, WORKSPACE_LIMITS.customFields, 'custom fields');
   const [taken] = await tenant.db
     .select({ id: customFieldDefinitions.id })
     .from(customFieldDefinitions)

@@ -3,16 +3,19 @@ import type { TSavedViewBody, TSavedViewUpdateBody } from '../../../contracts/cr
 import type { TAuth } from '../../../platform/auth/access.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { savedViews } from './leads.tables.js';
+import { WORKSPACE_LIMITS } from '../../../contracts/limits.js';
+import { assertBelowWorkspaceLimit } from '../../../platform/db/workspace-limit.js';
 
 export type TSavedViewRow = typeof savedViews.$inferSelect;
 
 /** The workspace's saved Contacts views, by name (everyone in the workspace sees them). */
 export function listSavedViews(tenant: Tenant): Promise<TSavedViewRow[]> {
-  return tenant.db.select().from(savedViews).where(tenant.where(savedViews)).orderBy(asc(savedViews.name), asc(savedViews.id)).limit(500);
+  return tenant.db.select().from(savedViews).where(tenant.where(savedViews)).orderBy(asc(savedViews.name), asc(savedViews.id)).limit(WORKSPACE_LIMITS.savedViews);
 }
 
 /** Saves the table's current columns, filter and sort under a name. */
-export function createSavedView(tenant: Tenant, actor: TAuth, body: TSavedViewBody): Promise<TSavedViewRow> {
+export async function createSavedView(tenant: Tenant, actor: TAuth, body: TSavedViewBody): Promise<TSavedViewRow> {
+  await assertBelowWorkspaceLimit(tenant, savedViews, WORKSPACE_LIMITS.savedViews, 'saved views');
   return tenant.insert(savedViews, { name: body.name, config: body.config, created_by: actor.user_id });
 }
 

@@ -8,16 +8,19 @@ import type { JobQueue } from '../../../platform/jobs/queue.js';
 import { compileFitCondition } from './lead-scoring.service.js';
 import { queueScoreRecalculation } from './scoring.jobs.js';
 import { scoringRules } from './scoring.tables.js';
+import { WORKSPACE_LIMITS } from '../../../contracts/limits.js';
+import { assertBelowWorkspaceLimit } from '../../../platform/db/workspace-limit.js';
 
 export type TScoringRuleRow = typeof scoringRules.$inferSelect;
 
 /** The workspace's scoring rules, oldest first. */
 export function listScoringRules(tenant: Tenant): Promise<TScoringRuleRow[]> {
-  return tenant.db.select().from(scoringRules).where(tenant.where(scoringRules)).orderBy(asc(scoringRules.created_at), asc(scoringRules.id));
+  return tenant.db.select().from(scoringRules).where(tenant.where(scoringRules)).orderBy(asc(scoringRules.created_at), asc(scoringRules.id)).limit(WORKSPACE_LIMITS.scoringRules);
 }
 
 /** Adds a rule and queues the recalculation of every score of the workspace. */
 export async function createScoringRule(tenant: Tenant, queue: JobQueue, input: TScoringRuleCreateBody): Promise<TScoringRuleRow> {
+  await assertBelowWorkspaceLimit(tenant, scoringRules, WORKSPACE_LIMITS.scoringRules, 'scoring rules');
   const values = await ruleValues(tenant, input, input);
   const row = await tenant.insert(scoringRules, values);
   await queueScoreRecalculation(queue, tenant.workspaceId, 'rules_changed');
