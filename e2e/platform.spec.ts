@@ -22,6 +22,14 @@ async function logOut(page: Page) {
 }
 
 test('sign up, log out and log back in', async ({ page }) => {
+  // The whole journey runs under the admin app's Content-Security-Policy: any script, style or request it
+  // blocked would show here as a console error (and the page would not work).
+  const blocked: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
+  const home = await page.goto('/');
+  expect(home!.headers()['content-security-policy']).toContain("script-src 'self'");
   const email = unique('owner');
   await signUp(page, email);
   await expect(page.getByText('Studio E2E').first()).toBeVisible();
@@ -34,6 +42,12 @@ test('sign up, log out and log back in', async ({ page }) => {
   await page.getByRole('textbox', { name: 'Mot de passe' }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('link', { name: 'Tableau de bord' })).toBeVisible();
+
+  expect(blocked).toEqual([]);
+  // No source maps are published.
+  const script = await page.locator('script[src]').first().getAttribute('src');
+  const map = await page.request.get(`${script}.map`);
+  expect(map.headers()['content-type'] ?? '').not.toContain('json');
 
   // Every module of the spec is in the navigation.
   for (const name of ['Tunnels de vente', 'E-mail marketing', 'CRM', 'Publicités', 'Paramètres']) {

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   createTheme,
   DEFAULT_THEME,
   localStorageColorSchemeManager,
@@ -63,6 +64,8 @@ export const theme = createTheme({
   components: {
     TextInput: TextInput.extend(noAsterisk),
     PasswordInput: PasswordInput.extend(noAsterisk),
+    // A link inside a sentence must not be told apart by colour alone (axe: link-in-text-block, WCAG 1.4.1).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
   },
 });
 

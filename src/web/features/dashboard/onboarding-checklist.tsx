@@ -58,7 +58,10 @@ export function OnboardingChecklist({ onboarding, canWrite, showTeam }: { onboar
           <Text size="sm" id="onboarding-progress">
             {t('dashboard.onboarding.progress', { done, total: steps.length })}
           </Text>
-          <Progress value={(done / steps.length) * 100} aria-labelledby="onboarding-progress" size="sm" />
+          {/* The progressbar role is on the section: name it there (axe: aria-progressbar-name). */}
+          <Progress.Root size="sm">
+            <Progress.Section value={(done / steps.length) * 100} aria-labelledby="onboarding-progress" />
+          </Progress.Root>
         </Stack>
         <Stack component="ol" gap="md" m={0} p={0} style={{ listStyle: 'none' }}>
           {steps.map((step) => (

@@ -140,13 +140,14 @@ export function ContactsTable({ rows, columns, ctx, hasMore, loadingMore, loadMo
             );
           })}
         </div>
-        {rows.length === 0 && !loadingMore && empty}
-        {loadingMore && (
-          <Center py="sm" role="status" aria-label={t('crmContacts.table.loadingMore')}>
-            <Loader size="sm" />
-          </Center>
-        )}
       </div>
+      {/* Outside role="table": a table may only contain rows (axe: aria-required-children). */}
+      {rows.length === 0 && !loadingMore && empty}
+      {loadingMore && (
+        <Center py="sm" role="status" aria-label={t('crmContacts.table.loadingMore')}>
+          <Loader size="sm" />
+        </Center>
+      )}
     </Box>
   );
 }
