@@ -61,7 +61,16 @@ export async function benchImport(runtime: Runtime, rows: number): Promise<TImpo
       }
     })(),
   );
-  const mapping = { Prénom: 'first_name', Nom: 'last_name', 'E-mail': 'email', Téléphone: 'phone', Société: 'company', Valeur: 'estimated_value', Tags: 'tags', Statut: 'status' };
+  const mapping = {
+    Prénom: 'first_name',
+    Nom: 'last_name',
+    'E-mail': 'email',
+    Téléphone: 'phone',
+    Société: 'company',
+    Valeur: 'estimated_value',
+    Tags: 'tags',
+    Statut: 'status',
+  };
   async function* parts(): AsyncGenerator<TUploadPart> {
     yield { kind: 'field', name: 'mapping', value: JSON.stringify(mapping) };
     yield { kind: 'field', name: 'on_duplicate', value: 'skip' };

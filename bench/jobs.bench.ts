@@ -29,8 +29,7 @@ type TLatency = { database: string; what: string; p50: number; p95: number };
 /** pg-boss on this database, the way JobQueue connects it. */
 function bareBoss(database: Database): PgBoss {
   const db = {
-    executeSql: (text: string, values?: unknown[]) =>
-      values && values.length > 0 ? database.raw.query(text, values) : database.raw.exec(text),
+    executeSql: (text: string, values?: unknown[]) => (values && values.length > 0 ? database.raw.query(text, values) : database.raw.exec(text)),
   };
   return new PgBoss({ db, schema: 'pgboss', supervise: false, schedule: false, migrate: true });
 }
@@ -69,7 +68,10 @@ async function bareRate(database: Database, boss: PgBoss, shape: (typeof SHAPES)
       while (performance.now() - started < WINDOW_MS) {
         const jobs = await boss.fetch(name, { batchSize: shape.batchSize });
         if (jobs.length === 0) return;
-        await boss.complete(name, jobs.map((job) => job.id));
+        await boss.complete(
+          name,
+          jobs.map((job) => job.id),
+        );
         done += jobs.length;
       }
     }),

@@ -30,7 +30,10 @@ async function audit(page: Page, where: string, findings: TFinding[]) {
 
 async function useScheme(page: Page, scheme: TScheme) {
   // Runs in the browser (the e2e tsconfig has no DOM types).
-  await page.addInitScript((value) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('mk-color-scheme', value), scheme);
+  await page.addInitScript(
+    (value) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('mk-color-scheme', value),
+    scheme,
+  );
   await page.emulateMedia({ colorScheme: scheme });
 }
 
@@ -104,7 +107,12 @@ const JOURNEYS: { name: string; signedIn: boolean; visit: (page: Page, findings:
     visit: async (page, findings) => {
       const leadId = await createLead(page);
       await page.goto('/crm');
-      await auditDialog(page, 'add-lead modal', findings, () => page.getByRole('button', { name: /Ajouter/ }).first().click());
+      await auditDialog(page, 'add-lead modal', findings, () =>
+        page
+          .getByRole('button', { name: /Ajouter/ })
+          .first()
+          .click(),
+      );
       await auditDialog(page, 'import modal', findings, () => page.getByRole('button', { name: 'Importer', exact: true }).click());
       await page.goto(`/crm?lead=${leadId}`);
       await expect(page.getByRole('dialog').first()).toBeVisible({ timeout: 30_000 });
@@ -117,7 +125,17 @@ const JOURNEYS: { name: string; signedIn: boolean; visit: (page: Page, findings:
     name: 'settings and module pages',
     signedIn: true,
     visit: async (page, findings) => {
-      for (const path of ['/settings/team', '/settings/api-keys', '/settings/outbox', '/settings/profile', '/settings/workspace', '/funnels', '/email-marketing', '/ads', '/nowhere']) {
+      for (const path of [
+        '/settings/team',
+        '/settings/api-keys',
+        '/settings/outbox',
+        '/settings/profile',
+        '/settings/workspace',
+        '/funnels',
+        '/email-marketing',
+        '/ads',
+        '/nowhere',
+      ]) {
         await page.goto(path);
         await audit(page, path, findings);
       }

@@ -146,7 +146,11 @@ test('phone (390 px): header actions in a menu, the name column stays pinned, im
   await page.getByRole('button', { name: "Plus d'actions" }).click();
   await page.getByRole('menuitem', { name: 'Importer' }).click();
   const dialog = page.getByRole('dialog', { name: 'Importer des leads depuis un fichier CSV' });
-  await dialog.locator('input[type="file"]').setInputFiles({ name: 'c.csv', mimeType: 'text/csv', buffer: Buffer.from('Prénom;Nom de famille;Adresse e-mail;Montant estimé\nAnne;Petit;anne@exemple.fr;1 200,50\n') });
+  await dialog.locator('input[type="file"]').setInputFiles({
+    name: 'c.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Prénom;Nom de famille;Adresse e-mail;Montant estimé\nAnne;Petit;anne@exemple.fr;1 200,50\n'),
+  });
   const select = dialog.getByRole('combobox', { name: 'Champ pour la colonne « Montant estimé »' });
   await expect(select).toHaveValue('Valeur estimée');
   const box = (await select.boundingBox())!;

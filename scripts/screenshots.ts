@@ -22,7 +22,17 @@ type TScheme = (typeof SCHEMES)[number];
 async function startProduct(): Promise<{ server: ChildProcess; password: string }> {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
-  const env = { ...process.env, PORT: String(PORT), PUBLIC_PORT: String(PORT + 1), APP_URL: BASE, DATA_DIR, DATABASE_URL: '', SMTP_URL: '', LOG_LEVEL: 'warn', DEMO_DATA: 'true' };
+  const env = {
+    ...process.env,
+    PORT: String(PORT),
+    PUBLIC_PORT: String(PORT + 1),
+    APP_URL: BASE,
+    DATA_DIR,
+    DATABASE_URL: '',
+    SMTP_URL: '',
+    LOG_LEVEL: 'warn',
+    DEMO_DATA: 'true',
+  };
   const server = spawn('npx', ['tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   const password = await new Promise<string>((done, fail) => {
     let output = '';
@@ -63,7 +73,11 @@ async function signedInContext(browser: Browser, viewport: TViewport, scheme: TS
 async function shoot(page: Page, path: string, name: string, fullPage = false): Promise<void> {
   await page.goto(path);
   await page.waitForLoadState('networkidle');
-  await page.locator('[role="status"][aria-label]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page
+    .locator('[role="status"][aria-label]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(1200); // recharts draws after layout
   await page.screenshot({ path: `${OUT}/${name}.png`, fullPage });
   console.log(`  docs/screenshots/${name}.png`);

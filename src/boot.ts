@@ -32,7 +32,8 @@ export async function createRuntime(config: TConfig, options: RuntimeOptions): P
   const log = options.log ?? createLogger(config.logLevel);
   for (const warning of configWarnings(config)) log.warn(warning);
   const database =
-    options.database ?? (await openDatabase({
+    options.database ??
+    (await openDatabase({
       url: config.databaseUrl,
       dataDir: config.databaseUrl ? undefined : config.dataDir,
       statementTimeoutMs: config.jobStatementTimeoutMs,

@@ -27,12 +27,19 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await owner.client.post('/api/marketing/custom-fields', { key: 'budget', label: 'Budget', field_type: 'number' });
   const erased = (await owner.client.post('/api/marketing/leads', { email: uniqueEmail('a-erased') })).json() as { id: string };
   await owner.client.post(`/api/marketing/leads/${erased.id}/erase`, {});
-  await owner.client.post('/api/marketing/segments', { name: 'Gros budgets', rules: { op: 'and', rules: [{ field: 'custom.budget', operator: 'gte', value: 1000 }] } });
+  await owner.client.post('/api/marketing/segments', {
+    name: 'Gros budgets',
+    rules: { op: 'and', rules: [{ field: 'custom.budget', operator: 'gte', value: 1000 }] },
+  });
   // Scoring: a rule (the interaction below changes the score: lead_score_history) and the settings row.
   await owner.client.post('/api/marketing/scoring-rules', { name: 'Appel', kind: 'event', event_type: 'interaction_added', points: 5 });
   await owner.client.patch('/api/marketing/crm-settings', { score_half_life_days: 45 });
   // Automations: the status change below runs this one at t.drain() (automation_runs).
-  await owner.client.post('/api/marketing/automations', { name: 'Relance', trigger: { type: 'status_changed', status: 'contacted' }, actions: [{ type: 'add_tag', params: { tag: 'relance' } }] });
+  await owner.client.post('/api/marketing/automations', {
+    name: 'Relance',
+    trigger: { type: 'status_changed', status: 'contacted' },
+    actions: [{ type: 'add_tag', params: { tag: 'relance' } }],
+  });
   const lead = (
     await owner.client.post('/api/marketing/leads', { first_name: 'Anne', email: uniqueEmail('a-lead'), custom_fields: { budget: 5000 } })
   ).json() as { id: string };

@@ -49,7 +49,9 @@ const METHOD_ORDER = ['GET', 'PATCH', 'PUT', 'POST', 'DELETE'];
 describe('tenant isolation', () => {
   it('has fixtures in every tenant-owned table', async () => {
     const snapshot = await rowsOf(a.workspaceId);
-    const empty = Object.entries(snapshot).filter(([, rows]) => rows.length === 0).map(([table]) => table);
+    const empty = Object.entries(snapshot)
+      .filter(([, rows]) => rows.length === 0)
+      .map(([table]) => table);
     expect(empty, 'tables without a fixture row in test/tenant-fixtures.ts').toEqual([]);
   });
 
@@ -69,8 +71,15 @@ describe('tenant isolation', () => {
       expect(ids, `${route.url}: ${tenant.table} is a tenant table with fixtures`).toBeDefined();
       for (const row of ids as { id: string }[]) {
         const url = withParams(route.url, row.id);
-        for (const [who, client] of [['session', bSession], ['api key', bKey]] as const) {
-          const res = await client.request({ method: route.method, url, payload: tenant.sampleBody ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}) });
+        for (const [who, client] of [
+          ['session', bSession],
+          ['api key', bKey],
+        ] as const) {
+          const res = await client.request({
+            method: route.method,
+            url,
+            payload: tenant.sampleBody ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}),
+          });
           expect(res.statusCode, `${who} ${route.method} ${url}: ${res.body}`).toBe(404);
         }
       }
@@ -80,9 +89,11 @@ describe('tenant isolation', () => {
     expect(await rowsOf(a.workspaceId)).toEqual(before);
   });
 
-  it('never lists any of A\'s ids to B', async () => {
+  it("never lists any of A's ids to B", async () => {
     const snapshot = await rowsOf(a.workspaceId);
-    const aIds = Object.values(snapshot).flatMap((rows) => (rows as { id?: string }[]).map((r) => r.id)).filter((id): id is string => typeof id === 'string');
+    const aIds = Object.values(snapshot)
+      .flatMap((rows) => (rows as { id?: string }[]).map((r) => r.id))
+      .filter((id): id is string => typeof id === 'string');
     const lists = t.app.routeTable.filter((r) => r.method === 'GET' && r.url.startsWith('/api/') && !r.url.includes(':') && r.access !== 'public');
     expect(lists.length).toBeGreaterThan(3);
     for (const route of lists) {
@@ -149,15 +160,21 @@ describe('tenant isolation', () => {
     expect(notFound).toEqual([]);
   });
 
-  it('walks the public server routes too: none answers 500 or shows A\'s rows to a stranger', async () => {
+  it("walks the public server routes too: none answers 500 or shows A's rows to a stranger", async () => {
     const snapshot = await rowsOf(a.workspaceId);
     const secrets = [a.workspaceId, a.userId, ...((snapshot.leads as { id: string; email: string | null }[]).map((l) => l.email).filter(Boolean) as string[])];
     const routes = t.publicApp.publicRouteTable;
     expect(routes.length).toBeGreaterThan(0);
     for (const route of routes) {
-      const ids = [...new Set(Object.values(snapshot).flatMap((list) => (list as { id?: string }[]).map((r) => r.id)))].filter((id): id is string => typeof id === 'string');
+      const ids = [...new Set(Object.values(snapshot).flatMap((list) => (list as { id?: string }[]).map((r) => r.id)))].filter(
+        (id): id is string => typeof id === 'string',
+      );
       for (const id of route.url.includes(':') ? ids : ['']) {
-        const res = await t.publicApp.inject({ method: route.method as 'GET', url: withParams(route.url, id), ...(route.method === 'GET' ? {} : { payload: {} }) });
+        const res = await t.publicApp.inject({
+          method: route.method as 'GET',
+          url: withParams(route.url, id),
+          ...(route.method === 'GET' ? {} : { payload: {} }),
+        });
         expect(res.statusCode, `${route.method} ${route.url}`).toBeLessThan(500);
         // A media file is public by its id (an image in a mail); nothing else of A's may show.
         if (route.url.startsWith('/files/')) continue;

@@ -4,8 +4,7 @@ import { openDatabase, type Database } from '../src/platform/db/database.js';
 
 // One template per vitest run (the global setup sets the variable before forking test workers),
 // so two runs side by side never read each other's half-written dump.
-export const TEMPLATE_PATH =
-  process.env.TEST_TEMPLATE_PATH ?? fileURLToPath(new URL(`../.tmp/pglite-template-${process.pid}.tar.gz`, import.meta.url));
+export const TEMPLATE_PATH = process.env.TEST_TEMPLATE_PATH ?? fileURLToPath(new URL(`../.tmp/pglite-template-${process.pid}.tar.gz`, import.meta.url));
 
 export type TTestDatabaseMode = { kind: 'pglite'; url: undefined } | { kind: 'postgres'; url: string };
 

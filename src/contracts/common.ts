@@ -116,7 +116,4 @@ export const ZEmail = z
   .pipe(z.email({ error: 'must be a valid email address' }))
   .transform((v) => v.toLowerCase());
 
-export const ZPassword = z
-  .string()
-  .min(10, { error: 'must be at least 10 characters' })
-  .max(256, { error: 'must be at most 256 characters' });
+export const ZPassword = z.string().min(10, { error: 'must be at least 10 characters' }).max(256, { error: 'must be at most 256 characters' });

@@ -60,11 +60,9 @@ const ZWebhookUrl = z
   .pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }));
 
 const unavailable = <T extends (typeof UNAVAILABLE_ACTION_TYPES)[number]>(type: T) =>
-  z
-    .strictObject({ type: z.literal(type), params: z.record(z.string(), z.unknown()).default({}) })
-    .superRefine((_action, ctx) => {
-      ctx.addIssue({ code: 'custom', path: ['type'], message: UNAVAILABLE_ACTION_MESSAGE });
-    });
+  z.strictObject({ type: z.literal(type), params: z.record(z.string(), z.unknown()).default({}) }).superRefine((_action, ctx) => {
+    ctx.addIssue({ code: 'custom', path: ['type'], message: UNAVAILABLE_ACTION_MESSAGE });
+  });
 
 /** One action and its parameters, validated per type (errors name e.g. `body.actions.1.params.url`). */
 export const ZAutomationAction = z.discriminatedUnion('type', [

@@ -12,7 +12,12 @@ const ZTag = z.string().trim().min(1).max(60);
 
 /** Either the selected rows (ids) or every lead matching the filter ("select all matching"). */
 export const ZBulkTarget = z.union([
-  z.strictObject({ ids: z.array(z.uuid({ error: 'must be a lead id' })).min(1).max(BULK_MAX_IDS) }),
+  z.strictObject({
+    ids: z
+      .array(z.uuid({ error: 'must be a lead id' }))
+      .min(1)
+      .max(BULK_MAX_IDS),
+  }),
   z.strictObject({ filter: ZLeadFilter }),
 ]);
 export type TBulkTarget = z.infer<typeof ZBulkTarget>;

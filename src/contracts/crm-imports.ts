@@ -132,7 +132,9 @@ export const IMPORT_PROBLEMS_MAX = 20;
 
 /** The first rows of an import's report: the CSV row number (header = 1) and why it was not imported. */
 export const ZImportProblemList = z.object({
-  items: z.array(z.object({ row_number: z.number().int(), reason: z.string(), skipped: z.boolean().describe('true: skipped (erased email), false: refused (invalid)') })),
+  items: z.array(
+    z.object({ row_number: z.number().int(), reason: z.string(), skipped: z.boolean().describe('true: skipped (erased email), false: refused (invalid)') }),
+  ),
 });
 export type TImportProblemList = z.infer<typeof ZImportProblemList>;
 

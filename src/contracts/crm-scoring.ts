@@ -74,7 +74,9 @@ export type TOpenLeadStatus = (typeof OPEN_LEAD_STATUSES)[number];
  * Win probability per stage in whole percent (0–100), what the weighted pipeline multiplies each open stage's
  * value by. `won` is always 100 and `lost` 0: they are listed so the table reads whole.
  */
-export const ZStageProbabilities = z.object(Object.fromEntries(LEAD_STATUSES.map((s) => [s, z.number().int().min(0).max(100)])) as Record<TLeadStatus, z.ZodNumber>);
+export const ZStageProbabilities = z.object(
+  Object.fromEntries(LEAD_STATUSES.map((s) => [s, z.number().int().min(0).max(100)])) as Record<TLeadStatus, z.ZodNumber>,
+);
 export type TStageProbabilities = Record<TLeadStatus, number>;
 
 /** The probabilities a workspace has until it changes them (STATUS_WIN_PROBABILITY in percent). */
@@ -82,7 +84,11 @@ export const DEFAULT_STAGE_PROBABILITIES: TStageProbabilities = Object.fromEntri
   LEAD_STATUSES.map((s) => [s, Math.round(STATUS_WIN_PROBABILITY[s] * 100)]),
 ) as TStageProbabilities;
 
-const ZPercent = z.number({ error: 'must be a percentage' }).int({ error: 'must be a whole percentage' }).min(0, { error: 'must be 0 % or more' }).max(100, { error: 'must be 100 % at most' });
+const ZPercent = z
+  .number({ error: 'must be a percentage' })
+  .int({ error: 'must be a whole percentage' })
+  .min(0, { error: 'must be 0 % or more' })
+  .max(100, { error: 'must be 100 % at most' });
 
 /**
  * PATCH: any open stages (the others keep their value). `won` and `lost` are accepted only at their fixed value,

@@ -22,9 +22,7 @@ export type TWebhookEndpoint = z.infer<typeof ZWebhookEndpoint>;
 /** Returned once, at creation and on rotation: the signing secret (`whsec_…`). */
 export const ZWebhookEndpointWithSecret = ZWebhookEndpoint.extend({ secret: z.string() });
 
-const ZWebhookUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
-  .max(2000);
+const ZWebhookUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000);
 
 export const ZWebhookEndpointBody = z.object({
   url: ZWebhookUrl,

@@ -96,7 +96,6 @@ export const ZOutboxList = z.object({
 });
 export type TOutboxList = z.infer<typeof ZOutboxList>;
 
-
 /** A host name such as `pages.mon-coaching.fr`: lower-case letters, digits and hyphens, at least two labels. */
 export const ZHostname = z
   .string()

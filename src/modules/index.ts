@@ -4,7 +4,20 @@ import { analyzeDatabaseJob } from '../platform/db/statistics.jobs.js';
 import { deliverMailJob } from '../platform/mail/mail.jobs.js';
 import { accountsRoutes, invitationRoutes, passwordResetRequestJob, purgeSessionsJob } from './accounts/index.js';
 import { automationsRoutes, dispatchAutomationsJob, dispatchLeadEventsToAutomations } from './automations/index.js';
-import { contactsRoutes, crmRoutes, customFieldRoutes, leadPrivacyRoutes, decayScoresJob, recalculateScoresJob, scoringRoutes, leadImportRoutes, leadImportJob, leadImportRecoveryJob, subscribeToLeadEvents, dispatchLeadEventsJob } from './crm/index.js';
+import {
+  contactsRoutes,
+  crmRoutes,
+  customFieldRoutes,
+  leadPrivacyRoutes,
+  decayScoresJob,
+  recalculateScoresJob,
+  scoringRoutes,
+  leadImportRoutes,
+  leadImportJob,
+  leadImportRecoveryJob,
+  subscribeToLeadEvents,
+  dispatchLeadEventsJob,
+} from './crm/index.js';
 import { segmentRoutes } from './segments/index.js';
 import { credentialsRoutes } from './credentials/index.js';
 import { dashboardRoutes } from './dashboard/index.js';
@@ -21,10 +34,39 @@ subscribeToLeadEvents(dispatchLeadEventsToAutomations);
 subscribeToLeadEvents(queueLeadEventWebhooks);
 
 /** Signed-in API routes (admin app, /api/...). */
-export const apiRoutes: RouteModule[] = [accountsRoutes, invitationRoutes, workspacesRoutes, domainsRoutes, credentialsRoutes, filesRoutes, webhooksRoutes, crmRoutes, customFieldRoutes, segmentRoutes, leadPrivacyRoutes, contactsRoutes, scoringRoutes, leadImportRoutes, automationsRoutes, dashboardRoutes];
+export const apiRoutes: RouteModule[] = [
+  accountsRoutes,
+  invitationRoutes,
+  workspacesRoutes,
+  domainsRoutes,
+  credentialsRoutes,
+  filesRoutes,
+  webhooksRoutes,
+  crmRoutes,
+  customFieldRoutes,
+  segmentRoutes,
+  leadPrivacyRoutes,
+  contactsRoutes,
+  scoringRoutes,
+  leadImportRoutes,
+  automationsRoutes,
+  dashboardRoutes,
+];
 
 /** Routes of the public server (published pages, forms, tracking, unsubscribe). */
 export const publicRoutes: RouteModule[] = [filesPublicRoutes];
 
 /** Every background job the worker runs. */
-export const jobs: JobDefinition[] = [deliverMailJob, analyzeDatabaseJob, purgeSessionsJob, passwordResetRequestJob, recalculateScoresJob, decayScoresJob, leadImportJob, leadImportRecoveryJob, dispatchLeadEventsJob, dispatchAutomationsJob, deliverWebhookJob] as JobDefinition[];
+export const jobs: JobDefinition[] = [
+  deliverMailJob,
+  analyzeDatabaseJob,
+  purgeSessionsJob,
+  passwordResetRequestJob,
+  recalculateScoresJob,
+  decayScoresJob,
+  leadImportJob,
+  leadImportRecoveryJob,
+  dispatchLeadEventsJob,
+  dispatchAutomationsJob,
+  deliverWebhookJob,
+] as JobDefinition[];

@@ -53,7 +53,11 @@ const ZEnv = z.object({
   /** Comma-separated earlier APP_SECRETs, still able to decrypt during a key rotation. */
   APP_SECRET_PREVIOUS: z.string().optional(),
   /** Largest file a user may upload to the media library. */
-  FILE_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1_048_576),
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1_048_576),
   /** Store uploaded files in this S3-compatible bucket instead of the database. */
   S3_BUCKET: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -141,7 +145,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     demoData: e.DEMO_DATA === 'true',
     webhookAllowPrivateAddresses: (e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? (e.NODE_ENV === 'test' ? 'true' : 'false')) === 'true',
     appSecret: e.APP_SECRET,
-    appSecretPrevious: (e.APP_SECRET_PREVIOUS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    appSecretPrevious: (e.APP_SECRET_PREVIOUS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     fileMaxBytes: e.FILE_MAX_BYTES,
     s3: e.S3_BUCKET
       ? {

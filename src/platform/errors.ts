@@ -24,11 +24,7 @@ export class AppError extends Error {
   readonly errors?: TFieldError[];
   readonly extra?: Record<string, unknown>;
 
-  constructor(
-    code: TErrorCode,
-    message: string,
-    options: { errors?: TFieldError[]; extra?: Record<string, unknown> } = {},
-  ) {
+  constructor(code: TErrorCode, message: string, options: { errors?: TFieldError[]; extra?: Record<string, unknown> } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;

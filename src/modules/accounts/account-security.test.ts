@@ -64,7 +64,10 @@ describe('reset requests do not reveal accounts', () => {
     const known = await anon().post('/api/auth/password-reset/request', { email });
     const stranger = await anon().post('/api/auth/password-reset/request', { email: unknown });
     expect([known.statusCode, known.body]).toEqual([stranger.statusCode, stranger.body]);
-    const strip = (h: Record<string, unknown>) => Object.keys(h).filter((k) => !['date', 'x-request-id'].includes(k)).sort();
+    const strip = (h: Record<string, unknown>) =>
+      Object.keys(h)
+        .filter((k) => !['date', 'x-request-id'].includes(k))
+        .sort();
     expect(strip(known.headers)).toEqual(strip(stranger.headers));
     // The request path only queued a job: no link and no mail exist until the job runs, so its
     // duration cannot depend on whether the account exists.

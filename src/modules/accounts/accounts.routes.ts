@@ -18,15 +18,7 @@ import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { authOf } from '../../platform/http/api-app.js';
 import { SESSION_COOKIE, sessionCookie } from '../../platform/http/authenticate.js';
 import type { Runtime } from '../../platform/runtime.js';
-import {
-  assertMember,
-  checkCredentials,
-  describeCaller,
-  getUser,
-  setPassword,
-  updateProfile,
-  workspaceForLogin,
-} from './accounts.service.js';
+import { assertMember, checkCredentials, describeCaller, getUser, setPassword, updateProfile, workspaceForLogin } from './accounts.service.js';
 import { authenticateSession, revokeSession, revokeUserSessions, setActiveWorkspace } from './sessions.service.js';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.js';
 import { verifyPassword } from '../../platform/auth/passwords.js';
@@ -85,7 +77,10 @@ export function accountsRoutes(fastify: FastifyInstance, runtime: Runtime): void
 
   app.get(
     '/api/auth/me',
-    { config: { access: { role: 'viewer' } }, schema: { tags, summary: 'Who is calling (user or API key), in which workspace and role', response: { 200: ZMe } } },
+    {
+      config: { access: { role: 'viewer' } },
+      schema: { tags, summary: 'Who is calling (user or API key), in which workspace and role', response: { 200: ZMe } },
+    },
     async (req) => wire.me(await describeCaller(db, authOf(req))),
   );
 
@@ -130,7 +125,12 @@ export function accountsRoutes(fastify: FastifyInstance, runtime: Runtime): void
     '/api/auth/password-reset/request',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Mail a password reset link (always 202, whether the account exists or not)', body: ZPasswordResetRequestBody, response: { 202: z.null() } },
+      schema: {
+        tags,
+        summary: 'Mail a password reset link (always 202, whether the account exists or not)',
+        body: ZPasswordResetRequestBody,
+        response: { 202: z.null() },
+      },
     },
     async (req, reply) => {
       // Per address only: the per-account limit is applied by the job, after the answer (see requestPasswordReset).
@@ -142,7 +142,10 @@ export function accountsRoutes(fastify: FastifyInstance, runtime: Runtime): void
 
   app.post(
     '/api/auth/password-reset/confirm',
-    { config: { access: 'public' }, schema: { tags, summary: 'Choose a new password with the mailed token', body: ZPasswordResetConfirmBody, response: { 204: z.null() } } },
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Choose a new password with the mailed token', body: ZPasswordResetConfirmBody, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await consumeRateLimit(db, `reset-confirm:ip:${req.ip}`, config.loginRateLimitPerMinute);
       await confirmPasswordReset(runtime, req.body.token, req.body.password);

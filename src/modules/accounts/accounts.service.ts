@@ -11,7 +11,10 @@ export type TUserRow = typeof users.$inferSelect;
 
 /** Finds a user by email, case-insensitively. */
 export async function findUserByEmail(db: Db, email: string): Promise<TUserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   return row;
 }
 
@@ -23,10 +26,7 @@ export async function getUser(db: Db, userId: string): Promise<TUserRow> {
 }
 
 /** Creates a user; a taken email is a 409. */
-export async function createUser(
-  db: Db,
-  input: { email: string; password: string; name: string; locale?: 'fr' | 'en' },
-): Promise<TUserRow> {
+export async function createUser(db: Db, input: { email: string; password: string; name: string; locale?: 'fr' | 'en' }): Promise<TUserRow> {
   if (await findUserByEmail(db, input.email)) {
     throw new AppError('conflict', 'An account with this email already exists', {
       errors: [{ path: 'body.email', message: 'already registered' }],
@@ -99,6 +99,9 @@ export async function setPassword(db: Db, userId: string, password: string): Pro
   const password_hash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ password_hash }).where(eq(users.id, userId));
-    await tx.update(passwordResets).set({ used_at: sql`now()` }).where(and(eq(passwordResets.user_id, userId), isNull(passwordResets.used_at)));
+    await tx
+      .update(passwordResets)
+      .set({ used_at: sql`now()` })
+      .where(and(eq(passwordResets.user_id, userId), isNull(passwordResets.used_at)));
   });
 }

@@ -12,7 +12,9 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     password_hash: text('password_hash').notNull(),
-    locale: text('locale', { enum: ['fr', 'en'] }).notNull().default('fr'),
+    locale: text('locale', { enum: ['fr', 'en'] })
+      .notNull()
+      .default('fr'),
     ...timestamps(),
   },
   (t) => [uniqueIndex('users_email_lower_uq').on(sql`lower(${t.email})`)],

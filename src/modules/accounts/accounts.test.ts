@@ -89,13 +89,19 @@ describe('login and logout', () => {
 
   it('expires idle sessions', async () => {
     const { client, userId } = await signUp(t.app);
-    await t.runtime.db.update(sessions).set({ last_seen_at: new Date(Date.now() - 8 * 86_400_000) }).where(eq(sessions.user_id, userId));
+    await t.runtime.db
+      .update(sessions)
+      .set({ last_seen_at: new Date(Date.now() - 8 * 86_400_000) })
+      .where(eq(sessions.user_id, userId));
     expect((await client.get('/api/auth/me')).statusCode).toBe(401);
   });
 
   it('expires sessions past their absolute lifetime', async () => {
     const { client, userId } = await signUp(t.app);
-    await t.runtime.db.update(sessions).set({ expires_at: new Date(Date.now() - 1000) }).where(eq(sessions.user_id, userId));
+    await t.runtime.db
+      .update(sessions)
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where(eq(sessions.user_id, userId));
     expect((await client.get('/api/auth/me')).statusCode).toBe(401);
   });
 });
@@ -125,7 +131,10 @@ describe('profile and password', () => {
 describe('housekeeping job', () => {
   it('purges expired sessions when the nightly job runs', async () => {
     const { userId } = await signUp(t.app);
-    await t.runtime.db.update(sessions).set({ expires_at: new Date(Date.now() - 1000) }).where(eq(sessions.user_id, userId));
+    await t.runtime.db
+      .update(sessions)
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where(eq(sessions.user_id, userId));
     const { purgeSessionsJob } = await import('./accounts.jobs.js');
     await t.runtime.queue.send(purgeSessionsJob, {});
     await t.drain();

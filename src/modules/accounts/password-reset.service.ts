@@ -60,7 +60,10 @@ export async function confirmPasswordReset(runtime: Runtime, token: string, pass
     .set({ used_at: new Date() })
     .where(and(eq(passwordResets.token_hash, sha256(token)), isNull(passwordResets.used_at), gt(passwordResets.expires_at, new Date())))
     .returning();
-  if (!reset) throw new AppError('bad_request', 'This reset link is invalid, expired or already used', { errors: [{ path: 'body.token', message: 'invalid or expired' }] });
+  if (!reset)
+    throw new AppError('bad_request', 'This reset link is invalid, expired or already used', {
+      errors: [{ path: 'body.token', message: 'invalid or expired' }],
+    });
   await setPassword(db, reset.user_id, password); // cancels the other links
   await revokeUserSessions(db, reset.user_id);
 }

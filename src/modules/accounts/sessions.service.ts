@@ -57,7 +57,10 @@ export async function authenticateSession(db: Db, config: TConfig, token: string
     await db.update(sessions).set({ active_workspace_id: workspaceId }).where(eq(sessions.id, session.id));
   }
   if (now - session.last_seen_at.getTime() > TOUCH_RESOLUTION_MS) {
-    await db.update(sessions).set({ last_seen_at: new Date(now) }).where(eq(sessions.id, session.id));
+    await db
+      .update(sessions)
+      .set({ last_seen_at: new Date(now) })
+      .where(eq(sessions.id, session.id));
   }
   return {
     via: 'session',
@@ -76,9 +79,7 @@ export async function revokeSession(db: Db, sessionId: string): Promise<void> {
 
 /** Ends every session of a user, except `keepSessionId` when given. */
 export async function revokeUserSessions(db: Db, userId: string, keepSessionId?: string): Promise<void> {
-  await db
-    .delete(sessions)
-    .where(and(eq(sessions.user_id, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
+  await db.delete(sessions).where(and(eq(sessions.user_id, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
 }
 
 /** Points a session at another workspace. */

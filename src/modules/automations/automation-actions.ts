@@ -70,7 +70,11 @@ async function runAction(ctx: TActionContext, action: TAutomationAction): Promis
       await updateLead(tenant, actor, leadId, { owner_id: action.params.owner_id });
       return done(action.params.owner_id);
     case 'add_note': {
-      const note = await addInteraction(tenant, actor, leadId, { interaction_type: 'note', subject: action.params.subject ?? null, content: action.params.content });
+      const note = await addInteraction(tenant, actor, leadId, {
+        interaction_type: 'note',
+        subject: action.params.subject ?? null,
+        content: action.params.content,
+      });
       return done(note.id);
     }
     case 'add_task': {

@@ -43,7 +43,15 @@ async function runOne(runtime: Runtime, tenant: Tenant, automation: TAutomationR
   const triggerEvent = { id: event.id, event_type: event.event_type, data: event.data, occurred_at: event.occurred_at.toISOString() };
   // A skipped run keeps its reason code (TAutomationSkipReason) in `error`; the wire turns it into skip_reason.
   const log = async (status: TAutomationRunStatus, steps: TAutomationStep[], error: string | null): Promise<void> => {
-    await tenant.insert(automationRuns, { automation_id: automation.id, lead_id: event.lead_id, status, trigger_event: triggerEvent, steps, depth: cause.depth, error });
+    await tenant.insert(automationRuns, {
+      automation_id: automation.id,
+      lead_id: event.lead_id,
+      status,
+      trigger_event: triggerEvent,
+      steps,
+      depth: cause.depth,
+      error,
+    });
   };
 
   // Loop guard: an automation never runs on an event its own chain caused, and chains stop at depth 5.
@@ -62,7 +70,10 @@ async function runOne(runtime: Runtime, tenant: Tenant, automation: TAutomationR
 
   const context = { runtime, tenant, automation, event: triggerEvent, leadId: event.lead_id };
   // The events the actions write carry this chain into the outbox (the loop guard of the next round).
-  const { result: steps } = await collectLeadEvents(() => runActions(context, automation.actions), { depth: cause.depth + 1, chain: [...cause.chain, automation.id] });
+  const { result: steps } = await collectLeadEvents(() => runActions(context, automation.actions), {
+    depth: cause.depth + 1,
+    chain: [...cause.chain, automation.id],
+  });
   const failure = steps.find((s) => s.status === 'failed');
   await log(failure ? 'failed' : 'succeeded', steps, failure?.error ?? null);
 }
@@ -83,6 +94,10 @@ async function claimEvent(tenant: Tenant, automationId: string, eventId: string)
 /** True when the lead matches the rule tree (the segments' compiler, on this one lead). */
 async function leadMatches(tenant: Tenant, leadId: string, rules: TRuleGroup): Promise<boolean> {
   const compiled = await compileLeadRules(tenant, rules, 'conditions');
-  const rows = await tenant.db.select({ id: leads.id }).from(leads).where(tenant.where(leads, eq(leads.id, leadId), compiled)).limit(1);
+  const rows = await tenant.db
+    .select({ id: leads.id })
+    .from(leads)
+    .where(tenant.where(leads, eq(leads.id, leadId), compiled))
+    .limit(1);
   return rows.length > 0;
 }

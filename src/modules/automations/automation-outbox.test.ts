@@ -21,7 +21,11 @@ afterAll(() => t.close());
 /** A workspace with a "score crosses 50" automation tagging the lead `chaud`. */
 async function hotWorkspace() {
   const ws = await signUp(t.app);
-  const res = await ws.client.post('/api/marketing/automations', { name: 'Chaud', trigger: { type: 'score_crossed', threshold: 50 }, actions: [{ type: 'add_tag', params: { tag: 'chaud' } }] });
+  const res = await ws.client.post('/api/marketing/automations', {
+    name: 'Chaud',
+    trigger: { type: 'score_crossed', threshold: 50 },
+    actions: [{ type: 'add_tag', params: { tag: 'chaud' } }],
+  });
   expect(res.statusCode, res.body).toBe(201);
   const automation = res.json() as TAutomation;
   const lead = async (body: object = {}): Promise<TLead> => {
@@ -68,7 +72,10 @@ describe('score_crossed when scores change in the background', () => {
   it('fires after an import scores the imported leads', async () => {
     const w = await hotWorkspace();
     await w.fitRule({ field: 'company', operator: 'contains', value: 'café' });
-    const body = multipartBody({ mapping: JSON.stringify({ 'E-mail': 'email', Société: 'company' }), on_duplicate: 'skip' }, { fileName: 'l.csv', content: 'E-mail;Société\ncafe@exemple.fr;Grand Café\nlivre@exemple.fr;Librairie\n' });
+    const body = multipartBody(
+      { mapping: JSON.stringify({ 'E-mail': 'email', Société: 'company' }), on_duplicate: 'skip' },
+      { fileName: 'l.csv', content: 'E-mail;Société\ncafe@exemple.fr;Grand Café\nlivre@exemple.fr;Librairie\n' },
+    );
     const res = await w.ws.client.request({ method: 'POST', url: '/api/marketing/leads/import', payload: body.payload, headers: body.headers });
     expect(res.statusCode, res.body).toBe(202);
     await t.drain();
@@ -83,7 +90,13 @@ describe('score_crossed when scores change in the background', () => {
     const lead = await w.lead({ company: 'Boulangerie' });
     await t.drain();
     // A rule written without the route (so nothing queued a recalculation): only the nightly job rescores.
-    await t.runtime.db.insert(scoringRules).values({ workspace_id: w.ws.workspaceId, name: 'Boulangeries', kind: 'fit', condition: { field: 'company', operator: 'contains', value: 'boulang' }, points: 60 });
+    await t.runtime.db.insert(scoringRules).values({
+      workspace_id: w.ws.workspaceId,
+      name: 'Boulangeries',
+      kind: 'fit',
+      condition: { field: 'company', operator: 'contains', value: 'boulang' },
+      points: 60,
+    });
     await decayScoresJob.handler({}, t.runtime);
     await t.drain();
     expect((await w.get(lead.id)).score).toBe(60);
@@ -94,7 +107,11 @@ describe('score_crossed when scores change in the background', () => {
 describe('the lead-event outbox', () => {
   it('dispatches an event whose writer never published it (the minute sweep)', async () => {
     const w = await hotWorkspace();
-    const note = await w.ws.client.post('/api/marketing/automations', { name: 'Ouvert', trigger: { type: 'email_opened' }, actions: [{ type: 'add_tag', params: { tag: 'ouvert' } }] });
+    const note = await w.ws.client.post('/api/marketing/automations', {
+      name: 'Ouvert',
+      trigger: { type: 'email_opened' },
+      actions: [{ type: 'add_tag', params: { tag: 'ouvert' } }],
+    });
     const lead = await w.lead();
     await t.drain();
     // Written outside publishLeadEvents: no nudge, the event waits in the outbox.
@@ -122,7 +139,11 @@ describe('automation claims', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
     try {
       const ws = await signUp(t.app);
-      const created = await ws.client.post('/api/marketing/automations', { name: 'Hook', trigger: { type: 'email_clicked' }, actions: [{ type: 'call_webhook', params: { url } }] });
+      const created = await ws.client.post('/api/marketing/automations', {
+        name: 'Hook',
+        trigger: { type: 'email_clicked' },
+        actions: [{ type: 'call_webhook', params: { url } }],
+      });
       expect(created.statusCode, created.body).toBe(201);
       const lead = (await ws.client.post('/api/marketing/leads', { email: uniqueEmail('claim') })).json() as TLead;
       await t.drain();

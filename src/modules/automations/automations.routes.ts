@@ -2,23 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams } from '../../contracts/common.js';
-import {
-  ZAutomation,
-  ZAutomationCreateBody,
-  ZAutomationRun,
-  ZAutomationRunsQuery,
-  ZAutomationUpdateBody,
-} from '../../contracts/crm-automations.js';
+import { ZAutomation, ZAutomationCreateBody, ZAutomationRun, ZAutomationRunsQuery, ZAutomationUpdateBody } from '../../contracts/crm-automations.js';
 import { authOf, tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
-import {
-  createAutomation,
-  deleteAutomation,
-  getAutomation,
-  listAutomationRuns,
-  listAutomations,
-  updateAutomation,
-} from './automations.service.js';
+import { createAutomation, deleteAutomation, getAutomation, listAutomationRuns, listAutomations, updateAutomation } from './automations.service.js';
 import * as wire from './automations.wire.js';
 
 const tags = ['crm'];
@@ -57,7 +44,13 @@ export function automationsRoutes(fastify: FastifyInstance, runtime: Runtime): v
     '/api/marketing/automations/:id',
     {
       config: { tenant: { ...automationRoute, sampleBody: { active: false } } },
-      schema: { tags, summary: 'Change an automation; {"active": false} switches it off', params: ZIdParams, body: ZAutomationUpdateBody, response: { 200: ZAutomation } },
+      schema: {
+        tags,
+        summary: 'Change an automation; {"active": false} switches it off',
+        params: ZIdParams,
+        body: ZAutomationUpdateBody,
+        response: { 200: ZAutomation },
+      },
     },
     async (req) => {
       const tenant = tenantOf(req, runtime);
@@ -80,7 +73,13 @@ export function automationsRoutes(fastify: FastifyInstance, runtime: Runtime): v
     '/api/marketing/automations/:id/runs',
     {
       config: { tenant: automationRoute },
-      schema: { tags, summary: "The automation's runs, newest first: lead, trigger event, each action's result", params: ZIdParams, querystring: ZAutomationRunsQuery, response: { 200: z.array(ZAutomationRun) } },
+      schema: {
+        tags,
+        summary: "The automation's runs, newest first: lead, trigger event, each action's result",
+        params: ZIdParams,
+        querystring: ZAutomationRunsQuery,
+        response: { 200: z.array(ZAutomationRun) },
+      },
     },
     async (req) => (await listAutomationRuns(tenantOf(req, runtime), req.params.id, req.query.limit)).map(wire.automationRun),
   );

@@ -13,15 +13,27 @@ import { assertBelowWorkspaceLimit } from '../../platform/db/workspace-limit.js'
 export type TAutomationRow = typeof automations.$inferSelect;
 export type TRunSummaryRow = { id: string; status: (typeof automationRuns.$inferSelect)['status']; created_at: Date };
 export type TAutomationWithRuns = { automation: TAutomationRow; lastRuns: TRunSummaryRow[] };
-export type TAutomationRunRow = typeof automationRuns.$inferSelect & { lead_first_name: string | null; lead_last_name: string | null; lead_email: string | null };
+export type TAutomationRunRow = typeof automationRuns.$inferSelect & {
+  lead_first_name: string | null;
+  lead_last_name: string | null;
+  lead_email: string | null;
+};
 
 /** How many recent runs the list shows per automation. */
 const LAST_RUNS = 5;
 
 /** The workspace's automations, oldest first, each with its latest runs. */
 export async function listAutomations(tenant: Tenant): Promise<TAutomationWithRuns[]> {
-  const rows = await tenant.db.select().from(automations).where(tenant.where(automations)).orderBy(asc(automations.created_at), asc(automations.id)).limit(WORKSPACE_LIMITS.automations);
-  const runs = await lastRunsOf(tenant, rows.map((r) => r.id));
+  const rows = await tenant.db
+    .select()
+    .from(automations)
+    .where(tenant.where(automations))
+    .orderBy(asc(automations.created_at), asc(automations.id))
+    .limit(WORKSPACE_LIMITS.automations);
+  const runs = await lastRunsOf(
+    tenant,
+    rows.map((r) => r.id),
+  );
   return rows.map((automation) => ({ automation, lastRuns: runs.get(automation.id) ?? [] }));
 }
 
@@ -78,7 +90,8 @@ export async function listAutomationRuns(tenant: Tenant, id: string, limit: numb
 async function assertMembers(tenant: Tenant, actions: TAutomationAction[]): Promise<void> {
   const errors: TFieldError[] = [];
   for (const [index, action] of actions.entries()) {
-    const member = action.type === 'assign_owner' ? ['owner_id', action.params.owner_id] : action.type === 'add_task' ? ['assignee_id', action.params.assignee_id] : null;
+    const member =
+      action.type === 'assign_owner' ? ['owner_id', action.params.owner_id] : action.type === 'add_task' ? ['assignee_id', action.params.assignee_id] : null;
     if (!member || !member[1]) continue;
     if (!(await roleIn(tenant.db, member[1], tenant.workspaceId))) {
       errors.push({ path: `body.actions.${index}.params.${member[0]}`, message: 'not a member of this workspace' });

@@ -94,8 +94,16 @@ describe('automation triggers', () => {
 
   it('runs on a status change, only to the chosen status when one is set', async () => {
     const w = await workspace();
-    const toQualified = await w.automation({ name: 'Qualifié', trigger: { type: 'status_changed', status: 'qualified' }, actions: [{ type: 'add_tag', params: { tag: 'chaud' } }] });
-    const anyChange = await w.automation({ name: 'Tout changement', trigger: { type: 'status_changed' }, actions: [{ type: 'add_tag', params: { tag: 'bouge' } }] });
+    const toQualified = await w.automation({
+      name: 'Qualifié',
+      trigger: { type: 'status_changed', status: 'qualified' },
+      actions: [{ type: 'add_tag', params: { tag: 'chaud' } }],
+    });
+    const anyChange = await w.automation({
+      name: 'Tout changement',
+      trigger: { type: 'status_changed' },
+      actions: [{ type: 'add_tag', params: { tag: 'bouge' } }],
+    });
     const lead = await w.lead();
     await w.patch(lead.id, { status: 'contacted' });
     await t.drain();
@@ -109,7 +117,11 @@ describe('automation triggers', () => {
 
   it('runs when a tag is added, by an edit or a bulk action, only for the chosen tag', async () => {
     const w = await workspace();
-    const vip = await w.automation({ name: 'VIP', trigger: { type: 'tag_added', tag: 'vip' }, actions: [{ type: 'assign_owner', params: { owner_id: w.ws.userId } }] });
+    const vip = await w.automation({
+      name: 'VIP',
+      trigger: { type: 'tag_added', tag: 'vip' },
+      actions: [{ type: 'assign_owner', params: { owner_id: w.ws.userId } }],
+    });
     const first = await w.lead({ tags: ['ancien'] });
     await w.patch(first.id, { tags: ['ancien', 'salon'] });
     await t.drain();
@@ -134,7 +146,11 @@ describe('automation triggers', () => {
     const rule = await w.ws.client.post('/api/marketing/scoring-rules', { name: 'Interaction', kind: 'event', event_type: 'interaction_added', points: 30 });
     expect(rule.statusCode, rule.body).toBe(201);
     await t.drain();
-    const hot = await w.automation({ name: 'Chaud', trigger: { type: 'score_crossed', threshold: 50 }, actions: [{ type: 'add_tag', params: { tag: 'chaud' } }] });
+    const hot = await w.automation({
+      name: 'Chaud',
+      trigger: { type: 'score_crossed', threshold: 50 },
+      actions: [{ type: 'add_tag', params: { tag: 'chaud' } }],
+    });
     const lead = await w.lead();
     const interact = () => w.ws.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'call', subject: 'Appel' });
     await interact(); // 0 -> 30
@@ -271,7 +287,11 @@ describe('actions', () => {
     const failing = await hookServer(500);
     try {
       const w = await workspace();
-      const ok = await w.automation({ name: 'Zapier', trigger: { type: 'status_changed', status: 'won' }, actions: [{ type: 'call_webhook', params: { url: hook.url } }] });
+      const ok = await w.automation({
+        name: 'Zapier',
+        trigger: { type: 'status_changed', status: 'won' },
+        actions: [{ type: 'call_webhook', params: { url: hook.url } }],
+      });
       const ko = await w.automation({
         name: 'Cassé',
         trigger: { type: 'status_changed', status: 'won' },
@@ -310,7 +330,11 @@ describe('actions', () => {
     const closed = await hookServer(200);
     await closed.close(); // nothing listens on that port any more
     const w = await workspace();
-    const automation = await w.automation({ name: 'Fermé', trigger: { type: 'lead_created' }, actions: [{ type: 'call_webhook', params: { url: closed.url } }] });
+    const automation = await w.automation({
+      name: 'Fermé',
+      trigger: { type: 'lead_created' },
+      actions: [{ type: 'call_webhook', params: { url: closed.url } }],
+    });
     await w.lead();
     await t.drain();
     const [run] = await w.runs(automation.id);
@@ -325,7 +349,11 @@ describe('actions', () => {
       const ws = await signUp(strict.app);
       const port = new URL(hook.url).port;
       for (const url of [hook.url, `http://localhost:${port}/hook`]) {
-        const created = await ws.client.post('/api/marketing/automations', { name: url, trigger: { type: 'lead_created' }, actions: [{ type: 'call_webhook', params: { url } }] });
+        const created = await ws.client.post('/api/marketing/automations', {
+          name: url,
+          trigger: { type: 'lead_created' },
+          actions: [{ type: 'call_webhook', params: { url } }],
+        });
         expect(created.statusCode).toBe(201);
       }
       await ws.client.post('/api/marketing/leads', { first_name: 'Interne' });
@@ -347,8 +375,16 @@ describe('actions', () => {
 describe('loop protection', () => {
   it('stops a ping-pong between two automations and says why in the log', async () => {
     const w = await workspace();
-    const a = await w.automation({ name: 'A', trigger: { type: 'status_changed', status: 'qualified' }, actions: [{ type: 'set_status', params: { status: 'proposal' } }] });
-    const b = await w.automation({ name: 'B', trigger: { type: 'status_changed', status: 'proposal' }, actions: [{ type: 'set_status', params: { status: 'qualified' } }] });
+    const a = await w.automation({
+      name: 'A',
+      trigger: { type: 'status_changed', status: 'qualified' },
+      actions: [{ type: 'set_status', params: { status: 'proposal' } }],
+    });
+    const b = await w.automation({
+      name: 'B',
+      trigger: { type: 'status_changed', status: 'proposal' },
+      actions: [{ type: 'set_status', params: { status: 'qualified' } }],
+    });
     const lead = await w.lead();
     await w.patch(lead.id, { status: 'qualified' });
     await t.drain();
@@ -371,7 +407,9 @@ describe('loop protection', () => {
     const w = await workspace();
     const chain: TAutomation[] = [];
     for (let i = 0; i < 6; i++) {
-      chain.push(await w.automation({ name: `t${i}`, trigger: { type: 'tag_added', tag: `t${i}` }, actions: [{ type: 'add_tag', params: { tag: `t${i + 1}` } }] }));
+      chain.push(
+        await w.automation({ name: `t${i}`, trigger: { type: 'tag_added', tag: `t${i}` }, actions: [{ type: 'add_tag', params: { tag: `t${i + 1}` } }] }),
+      );
     }
     const lead = await w.lead();
     await w.patch(lead.id, { tags: ['t0'] });
@@ -384,7 +422,11 @@ describe('loop protection', () => {
 
   it('runs an automation once per event even if the job is delivered twice', async () => {
     const w = await workspace();
-    const automation = await w.automation({ name: 'Note', trigger: { type: 'email_opened' }, actions: [{ type: 'add_note', params: { content: 'A ouvert' } }] });
+    const automation = await w.automation({
+      name: 'Note',
+      trigger: { type: 'email_opened' },
+      actions: [{ type: 'add_note', params: { content: 'A ouvert' } }],
+    });
     const lead = await w.lead();
     const eventId = await moduleEvent(w.ws, lead.id, 'email_opened');
     await t.drain();
@@ -405,23 +447,49 @@ describe('validation and access', () => {
       return res.json() as { detail: string; errors: { path: string; message: string }[] };
     };
     expect((await bad({ actions: [{ type: 'set_status', params: { status: 'maybe' } }] })).errors[0]!.path).toBe('body.actions.0.params.status');
-    expect((await bad({ actions: [{ type: 'add_tag', params: { tag: 'ok' } }, { type: 'call_webhook', params: { url: 'ftp://example.com/x' } }] })).errors[0]).toMatchObject({
+    expect(
+      (
+        await bad({
+          actions: [
+            { type: 'add_tag', params: { tag: 'ok' } },
+            { type: 'call_webhook', params: { url: 'ftp://example.com/x' } },
+          ],
+        })
+      ).errors[0],
+    ).toMatchObject({
       path: 'body.actions.1.params.url',
       message: 'must be an http:// or https:// URL',
     });
     expect((await bad({ actions: [{ type: 'add_tag', params: {} }] })).errors[0]!.path).toBe('body.actions.0.params.tag');
     expect((await bad({ actions: [] })).errors[0]!.path).toBe('body.actions');
     expect((await bad({ actions: [{ type: 'teleport', params: {} }] })).errors[0]!.path).toBe('body.actions.0.type');
-    expect((await bad({ trigger: { type: 'score_crossed' }, actions: [{ type: 'add_tag', params: { tag: 'x' } }] })).errors[0]!.path).toBe('body.trigger.threshold');
-    expect((await bad({ trigger: { type: 'status_changed', status: 'maybe' }, actions: [{ type: 'add_tag', params: { tag: 'x' } }] })).errors[0]!.path).toBe('body.trigger.status');
+    expect((await bad({ trigger: { type: 'score_crossed' }, actions: [{ type: 'add_tag', params: { tag: 'x' } }] })).errors[0]!.path).toBe(
+      'body.trigger.threshold',
+    );
+    expect((await bad({ trigger: { type: 'status_changed', status: 'maybe' }, actions: [{ type: 'add_tag', params: { tag: 'x' } }] })).errors[0]!.path).toBe(
+      'body.trigger.status',
+    );
     for (const type of ['send_email', 'enroll_in_sequence']) {
-      expect((await bad({ actions: [{ type, params: {} }] })).errors[0]).toEqual({ path: 'body.actions.0.type', message: 'available once the email module exists' });
+      expect((await bad({ actions: [{ type, params: {} }] })).errors[0]).toEqual({
+        path: 'body.actions.0.type',
+        message: 'available once the email module exists',
+      });
     }
-    const conditions = await bad({ conditions: { op: 'and', rules: [{ field: 'favourite_colour', operator: 'eq', value: 'blue' }] }, actions: [{ type: 'add_tag', params: { tag: 'x' } }] });
+    const conditions = await bad({
+      conditions: { op: 'and', rules: [{ field: 'favourite_colour', operator: 'eq', value: 'blue' }] },
+      actions: [{ type: 'add_tag', params: { tag: 'x' } }],
+    });
     expect(conditions.errors[0]!.path).toMatch(/^body\.conditions\.rules\.0/);
-    const owner = await bad({ actions: [{ type: 'add_tag', params: { tag: 'x' } }, { type: 'assign_owner', params: { owner_id: stranger.userId } }] });
+    const owner = await bad({
+      actions: [
+        { type: 'add_tag', params: { tag: 'x' } },
+        { type: 'assign_owner', params: { owner_id: stranger.userId } },
+      ],
+    });
     expect(owner.errors).toEqual([{ path: 'body.actions.1.params.owner_id', message: 'not a member of this workspace' }]);
-    expect((await bad({ actions: [{ type: 'add_task', params: { title: 'x', assignee_id: stranger.userId } }] })).errors[0]!.path).toBe('body.actions.0.params.assignee_id');
+    expect((await bad({ actions: [{ type: 'add_task', params: { title: 'x', assignee_id: stranger.userId } }] })).errors[0]!.path).toBe(
+      'body.actions.0.params.assignee_id',
+    );
     expect((await w.ws.client.get('/api/marketing/automations')).json()).toEqual([]);
 
     const created = await w.automation({ ...base, actions: [{ type: 'add_tag', params: { tag: 'x' } }] });
@@ -438,7 +506,15 @@ describe('validation and access', () => {
     expect((await viewer.get('/api/marketing/automations')).json()).toHaveLength(1);
     expect((await viewer.get(`/api/marketing/automations/${automation.id}/runs`)).statusCode).toBe(200);
     expect((await viewer.patch(`/api/marketing/automations/${automation.id}`, { active: false })).statusCode).toBe(403);
-    expect((await viewer.post('/api/marketing/automations', { name: 'Non', trigger: { type: 'lead_created' }, actions: [{ type: 'add_tag', params: { tag: 'x' } }] })).statusCode).toBe(403);
+    expect(
+      (
+        await viewer.post('/api/marketing/automations', {
+          name: 'Non',
+          trigger: { type: 'lead_created' },
+          actions: [{ type: 'add_tag', params: { tag: 'x' } }],
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await viewer.delete(`/api/marketing/automations/${automation.id}`)).statusCode).toBe(403);
   });
 });

@@ -63,7 +63,7 @@ export function unmaskWebhookUrls<T extends { type: string; params?: unknown }>(
 }
 
 export function automationRun(row: TAutomationRunRow): TAutomationRun {
-  const skipReason = row.status === 'skipped' ? AUTOMATION_SKIP_REASONS.find((reason) => reason === row.error) ?? null : null;
+  const skipReason = row.status === 'skipped' ? (AUTOMATION_SKIP_REASONS.find((reason) => reason === row.error) ?? null) : null;
   const name = [row.lead_first_name, row.lead_last_name].filter(Boolean).join(' ') || row.lead_email;
   const trigger = row.trigger_event as TAutomationRun['trigger_event'];
   return {

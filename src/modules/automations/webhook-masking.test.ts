@@ -16,7 +16,10 @@ describe('webhook URLs in automations', () => {
     const created = await owner.client.post('/api/marketing/automations', {
       name: 'Zapier',
       trigger: { type: 'lead_created' },
-      actions: [{ type: 'add_tag', params: { tag: 'web' } }, { type: 'call_webhook', params: { url: SECRET_URL } }],
+      actions: [
+        { type: 'add_tag', params: { tag: 'web' } },
+        { type: 'call_webhook', params: { url: SECRET_URL } },
+      ],
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;

@@ -1,9 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import {
-  CREDENTIAL_PROVIDERS,
-  type TCredentialProvider,
-  type TCredentialValue,
-} from '../../contracts/credentials.js';
+import { CREDENTIAL_PROVIDERS, type TCredentialProvider, type TCredentialValue } from '../../contracts/credentials.js';
 import type { TAuth } from '../../platform/auth/access.js';
 import { SecretBox } from '../../platform/crypto/secret-box.js';
 import type { Tenant } from '../../platform/db/tenant.js';
@@ -39,11 +35,7 @@ export async function saveCredential<P extends TCredentialProvider>(
 }
 
 /** The decrypted credentials of a provider, for the module that calls the provider; not found when unset. */
-export async function readCredential<P extends TCredentialProvider>(
-  tenant: Tenant,
-  secrets: SecretBox,
-  provider: P,
-): Promise<TCredentialValue<P>> {
+export async function readCredential<P extends TCredentialProvider>(tenant: Tenant, secrets: SecretBox, provider: P): Promise<TCredentialValue<P>> {
   const row = await findRow(tenant, provider);
   if (!row) throw notFound('credential');
   return openRow(tenant, secrets, row) as TCredentialValue<P>;
@@ -51,11 +43,7 @@ export async function readCredential<P extends TCredentialProvider>(
 
 /** Every configured provider of the workspace, with its fields decrypted (the wire masks the secrets). */
 export async function listCredentials(tenant: Tenant, secrets: SecretBox) {
-  const rows = await tenant.db
-    .select()
-    .from(workspaceCredentials)
-    .where(tenant.where(workspaceCredentials))
-    .orderBy(asc(workspaceCredentials.provider));
+  const rows = await tenant.db.select().from(workspaceCredentials).where(tenant.where(workspaceCredentials)).orderBy(asc(workspaceCredentials.provider));
   return rows.map((row) => ({ row, value: openRow(tenant, secrets, row) }));
 }
 

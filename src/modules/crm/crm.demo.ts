@@ -8,9 +8,64 @@ import { segments } from '../segments/tables.js';
 import { rescoreWorkspace } from './scoring/lead-scoring.service.js';
 import { scoringRules } from './scoring/scoring.tables.js';
 
-const FIRST = ['Camille', 'Léa', 'Hugo', 'Louis', 'Chloé', 'Manon', 'Jules', 'Inès', 'Lucas', 'Sarah', 'Nathan', 'Emma', 'Théo', 'Zoé', 'Antoine', 'Julie', 'Maxime', 'Clara', 'Élodie', 'Benoît'];
-const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'Fournier', 'Girard', 'Bonnet', 'Mercier', 'Faure'];
-const COMPANIES = ['Boulangerie du Marché', 'Cabinet Lumière', 'Studio Pixel', 'Atelier Bois & Co', 'Yoga Harmonie', 'Agence Horizon', 'Coaching Élan', 'Librairie des Quais', 'Fromagerie Alpine', 'Cave Saint-Jean', 'Éditions Plume', 'Conseil & Stratégie'];
+const FIRST = [
+  'Camille',
+  'Léa',
+  'Hugo',
+  'Louis',
+  'Chloé',
+  'Manon',
+  'Jules',
+  'Inès',
+  'Lucas',
+  'Sarah',
+  'Nathan',
+  'Emma',
+  'Théo',
+  'Zoé',
+  'Antoine',
+  'Julie',
+  'Maxime',
+  'Clara',
+  'Élodie',
+  'Benoît',
+];
+const LAST = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefèvre',
+  'Michel',
+  'Garcia',
+  'Fournier',
+  'Girard',
+  'Bonnet',
+  'Mercier',
+  'Faure',
+];
+const COMPANIES = [
+  'Boulangerie du Marché',
+  'Cabinet Lumière',
+  'Studio Pixel',
+  'Atelier Bois & Co',
+  'Yoga Harmonie',
+  'Agence Horizon',
+  'Coaching Élan',
+  'Librairie des Quais',
+  'Fromagerie Alpine',
+  'Cave Saint-Jean',
+  'Éditions Plume',
+  'Conseil & Stratégie',
+];
 const TITLES = ['Gérante', 'Directeur commercial', 'Fondatrice', 'Responsable marketing', 'Coach', 'Consultant', 'Directrice générale', 'Chef de projet'];
 const SOURCES = ['webinar', 'lead_magnet', 'facebook', 'google', 'linkedin', 'recommandation', 'salon'];
 const TAGS = ['vip', 'webinar', 'newsletter', 'formation', 'relance', 'partenaire'];
@@ -47,7 +102,13 @@ const DEMO_SEGMENTS: Omit<typeof segments.$inferInsert, 'workspace_id'>[] = [
       op: 'and',
       rules: [
         { field: 'status', operator: 'in', value: ['qualified', 'proposal', 'negotiation'] },
-        { op: 'or', rules: [{ field: 'score', operator: 'gte', value: 20 }, { field: 'custom.budget_annuel', operator: 'gte', value: 5000 }] },
+        {
+          op: 'or',
+          rules: [
+            { field: 'score', operator: 'gte', value: 20 },
+            { field: 'custom.budget_annuel', operator: 'gte', value: 5000 },
+          ],
+        },
       ],
     },
   },
@@ -68,7 +129,7 @@ const STATUS_WEIGHTS: Record<TLeadStatus, number> = { new: 30, contacted: 22, qu
 /** Seeds a French sales pipeline (a few hundred leads with events and interactions) into a workspace. */
 export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: string, count = 240): Promise<void> {
   let seed = 42;
-  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const weighted = Object.entries(STATUS_WEIGHTS).flatMap(([s, w]) => Array<TLeadStatus>(w).fill(s as TLeadStatus));
   const now = Date.now();
@@ -82,7 +143,10 @@ export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: stri
       workspace_id: workspaceId,
       first_name: first,
       last_name: last,
-      email: `${first}.${last}.${i}@exemple.fr`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+      email: `${first}.${last}.${i}@exemple.fr`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
       phone: `+33 6 ${String(10 + (i % 89)).padStart(2, '0')} ${String(Math.floor(rand() * 100)).padStart(2, '0')} ${String(i % 100).padStart(2, '0')} ${String(Math.floor(rand() * 100)).padStart(2, '0')}`,
       company: pick(COMPANIES),
       job_title: pick(TITLES),
@@ -93,7 +157,11 @@ export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: stri
       // A lead who accepted the newsletter has the consent recorded too, so the record never contradicts itself.
       ...(() => {
         const custom_fields = { secteur: pick(SECTORS), budget_annuel: Math.round(1 + rand() * 15) * 500, rgpd_ok: rand() > 0.2 };
-        return { custom_fields, consent_source: custom_fields.rgpd_ok ? 'Formulaire du site (démo)' : null, consent_at: custom_fields.rgpd_ok ? createdAt : null };
+        return {
+          custom_fields,
+          consent_source: custom_fields.rgpd_ok ? 'Formulaire du site (démo)' : null,
+          consent_at: custom_fields.rgpd_ok ? createdAt : null,
+        };
       })(),
       owner_id: ownerUserId,
       lost_reason: status === 'lost' ? pick(['Budget insuffisant', 'A choisi un concurrent', 'Pas le bon moment', 'Sans réponse']) : null,
@@ -108,7 +176,10 @@ export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: stri
     if (lead.status === 'new') return [created];
     const changedAt = new Date(lead.created_at.getTime() + Math.floor(1 + rand() * 40) * 86_400_000);
     const to = lead.status;
-    return [created, { ...created, event_type: 'status_changed', data: { field: 'status', from: 'new', to }, occurred_at: changedAt > new Date() ? new Date() : changedAt }];
+    return [
+      created,
+      { ...created, event_type: 'status_changed', data: { field: 'status', from: 'new', to }, occurred_at: changedAt > new Date() ? new Date() : changedAt },
+    ];
   });
   await db.insert(leadEvents).values(events);
 
@@ -119,7 +190,12 @@ export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: stri
       lead_id: lead.id,
       interaction_type: pick(['call', 'email', 'meeting', 'note'] as const),
       subject: pick(['Premier appel de découverte', 'Envoi de la proposition', 'Démo de l’offre', 'Relance après le webinar']),
-      content: pick(['Intéressé, rappeler la semaine prochaine.', 'Souhaite un devis détaillé.', 'Budget validé par la direction.', 'Attend le retour de son associé.']),
+      content: pick([
+        'Intéressé, rappeler la semaine prochaine.',
+        'Souhaite un devis détaillé.',
+        'Budget validé par la direction.',
+        'Attend le retour de son associé.',
+      ]),
       author_id: ownerUserId,
       occurred_at: new Date(lead.created_at.getTime() + 86_400_000),
     }));
@@ -144,4 +220,3 @@ export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: stri
   await db.insert(scoringRules).values(DEMO_SCORING_RULES.map((rule) => ({ ...rule, workspace_id: workspaceId })));
   await rescoreWorkspace(new Tenant(db, workspaceId), { cause: 'rules_changed' });
 }
-

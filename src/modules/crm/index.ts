@@ -13,7 +13,13 @@ export { leadFilterSql } from './leads/lead-filter.js';
 export { recordLeadEvent } from './leads/lead-events.service.js';
 export { recordLeadEventRows } from './leads/lead-event-log.js';
 export { collectLeadEvents, type TCollectedLeadEvent, type TLeadEventCause } from './leads/lead-event-scope.js';
-export { dispatchLeadEventsJob, nudgeLeadEventDispatch, publishLeadEvents, subscribeToLeadEvents, type TLeadEventSubscriber } from './leads/publish-lead-events.js';
+export {
+  dispatchLeadEventsJob,
+  nudgeLeadEventDispatch,
+  publishLeadEvents,
+  subscribeToLeadEvents,
+  type TLeadEventSubscriber,
+} from './leads/publish-lead-events.js';
 export { changeLeadTags, getLead, updateLead, type TLeadRow } from './leads/leads.service.js';
 export { addInteraction } from './leads/interactions.service.js';
 export { addLeadTask, type TAddLeadTaskInput } from './leads/lead-tasks.service.js';

@@ -16,7 +16,8 @@ export function dashboardRoutes(fastify: FastifyInstance, runtime: Runtime): voi
     {
       schema: {
         tags,
-        summary: 'New leads and sources, won revenue and win rate over time, pipeline by stage, tasks due, recent activity, for a period compared with the previous one',
+        summary:
+          'New leads and sources, won revenue and win rate over time, pipeline by stage, tasks due, recent activity, for a period compared with the previous one',
         querystring: ZDashboardQuery,
         response: { 200: ZDashboard },
       },

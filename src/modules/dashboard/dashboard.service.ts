@@ -209,7 +209,14 @@ async function taskCounts(tenant: Tenant, p: TPeriodBounds, userId: string | nul
   const team = counts(sql`true`);
   const my = counts(mine);
   const [row] = await tenant.db
-    .select({ t_overdue: team.overdue, t_today: team.due_today, t_upcoming: team.upcoming, m_overdue: my.overdue, m_today: my.due_today, m_upcoming: my.upcoming })
+    .select({
+      t_overdue: team.overdue,
+      t_today: team.due_today,
+      t_upcoming: team.upcoming,
+      m_overdue: my.overdue,
+      m_today: my.due_today,
+      m_upcoming: my.upcoming,
+    })
     .from(leadTasks)
     .where(tenant.where(leadTasks, sql`${leadTasks.done_at} is null and ${due} < ${weekAfter}::timestamptz`));
   return {
@@ -238,7 +245,15 @@ async function recentActivity(tenant: Tenant): Promise<TDashboard['recent_activi
     left join ${users} on ${users.id} = e.actor_user_id
     order by e.occurred_at desc, e.id desc
     limit ${ACTIVITY_LIMIT}`;
-  type TRow = { id: string; event_type: string; occurred_at: Date | string; lead_id: string; data: Record<string, unknown>; actor_name: string | null; lead_name: string };
+  type TRow = {
+    id: string;
+    event_type: string;
+    occurred_at: Date | string;
+    lead_id: string;
+    data: Record<string, unknown>;
+    actor_name: string | null;
+    lead_name: string;
+  };
   return rowsOf<TRow>(await tenant.db.execute(query)).map((r) => ({
     id: r.id,
     event_type: r.event_type,

@@ -25,7 +25,15 @@ describe('periodBounds', () => {
     expect(p.previousStart.toISOString()).toBe('2026-03-18T00:00:00.000Z');
     expect(p.previousEnd.toISOString()).toBe('2026-03-24T09:30:00.000Z');
     expect(p.bucket).toBe('day');
-    expect(p.buckets.map((b) => b.toISOString().slice(0, 10))).toEqual(['2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29', '2026-03-30', '2026-03-31']);
+    expect(p.buckets.map((b) => b.toISOString().slice(0, 10))).toEqual([
+      '2026-03-25',
+      '2026-03-26',
+      '2026-03-27',
+      '2026-03-28',
+      '2026-03-29',
+      '2026-03-30',
+      '2026-03-31',
+    ]);
     expect(p.todayStart.toISOString()).toBe('2026-03-31T00:00:00.000Z');
     expect(p.tomorrowStart.toISOString()).toBe('2026-04-01T00:00:00.000Z');
   });
@@ -69,7 +77,12 @@ async function seed(): Promise<TSeed> {
   const prev = (offset: number) => new Date(p.previousStart.getTime() + offset);
   const db = t.runtime.db;
   const lead = async (values: Partial<typeof leads.$inferInsert>) =>
-    (await db.insert(leads).values({ workspace_id: ws.workspaceId, email: uniqueEmail('dash'), ...values }).returning())[0]!;
+    (
+      await db
+        .insert(leads)
+        .values({ workspace_id: ws.workspaceId, email: uniqueEmail('dash'), ...values })
+        .returning()
+    )[0]!;
   const event = (leadId: string, type: string, at: Date, data: Record<string, unknown> = {}) =>
     db.insert(leadEvents).values({ workspace_id: ws.workspaceId, lead_id: leadId, event_type: type, data, actor_user_id: ws.userId, occurred_at: at });
   const statusChange = (leadId: string, to: string, at: Date) => event(leadId, 'status_changed', at, { field: 'status', from: 'proposal', to });
@@ -93,7 +106,9 @@ async function seed(): Promise<TSeed> {
 
   // Interactions: 2 this period, 1 in the previous one.
   for (const at of [cur(H), cur(D), prev(H)]) {
-    await db.insert(leadInteractions).values({ workspace_id: ws.workspaceId, lead_id: e.id, interaction_type: 'call', subject: 'Appel', occurred_at: at, author_id: ws.userId });
+    await db
+      .insert(leadInteractions)
+      .values({ workspace_id: ws.workspaceId, lead_id: e.id, interaction_type: 'call', subject: 'Appel', occurred_at: at, author_id: ws.userId });
   }
   await event(e.id, 'interaction_added', cur(D), { interaction_type: 'call', subject: 'Appel' });
   await event(e.id, 'score_changed', new Date(), { score: 5 }); // never in recent activity
@@ -101,7 +116,14 @@ async function seed(): Promise<TSeed> {
   // Tasks: mine overdue, team overdue (no assignee), mine due later today, upcoming, done, no due date.
   const now = Date.now();
   const task = (due: Date | null, mine: boolean, done = false) =>
-    db.insert(leadTasks).values({ workspace_id: ws.workspaceId, lead_id: c.id, title: 'Rappeler', due_at: due, assignee_id: mine ? ws.userId : null, done_at: done ? new Date() : null });
+    db.insert(leadTasks).values({
+      workspace_id: ws.workspaceId,
+      lead_id: c.id,
+      title: 'Rappeler',
+      due_at: due,
+      assignee_id: mine ? ws.userId : null,
+      done_at: done ? new Date() : null,
+    });
   await task(new Date(now - H), true);
   await task(new Date(now - 2 * D), false);
   await task(new Date(now + (p.tomorrowStart.getTime() - now) / 2), true);
@@ -161,7 +183,9 @@ describe('GET /api/marketing/dashboard', () => {
     expect(body.recent_activity).toHaveLength(6);
     const times = body.recent_activity.map((a) => a.occurred_at);
     expect([...times].sort().reverse()).toEqual(times);
-    expect(body.recent_activity.find((a) => a.event_type === 'status_changed' && a.data.to === 'won' && a.lead_name === 'Anne Petit')?.actor_name).toBe('Alice Test');
+    expect(body.recent_activity.find((a) => a.event_type === 'status_changed' && a.data.to === 'won' && a.lead_name === 'Anne Petit')?.actor_name).toBe(
+      'Alice Test',
+    );
 
     expect(body.onboarding).toEqual({ total_leads: 7, team_invited: false });
   });
@@ -200,11 +224,21 @@ describe('GET /api/marketing/dashboard', () => {
     const viewer = new Client(t.app, { bearer: key.json().key });
     const res = await viewer.get('/api/marketing/dashboard?period=7d');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ new_leads: expected.new_leads, won_revenue: expected.won_revenue, tasks: { mine: { overdue: 0, due_today: 0, upcoming: 0 }, team: expected.tasks!.team } });
+    expect(res.json()).toMatchObject({
+      new_leads: expected.new_leads,
+      won_revenue: expected.won_revenue,
+      tasks: { mine: { overdue: 0, due_today: 0, upcoming: 0 }, team: expected.tasks!.team },
+    });
 
     const other = await signUp(t.app);
     const theirs = (await other.client.get('/api/marketing/dashboard?period=7d')).json() as TDashboard;
-    expect(theirs).toMatchObject({ new_leads: { current: 0, previous: 0 }, pipeline_value: 0, recent_activity: [], tasks: { team: { overdue: 0, due_today: 0, upcoming: 0 } }, onboarding: { total_leads: 0 } });
+    expect(theirs).toMatchObject({
+      new_leads: { current: 0, previous: 0 },
+      pipeline_value: 0,
+      recent_activity: [],
+      tasks: { team: { overdue: 0, due_today: 0, upcoming: 0 } },
+      onboarding: { total_leads: 0 },
+    });
   });
 
   it("cuts days in the workspace's time zone", async () => {
@@ -230,4 +264,3 @@ describe('GET /api/marketing/dashboard', () => {
     expect((await new Client(t.app).get('/api/marketing/dashboard')).statusCode).toBe(401);
   });
 });
-

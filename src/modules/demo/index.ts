@@ -20,11 +20,11 @@ export async function ensureDemoWorkspace(runtime: Runtime): Promise<TDemoResult
   // One transaction: a failed seed leaves an empty install that the next start seeds again.
   await runtime.db.transaction(async (tx) => {
     const { user, workspace } = await signup(tx, {
-    email: DEMO_EMAIL,
-    password,
-    name: 'Camille Martin',
-    workspace_name: 'Atelier Démo',
-    locale: 'fr',
+      email: DEMO_EMAIL,
+      password,
+      name: 'Camille Martin',
+      workspace_name: 'Atelier Démo',
+      locale: 'fr',
     });
     await seedCrmDemo(tx, workspace.id, user.id);
   });

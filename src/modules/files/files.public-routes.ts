@@ -11,20 +11,16 @@ import { readPublicFile } from './files.service.js';
  */
 export function filesPublicRoutes(fastify: FastifyInstance, runtime: Runtime): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get(
-    '/files/:id',
-    { schema: { hide: true, params: z.object({ id: z.string().max(64) }) } },
-    async (req, reply) => {
-      const file = await readPublicFile(runtime, req.params.id);
-      if (!file) return reply.callNotFound();
-      const disposition = file.row.content_type.startsWith('image/') ? 'inline' : 'attachment';
-      return reply
-        .header('content-type', file.row.content_type)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('etag', `"${file.row.sha256}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.row.name)}`)
-        .send(file.body);
-    },
-  );
+  app.get('/files/:id', { schema: { hide: true, params: z.object({ id: z.string().max(64) }) } }, async (req, reply) => {
+    const file = await readPublicFile(runtime, req.params.id);
+    if (!file) return reply.callNotFound();
+    const disposition = file.row.content_type.startsWith('image/') ? 'inline' : 'attachment';
+    return reply
+      .header('content-type', file.row.content_type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('etag', `"${file.row.sha256}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.row.name)}`)
+      .send(file.body);
+  });
 }

@@ -57,7 +57,10 @@ export async function filesRoutes(fastify: FastifyInstance, runtime: Runtime): P
   );
   app.delete(
     '/api/marketing/files/:id',
-    { config: { tenant: { table: 'files' } }, schema: { tags, summary: 'Delete a file (its public address stops working)', params: ZIdParams, response: { 204: z.null() } } },
+    {
+      config: { tenant: { table: 'files' } },
+      schema: { tags, summary: 'Delete a file (its public address stops working)', params: ZIdParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await deleteFile(runtime, tenantOf(req, runtime), req.params.id);
       return reply.code(204).send(null);

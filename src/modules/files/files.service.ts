@@ -40,12 +40,7 @@ export async function listFiles(tenant: Tenant, query: { cursor?: string; limit:
   const rows = await tenant.db
     .select()
     .from(files)
-    .where(
-      tenant.where(
-        files,
-        after ? or(lt(files.created_at, after.at), and(eq(files.created_at, after.at), lt(files.id, after.id))) : undefined,
-      ),
-    )
+    .where(tenant.where(files, after ? or(lt(files.created_at, after.at), and(eq(files.created_at, after.at), lt(files.id, after.id))) : undefined))
     .orderBy(desc(files.created_at), desc(files.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
@@ -73,9 +68,13 @@ export async function readPublicFile(runtime: Runtime, id: string) {
 function cleanName(name: string): string {
   // Keep the user's name for display; control characters and path parts never reach headers or paths.
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  return base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200) || 'file';
+  // Control characters (and quotes) never reach a Content-Disposition header.
+  const cleaned = base.replace(CONTROL_OR_QUOTE, '').trim().slice(0, 200);
+  return cleaned || 'file';
 }
+
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL_OR_QUOTE = /[\u0000-\u001f\u007f"]/g;
 
 function encodeCursor(row: TFileRow): string {
   return Buffer.from(JSON.stringify([row.created_at.toISOString(), row.id])).toString('base64url');

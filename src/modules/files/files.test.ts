@@ -61,7 +61,10 @@ describe('media library', () => {
     for (let i = 0; i < 3; i += 1) expect((await upload(owner, `img-${i}.png`, PNG)).statusCode).toBe(201);
     const first = (await owner.client.get('/api/marketing/files?limit=2')).json() as { items: { name: string }[]; next_cursor: string };
     expect(first.items.map((f) => f.name)).toEqual(['img-2.png', 'img-1.png']);
-    const second = (await owner.client.get(`/api/marketing/files?limit=2&cursor=${first.next_cursor}`)).json() as { items: { name: string }[]; next_cursor: null };
+    const second = (await owner.client.get(`/api/marketing/files?limit=2&cursor=${first.next_cursor}`)).json() as {
+      items: { name: string }[];
+      next_cursor: null;
+    };
     expect(second.items.map((f) => f.name)).toEqual(['img-0.png']);
     expect(second.next_cursor).toBeNull();
   });
@@ -70,7 +73,12 @@ describe('media library', () => {
     const owner = await signUp(t.app);
     const key = ((await owner.client.post('/api/workspace/api-keys', { name: 'viewer', role: 'viewer' })).json() as { key: string }).key;
     const body = multipartBody({}, { fileName: 'a.png', content: PNG, contentType: 'image/png' });
-    const denied = await t.app.inject({ method: 'POST', url: '/api/marketing/files', payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${key}` } });
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/marketing/files',
+      payload: body.payload,
+      headers: { ...body.headers, authorization: `Bearer ${key}` },
+    });
     expect(denied.statusCode).toBe(403);
     const read = await t.app.inject({ method: 'GET', url: '/api/marketing/files', headers: { authorization: `Bearer ${key}` } });
     expect(read.statusCode).toBe(200);

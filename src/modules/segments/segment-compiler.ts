@@ -111,7 +111,10 @@ class Compiler {
       counts.map((c) => sql`count(*) filter (where ${c.filter}) as ${sql.identifier(c.column)}`),
       sql`, `,
     );
-    const types = sql.join([...new Set(counts.map((c) => c.eventType))].map((t) => sql`${t}`), sql`, `);
+    const types = sql.join(
+      [...new Set(counts.map((c) => c.eventType))].map((t) => sql`${t}`),
+      sql`, `,
+    );
     return sql`exists (select 1 from (select ${columns} from ${leadEvents} e where e.workspace_id = ${leads.workspace_id} and e.lead_id = ${leads.id} and e.event_type in (${types})) ev where ${tree})`;
   }
 
@@ -200,7 +203,10 @@ class Compiler {
     const valueKind = kind === 'select' || kind === 'status' || kind === 'owner' ? 'text' : kind;
     if (operator === 'in' || operator === 'not_in') {
       const values = this.list(rule.value, valuePath, valueKind, kind);
-      const list = sql.join(values.map((v) => this.literal(kind, v)), sql`, `);
+      const list = sql.join(
+        values.map((v) => this.literal(kind, v)),
+        sql`, `,
+      );
       const lhs = kind === 'text' ? sql`lower(${expr})` : expr;
       return operator === 'in' ? sql`${lhs} in (${list})` : sql`(${expr} is null or ${lhs} not in (${list}))`;
     }
@@ -296,7 +302,8 @@ class Compiler {
         return void this.fail(path, 'must be a real date (YYYY-MM-DD)');
       default: {
         const text = this.text(value, path);
-        if (kind === 'status' && !(LEAD_STATUSES as readonly string[]).includes(text)) return void this.fail(path, `must be one of: ${LEAD_STATUSES.join(', ')}`);
+        if (kind === 'status' && !(LEAD_STATUSES as readonly string[]).includes(text))
+          return void this.fail(path, `must be one of: ${LEAD_STATUSES.join(', ')}`);
         if (kind === 'owner' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) return void this.fail(path, 'must be a user id');
         return text;
       }

@@ -13,7 +13,11 @@ let alice: SignedUp;
 
 const preview = (rules: TRuleGroup) => alice.client.post('/api/marketing/segments/preview', { rules });
 const eventConditions = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ field: `events.${['imported', 'created', 'field_changed', 'email_opened'][i % 4]}`, operator: 'gt' as const, value: i % 7 }));
+  Array.from({ length: n }, (_, i) => ({
+    field: `events.${['imported', 'created', 'field_changed', 'email_opened'][i % 4]}`,
+    operator: 'gt' as const,
+    value: i % 7,
+  }));
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -51,8 +55,24 @@ describe('event conditions', () => {
     expect(await count({ op: 'and', rules: [{ field: 'events.imported', operator: 'gt', value: 1 }] })).toBe(300);
     expect(await count({ op: 'and', rules: [{ field: 'events.imported', operator: 'gt', value: 2 }] })).toBe(0);
     expect(await count({ op: 'and', rules: [{ field: 'events.email_opened', operator: 'is_empty' }] })).toBe(300);
-    expect(await count({ op: 'or', rules: [{ field: 'events.email_opened', operator: 'is_not_empty' }, { field: 'first_name', operator: 'eq', value: 'Lead 7' }] })).toBe(1);
-    expect(await count({ op: 'and', rules: [{ field: 'events.created', operator: 'within_last_days', value: 1 }, { field: 'events.imported', operator: 'eq', value: 2 }] })).toBe(300);
+    expect(
+      await count({
+        op: 'or',
+        rules: [
+          { field: 'events.email_opened', operator: 'is_not_empty' },
+          { field: 'first_name', operator: 'eq', value: 'Lead 7' },
+        ],
+      }),
+    ).toBe(1);
+    expect(
+      await count({
+        op: 'and',
+        rules: [
+          { field: 'events.created', operator: 'within_last_days', value: 1 },
+          { field: 'events.imported', operator: 'eq', value: 2 },
+        ],
+      }),
+    ).toBe(300);
     const big = await preview({ op: 'or', rules: [0, 1, 2, 3].map(() => ({ op: 'and' as const, rules: eventConditions(50) })) });
     expect(big.statusCode).toBe(200);
   });
@@ -96,8 +116,12 @@ describe('bad values are 400 naming the place', () => {
   });
 
   it('a bad day stored in a custom date field reads as empty instead of failing every filter', async () => {
-    await t.runtime.db.execute(sql`UPDATE leads SET custom_fields = '{"rdv": "2024-02-30"}' WHERE workspace_id = ${alice.workspaceId} AND first_name = 'Lead 1'`);
-    await t.runtime.db.execute(sql`UPDATE leads SET custom_fields = '{"rdv": "2024-02-29"}' WHERE workspace_id = ${alice.workspaceId} AND first_name = 'Lead 2'`);
+    await t.runtime.db.execute(
+      sql`UPDATE leads SET custom_fields = '{"rdv": "2024-02-30"}' WHERE workspace_id = ${alice.workspaceId} AND first_name = 'Lead 1'`,
+    );
+    await t.runtime.db.execute(
+      sql`UPDATE leads SET custom_fields = '{"rdv": "2024-02-29"}' WHERE workspace_id = ${alice.workspaceId} AND first_name = 'Lead 2'`,
+    );
     const after = await preview({ op: 'and', rules: [{ field: 'custom.rdv', operator: 'gt', value: '2024-01-01' }] });
     expect(after.statusCode).toBe(200);
     expect(after.json().count).toBe(1);

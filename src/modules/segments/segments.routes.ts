@@ -15,10 +15,8 @@ const sampleRules = { op: 'and', rules: [{ field: 'status', operator: 'eq', valu
 export function segmentRoutes(fastify: FastifyInstance, runtime: Runtime): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  app.get(
-    '/api/marketing/segments',
-    { schema: { tags, summary: 'Saved segments', response: { 200: z.array(ZSegment) } } },
-    async (req) => (await listSegments(tenantOf(req, runtime))).map(toWire),
+  app.get('/api/marketing/segments', { schema: { tags, summary: 'Saved segments', response: { 200: z.array(ZSegment) } } }, async (req) =>
+    (await listSegments(tenantOf(req, runtime))).map(toWire),
   );
 
   app.post(

@@ -15,7 +15,10 @@ const SAMPLE_SIZE = 10;
 
 /** How many leads a rule tree matches (what campaigns and the builder's live count need). */
 export async function countSegment(tenant: Tenant, rules: TRuleGroup): Promise<number> {
-  const query = tenant.db.select({ count: count() }).from(leads).where(tenant.where(leads, await compileLeadRules(tenant, rules)));
+  const query = tenant.db
+    .select({ count: count() })
+    .from(leads)
+    .where(tenant.where(leads, await compileLeadRules(tenant, rules)));
   await assertQueryCost(tenant.db, query);
   const [total] = await query;
   return total?.count ?? 0;

@@ -19,19 +19,41 @@ beforeAll(async () => {
   await owner.client.post('/api/marketing/custom-fields', { key: 'budget', label: 'Budget', field_type: 'number' });
   await owner.client.post('/api/marketing/custom-fields', { key: 'secteur', label: 'Secteur', field_type: 'select', options: ['Coaching', 'Formation'] });
   await owner.client.post('/api/marketing/custom-fields', { key: 'rdv', label: 'RDV', field_type: 'date' });
-  await lead('Alice', { company: 'Acme', job_title: 'Directrice marketing', status: 'qualified', estimated_value: 5000, tags: ['vip', 'webinar'], owner_id: owner.userId, custom_fields: { budget: 12000, secteur: 'Coaching', rdv: '2026-11-12' } });
-  await lead('Bruno', { company: 'Boulangerie', job_title: 'Gérant', status: 'new', estimated_value: 800, tags: ['webinar'], custom_fields: { budget: 900, secteur: 'Formation' } });
+  await lead('Alice', {
+    company: 'Acme',
+    job_title: 'Directrice marketing',
+    status: 'qualified',
+    estimated_value: 5000,
+    tags: ['vip', 'webinar'],
+    owner_id: owner.userId,
+    custom_fields: { budget: 12000, secteur: 'Coaching', rdv: '2026-11-12' },
+  });
+  await lead('Bruno', {
+    company: 'Boulangerie',
+    job_title: 'Gérant',
+    status: 'new',
+    estimated_value: 800,
+    tags: ['webinar'],
+    custom_fields: { budget: 900, secteur: 'Formation' },
+  });
   await lead('Chloé', { job_title: 'Directeur commercial', status: 'won', estimated_value: 12000, tags: [] });
   await lead('Denis', { company: '', status: 'lost', tags: ['froid'] });
   await owner.client.post(`/api/marketing/leads/${ids.Bruno}/interactions`, { interaction_type: 'call', subject: 'Appel' });
-  await owner.client.post(`/api/marketing/leads/${ids.Chloé}/interactions`, { interaction_type: 'meeting', subject: 'RDV', occurred_at: '2025-01-01T10:00:00Z' });
+  await owner.client.post(`/api/marketing/leads/${ids.Chloé}/interactions`, {
+    interaction_type: 'meeting',
+    subject: 'RDV',
+    occurred_at: '2025-01-01T10:00:00Z',
+  });
 });
 afterAll(() => t.close());
 
 async function matching(rules: unknown): Promise<string[]> {
   const res = await owner.client.post('/api/marketing/segments/preview', { rules });
   expect(res.statusCode, JSON.stringify(res.json())).toBe(200);
-  const names = res.json().sample.map((l: { first_name: string }) => l.first_name).sort();
+  const names = res
+    .json()
+    .sample.map((l: { first_name: string }) => l.first_name)
+    .sort();
   expect(res.json().count).toBe(names.length);
   return names;
 }
@@ -69,15 +91,29 @@ describe('segment rules', () => {
     // Chloé's meeting happened in 2025: its event carries that date.
     expect(await matching(where('events.interaction_added', 'within_last_days', 7))).toEqual(['Bruno']);
     expect(await matching(where('events.created', 'gte', 1))).toHaveLength(4);
-    expect(await matching({ op: 'and', rules: [{ field: 'events.interaction_added', operator: 'is_not_empty', data: { interaction_type: 'call' } }] })).toEqual(['Bruno']);
+    expect(await matching({ op: 'and', rules: [{ field: 'events.interaction_added', operator: 'is_not_empty', data: { interaction_type: 'call' } }] })).toEqual(
+      ['Bruno'],
+    );
   });
 
   it('combines nested groups with and / or', async () => {
     const rules = {
       op: 'or',
       rules: [
-        { op: 'and', rules: [{ field: 'tags', operator: 'contains', value: 'webinar' }, { field: 'estimated_value', operator: 'lt', value: 1000 }] },
-        { op: 'and', rules: [{ field: 'status', operator: 'eq', value: 'won' }, { op: 'or', rules: [{ field: 'job_title', operator: 'contains', value: 'directeur' }] }] },
+        {
+          op: 'and',
+          rules: [
+            { field: 'tags', operator: 'contains', value: 'webinar' },
+            { field: 'estimated_value', operator: 'lt', value: 1000 },
+          ],
+        },
+        {
+          op: 'and',
+          rules: [
+            { field: 'status', operator: 'eq', value: 'won' },
+            { op: 'or', rules: [{ field: 'job_title', operator: 'contains', value: 'directeur' }] },
+          ],
+        },
       ],
     };
     expect(await matching(rules)).toEqual(['Bruno', 'Chloé']);
@@ -90,7 +126,13 @@ describe('segment rules', () => {
         op: 'and',
         rules: [
           { field: 'status', operator: 'eq', value: 'gagné' },
-          { op: 'or', rules: [{ field: 'shoe_size', operator: 'eq', value: 42 }, { field: 'score', operator: 'contains', value: 'x' }] },
+          {
+            op: 'or',
+            rules: [
+              { field: 'shoe_size', operator: 'eq', value: 42 },
+              { field: 'score', operator: 'contains', value: 'x' },
+            ],
+          },
           { field: 'estimated_value', operator: 'between', value: [1] },
           { field: 'custom.budget', operator: 'gt', value: 'beaucoup' },
         ],
@@ -111,7 +153,14 @@ describe('segment rules', () => {
   it('never puts values in the SQL text', async () => {
     const evil = "x'); drop table leads; --";
     const compiled = compileRuleTree(
-      { op: 'or', rules: [{ field: 'company', operator: 'eq', value: evil }, { field: 'tags', operator: 'in', value: [evil] }, { field: 'events.x', operator: 'is_not_empty', data: { k: evil } }] },
+      {
+        op: 'or',
+        rules: [
+          { field: 'company', operator: 'eq', value: evil },
+          { field: 'tags', operator: 'in', value: [evil] },
+          { field: 'events.x', operator: 'is_not_empty', data: { k: evil } },
+        ],
+      },
       new Map(),
     );
     const query = new PgDialect().sqlToQuery(compiled);
@@ -132,9 +181,15 @@ describe('saved segments and list filters', () => {
 
     const bySegment = (await owner.client.get(`/api/marketing/leads?segment_id=${segment.id}`)).json();
     expect(bySegment.items.map((l: { first_name: string }) => l.first_name).sort()).toEqual(['Alice', 'Bruno']);
-    const byRules = (await owner.client.get(`/api/marketing/leads?rules=${encodeURIComponent(JSON.stringify(where('estimated_value', 'gt', 100)))}&sort=value&limit=2`)).json();
+    const byRules = (
+      await owner.client.get(`/api/marketing/leads?rules=${encodeURIComponent(JSON.stringify(where('estimated_value', 'gt', 100)))}&sort=value&limit=2`)
+    ).json();
     expect(byRules.items.map((l: { first_name: string }) => l.first_name)).toEqual(['Chloé', 'Alice']);
-    const next = (await owner.client.get(`/api/marketing/leads?rules=${encodeURIComponent(JSON.stringify(where('estimated_value', 'gt', 100)))}&sort=value&limit=2&cursor=${byRules.next_cursor}`)).json();
+    const next = (
+      await owner.client.get(
+        `/api/marketing/leads?rules=${encodeURIComponent(JSON.stringify(where('estimated_value', 'gt', 100)))}&sort=value&limit=2&cursor=${byRules.next_cursor}`,
+      )
+    ).json();
     expect(next.items.map((l: { first_name: string }) => l.first_name)).toEqual(['Bruno']);
     expect(next.next_cursor).toBeNull();
     const byName = (await owner.client.get('/api/marketing/leads?sort=name')).json();

@@ -11,7 +11,12 @@ export const queueLeadEventWebhooks: TLeadEventSubscriber = async (runtime, even
   const rows = await runtime.db
     .select({ id: leadEvents.id, lead_id: leadEvents.lead_id, occurred_at: leadEvents.occurred_at })
     .from(leadEvents)
-    .where(inArray(leadEvents.id, events.map((e) => e.id)));
+    .where(
+      inArray(
+        leadEvents.id,
+        events.map((e) => e.id),
+      ),
+    );
   const byId = new Map(rows.map((row) => [row.id, row]));
   await queueWebhookEvents(
     runtime,

@@ -36,7 +36,11 @@ export async function queueWebhookEvents(runtime: Runtime, db: Db, events: TWebh
     const inserted = await db.insert(webhookDeliveries).values(rows).returning({ id: webhookDeliveries.id });
     ids.push(...inserted.map((r) => r.id));
   }
-  await runtime.queue.insert(deliverWebhookJob, ids.map((id) => ({ data: { delivery_id: id } })), { db });
+  await runtime.queue.insert(
+    deliverWebhookJob,
+    ids.map((id) => ({ data: { delivery_id: id } })),
+    { db },
+  );
   return ids.length;
 }
 

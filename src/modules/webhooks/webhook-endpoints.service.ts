@@ -21,10 +21,7 @@ export function secretContext(row: Pick<TWebhookEndpointRow, 'workspace_id' | 'i
 
 /** Subscribes a URL; returns the row and its signing secret (shown this once). */
 export async function createEndpoint(tenant: Tenant, secrets: SecretBox, body: TWebhookEndpointBody) {
-  const [{ value: existing } = { value: 0 }] = await tenant.db
-    .select({ value: count() })
-    .from(webhookEndpoints)
-    .where(tenant.where(webhookEndpoints));
+  const [{ value: existing } = { value: 0 }] = await tenant.db.select({ value: count() }).from(webhookEndpoints).where(tenant.where(webhookEndpoints));
   if (existing >= MAX_WEBHOOK_ENDPOINTS) {
     throw new AppError('conflict', `A workspace has at most ${MAX_WEBHOOK_ENDPOINTS} webhooks: delete one first`);
   }

@@ -13,14 +13,7 @@ import {
 import { tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { sendTestDelivery } from './webhook-delivery.service.js';
-import {
-  createEndpoint,
-  deleteEndpoint,
-  listDeliveries,
-  listEndpoints,
-  rotateEndpointSecret,
-  updateEndpoint,
-} from './webhook-endpoints.service.js';
+import { createEndpoint, deleteEndpoint, listDeliveries, listEndpoints, rotateEndpointSecret, updateEndpoint } from './webhook-endpoints.service.js';
 import * as wire from './webhooks.wire.js';
 
 const tags = ['webhooks'];
@@ -66,7 +59,10 @@ export function webhooksRoutes(fastify: FastifyInstance, runtime: Runtime): void
 
   app.delete(
     '/api/workspace/webhooks/:id',
-    { config: { access: admin, tenant: endpointRoute }, schema: { tags, summary: 'Delete a webhook and its log', params: ZIdParams, response: { 204: z.null() } } },
+    {
+      config: { access: admin, tenant: endpointRoute },
+      schema: { tags, summary: 'Delete a webhook and its log', params: ZIdParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await deleteEndpoint(tenantOf(req, runtime), req.params.id);
       return reply.code(204).send(null);
@@ -77,7 +73,12 @@ export function webhooksRoutes(fastify: FastifyInstance, runtime: Runtime): void
     '/api/workspace/webhooks/:id/rotate-secret',
     {
       config: { access: admin, tenant: endpointRoute },
-      schema: { tags, summary: 'Replace the signing secret (the old one stops working at once)', params: ZIdParams, response: { 200: ZWebhookEndpointWithSecret } },
+      schema: {
+        tags,
+        summary: 'Replace the signing secret (the old one stops working at once)',
+        params: ZIdParams,
+        response: { 200: ZWebhookEndpointWithSecret },
+      },
     },
     async (req) => {
       const { row, secret } = await rotateEndpointSecret(tenantOf(req, runtime), runtime.secrets, req.params.id);
@@ -89,7 +90,12 @@ export function webhooksRoutes(fastify: FastifyInstance, runtime: Runtime): void
     '/api/workspace/webhooks/:id/test',
     {
       config: { access: admin, tenant: endpointRoute },
-      schema: { tags, summary: `Send a signed \`${WEBHOOK_TEST_EVENT}\` event now; its result appears in the log`, params: ZIdParams, response: { 202: ZWebhookDelivery } },
+      schema: {
+        tags,
+        summary: `Send a signed \`${WEBHOOK_TEST_EVENT}\` event now; its result appears in the log`,
+        params: ZIdParams,
+        response: { 202: ZWebhookDelivery },
+      },
     },
     async (req, reply) => reply.code(202).send(wire.delivery(await sendTestDelivery(runtime, tenantOf(req, runtime), req.params.id))),
   );

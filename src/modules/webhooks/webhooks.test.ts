@@ -38,7 +38,9 @@ afterAll(async () => {
 });
 
 function deliveries(owner: Awaited<ReturnType<typeof signUp>>, id: string) {
-  return owner.client.get(`/api/workspace/webhooks/${id}/deliveries`).then((r) => r.json() as { event_type: string; status: string; attempts: number; response_status: number | null }[]);
+  return owner.client
+    .get(`/api/workspace/webhooks/${id}/deliveries`)
+    .then((r) => r.json() as { event_type: string; status: string; attempts: number; response_status: number | null }[]);
 }
 
 describe('outgoing webhooks', () => {
@@ -60,7 +62,9 @@ describe('outgoing webhooks', () => {
     const payload = new Webhook(hook.secret).verify(call.body, call.headers as Record<string, string>) as { type: string; data: { lead_id: string } };
     expect(payload.type).toBe('lead.created');
     expect(payload.data.lead_id).toBe(lead.id);
-    expect(() => new Webhook('whsec_' + Buffer.from('another secret!!').toString('base64')).verify(call.body, call.headers as Record<string, string>)).toThrow();
+    expect(() =>
+      new Webhook('whsec_' + Buffer.from('another secret!!').toString('base64')).verify(call.body, call.headers as Record<string, string>),
+    ).toThrow();
 
     expect(await deliveries(owner, hook.id)).toMatchObject([{ event_type: 'lead.created', status: 'succeeded', attempts: 1, response_status: 200 }]);
   });
@@ -132,7 +136,10 @@ describe('outgoing webhooks', () => {
     const hook = (await owner.client.post('/api/workspace/webhooks', { url, event_types: ['*'] })).json() as { id: string; secret: string };
     const old = new SecretBox('webhooks: old secret of thirty-two characters');
     const context = secretContext({ workspace_id: owner.workspaceId, id: hook.id });
-    await t.runtime.db.update(webhookEndpoints).set({ secret_sealed: old.encrypt(hook.secret, context) }).where(eq(webhookEndpoints.id, hook.id));
+    await t.runtime.db
+      .update(webhookEndpoints)
+      .set({ secret_sealed: old.encrypt(hook.secret, context) })
+      .where(eq(webhookEndpoints.id, hook.id));
     const rotating = new SecretBox('webhooks: new secret of thirty-two characters', ['webhooks: old secret of thirty-two characters']);
     expect((await rotateWebhookSecrets(t.runtime.db, rotating)).rewritten).toBeGreaterThanOrEqual(1);
     const [row] = await t.runtime.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, hook.id));

@@ -104,16 +104,16 @@ export async function authenticateApiKey(db: Db, key: string): Promise<TAuth | n
   const [row] = await db
     .select({ key: apiKeys, creator_role: workspaceMembers.role })
     .from(apiKeys)
-    .innerJoin(
-      workspaceMembers,
-      and(eq(workspaceMembers.workspace_id, apiKeys.workspace_id), eq(workspaceMembers.user_id, apiKeys.created_by)),
-    )
+    .innerJoin(workspaceMembers, and(eq(workspaceMembers.workspace_id, apiKeys.workspace_id), eq(workspaceMembers.user_id, apiKeys.created_by)))
     .where(and(eq(apiKeys.key_hash, sha256(key)), isNull(apiKeys.revoked_at)));
   if (!row) return null;
   const { key: apiKey, creator_role } = row;
   const now = Date.now();
   if (!apiKey.last_used_at || now - apiKey.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.update(apiKeys).set({ last_used_at: new Date(now) }).where(eq(apiKeys.id, apiKey.id));
+    await db
+      .update(apiKeys)
+      .set({ last_used_at: new Date(now) })
+      .where(eq(apiKeys.id, apiKey.id));
   }
   const role = roleAtLeast(creator_role, apiKey.role) ? apiKey.role : creator_role;
   return { via: 'api_key', user_id: null, workspace_id: apiKey.workspace_id, role, api_key_id: apiKey.id };

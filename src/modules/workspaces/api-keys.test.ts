@@ -66,9 +66,7 @@ describe('API keys follow their creator', () => {
       .where(and(eq(workspaceMembers.workspace_id, owner.workspaceId), eq(workspaceMembers.user_id, admin.userId)));
     expect((await key.get('/api/auth/me')).json()).toMatchObject({ role: 'member' });
     expect((await key.get('/api/workspace/api-keys')).statusCode).toBe(403);
-    await t.runtime.db
-      .delete(workspaceMembers)
-      .where(and(eq(workspaceMembers.workspace_id, owner.workspaceId), eq(workspaceMembers.user_id, admin.userId)));
+    await t.runtime.db.delete(workspaceMembers).where(and(eq(workspaceMembers.workspace_id, owner.workspaceId), eq(workspaceMembers.user_id, admin.userId)));
     expect((await key.get('/api/auth/me')).statusCode).toBe(401);
   });
 

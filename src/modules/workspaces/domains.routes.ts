@@ -26,13 +26,21 @@ export function domainsRoutes(fastify: FastifyInstance, runtime: Runtime): void 
     '/api/workspace/domains',
     {
       config: { access: admin },
-      schema: { tags, summary: 'Serve published pages on a domain of yours (point its DNS at the public server)', body: ZDomainBody, response: { 201: ZDomain } },
+      schema: {
+        tags,
+        summary: 'Serve published pages on a domain of yours (point its DNS at the public server)',
+        body: ZDomainBody,
+        response: { 201: ZDomain },
+      },
     },
     async (req, reply) => reply.code(201).send(wire(await addDomain(tenantOf(req, runtime), req.body.hostname, reserved))),
   );
   app.delete(
     '/api/workspace/domains/:id',
-    { config: { access: admin, tenant: { table: 'workspace_domains' } }, schema: { tags, summary: 'Stop serving on a domain', params: ZIdParams, response: { 204: z.null() } } },
+    {
+      config: { access: admin, tenant: { table: 'workspace_domains' } },
+      schema: { tags, summary: 'Stop serving on a domain', params: ZIdParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await removeDomain(tenantOf(req, runtime), req.params.id);
       return reply.code(204).send(null);

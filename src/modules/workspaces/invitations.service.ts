@@ -48,7 +48,13 @@ export async function createInvitation(runtime: Runtime, tenant: Tenant, actor: 
   if (existing) throw new AppError('conflict', `${input.email} is already a member of this workspace`);
   await assertBelowWorkspaceLimit(tenant, workspaceMembers, WORKSPACE_LIMITS.members, 'members');
   // Inviting the same address again replaces its pending invitation, so that one does not count.
-  await assertBelowWorkspaceLimit(tenant, invitations, WORKSPACE_LIMITS.pendingInvitations, 'pending invitations', and(pending(), ne(invitations.email, input.email)));
+  await assertBelowWorkspaceLimit(
+    tenant,
+    invitations,
+    WORKSPACE_LIMITS.pendingInvitations,
+    'pending invitations',
+    and(pending(), ne(invitations.email, input.email)),
+  );
 
   const token = randomToken();
   const [workspace] = await tenant.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, tenant.workspaceId));
@@ -112,7 +118,10 @@ export async function previewInvitation(db: Db, token: string) {
     .leftJoin(users, eq(users.id, invitations.invited_by))
     .where(and(eq(invitations.token_hash, sha256(token)), pending()));
   if (!row) throw notFound('Invitation (it may have expired, been revoked or already used)');
-  const [account] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, row.email));
+  const [account] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, row.email));
   return { ...row, account_exists: Boolean(account) };
 }
 

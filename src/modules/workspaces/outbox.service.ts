@@ -6,12 +6,7 @@ const OUTBOX_PAGE = 200;
 
 /** The workspace's most recent mails (invitations, campaigns...), newest first. */
 export async function listOutbox(tenant: Tenant) {
-  return tenant.db
-    .select()
-    .from(outboxMessages)
-    .where(tenant.where(outboxMessages))
-    .orderBy(desc(outboxMessages.created_at))
-    .limit(OUTBOX_PAGE);
+  return tenant.db.select().from(outboxMessages).where(tenant.where(outboxMessages)).orderBy(desc(outboxMessages.created_at)).limit(OUTBOX_PAGE);
 }
 
 /** One mail of the workspace. */

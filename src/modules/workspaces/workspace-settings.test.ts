@@ -40,7 +40,11 @@ describe('workspace time zone and currency', () => {
     const errors = (bad.json() as { errors: { path: string; code?: string; params?: Record<string, unknown> }[] }).errors;
     expect(errors.find((e) => e.path === 'body.timezone')?.code).toBe('time_zone');
     const tooLong = await owner.client.patch('/api/workspace', { name: 'x'.repeat(121) });
-    expect((tooLong.json() as { errors: unknown[] }).errors[0]).toMatchObject({ path: 'body.name', code: 'too_big', params: { maximum: 120, origin: 'string' } });
+    expect((tooLong.json() as { errors: unknown[] }).errors[0]).toMatchObject({
+      path: 'body.name',
+      code: 'too_big',
+      params: { maximum: 120, origin: 'string' },
+    });
     expect((await owner.client.patch('/api/workspace', { currency: 'XYZ' })).statusCode).toBe(400);
     expect((await owner.client.patch('/api/workspace', {})).statusCode).toBe(400);
     expect((await owner.client.get('/api/workspace')).json()).toMatchObject({ timezone: 'Europe/Brussels', currency: 'CHF', name: 'Test workspace' });

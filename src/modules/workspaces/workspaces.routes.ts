@@ -38,7 +38,12 @@ export function workspacesRoutes(fastify: FastifyInstance, runtime: Runtime): vo
     '/api/workspace',
     {
       config: { access: admin },
-      schema: { tags, summary: 'Rename the workspace, or change its time zone (IANA) or currency (ISO 4217)', body: ZWorkspaceUpdateBody, response: { 200: ZWorkspace } },
+      schema: {
+        tags,
+        summary: 'Rename the workspace, or change its time zone (IANA) or currency (ISO 4217)',
+        body: ZWorkspaceUpdateBody,
+        response: { 200: ZWorkspace },
+      },
     },
     async (req) => wire.workspace(await updateWorkspace(runtime.db, authOf(req).workspace_id, req.body)),
   );
@@ -152,4 +157,3 @@ export function workspacesRoutes(fastify: FastifyInstance, runtime: Runtime): vo
     async (req) => wire.outboxMessage(await getOutboxMessage(tenantOf(req, runtime), req.params.id)),
   );
 }
-

@@ -13,10 +13,7 @@ import { WORKSPACE_LIMITS } from '../../contracts/limits.js';
 export type TWorkspaceRow = typeof workspaces.$inferSelect;
 
 /** Creates a workspace with `ownerUserId` as its owner. */
-export async function createWorkspace(
-  db: Db,
-  input: { name: string; ownerUserId: string; timezone?: string; currency?: string },
-): Promise<TWorkspaceRow> {
+export async function createWorkspace(db: Db, input: { name: string; ownerUserId: string; timezone?: string; currency?: string }): Promise<TWorkspaceRow> {
   return db.transaction(async (tx) => {
     const [workspace] = await tx
       .insert(workspaces)

@@ -25,10 +25,7 @@ export const workspaceMembers = pgTable(
     role: text('role', { enum: ROLES }).notNull(),
     ...timestamps(),
   },
-  (t) => [
-    uniqueIndex('workspace_members_workspace_user_uq').on(t.workspace_id, t.user_id),
-    index('workspace_members_user_idx').on(t.user_id),
-  ],
+  (t) => [uniqueIndex('workspace_members_workspace_user_uq').on(t.workspace_id, t.user_id), index('workspace_members_user_idx').on(t.user_id)],
 );
 
 export const invitations = pgTable(
@@ -45,10 +42,7 @@ export const invitations = pgTable(
     revoked_at: timestamp('revoked_at', { withTimezone: true }),
     ...timestamps(),
   },
-  (t) => [
-    index('invitations_workspace_idx').on(t.workspace_id),
-    uniqueIndex('invitations_token_hash_uq').on(t.token_hash),
-  ],
+  (t) => [index('invitations_workspace_idx').on(t.workspace_id), uniqueIndex('invitations_token_hash_uq').on(t.token_hash)],
 );
 
 export const apiKeys = pgTable(
@@ -68,6 +62,8 @@ export const apiKeys = pgTable(
   (t) => [
     index('api_keys_workspace_idx').on(t.workspace_id),
     uniqueIndex('api_keys_key_hash_uq').on(t.key_hash),
-    index('api_keys_active_idx').on(t.workspace_id).where(sql`revoked_at IS NULL`),
+    index('api_keys_active_idx')
+      .on(t.workspace_id)
+      .where(sql`revoked_at IS NULL`),
   ],
 );

@@ -12,14 +12,7 @@ export function member(row: { id: string; user_id: string; name: string; email: 
   return { ...row, created_at: iso(row.created_at) };
 }
 
-export function invitation(row: {
-  id: string;
-  email: string;
-  role: TRole;
-  invited_by_name: string | null;
-  expires_at: Date;
-  created_at: Date;
-}): TInvitation {
+export function invitation(row: { id: string; email: string; role: TRole; invited_by_name: string | null; expires_at: Date; created_at: Date }): TInvitation {
   return {
     id: row.id,
     email: row.email,

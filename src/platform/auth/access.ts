@@ -22,10 +22,7 @@ export type TAuth = {
  */
 export type TAccess = 'public' | 'user' | { role: TRole };
 
-const RANK: Record<TRole, number> = Object.fromEntries(ROLE_NAMES.map((r, i) => [r, ROLE_NAMES.length - 1 - i])) as Record<
-  TRole,
-  number
->;
+const RANK: Record<TRole, number> = Object.fromEntries(ROLE_NAMES.map((r, i) => [r, ROLE_NAMES.length - 1 - i])) as Record<TRole, number>;
 
 /** True when `role` is at least `required` (owner > admin > member > viewer). */
 export function roleAtLeast(role: TRole, required: TRole): boolean {

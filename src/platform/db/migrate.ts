@@ -18,7 +18,5 @@ export async function runMigrations(database: Database): Promise<void> {
     await migratePglite(database.db as unknown as PgliteDatabase, config);
     return;
   }
-  await database.withAdvisoryLock(MIGRATION_LOCK_KEY, () =>
-    migratePg(database.db as unknown as NodePgDatabase, config),
-  );
+  await database.withAdvisoryLock(MIGRATION_LOCK_KEY, () => migratePg(database.db as unknown as NodePgDatabase, config));
 }

@@ -50,7 +50,9 @@ describe.runIf(process.env.TEST_DB === 'postgres')('statement_timeout on Postgre
     const inRequest = await app.inject({ url: '/light' });
     expect(inRequest.json()).toEqual({ timeout: '200ms' });
     // Outside any request (a job): the pool's default, even on a connection a request used before.
-    const results = await Promise.all(Array.from({ length: 12 }, () => database.db.execute(sql`SELECT pg_sleep(0.3), current_setting('statement_timeout') AS t`)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => database.db.execute(sql`SELECT pg_sleep(0.3), current_setting('statement_timeout') AS t`)),
+    );
     for (const r of results) expect((r as unknown as { rows: { t: string }[] }).rows[0]!.t).toBe('10min');
   });
 });

@@ -38,7 +38,11 @@ export class Tenant {
 
   /** Reads one row of this workspace or throws not_found. */
   async get<T extends TenantTable>(table: T, id: string, what: string): Promise<T['$inferSelect']> {
-    const rows = (await this.db.select().from(table as PgTable).where(this.byId(table, id)).limit(1)) as T['$inferSelect'][];
+    const rows = (await this.db
+      .select()
+      .from(table as PgTable)
+      .where(this.byId(table, id))
+      .limit(1)) as T['$inferSelect'][];
     if (!rows[0]) throw notFound(what);
     return rows[0];
   }

@@ -16,7 +16,11 @@ describe('per-workspace limits on configuration lists', () => {
   it('refuses a segment beyond the limit with a 409, lists at most the limit, and accepts again after a deletion', async () => {
     const ws: SignedUp = await signUp(t.app);
     const n = WORKSPACE_LIMITS.segments;
-    await sql(`insert into segments (workspace_id, name, rules) select $1, 'S' || lpad(g::text, 4, '0'), $2 from generate_series(1, $3) g`, [ws.workspaceId, JSON.stringify(rules), n]);
+    await sql(`insert into segments (workspace_id, name, rules) select $1, 'S' || lpad(g::text, 4, '0'), $2 from generate_series(1, $3) g`, [
+      ws.workspaceId,
+      JSON.stringify(rules),
+      n,
+    ]);
     const refused = await ws.client.post('/api/marketing/segments', { name: 'Un de trop', rules });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toBe(`This workspace already has ${n} segments, the most it can hold; delete one before creating another`);
@@ -29,7 +33,10 @@ describe('per-workspace limits on configuration lists', () => {
   it('refuses a custom field beyond the limit; another workspace is not affected', async () => {
     const ws = await signUp(t.app);
     const other = await signUp(t.app);
-    await sql(`insert into custom_field_definitions (workspace_id, key, label, field_type) select $1, 'f' || g, 'F' || g, 'text' from generate_series(1, $2) g`, [ws.workspaceId, WORKSPACE_LIMITS.customFields]);
+    await sql(
+      `insert into custom_field_definitions (workspace_id, key, label, field_type) select $1, 'f' || g, 'F' || g, 'text' from generate_series(1, $2) g`,
+      [ws.workspaceId, WORKSPACE_LIMITS.customFields],
+    );
     const refused = await ws.client.post('/api/marketing/custom-fields', { key: 'encore', label: 'Encore', field_type: 'text' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toContain(`${WORKSPACE_LIMITS.customFields} custom fields`);

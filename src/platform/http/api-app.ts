@@ -3,11 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { TAccess, TAuth, Authenticator } from '../auth/access.js';
 import { requestLogSerializers } from '../auth/redact.js';
 import { Tenant } from '../db/tenant.js';
@@ -23,9 +19,7 @@ import { registerAdminSecurityHeaders } from './security-headers.js';
 import { serveWebApp } from './web-app.js';
 
 /** Declares, on a route, the tenant resource its `:id` refers to; read by the isolation test. */
-export type TTenantRoute =
-  | { table: string; sampleBody?: unknown }
-  | { optOut: string };
+export type TTenantRoute = { table: string; sampleBody?: unknown } | { optOut: string };
 
 // Declaration merging needs interfaces here.
 /* eslint-disable @typescript-eslint/consistent-type-definitions */

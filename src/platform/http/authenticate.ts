@@ -27,11 +27,7 @@ export const CSRF_HEADER = 'x-csrf-token';
  * Resolves the caller (API key or session cookie) and enforces the route's `config.access`.
  * Runs in onRequest, before the body is parsed, so anonymous callers get 401, not 400.
  */
-export async function authenticateRequest(
-  request: FastifyRequest,
-  authenticator: Authenticator,
-  config: TConfig,
-): Promise<void> {
+export async function authenticateRequest(request: FastifyRequest, authenticator: Authenticator, config: TConfig): Promise<void> {
   if (!request.routeOptions.url) return; // no such route: the not-found handler answers 404
   const access = effectiveAccess(request.routeOptions.config?.access, request.method);
   const bearer = bearerToken(request.headers.authorization);

@@ -74,7 +74,12 @@ describe('HTTP platform', () => {
     const address = ip();
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: uniqueEmail(), password: 'whatever!!' }, remoteAddress: address });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: uniqueEmail(), password: 'whatever!!' },
+        remoteAddress: address,
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses.at(-1)).toBe(429);

@@ -138,7 +138,8 @@ function errorCode(keyword: string, params: Record<string, unknown> | undefined)
     const value = params?.[name];
     if (typeof value === 'string' || typeof value === 'boolean') kept[name] = value;
     else if (typeof value === 'number' || typeof value === 'bigint') kept[name] = Number(value);
-    else if (Array.isArray(value) && value.length <= 50 && value.every((v) => typeof v === 'string' || typeof v === 'number')) kept[name] = value as (string | number)[];
+    else if (Array.isArray(value) && value.length <= 50 && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+      kept[name] = value as (string | number)[];
   }
   return { code, ...(Object.keys(kept).length > 0 ? { params: kept } : {}) };
 }

@@ -33,7 +33,12 @@ afterAll(async () => {
 
 describe('public server plumbing', () => {
   it('parses HTML form posts, keeps the raw JSON bytes for signatures, and sets and reads cookies', async () => {
-    const form = await publicApp.inject({ method: 'POST', url: '/probe/form', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=l%C3%A9a%40example.com&first_name=L%C3%A9a' });
+    const form = await publicApp.inject({
+      method: 'POST',
+      url: '/probe/form',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=l%C3%A9a%40example.com&first_name=L%C3%A9a',
+    });
     expect(form.json()).toEqual({ body: { email: 'léa@example.com', first_name: 'Léa' } });
 
     const raw = '{"id": "evt_1",  "amount": 4900}';
@@ -88,7 +93,12 @@ describe('public server plumbing', () => {
   });
 
   it('records its route table', () => {
-    expect(publicApp.publicRouteTable).toEqual(expect.arrayContaining([{ method: 'POST', url: '/probe/form' }, { method: 'GET', url: '/api/health' }]));
+    expect(publicApp.publicRouteTable).toEqual(
+      expect.arrayContaining([
+        { method: 'POST', url: '/probe/form' },
+        { method: 'GET', url: '/api/health' },
+      ]),
+    );
   });
 });
 

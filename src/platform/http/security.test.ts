@@ -119,7 +119,7 @@ describe('security headers', () => {
     const res = await t.publicApp.inject({ url: '/missing', headers: { accept: 'text/html' } });
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self';");
-    expect(csp).toContain('img-src \'self\' data: https:');
+    expect(csp).toContain("img-src 'self' data: https:");
     expect(csp).toContain("frame-ancestors 'self'");
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -49,8 +49,7 @@ export class JobQueue {
     const db = {
       // pg-boss sends multi-statement scripts without parameters (schema, migrations) and
       // single parameterized statements otherwise: map each to the driver call that accepts it.
-      executeSql: (text: string, values?: unknown[]) =>
-        values && values.length > 0 ? database.raw.query(text, values) : database.raw.exec(text),
+      executeSql: (text: string, values?: unknown[]) => (values && values.length > 0 ? database.raw.query(text, values) : database.raw.exec(text)),
     };
     this.boss = new PgBoss({
       db,
@@ -217,9 +216,9 @@ export class JobQueue {
       await job.handler(payload, this.runtime);
     } catch (error) {
       if (lastAttempt && job.onFinalFailure) {
-        await job.onFinalFailure(payload, this.runtime, error).catch((hookError: unknown) =>
-          this.log.error({ err: hookError, job: job.name }, 'job failure hook failed'),
-        );
+        await job
+          .onFinalFailure(payload, this.runtime, error)
+          .catch((hookError: unknown) => this.log.error({ err: hookError, job: job.name }, 'job failure hook failed'));
       }
       throw error;
     }

@@ -88,7 +88,9 @@ describe('mail delivery over SMTP', () => {
       }),
     ).rejects.toThrow('the change failed');
     const committed = uniqueEmail('commit');
-    await t.runtime.db.transaction((tx) => sendMail(t.runtime, { workspaceId: null, category: 'test', to: committed, subject: 'Once', text: 'Hello' }, { db: tx }));
+    await t.runtime.db.transaction((tx) =>
+      sendMail(t.runtime, { workspaceId: null, category: 'test', to: committed, subject: 'Once', text: 'Hello' }, { db: tx }),
+    );
     await t.drain();
     expect(await t.runtime.db.select().from(outboxMessages).where(eq(outboxMessages.to_address, rolledBack))).toHaveLength(0);
     expect(sent(rolledBack)).toHaveLength(0);
@@ -98,11 +100,17 @@ describe('mail delivery over SMTP', () => {
   it('leaves a message another delivery is sending, and takes over one abandoned by a crashed sender', async () => {
     const to = uniqueEmail('claimed');
     const id = await t.runtime.mailer.store({ workspaceId: null, category: 'test', to, subject: 'Claimed', text: 'Hello' });
-    await t.runtime.db.update(outboxMessages).set({ status: 'sending', updated_at: sql`now()` }).where(eq(outboxMessages.id, id));
+    await t.runtime.db
+      .update(outboxMessages)
+      .set({ status: 'sending', updated_at: sql`now()` })
+      .where(eq(outboxMessages.id, id));
     expect(await t.runtime.mailer.deliver(id)).toBe('already_done');
     expect(received.filter((m) => JSON.stringify(m.to).includes(to))).toHaveLength(0);
 
-    await t.runtime.db.update(outboxMessages).set({ updated_at: sql`now() - interval '13 minutes'` }).where(eq(outboxMessages.id, id));
+    await t.runtime.db
+      .update(outboxMessages)
+      .set({ updated_at: sql`now() - interval '13 minutes'` })
+      .where(eq(outboxMessages.id, id));
     expect(await t.runtime.mailer.deliver(id)).toBe('sent');
     expect(received.filter((m) => JSON.stringify(m.to).includes(to))).toHaveLength(1);
     const [row] = await t.runtime.db.select().from(outboxMessages).where(eq(outboxMessages.id, id));

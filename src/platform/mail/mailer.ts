@@ -37,9 +37,7 @@ export class Mailer {
     private readonly log: Log,
     private readonly options: { smtpUrl: string | undefined; from: string },
   ) {
-    this.transport = options.smtpUrl
-      ? nodemailer.createTransport(withPool(options.smtpUrl))
-      : undefined;
+    this.transport = options.smtpUrl ? nodemailer.createTransport(withPool(options.smtpUrl)) : undefined;
   }
 
   /** True when real delivery is configured. */
@@ -100,10 +98,7 @@ export class Mailer {
         .where(eq(outboxMessages.id, outboxId));
       throw error; // let the job retry with backoff
     }
-    await this.db
-      .update(outboxMessages)
-      .set({ status: 'sent', sent_at: new Date(), error: null })
-      .where(eq(outboxMessages.id, outboxId));
+    await this.db.update(outboxMessages).set({ status: 'sent', sent_at: new Date(), error: null }).where(eq(outboxMessages.id, outboxId));
     return 'sent';
   }
 

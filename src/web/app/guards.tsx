@@ -7,20 +7,12 @@ import { QueryState } from '../ui/query-state.js';
 export function RequireAuth() {
   const me = useMe();
   const location = useLocation();
-  return (
-    <QueryState query={me}>
-      {(data) => (data ? <Outlet /> : <Navigate to={loginUrl(location.pathname + location.search)} replace />)}
-    </QueryState>
-  );
+  return <QueryState query={me}>{(data) => (data ? <Outlet /> : <Navigate to={loginUrl(location.pathname + location.search)} replace />)}</QueryState>;
 }
 
 /** Login and sign-up: a signed-in user goes straight to where they were heading. */
 export function GuestOnly() {
   const me = useMe();
   const [params] = useSearchParams();
-  return (
-    <QueryState query={me}>
-      {(data) => (data ? <Navigate to={safeNext(params.get('next'))} replace /> : <Outlet />)}
-    </QueryState>
-  );
+  return <QueryState query={me}>{(data) => (data ? <Navigate to={safeNext(params.get('next'))} replace /> : <Outlet />)}</QueryState>;
 }

@@ -1,13 +1,5 @@
 import { NavLink, Stack } from '@mantine/core';
-import {
-  IconAd2,
-  IconAddressBook,
-  IconFilter,
-  IconLayoutDashboard,
-  IconMail,
-  IconSettings,
-  type Icon,
-} from '@tabler/icons-react';
+import { IconAd2, IconAddressBook, IconFilter, IconLayoutDashboard, IconMail, IconSettings, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 

@@ -28,13 +28,43 @@ const router = createBrowserRouter([
       {
         element: <GuestOnly />,
         children: [
-          { path: 'login', element: page(() => import('../features/auth/login-page.js'), (m) => m.LoginPage) },
-          { path: 'signup', element: page(() => import('../features/auth/signup-page.js'), (m) => m.SignupPage) },
+          {
+            path: 'login',
+            element: page(
+              () => import('../features/auth/login-page.js'),
+              (m) => m.LoginPage,
+            ),
+          },
+          {
+            path: 'signup',
+            element: page(
+              () => import('../features/auth/signup-page.js'),
+              (m) => m.SignupPage,
+            ),
+          },
         ],
       },
-      { path: 'forgot-password', element: page(() => import('../features/auth/forgot-password-page.js'), (m) => m.ForgotPasswordPage) },
-      { path: 'reset-password', element: page(() => import('../features/auth/reset-password-page.js'), (m) => m.ResetPasswordPage) },
-      { path: 'invitations/:token', element: page(() => import('../features/auth/invitation-page.js'), (m) => m.InvitationPage) },
+      {
+        path: 'forgot-password',
+        element: page(
+          () => import('../features/auth/forgot-password-page.js'),
+          (m) => m.ForgotPasswordPage,
+        ),
+      },
+      {
+        path: 'reset-password',
+        element: page(
+          () => import('../features/auth/reset-password-page.js'),
+          (m) => m.ResetPasswordPage,
+        ),
+      },
+      {
+        path: 'invitations/:token',
+        element: page(
+          () => import('../features/auth/invitation-page.js'),
+          (m) => m.InvitationPage,
+        ),
+      },
     ],
   },
   {
@@ -43,13 +73,49 @@ const router = createBrowserRouter([
       {
         element: <Shell />,
         children: [
-          { index: true, element: page(() => import('../features/dashboard/dashboard-page.js'), (m) => m.DashboardPage) },
-          { path: 'funnels', element: page(() => import('../features/funnels/funnels-page.js'), (m) => m.FunnelsPage) },
-          { path: 'email-marketing', element: page(() => import('../features/email/email-marketing-page.js'), (m) => m.EmailMarketingPage) },
-          { path: 'crm', element: page(() => import('../features/crm/index.js'), (m) => m.CrmPage) },
+          {
+            index: true,
+            element: page(
+              () => import('../features/dashboard/dashboard-page.js'),
+              (m) => m.DashboardPage,
+            ),
+          },
+          {
+            path: 'funnels',
+            element: page(
+              () => import('../features/funnels/funnels-page.js'),
+              (m) => m.FunnelsPage,
+            ),
+          },
+          {
+            path: 'email-marketing',
+            element: page(
+              () => import('../features/email/email-marketing-page.js'),
+              (m) => m.EmailMarketingPage,
+            ),
+          },
+          {
+            path: 'crm',
+            element: page(
+              () => import('../features/crm/index.js'),
+              (m) => m.CrmPage,
+            ),
+          },
           // A lead's record as a page of its own (the drawer over /crm?lead=<id> stays for quick looks).
-          { path: 'crm/leads/:id', element: page(() => import('../features/crm/index.js'), (m) => m.LeadRecordPage) },
-          { path: 'ads', element: page(() => import('../features/ads/ads-page.js'), (m) => m.AdsPage) },
+          {
+            path: 'crm/leads/:id',
+            element: page(
+              () => import('../features/crm/index.js'),
+              (m) => m.LeadRecordPage,
+            ),
+          },
+          {
+            path: 'ads',
+            element: page(
+              () => import('../features/ads/ads-page.js'),
+              (m) => m.AdsPage,
+            ),
+          },
           settingsRoutes,
           { path: 'dashboard', element: <Navigate to="/" replace /> },
           { path: '*', element: <NotFoundPage /> },

@@ -17,7 +17,9 @@ const HUES = ['red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal'
 
 /** Every failing pair, named, so a regression says which token broke. */
 function failures(pairs: [string, string, string, number][]): string[] {
-  return pairs.filter(([, fg, bg, min]) => contrastRatio(fg, bg) < min).map(([what, fg, bg, min]) => `${what}: ${fg} on ${bg} = ${contrastRatio(fg, bg).toFixed(2)} < ${min}`);
+  return pairs
+    .filter(([, fg, bg, min]) => contrastRatio(fg, bg) < min)
+    .map(([what, fg, bg, min]) => `${what}: ${fg} on ${bg} = ${contrastRatio(fg, bg).toFixed(2)} < ${min}`);
 }
 
 describe('theme colour tokens (WCAG AA)', () => {
@@ -26,7 +28,13 @@ describe('theme colour tokens (WCAG AA)', () => {
     const surfaces = [v('--mantine-color-body'), v('--mantine-color-gray-0')];
     const pairs: [string, string, string, number][] = [];
     for (const surface of surfaces) {
-      for (const token of ['--mantine-color-dimmed', '--mantine-color-anchor', '--mantine-color-error', '--mantine-color-placeholder', '--mantine-color-text']) {
+      for (const token of [
+        '--mantine-color-dimmed',
+        '--mantine-color-anchor',
+        '--mantine-color-error',
+        '--mantine-color-placeholder',
+        '--mantine-color-text',
+      ]) {
         pairs.push([token, v(token), surface, 4.5]);
       }
       pairs.push(['focus ring', v('--app-focus-ring'), surface, 3]);
@@ -49,7 +57,13 @@ describe('theme colour tokens (WCAG AA)', () => {
     const surfaces = [v('--mantine-color-body'), v('--mantine-color-default'), v('--mantine-color-dark-6')];
     const pairs: [string, string, string, number][] = [];
     for (const surface of surfaces) {
-      for (const token of ['--mantine-color-dimmed', '--mantine-color-anchor', '--mantine-color-error', '--mantine-color-placeholder', '--mantine-color-text']) {
+      for (const token of [
+        '--mantine-color-dimmed',
+        '--mantine-color-anchor',
+        '--mantine-color-error',
+        '--mantine-color-placeholder',
+        '--mantine-color-text',
+      ]) {
         pairs.push([token, v(token), surface, 4.5]);
       }
       pairs.push(['focus ring', v('--app-focus-ring'), surface, 3]);

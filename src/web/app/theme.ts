@@ -102,7 +102,9 @@ export function localizedTheme(closeLabel: string, language: string) {
   const closeButtonProps = { 'aria-label': closeLabel };
   // Mantine's NumberInput (segment values, custom fields, thresholds) reads and shows numbers the language's way:
   // "12 500,5" in French (a typed "." still counts as the decimal mark). Amounts use MoneyField (ui/number-field.tsx).
-  const numberSeparators = language.startsWith('fr') ? { decimalSeparator: ',', thousandSeparator: '\u202f' } : { decimalSeparator: '.', thousandSeparator: ',' };
+  const numberSeparators = language.startsWith('fr')
+    ? { decimalSeparator: ',', thousandSeparator: '\u202f' }
+    : { decimalSeparator: '.', thousandSeparator: ',' };
   return createTheme({
     ...theme,
     components: {

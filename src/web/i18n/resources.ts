@@ -24,8 +24,34 @@ import frModules from './fr/modules.json';
 import frSettings from './fr/settings.json';
 
 // French is the reference: English must provide every key French has (checked by `satisfies`).
-const fr = { ...frApp, ...frAuth, ...frModules, ...frDashboard, ...frSettings, ...frCrm, ...frCrmAutomations, ...frCrmContacts, ...frCrmImport, ...frCrmRecord, ...frCrmSegments, ...frCrmSettings };
-const en = { ...enApp, ...enAuth, ...enModules, ...enDashboard, ...enSettings, ...enCrm, ...enCrmAutomations, ...enCrmContacts, ...enCrmImport, ...enCrmRecord, ...enCrmSegments, ...enCrmSettings } satisfies typeof fr;
+const fr = {
+  ...frApp,
+  ...frAuth,
+  ...frModules,
+  ...frDashboard,
+  ...frSettings,
+  ...frCrm,
+  ...frCrmAutomations,
+  ...frCrmContacts,
+  ...frCrmImport,
+  ...frCrmRecord,
+  ...frCrmSegments,
+  ...frCrmSettings,
+};
+const en = {
+  ...enApp,
+  ...enAuth,
+  ...enModules,
+  ...enDashboard,
+  ...enSettings,
+  ...enCrm,
+  ...enCrmAutomations,
+  ...enCrmContacts,
+  ...enCrmImport,
+  ...enCrmRecord,
+  ...enCrmSegments,
+  ...enCrmSettings,
+} satisfies typeof fr;
 
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 export type TLanguage = (typeof SUPPORTED_LANGUAGES)[number];

@@ -17,7 +17,11 @@ describe('server field errors in the interface language', () => {
       'Saisissez au plus 120 caractères.',
     );
     expect(translateFieldError({ path: 'body.x', message: 'kept as is', code: 'something_new' })).toBe('kept as is');
-    const error = new ApiError({ status: 400, detail: 'Invalid', errors: [{ path: 'body.timezone', message: 'must be an IANA time zone', code: 'time_zone' }] as never });
+    const error = new ApiError({
+      status: 400,
+      detail: 'Invalid',
+      errors: [{ path: 'body.timezone', message: 'must be an IANA time zone', code: 'time_zone' }] as never,
+    });
     expect(error.fieldErrors()).toEqual({ timezone: 'Choisissez un fuseau horaire, par exemple Europe/Paris.' });
     await i18next.changeLanguage('en');
     expect(error.fieldErrors()).toEqual({ timezone: 'Choose a time zone, for example Europe/Paris.' });

@@ -21,9 +21,34 @@ export function browserTimeZone(): string | undefined {
 
 /** Currencies of the regions our users write from; others start in euros and change it in settings. */
 const CURRENCY_OF_REGION: Record<string, string> = {
-  FR: 'EUR', BE: 'EUR', LU: 'EUR', MC: 'EUR', DE: 'EUR', ES: 'EUR', IT: 'EUR', NL: 'EUR', PT: 'EUR', IE: 'EUR', AT: 'EUR',
-  CH: 'CHF', CA: 'CAD', US: 'USD', GB: 'GBP', SN: 'XOF', CI: 'XOF', ML: 'XOF', BF: 'XOF', BJ: 'XOF', TG: 'XOF', NE: 'XOF',
-  CM: 'XAF', GA: 'XAF', CG: 'XAF', MA: 'MAD', TN: 'TND', DZ: 'DZD',
+  FR: 'EUR',
+  BE: 'EUR',
+  LU: 'EUR',
+  MC: 'EUR',
+  DE: 'EUR',
+  ES: 'EUR',
+  IT: 'EUR',
+  NL: 'EUR',
+  PT: 'EUR',
+  IE: 'EUR',
+  AT: 'EUR',
+  CH: 'CHF',
+  CA: 'CAD',
+  US: 'USD',
+  GB: 'GBP',
+  SN: 'XOF',
+  CI: 'XOF',
+  ML: 'XOF',
+  BF: 'XOF',
+  BJ: 'XOF',
+  TG: 'XOF',
+  NE: 'XOF',
+  CM: 'XAF',
+  GA: 'XAF',
+  CG: 'XAF',
+  MA: 'MAD',
+  TN: 'TND',
+  DZ: 'DZD',
 };
 
 /** The currency of the browser's region (fr-CH → CHF), when we know it. */

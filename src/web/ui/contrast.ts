@@ -35,7 +35,13 @@ export function contrastRatio(a: string, b: string): number {
 export function mixColors(color: string, target: string, amount: number): string {
   const from = parseColor(color);
   const to = parseColor(target);
-  return `#${from.map((channel, i) => Math.round(channel + ((to[i] ?? 0) - channel) * amount).toString(16).padStart(2, '0')).join('')}`;
+  return `#${from
+    .map((channel, i) =>
+      Math.round(channel + ((to[i] ?? 0) - channel) * amount)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** Moves `color` towards `target` in small steps until `ok` holds (the palette keeps its hue, only its lightness changes). */

@@ -33,7 +33,13 @@ export function customFieldRoutes(fastify: FastifyInstance, runtime: Runtime): v
     '/api/marketing/custom-fields/:id',
     {
       config: { access: { role: 'admin' }, tenant: { ...fieldRoute, sampleBody: { label: 'Renamed' } } },
-      schema: { tags, summary: 'Rename, reorder or change the options of a custom field', params: ZIdParams, body: ZCustomFieldUpdateBody, response: { 200: ZCustomField } },
+      schema: {
+        tags,
+        summary: 'Rename, reorder or change the options of a custom field',
+        params: ZIdParams,
+        body: ZCustomFieldUpdateBody,
+        response: { 200: ZCustomField },
+      },
     },
     async (req) => toWire(await updateCustomField(tenantOf(req, runtime), req.params.id, req.body)),
   );
@@ -52,5 +58,13 @@ export function customFieldRoutes(fastify: FastifyInstance, runtime: Runtime): v
 }
 
 function toWire(row: TCustomFieldRow): TCustomField {
-  return { id: row.id, key: row.key, label: row.label, field_type: row.field_type, options: row.options, position: row.position, created_at: iso(row.created_at) };
+  return {
+    id: row.id,
+    key: row.key,
+    label: row.label,
+    field_type: row.field_type,
+    options: row.options,
+    position: row.position,
+    created_at: iso(row.created_at),
+  };
 }

@@ -14,7 +14,10 @@ export const customFieldDefinitions = pgTable(
     label: text('label').notNull(),
     field_type: text('field_type', { enum: CUSTOM_FIELD_TYPES }).notNull(),
     /** The allowed values of a `select` field. */
-    options: text('options').array().notNull().default(sql`'{}'::text[]`),
+    options: text('options')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     position: integer('position').notNull().default(0),
     ...timestamps(),
   },

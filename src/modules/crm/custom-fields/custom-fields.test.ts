@@ -37,9 +37,12 @@ describe('custom fields', () => {
       custom_fields: { budget: 'beaucoup', secteur: 'Immobilier', rdv: '12/11/2026', inconnu: 1, newsletter: 'oui' },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(
-      ['budget', 'inconnu', 'newsletter', 'rdv', 'secteur'].map((k) => `body.custom_fields.${k}`),
-    );
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['budget', 'inconnu', 'newsletter', 'rdv', 'secteur'].map((k) => `body.custom_fields.${k}`));
     const listed = (await owner.client.get('/api/marketing/leads?q=cf-bad')).json();
     expect(listed.items).toHaveLength(0);
   });

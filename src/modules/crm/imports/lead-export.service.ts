@@ -2,7 +2,14 @@ import { Readable, pipeline, PassThrough } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { neutralizeCsvCell } from '../../../platform/csv/csv-cell.js';
 import { desc, sql } from 'drizzle-orm';
-import { CUSTOM_FIELD_PREFIX, FRENCH_HEADERS, FRENCH_STATUS_LABELS, IMPORT_LEAD_FIELDS, TAGS_SEPARATOR, type TExportFormat } from '../../../contracts/crm-imports.js';
+import {
+  CUSTOM_FIELD_PREFIX,
+  FRENCH_HEADERS,
+  FRENCH_STATUS_LABELS,
+  IMPORT_LEAD_FIELDS,
+  TAGS_SEPARATOR,
+  type TExportFormat,
+} from '../../../contracts/crm-imports.js';
 import type { TLeadStatus } from '../../../contracts/crm.js';
 import type { TLeadFilter } from '../../../contracts/crm.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
@@ -53,7 +60,13 @@ export async function exportLeadsCsv(tenant: Tenant, filter: TLeadFilter, format
       const page = await tenant.db
         .select()
         .from(leads)
-        .where(tenant.where(leads, condition, after ? sql`(${leads.created_at}, ${leads.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined))
+        .where(
+          tenant.where(
+            leads,
+            condition,
+            after ? sql`(${leads.created_at}, ${leads.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+          ),
+        )
         .orderBy(desc(leads.created_at), desc(leads.id))
         .limit(EXPORT_PAGE_ROWS);
       for (const lead of page) {

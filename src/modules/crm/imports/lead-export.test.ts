@@ -29,7 +29,9 @@ async function exportCsv(ws: SignedUp, query = ''): Promise<{ body: string; rows
   expect(res.statusCode, res.body).toBe(200);
   expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
   const excel = query.includes('format=excel_fr');
-  expect(res.headers['content-disposition']).toMatch(excel ? /^attachment; filename="leads-\d{4}-\d{2}-\d{2}-excel\.csv"$/ : /^attachment; filename="leads-\d{4}-\d{2}-\d{2}\.csv"$/);
+  expect(res.headers['content-disposition']).toMatch(
+    excel ? /^attachment; filename="leads-\d{4}-\d{2}-\d{2}-excel\.csv"$/ : /^attachment; filename="leads-\d{4}-\d{2}-\d{2}\.csv"$/,
+  );
   return { body: res.body, rows: parse(res.body, { bom: true, columns: true, delimiter: excel ? ';' : ',' }) as Record<string, string>[] };
 }
 
@@ -81,7 +83,13 @@ describe('lead export', () => {
     expect(header.split(',')).toEqual([...IMPORT_LEAD_FIELDS, 'custom.budget', 'custom.rdv', 'custom.client', 'custom.taille', 'custom.remarque']);
     expect(rows).toHaveLength(3);
     const elodie = rows.find((r) => r.email === 'elodie@exemple.fr')!;
-    expect(elodie).toMatchObject({ estimated_value: '1200.5', tags: 'vip, salon 2026', 'custom.budget': '2500.75', 'custom.client': 'true', notes: leads[0]!.notes });
+    expect(elodie).toMatchObject({
+      estimated_value: '1200.5',
+      tags: 'vip, salon 2026',
+      'custom.budget': '2500.75',
+      'custom.client': 'true',
+      notes: leads[0]!.notes,
+    });
 
     const identity = Object.fromEntries(header.split(',').map((h) => [h, h]));
     // Same workspace: every lead is a duplicate; with update nothing differs, so nothing is written.

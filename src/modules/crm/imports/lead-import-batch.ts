@@ -72,11 +72,7 @@ export async function writeBatch(ctx: TImportContext, batch: TPreparedBatch): Pr
   const { tenant } = ctx;
 
   await tenant.db.transaction(async (tx) => {
-    const [state] = await tx
-      .select({ processed: leadImports.processed_rows })
-      .from(leadImports)
-      .where(tenant.byId(leadImports, ctx.importId))
-      .for('update');
+    const [state] = await tx.select({ processed: leadImports.processed_rows }).from(leadImports).where(tenant.byId(leadImports, ctx.importId)).for('update');
     if (!state || state.processed !== ctx.processedRows) throw new ImportSuperseded();
     // Safe without waiting for the disk: a batch lost in a crash is lost with its processed_rows, and the rerun redoes it.
     await tx.execute(sql`SET LOCAL synchronous_commit = off`);
@@ -114,7 +110,11 @@ export async function writeBatch(ctx: TImportContext, batch: TPreparedBatch): Pr
       owners.forEach((owner, i) => {
         if (owner) ownerless[i]!.lead.owner_id = owner;
       });
-      const inserted = await insertLeads(tx, ctx, toCreate.map((p) => p.lead));
+      const inserted = await insertLeads(
+        tx,
+        ctx,
+        toCreate.map((p) => p.lead),
+      );
       for (const pending of toCreate) {
         // A lead created meanwhile by someone else with the same email: left as it is.
         if (pending.lead.email && !inserted.has(pending.lead.email)) counts.skipped += pending.rows;

@@ -161,7 +161,7 @@ export function parseLocaleNumber(input: string): number | null {
     const thousands = decimal === ',' ? '.' : ',';
     text = text.split(thousands).join('').replace(decimal, '.');
   } else if (lastComma >= 0) {
-    text = (text.match(/,/g)!.length > 1 ? text.split(',').join('') : text.replace(',', '.'));
+    text = text.match(/,/g)!.length > 1 ? text.split(',').join('') : text.replace(',', '.');
   } else if (lastDot >= 0 && text.match(/\./g)!.length > 1) {
     text = text.split('.').join('');
   }

@@ -81,13 +81,16 @@ export function rowToLead(cells: string[], columns: TImportColumn[], definitions
       const amount = parseLocaleNumber(value);
       if (amount === null) reasons.push('estimated_value: must be a number (e.g. 1 200,50)');
       else body.estimated_value = amount;
-    } else if (column.field === 'tags') body.tags = value.split(/[,|]/).map((tag) => tag.trim()).filter(Boolean);
+    } else if (column.field === 'tags')
+      body.tags = value
+        .split(/[,|]/)
+        .map((tag) => tag.trim())
+        .filter(Boolean);
     else if (column.field === 'status') {
       const status = statusOf(value);
       if (status) body.status = status;
       else reasons.push(`status: "${value}" is not a status (${LEAD_STATUSES.join(', ')}, or their French names)`);
-    }
-    else if (column.field === 'owner_id') {
+    } else if (column.field === 'owner_id') {
       const owner = value.includes('@') ? owners.byEmail.get(value.toLowerCase()) : value;
       if (owner && owners.ids.has(owner)) body.owner_id = owner;
       else reasons.push('owner_id: not a member of this workspace');
@@ -134,7 +137,19 @@ function statusOf(value: string): TLeadStatus | undefined {
   return STATUS_LABELS[fold(value)];
 }
 
-const BOOLEANS: Record<string, boolean> = { true: true, false: false, oui: true, non: false, vrai: true, faux: false, yes: true, no: false, '1': true, '0': false, x: true };
+const BOOLEANS: Record<string, boolean> = {
+  true: true,
+  false: false,
+  oui: true,
+  non: false,
+  vrai: true,
+  faux: false,
+  yes: true,
+  no: false,
+  '1': true,
+  '0': false,
+  x: true,
+};
 
 /** A cell converted to what a custom field of that type stores; left as text when it does not convert, so validation names it. */
 function customValue(definition: TCustomFieldRow, value: string): unknown {

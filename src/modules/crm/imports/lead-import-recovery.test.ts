@@ -16,7 +16,10 @@ afterAll(() => t.close());
 /** Uploads `rows` leads (lines of equal length) and returns the queued import's id. */
 async function uploadLeads(ws: SignedUp, rows: number): Promise<string> {
   const lines = Array.from({ length: rows }, (_, i) => `Lead${String(i).padStart(6, '0')},lead${String(i).padStart(6, '0')}@exemple.fr`);
-  const body = multipartBody({ mapping: JSON.stringify({ Prénom: 'first_name', 'E-mail': 'email' }), on_duplicate: 'skip' }, { fileName: 'leads.csv', content: `Prénom,E-mail\n${lines.join('\n')}\n` });
+  const body = multipartBody(
+    { mapping: JSON.stringify({ Prénom: 'first_name', 'E-mail': 'email' }), on_duplicate: 'skip' },
+    { fileName: 'leads.csv', content: `Prénom,E-mail\n${lines.join('\n')}\n` },
+  );
   const res = await ws.client.request({ method: 'POST', url: '/api/marketing/leads/import', payload: body.payload, headers: body.headers });
   expect(res.statusCode, res.body).toBe(202);
   return res.json().id as string;
@@ -38,7 +41,10 @@ describe('lead import robustness', () => {
     };
     await expect(runLeadImport(t.runtime.db, ws.workspaceId, id, { batchRows: 3, publish: dieOnThirdBatch })).rejects.toThrow('worker killed');
     // The dead worker's job stays "active" in pg-boss until it expires (an hour): nothing would run it.
-    await t.runtime.database.raw.query(`UPDATE pgboss.job SET state = 'active', started_on = now() WHERE name = 'crm.lead-import' AND data->>'import_id' = $1`, [id]);
+    await t.runtime.database.raw.query(
+      `UPDATE pgboss.job SET state = 'active', started_on = now() WHERE name = 'crm.lead-import' AND data->>'import_id' = $1`,
+      [id],
+    );
     await t.drain();
     expect((await ws.client.get(`/api/marketing/imports/${id}`)).json()).toMatchObject({ status: 'running', processed_rows: 6 });
 
@@ -64,7 +70,10 @@ describe('lead import robustness', () => {
     const seen: { rows: number; bytes: number }[] = [];
     const observe = async (fn: () => Promise<void>) => {
       await fn();
-      const { rows } = await t.runtime.database.raw.query<{ processed_rows: number; bytes_read: number; file_size: number }>('SELECT processed_rows, bytes_read, file_size FROM lead_imports WHERE id = $1', [id]);
+      const { rows } = await t.runtime.database.raw.query<{ processed_rows: number; bytes_read: number; file_size: number }>(
+        'SELECT processed_rows, bytes_read, file_size FROM lead_imports WHERE id = $1',
+        [id],
+      );
       seen.push({ rows: rows[0]!.processed_rows / total, bytes: rows[0]!.bytes_read / rows[0]!.file_size });
     };
     await runLeadImport(t.runtime.db, ws.workspaceId, id, { batchRows: 500, publish: observe });
@@ -103,7 +112,9 @@ describe('lead import robustness', () => {
           if (url.includes('/imports/')) progress.push(res.json().processed_rows as number);
         }
       }
-      console.info(`${latencies.length} waits (requests and timer lag) during the import, slowest ${Math.round(Math.max(...latencies))} ms; rows done seen: ${[...new Set(progress)].join(', ')} of ${total}`);
+      console.info(
+        `${latencies.length} waits (requests and timer lag) during the import, slowest ${Math.round(Math.max(...latencies))} ms; rows done seen: ${[...new Set(progress)].join(', ')} of ${total}`,
+      );
       // Answered while the import was under way (not before it started nor after it ended), each within a second.
       expect(Math.max(...latencies)).toBeLessThan(1000);
       expect(midway()).toBe(true);

@@ -132,7 +132,11 @@ async function finish(tenant: Tenant, importId: string, outcome: { error: string
   await tenant.db.transaction(async (tx) => {
     await tx
       .update(leadImports)
-      .set('error' in outcome ? { status: 'failed', error: outcome.error, finished_at: new Date() } : { status: 'completed', bytes_read: outcome.bytesRead, finished_at: new Date() })
+      .set(
+        'error' in outcome
+          ? { status: 'failed', error: outcome.error, finished_at: new Date() }
+          : { status: 'completed', bytes_read: outcome.bytesRead, finished_at: new Date() },
+      )
       .where(tenant.byId(leadImports, importId));
     await tx.delete(leadImportChunks).where(tenant.where(leadImportChunks, eq(leadImportChunks.import_id, importId)));
   });

@@ -16,8 +16,7 @@ export type TLeadImportRow = typeof leadImports.$inferSelect;
 
 /** One part of the multipart upload: a form field, or the file as a stream (consumed before the next part). */
 export type TUploadPart =
-  | { kind: 'field'; name: string; value: string }
-  | { kind: 'file'; name: string; fileName: string; stream: Readable & { truncated?: boolean } };
+  { kind: 'field'; name: string; value: string } | { kind: 'file'; name: string; fileName: string; stream: Readable & { truncated?: boolean } };
 
 /** Size of the stored pieces of the file: the job reads them back one at a time. */
 export const CHUNK_BYTES = 1024 * 1024;

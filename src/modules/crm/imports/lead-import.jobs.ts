@@ -28,7 +28,11 @@ export const leadImportJob = defineJob({
     const tenant = new Tenant(runtime.db, payload.workspace_id);
     const [done] = await runtime.db.select().from(leadImports).where(tenant.byId(leadImports, payload.import_id));
     if (!done || done.created_count + done.updated_count === 0) return;
-    const [rule] = await runtime.db.select({ id: scoringRules.id }).from(scoringRules).where(tenant.where(scoringRules, eq(scoringRules.active, true))).limit(1);
+    const [rule] = await runtime.db
+      .select({ id: scoringRules.id })
+      .from(scoringRules)
+      .where(tenant.where(scoringRules, eq(scoringRules.active, true)))
+      .limit(1);
     if (rule) await queueScoreRecalculation(runtime.queue, payload.workspace_id, 'import');
   },
   // A lasting failure (not a bad file, which ends the import itself): the import is marked failed, not left "running".

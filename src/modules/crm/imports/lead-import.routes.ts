@@ -59,14 +59,25 @@ export async function leadImportRoutes(fastify: FastifyInstance, runtime: Runtim
     async (req) => {
       const tenant = tenantOf(req, runtime);
       const rows = await listLeadImports(tenant);
-      const counts = await reportRowCounts(tenant, rows.map((row) => row.id));
+      const counts = await reportRowCounts(
+        tenant,
+        rows.map((row) => row.id),
+      );
       return { items: rows.map((row) => wire.leadImport(row, counts.get(row.id) ?? 0)) };
     },
   );
 
   app.get(
     '/api/marketing/imports/:id',
-    { config: { tenant: importRoute }, schema: { tags, summary: 'An import: status, progress (bytes_read / file_size, processed_rows) and counts', params: ZIdParams, response: { 200: ZLeadImport } } },
+    {
+      config: { tenant: importRoute },
+      schema: {
+        tags,
+        summary: 'An import: status, progress (bytes_read / file_size, processed_rows) and counts',
+        params: ZIdParams,
+        response: { 200: ZLeadImport },
+      },
+    },
     async (req) => {
       const tenant = tenantOf(req, runtime);
       const row = await getLeadImport(tenant, req.params.id);
@@ -87,7 +98,12 @@ export async function leadImportRoutes(fastify: FastifyInstance, runtime: Runtim
     '/api/marketing/imports/:id/problems',
     {
       config: { tenant: importRoute },
-      schema: { tags, summary: 'The first rows not imported (failed or skipped as erased) with their reasons, for the result screen', params: ZIdParams, response: { 200: ZImportProblemList } },
+      schema: {
+        tags,
+        summary: 'The first rows not imported (failed or skipped as erased) with their reasons, for the result screen',
+        params: ZIdParams,
+        response: { 200: ZImportProblemList },
+      },
     },
     async (req) => ({ items: await importProblems(tenantOf(req, runtime), req.params.id) }),
   );
@@ -97,7 +113,8 @@ export async function leadImportRoutes(fastify: FastifyInstance, runtime: Runtim
     {
       schema: {
         tags,
-        summary: 'Export the leads of a filter as CSV (UTF-8 with BOM): `format=standard` (default; `,`, re-imports with an identity mapping) or `excel_fr` (`;`, French headers and statuses, decimal commas)',
+        summary:
+          'Export the leads of a filter as CSV (UTF-8 with BOM): `format=standard` (default; `,`, re-imports with an identity mapping) or `excel_fr` (`;`, French headers and statuses, decimal commas)',
         querystring: ZLeadExportQuery,
         produces: ['text/csv'],
       },

@@ -12,10 +12,45 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type TImport = { id: string; status: string; created_count: number; updated_count: number; skipped_count: number; failed_count: number; processed_rows: number; file_size: number; bytes_read: number; encoding: string; delimiter: string; error: string | null };
-type TLeadWire = { id: string; score: number; first_name: string | null; last_name: string | null; email: string | null; company: string | null; estimated_value: number | null; notes: string | null; tags: string[]; status: string; custom_fields: Record<string, unknown>; owner_id: string | null };
+type TImport = {
+  id: string;
+  status: string;
+  created_count: number;
+  updated_count: number;
+  skipped_count: number;
+  failed_count: number;
+  processed_rows: number;
+  file_size: number;
+  bytes_read: number;
+  encoding: string;
+  delimiter: string;
+  error: string | null;
+};
+type TLeadWire = {
+  id: string;
+  score: number;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  company: string | null;
+  estimated_value: number | null;
+  notes: string | null;
+  tags: string[];
+  status: string;
+  custom_fields: Record<string, unknown>;
+  owner_id: string | null;
+};
 
-const NAMES = { Prénom: 'first_name', Nom: 'last_name', 'E-mail': 'email', Société: 'company', Valeur: 'estimated_value', Notes: 'notes', Tags: 'tags', Statut: 'status' };
+const NAMES = {
+  Prénom: 'first_name',
+  Nom: 'last_name',
+  'E-mail': 'email',
+  Société: 'company',
+  Valeur: 'estimated_value',
+  Notes: 'notes',
+  Tags: 'tags',
+  Statut: 'status',
+};
 
 /** The NAMES entries for the columns the file has (a mapping naming a missing column is refused). */
 function mappingFor(content: Buffer | string): Record<string, string> {
@@ -48,13 +83,20 @@ const byEmail = (leads: TLeadWire[], email: string) => leads.find((l) => l.email
 describe('lead import', () => {
   it('imports a UTF-8 file with BOM and commas, and tells the progress', async () => {
     const ws = await signUp(t.app);
-    const csv = '\uFEFFPrénom,Nom,E-mail,Société,Valeur,Tags,Ignorée\r\nÉlodie,Garnier,ELODIE@exemple.fr,Café de la Gare,"1 200,50","vip, webinar",x\r\nHugo,Martin,hugo@exemple.fr,,300,vip|salon,y\r\n';
+    const csv =
+      '\uFEFFPrénom,Nom,E-mail,Société,Valeur,Tags,Ignorée\r\nÉlodie,Garnier,ELODIE@exemple.fr,Café de la Gare,"1 200,50","vip, webinar",x\r\nHugo,Martin,hugo@exemple.fr,,300,vip|salon,y\r\n';
     const result = await importCsv(ws, csv);
     expect(result).toMatchObject({ status: 'completed', encoding: 'utf-8', delimiter: ',', processed_rows: 2, created_count: 2, failed_count: 0 });
     expect(result.bytes_read).toBe(result.file_size);
     expect(result.file_size).toBe(Buffer.byteLength(csv));
     const leads = await allLeads(ws);
-    expect(byEmail(leads, 'elodie@exemple.fr')).toMatchObject({ first_name: 'Élodie', company: 'Café de la Gare', estimated_value: 1200.5, tags: ['vip', 'webinar'], status: 'new' });
+    expect(byEmail(leads, 'elodie@exemple.fr')).toMatchObject({
+      first_name: 'Élodie',
+      company: 'Café de la Gare',
+      estimated_value: 1200.5,
+      tags: ['vip', 'webinar'],
+      status: 'new',
+    });
     expect(byEmail(leads, 'hugo@exemple.fr')).toMatchObject({ company: null, estimated_value: 300, tags: ['vip', 'salon'] });
     const events = (await ws.client.get(`/api/marketing/leads/${leads[0]!.id}/events`)).json();
     expect(events.map((e: { event_type: string }) => e.event_type)).toContain('imported');
@@ -62,12 +104,26 @@ describe('lead import', () => {
 
   it('imports a Windows-1252 file with semicolons, accents, euro signs and French numbers', async () => {
     const ws = await signUp(t.app);
-    const text = 'Prénom;Nom;E-mail;Société;Valeur;Notes;Statut\r\nFrançois;Garçon;francois@exemple.fr;Façade & Cie;1 200,50 €;Budget 5 000 € confirmé;Gagné\r\nZoé;Lefèvre;zoe@exemple.fr;Crème brûlée SARL;12,5;;qualified\r\n';
+    const text =
+      'Prénom;Nom;E-mail;Société;Valeur;Notes;Statut\r\nFrançois;Garçon;francois@exemple.fr;Façade & Cie;1 200,50 €;Budget 5 000 € confirmé;Gagné\r\nZoé;Lefèvre;zoe@exemple.fr;Crème brûlée SARL;12,5;;qualified\r\n';
     const result = await importCsv(ws, iconv.encode(text, 'win1252'));
     expect(result).toMatchObject({ status: 'completed', encoding: 'windows-1252', delimiter: ';', created_count: 2, failed_count: 0 });
     const leads = await allLeads(ws);
-    expect(byEmail(leads, 'francois@exemple.fr')).toMatchObject({ first_name: 'François', last_name: 'Garçon', company: 'Façade & Cie', estimated_value: 1200.5, notes: 'Budget 5 000 € confirmé', status: 'won' });
-    expect(byEmail(leads, 'zoe@exemple.fr')).toMatchObject({ first_name: 'Zoé', last_name: 'Lefèvre', company: 'Crème brûlée SARL', estimated_value: 12.5, status: 'qualified' });
+    expect(byEmail(leads, 'francois@exemple.fr')).toMatchObject({
+      first_name: 'François',
+      last_name: 'Garçon',
+      company: 'Façade & Cie',
+      estimated_value: 1200.5,
+      notes: 'Budget 5 000 € confirmé',
+      status: 'won',
+    });
+    expect(byEmail(leads, 'zoe@exemple.fr')).toMatchObject({
+      first_name: 'Zoé',
+      last_name: 'Lefèvre',
+      company: 'Crème brûlée SARL',
+      estimated_value: 12.5,
+      status: 'qualified',
+    });
   });
 
   it('keeps line breaks inside quoted fields and numbers rows as a spreadsheet does', async () => {
@@ -106,7 +162,10 @@ describe('lead import', () => {
     expect(report.statusCode).toBe(200);
     expect(report.headers['content-type']).toContain('text/csv');
     expect(report.headers['content-disposition']).toContain('attachment');
-    const lines = report.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = report.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe('row_number,reason,Prénom,E-mail,Statut,Valeur');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toBe(
@@ -116,7 +175,9 @@ describe('lead import', () => {
 
   it('skips or updates duplicates by email, against existing leads and within the file', async () => {
     const ws = await signUp(t.app);
-    const existing = (await ws.client.post('/api/marketing/leads', { first_name: 'Old', email: 'dup@exemple.fr', company: 'Ancienne', estimated_value: 10 })).json();
+    const existing = (
+      await ws.client.post('/api/marketing/leads', { first_name: 'Old', email: 'dup@exemple.fr', company: 'Ancienne', estimated_value: 10 })
+    ).json();
     const csv = 'Prénom,E-mail,Société,Valeur\nNew,DUP@exemple.fr,Nouvelle,\nTwin,twin@exemple.fr,Première,\nTwin2,Twin@Exemple.fr,,500\n';
 
     const skipped = await importCsv(ws, csv, undefined, 'skip');
@@ -133,15 +194,26 @@ describe('lead import', () => {
     expect(leads).toHaveLength(2);
     expect(byEmail(leads, 'dup@exemple.fr')).toMatchObject({ id: existing.id, first_name: 'New', company: 'Nouvelle', estimated_value: 10 });
     expect(byEmail(leads, 'twin@exemple.fr')).toMatchObject({ first_name: 'Twin2', company: 'Première', estimated_value: 500 });
-    const events = (await ws.client.get(`/api/marketing/leads/${existing.id}/events`)).json() as { event_type: string; data: { field?: string; to?: unknown } }[];
-    expect(events.filter((e) => e.event_type === 'field_changed').map((e) => e.data.field).sort()).toEqual(['company', 'first_name']);
+    const events = (await ws.client.get(`/api/marketing/leads/${existing.id}/events`)).json() as {
+      event_type: string;
+      data: { field?: string; to?: unknown };
+    }[];
+    expect(
+      events
+        .filter((e) => e.event_type === 'field_changed')
+        .map((e) => e.data.field)
+        .sort(),
+    ).toEqual(['company', 'first_name']);
 
     // Within one file, with update: the first row creates, the second updates it.
     const again = await importCsv(ws, 'E-mail,Prénom\nsolo@exemple.fr,Un\nSOLO@exemple.fr,Deux\n', { 'E-mail': 'email', Prénom: 'first_name' }, 'update');
     expect(again).toMatchObject({ created_count: 1, updated_count: 1 });
     expect(byEmail(await allLeads(ws), 'solo@exemple.fr')!.first_name).toBe('Deux');
     // Unchanged duplicates write nothing: they count as skipped.
-    expect(await importCsv(ws, 'E-mail,Prénom\nsolo@exemple.fr,Deux\n', { 'E-mail': 'email', Prénom: 'first_name' }, 'update')).toMatchObject({ updated_count: 0, skipped_count: 1 });
+    expect(await importCsv(ws, 'E-mail,Prénom\nsolo@exemple.fr,Deux\n', { 'E-mail': 'email', Prénom: 'first_name' }, 'update')).toMatchObject({
+      updated_count: 0,
+      skipped_count: 1,
+    });
   });
 
   it('skips erased emails (suppression list) with the reason', async () => {
@@ -160,11 +232,21 @@ describe('lead import', () => {
     await ws.client.post('/api/marketing/custom-fields', { key: 'rdv', label: 'Rendez-vous', field_type: 'date' });
     await ws.client.post('/api/marketing/custom-fields', { key: 'client', label: 'Client', field_type: 'boolean' });
     await ws.client.post('/api/marketing/custom-fields', { key: 'taille', label: 'Taille', field_type: 'select', options: ['TPE', 'PME'] });
-    const mapping = { 'E-mail': 'email', Budget: 'custom.budget', RDV: 'custom.rdv', Client: 'custom.client', Taille: 'custom.taille', Responsable: 'owner_id' };
+    const mapping = {
+      'E-mail': 'email',
+      Budget: 'custom.budget',
+      RDV: 'custom.rdv',
+      Client: 'custom.client',
+      Taille: 'custom.taille',
+      Responsable: 'owner_id',
+    };
     const csv = `E-mail;Budget;RDV;Client;Taille;Responsable\nok@exemple.fr;2 500,75;31/12/2026;oui;PME;${ws.email.toUpperCase()}\nko@exemple.fr;beaucoup;2026-02-30;peut-être;ETI;${uniqueEmail('stranger')}\n`;
     const result = await importCsv(ws, csv, mapping);
     expect(result).toMatchObject({ created_count: 1, failed_count: 1 });
-    expect(byEmail(await allLeads(ws), 'ok@exemple.fr')).toMatchObject({ owner_id: ws.userId, custom_fields: { budget: 2500.75, rdv: '2026-12-31', client: true, taille: 'PME' } });
+    expect(byEmail(await allLeads(ws), 'ok@exemple.fr')).toMatchObject({
+      owner_id: ws.userId,
+      custom_fields: { budget: 2500.75, rdv: '2026-12-31', client: true, taille: 'PME' },
+    });
     const report = (await ws.client.get(`/api/marketing/imports/${result.id}/report.csv`)).body;
     expect(report).toContain('owner_id: not a member of this workspace');
     expect(report).toContain('custom.budget: must be a number');
@@ -195,7 +277,12 @@ describe('lead import', () => {
 
   it('scores imported leads when the workspace has scoring rules', async () => {
     const ws = await signUp(t.app);
-    const rule = await ws.client.post('/api/marketing/scoring-rules', { name: 'Cafés', kind: 'fit', condition: { field: 'company', operator: 'contains', value: 'café' }, points: 15 });
+    const rule = await ws.client.post('/api/marketing/scoring-rules', {
+      name: 'Cafés',
+      kind: 'fit',
+      condition: { field: 'company', operator: 'contains', value: 'café' },
+      points: 15,
+    });
     expect(rule.statusCode, rule.body).toBe(201);
     await importCsv(ws, 'E-mail;Société\ncafe@exemple.fr;Grand Café\nautre@exemple.fr;Librairie\n', { 'E-mail': 'email', Société: 'company' });
     const leads = await allLeads(ws);
@@ -224,7 +311,10 @@ describe('lead import', () => {
     const { rows } = await t.runtime.database.raw.query('SELECT count(*)::int AS n FROM lead_import_chunks WHERE workspace_id = $1', [ws.workspaceId]);
     expect(rows[0]).toEqual({ n: 0 });
     // No job was queued for this workspace.
-    const { rows: jobs } = await t.runtime.database.raw.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'crm.lead-import' AND data->>'workspace_id' = $1`, [ws.workspaceId]);
+    const { rows: jobs } = await t.runtime.database.raw.query(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'crm.lead-import' AND data->>'workspace_id' = $1`,
+      [ws.workspaceId],
+    );
     expect(jobs[0]).toEqual({ n: 0 });
   });
 
@@ -237,7 +327,9 @@ describe('lead import', () => {
       expect(res.statusCode, res.body).toBe(400);
       return res.json().errors as { path: string; message: string }[];
     };
-    expect(await bad({ Prénom: 'favourite_colour' })).toEqual([{ path: 'mapping.Prénom', message: expect.stringContaining('"favourite_colour" is not a lead field') }]);
+    expect(await bad({ Prénom: 'favourite_colour' })).toEqual([
+      { path: 'mapping.Prénom', message: expect.stringContaining('"favourite_colour" is not a lead field') },
+    ]);
     expect(await bad({ Téléphone: 'phone' })).toEqual([{ path: 'mapping.Téléphone', message: '"Téléphone" is not a column of the file' }]);
     expect(await bad({ Mail: 'email', Courriel: 'email' })).toEqual([{ path: 'mapping.Courriel', message: '"email" is already filled by the column "Mail"' }]);
     expect(await bad({ Prénom: 'custom.nope' })).toEqual([{ path: 'mapping.Prénom', message: 'the custom field "nope" does not exist' }]);
@@ -289,7 +381,10 @@ describe('lead import', () => {
     expect(await allLeads(ws)).toHaveLength(8);
     const { rows: chunks } = await t.runtime.database.raw.query('SELECT count(*)::int AS n FROM lead_import_chunks WHERE import_id = $1', [id]);
     expect(chunks[0]).toEqual({ n: 0 });
-    const { rows: events } = await t.runtime.database.raw.query(`SELECT count(*)::int AS n FROM lead_events WHERE workspace_id = $1 AND event_type = 'imported'`, [ws.workspaceId]);
+    const { rows: events } = await t.runtime.database.raw.query(
+      `SELECT count(*)::int AS n FROM lead_events WHERE workspace_id = $1 AND event_type = 'imported'`,
+      [ws.workspaceId],
+    );
     expect(events[0]).toEqual({ n: 8 });
   });
 

@@ -61,7 +61,13 @@ export function contactsRoutes(fastify: FastifyInstance, runtime: Runtime): void
     '/api/marketing/leads/:id/timeline',
     {
       config: { tenant: leadRoute },
-      schema: { tags, summary: "The lead's interactions and events in one list, newest first", params: ZIdParams, querystring: ZTimelineQuery, response: { 200: ZTimeline } },
+      schema: {
+        tags,
+        summary: "The lead's interactions and events in one list, newest first",
+        params: ZIdParams,
+        querystring: ZTimelineQuery,
+        response: { 200: ZTimeline },
+      },
     },
     async (req) => {
       const page = await leadMergedTimeline(tenantOf(req, runtime), req.params.id, req.query);
@@ -71,7 +77,14 @@ export function contactsRoutes(fastify: FastifyInstance, runtime: Runtime): void
 
   app.get(
     '/api/marketing/interactions',
-    { schema: { tags, summary: "The workspace's interactions, newest first, with their lead's name", querystring: ZInteractionListQuery, response: { 200: ZInteractionList } } },
+    {
+      schema: {
+        tags,
+        summary: "The workspace's interactions, newest first, with their lead's name",
+        querystring: ZInteractionListQuery,
+        response: { 200: ZInteractionList },
+      },
+    },
     async (req) => {
       const page = await listWorkspaceInteractions(tenantOf(req, runtime), req.query);
       return { items: page.items.map(wire.workspaceInteraction), next_cursor: page.next_cursor };
@@ -90,7 +103,8 @@ export function contactsRoutes(fastify: FastifyInstance, runtime: Runtime): void
       config: { tenant: { ...leadRoute, sampleBody: { title: 'x' } } },
       schema: { tags, summary: 'Add a task to a lead', params: ZIdParams, body: ZTaskCreateBody, response: { 201: ZTask } },
     },
-    async (req, reply) => reply.code(201).send(wire.task(await publishLeadEvents(runtime, () => createLeadTask(tenantOf(req, runtime), authOf(req), req.params.id, req.body)))),
+    async (req, reply) =>
+      reply.code(201).send(wire.task(await publishLeadEvents(runtime, () => createLeadTask(tenantOf(req, runtime), authOf(req), req.params.id, req.body)))),
   );
 
   app.patch(

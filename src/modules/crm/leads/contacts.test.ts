@@ -22,7 +22,8 @@ async function addLeads(ws: SignedUp, bodies: object[]): Promise<TLeadWire[]> {
 }
 
 const read = async (ws: SignedUp, id: string): Promise<TLeadWire> => (await ws.client.get(`/api/marketing/leads/${id}`)).json();
-const eventsOf = async (ws: SignedUp, id: string) => (await ws.client.get(`/api/marketing/leads/${id}/events`)).json() as { event_type: string; data: Record<string, unknown> }[];
+const eventsOf = async (ws: SignedUp, id: string) =>
+  (await ws.client.get(`/api/marketing/leads/${id}/events`)).json() as { event_type: string; data: Record<string, unknown> }[];
 
 describe('bulk actions', () => {
   it('changes status, tags and owner of the selected leads, logging one event per changed lead', async () => {
@@ -82,18 +83,39 @@ describe('bulk actions', () => {
     expect(await count(`rules=${encodeURIComponent(JSON.stringify({ op: 'and', rules: [{ field: 'tags', operator: 'contains', value: 'acme' }] }))}`)).toBe(2);
     expect((await bulk({ action: 'delete', target: { filter: { q: 'globex' } } })).json()).toEqual({ affected: 1 });
     expect(await count('')).toBe(2);
-    const bad = await bulk({ action: 'add_tag', value: 'x', target: { filter: { rules: { op: 'and', rules: [{ field: 'shoe_size', operator: 'eq', value: 1 }] } } } });
+    const bad = await bulk({
+      action: 'add_tag',
+      value: 'x',
+      target: { filter: { rules: { op: 'and', rules: [{ field: 'shoe_size', operator: 'eq', value: 1 }] } } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toMatch(/^body\.target\.filter\.rules/);
   });
 
   it('starts automations for each lead a bulk action changed, and recalculates scores', async () => {
     const ws = await signUp(t.app);
-    const automation = { name: 'Qualifié → tâche', trigger: { type: 'status_changed', status: 'qualified' }, actions: [{ type: 'add_task', params: { title: 'Appeler sous 24 h' } }] };
+    const automation = {
+      name: 'Qualifié → tâche',
+      trigger: { type: 'status_changed', status: 'qualified' },
+      actions: [{ type: 'add_task', params: { title: 'Appeler sous 24 h' } }],
+    };
     expect((await ws.client.post('/api/marketing/automations', automation)).statusCode).toBe(201);
-    const onTag = { name: 'Tag vip → négociation', trigger: { type: 'tag_added', tag: 'vip' }, actions: [{ type: 'set_status', params: { status: 'negotiation' } }] };
+    const onTag = {
+      name: 'Tag vip → négociation',
+      trigger: { type: 'tag_added', tag: 'vip' },
+      actions: [{ type: 'set_status', params: { status: 'negotiation' } }],
+    };
     expect((await ws.client.post('/api/marketing/automations', onTag)).statusCode).toBe(201);
-    expect((await ws.client.post('/api/marketing/scoring-rules', { name: 'VIP', kind: 'fit', condition: { field: 'tags', operator: 'contains', value: 'gold' }, points: 15 })).statusCode).toBe(201);
+    expect(
+      (
+        await ws.client.post('/api/marketing/scoring-rules', {
+          name: 'VIP',
+          kind: 'fit',
+          condition: { field: 'tags', operator: 'contains', value: 'gold' },
+          points: 15,
+        })
+      ).statusCode,
+    ).toBe(201);
     const [a, b] = await addLeads(ws, [{ first_name: 'A' }, { first_name: 'B' }]);
     await t.drain();
 
@@ -145,7 +167,11 @@ describe('bulk actions', () => {
 describe('saved views', () => {
   it('saves, lists, renames and deletes a Contacts view', async () => {
     const ws = await signUp(t.app);
-    const config = { columns: ['name', 'email', 'score', 'custom.budget'], filter: { status: 'qualified', rules: { op: 'and', rules: [{ field: 'score', operator: 'gte', value: 50 }] } }, sort: 'score' };
+    const config = {
+      columns: ['name', 'email', 'score', 'custom.budget'],
+      filter: { status: 'qualified', rules: { op: 'and', rules: [{ field: 'score', operator: 'gte', value: 50 }] } },
+      sort: 'score',
+    };
     const created = await ws.client.post('/api/marketing/saved-views', { name: 'Chauds', config });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ name: 'Chauds', config, created_by: ws.userId });
@@ -178,7 +204,10 @@ describe('tasks', () => {
     expect(done.done).toBe(true);
     expect(Date.parse(done.done_at)).toBeGreaterThan(Date.now() - 60_000);
     // Open tasks come first.
-    expect((await owner.client.get(`/api/marketing/leads/${lead!.id}/tasks`)).json().map((x: { title: string }) => x.title)).toEqual(['Envoyer le devis', 'Rappeler']);
+    expect((await owner.client.get(`/api/marketing/leads/${lead!.id}/tasks`)).json().map((x: { title: string }) => x.title)).toEqual([
+      'Envoyer le devis',
+      'Rappeler',
+    ]);
     expect((await owner.client.patch(`/api/marketing/tasks/${task.id}`, { done: false })).json()).toMatchObject({ done: false, done_at: null });
 
     const types = (await eventsOf(owner, lead!.id)).map((e) => e.event_type);
@@ -201,9 +230,17 @@ describe('tasks', () => {
 
   it('lets an automation add a task through addLeadTask', async () => {
     const [lead] = await addLeads(owner, [{ first_name: 'Auto', email: uniqueEmail('auto') }]);
-    const task = await addLeadTask(t.runtime.db, { workspaceId: owner.workspaceId, leadId: lead!.id, title: 'Relancer sous 48 h', dueAt: new Date('2026-12-03T10:00:00Z') });
+    const task = await addLeadTask(t.runtime.db, {
+      workspaceId: owner.workspaceId,
+      leadId: lead!.id,
+      title: 'Relancer sous 48 h',
+      dueAt: new Date('2026-12-03T10:00:00Z'),
+    });
     expect(task.title).toBe('Relancer sous 48 h');
-    expect((await owner.client.get(`/api/marketing/leads/${lead!.id}/tasks`)).json()[0]).toMatchObject({ title: 'Relancer sous 48 h', due_at: '2026-12-03T10:00:00.000Z' });
+    expect((await owner.client.get(`/api/marketing/leads/${lead!.id}/tasks`)).json()[0]).toMatchObject({
+      title: 'Relancer sous 48 h',
+      due_at: '2026-12-03T10:00:00.000Z',
+    });
     const other = await signUp(t.app);
     await expect(addLeadTask(t.runtime.db, { workspaceId: other.workspaceId, leadId: lead!.id, title: 'x' })).rejects.toThrow(/not found/);
   });
@@ -214,7 +251,11 @@ describe('interactions and timeline', () => {
     const ws = await signUp(t.app);
     const [paul, marie] = await addLeads(ws, [{ first_name: 'Paul', last_name: 'Roux' }, { email: 'marie@example.com' }]);
     const log = (leadId: string, type: string, day: number) =>
-      ws.client.post(`/api/marketing/leads/${leadId}/interactions`, { interaction_type: type, subject: `${type}-${day}`, occurred_at: `2026-10-${String(day).padStart(2, '0')}T10:00:00.000Z` });
+      ws.client.post(`/api/marketing/leads/${leadId}/interactions`, {
+        interaction_type: type,
+        subject: `${type}-${day}`,
+        occurred_at: `2026-10-${String(day).padStart(2, '0')}T10:00:00.000Z`,
+      });
     await log(paul!.id, 'call', 1);
     await log(marie!.id, 'email', 2);
     await log(paul!.id, 'call', 3);
@@ -233,7 +274,9 @@ describe('interactions and timeline', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { subject: string }[]; next_cursor: string | null } = (await ws.client.get(`/api/marketing/interactions?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { subject: string }[]; next_cursor: string | null } = (
+        await ws.client.get(`/api/marketing/interactions?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       seen.push(...page.items.map((i) => i.subject));
       cursor = page.next_cursor;
     } while (cursor);
@@ -247,10 +290,16 @@ describe('interactions and timeline', () => {
     await owner.client.patch(`/api/marketing/leads/${lead!.id}`, { status: 'qualified' });
     await owner.client.post(`/api/marketing/leads/${lead!.id}/interactions`, { interaction_type: 'call', subject: 'Appel découverte' });
     await owner.client.post(`/api/marketing/leads/${lead!.id}/tasks`, { title: 'Envoyer la proposition' });
-    await owner.client.post(`/api/marketing/leads/${lead!.id}/interactions`, { interaction_type: 'note', content: 'Budget validé', occurred_at: '2020-01-01T00:00:00.000Z' });
+    await owner.client.post(`/api/marketing/leads/${lead!.id}/interactions`, {
+      interaction_type: 'note',
+      content: 'Budget validé',
+      occurred_at: '2020-01-01T00:00:00.000Z',
+    });
 
     const timeline = (await owner.client.get(`/api/marketing/leads/${lead!.id}/timeline`)).json();
-    const summary = timeline.items.map((i: { kind: string; event_type?: string; interaction_type?: string }) => (i.kind === 'event' ? i.event_type : i.interaction_type));
+    const summary = timeline.items.map((i: { kind: string; event_type?: string; interaction_type?: string }) =>
+      i.kind === 'event' ? i.event_type : i.interaction_type,
+    );
     // interaction_added events are left out: the interaction itself is there. The backdated note is last.
     expect(summary).toEqual(['task_added', 'call', 'status_changed', 'created', 'note']);
     expect(timeline.items[2]).toMatchObject({ kind: 'event', data: { from: 'new', to: 'qualified' } });
@@ -259,7 +308,9 @@ describe('interactions and timeline', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { id: string }[]; next_cursor: string | null } = (await owner.client.get(`/api/marketing/leads/${lead!.id}/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { id: string }[]; next_cursor: string | null } = (
+        await owner.client.get(`/api/marketing/leads/${lead!.id}/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       seen.push(...page.items.map((i) => i.id));
       cursor = page.next_cursor;
     } while (cursor);

@@ -28,10 +28,14 @@ export async function bulkLeads(tenant: Tenant, queue: JobQueue, actor: TAuth, b
 
 async function applyBulk(tenant: Tenant, actor: TAuth, body: TLeadBulkBody): Promise<{ affected: number }> {
   if (body.action === 'set_owner' && body.value && !(await roleIn(tenant.db, body.value, tenant.workspaceId))) {
-    throw new AppError('bad_request', 'The owner must be a member of this workspace', { errors: [{ path: 'body.value', message: 'not a member of this workspace' }] });
+    throw new AppError('bad_request', 'The owner must be a member of this workspace', {
+      errors: [{ path: 'body.value', message: 'not a member of this workspace' }],
+    });
   }
   if (body.action === 'set_status' && body.lost_reason && body.value !== 'lost') {
-    throw new AppError('bad_request', 'A lost reason only goes with the status "lost"', { errors: [{ path: 'body.lost_reason', message: 'only for status lost' }] });
+    throw new AppError('bad_request', 'A lost reason only goes with the status "lost"', {
+      errors: [{ path: 'body.lost_reason', message: 'only for status lost' }],
+    });
   }
   const target = await targetCondition(tenant, body.target);
   const event = (leadId: string, type: string, data: Record<string, unknown>): TEventRow => ({
@@ -45,9 +49,16 @@ async function applyBulk(tenant: Tenant, actor: TAuth, body: TLeadBulkBody): Pro
   return tenant.db.transaction(async (tx) => {
     // Locks the rows the action will change, so the update and its events describe the same leads.
     const lock = (changes: SQL) =>
-      tx.select({ id: leads.id, status: leads.status, owner_id: leads.owner_id }).from(leads).where(tenant.where(leads, target, changes)).for('update');
+      tx
+        .select({ id: leads.id, status: leads.status, owner_id: leads.owner_id })
+        .from(leads)
+        .where(tenant.where(leads, target, changes))
+        .for('update');
     const update = (ids: string[], values: Partial<typeof leads.$inferInsert> | Record<string, SQL>) =>
-      tx.update(leads).set(values).where(tenant.where(leads, idIn(ids)));
+      tx
+        .update(leads)
+        .set(values)
+        .where(tenant.where(leads, idIn(ids)));
 
     switch (body.action) {
       case 'delete': {
@@ -57,27 +68,57 @@ async function applyBulk(tenant: Tenant, actor: TAuth, body: TLeadBulkBody): Pro
       case 'set_status': {
         const rows = await lock(ne(leads.status, body.value));
         const lostReason = body.value === 'lost' && body.lost_reason ? body.lost_reason : undefined;
-        if (rows.length > 0) await update(rows.map((r) => r.id), { status: body.value, ...(lostReason ? { lost_reason: lostReason } : {}) });
-        await recordLeadEventRows(tx, rows.map((r) => event(r.id, 'status_changed', { field: 'status', from: r.status, to: body.value, ...(lostReason ? { lost_reason: lostReason } : {}) })));
+        if (rows.length > 0)
+          await update(
+            rows.map((r) => r.id),
+            { status: body.value, ...(lostReason ? { lost_reason: lostReason } : {}) },
+          );
+        await recordLeadEventRows(
+          tx,
+          rows.map((r) =>
+            event(r.id, 'status_changed', { field: 'status', from: r.status, to: body.value, ...(lostReason ? { lost_reason: lostReason } : {}) }),
+          ),
+        );
         return { affected: rows.length };
       }
       case 'add_tag': {
         const rows = await lock(not(arrayContains(leads.tags, [body.value])));
-        if (rows.length > 0) await update(rows.map((r) => r.id), { tags: sql`array_append(${leads.tags}, ${body.value}::text)` });
-        await recordLeadEventRows(tx, rows.map((r) => event(r.id, 'tag_added', { tag: body.value })));
+        if (rows.length > 0)
+          await update(
+            rows.map((r) => r.id),
+            { tags: sql`array_append(${leads.tags}, ${body.value}::text)` },
+          );
+        await recordLeadEventRows(
+          tx,
+          rows.map((r) => event(r.id, 'tag_added', { tag: body.value })),
+        );
         return { affected: rows.length };
       }
       case 'remove_tag': {
         const rows = await lock(arrayContains(leads.tags, [body.value]));
-        if (rows.length > 0) await update(rows.map((r) => r.id), { tags: sql`array_remove(${leads.tags}, ${body.value}::text)` });
-        await recordLeadEventRows(tx, rows.map((r) => event(r.id, 'tag_removed', { tag: body.value })));
+        if (rows.length > 0)
+          await update(
+            rows.map((r) => r.id),
+            { tags: sql`array_remove(${leads.tags}, ${body.value}::text)` },
+          );
+        await recordLeadEventRows(
+          tx,
+          rows.map((r) => event(r.id, 'tag_removed', { tag: body.value })),
+        );
         return { affected: rows.length };
       }
       case 'set_owner': {
         const owner = body.value;
         const rows = await lock(owner ? or(sql`${leads.owner_id} is null`, ne(leads.owner_id, owner))! : isNotNull(leads.owner_id));
-        if (rows.length > 0) await update(rows.map((r) => r.id), { owner_id: owner });
-        await recordLeadEventRows(tx, rows.map((r) => event(r.id, 'field_changed', { field: 'owner_id', from: r.owner_id, to: owner })));
+        if (rows.length > 0)
+          await update(
+            rows.map((r) => r.id),
+            { owner_id: owner },
+          );
+        await recordLeadEventRows(
+          tx,
+          rows.map((r) => event(r.id, 'field_changed', { field: 'owner_id', from: r.owner_id, to: owner })),
+        );
         return { affected: rows.length };
       }
     }

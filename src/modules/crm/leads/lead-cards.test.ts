@@ -9,7 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type TCard = { id: string; status: string; created_at: string; next_task: { id: string; title: string; due_at: string | null } | null; stage_entered_at: string };
+type TCard = {
+  id: string;
+  status: string;
+  created_at: string;
+  next_task: { id: string; title: string; due_at: string | null } | null;
+  stage_entered_at: string;
+};
 
 async function listed(status: string): Promise<TCard[]> {
   const res = await owner.client.get(`/api/marketing/leads?status=${status}&limit=200`);
@@ -19,7 +25,11 @@ async function listed(status: string): Promise<TCard[]> {
 
 async function lastStatusChange(leadId: string): Promise<string> {
   const events = (await owner.client.get(`/api/marketing/leads/${leadId}/events`)).json() as { event_type: string; occurred_at: string }[];
-  return events.filter((e) => e.event_type === 'status_changed').map((e) => e.occurred_at).sort().at(-1)!;
+  return events
+    .filter((e) => e.event_type === 'status_changed')
+    .map((e) => e.occurred_at)
+    .sort()
+    .at(-1)!;
 }
 
 describe('lead list: what a pipeline card shows', () => {

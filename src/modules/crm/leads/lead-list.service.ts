@@ -31,7 +31,9 @@ export async function listLeads(tenant: Tenant, query: TLeadListQuery): Promise<
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor, query.sort);
     const typed = typeof value === 'number' ? sql`${value}::numeric` : query.sort === 'name' ? sql`${value}::text` : sql`${value}::timestamptz`;
-    conditions.push(sort.direction === 'desc' ? sql`(${sort.expr}, ${leads.id}) < (${typed}, ${id}::uuid)` : sql`(${sort.expr}, ${leads.id}) > (${typed}, ${id}::uuid)`);
+    conditions.push(
+      sort.direction === 'desc' ? sql`(${sort.expr}, ${leads.id}) < (${typed}, ${id}::uuid)` : sql`(${sort.expr}, ${leads.id}) > (${typed}, ${id}::uuid)`,
+    );
   }
   const order = sort.direction === 'desc' ? [desc(sort.expr), desc(leads.id)] : [asc(sort.expr), asc(leads.id)];
   const select = tenant.db

@@ -28,7 +28,10 @@ export async function addLeadTask(db: Db, input: TAddLeadTaskInput): Promise<TLe
   const title = input.title.trim();
   if (!title) throw new AppError('bad_request', 'A task needs a title', { errors: [{ path: 'body.title', message: 'must not be empty' }] });
   const [lead] = isUuid(input.leadId)
-    ? await db.select({ id: leads.id }).from(leads).where(and(eq(leads.workspace_id, input.workspaceId), eq(leads.id, input.leadId)))
+    ? await db
+        .select({ id: leads.id })
+        .from(leads)
+        .where(and(eq(leads.workspace_id, input.workspaceId), eq(leads.id, input.leadId)))
     : [];
   if (!lead) throw notFound('Lead');
   await assertAssigneeIsMember(db, input.workspaceId, input.assigneeId);
@@ -102,7 +105,13 @@ export async function updateLeadTask(tenant: Tenant, actor: TAuth, id: string, b
     const [row] = await tx.update(leadTasks).set(values).where(tenant.byId(leadTasks, id)).returning();
     // Ticking a task off shows on the lead's timeline; un-ticking does not (it is a correction).
     if (completed) {
-      await recordLeadEvent(tx, { workspaceId: tenant.workspaceId, leadId: before.lead_id, type: 'task_completed', data: { task_id: id, title: row!.title }, actorUserId: actor.user_id });
+      await recordLeadEvent(tx, {
+        workspaceId: tenant.workspaceId,
+        leadId: before.lead_id,
+        type: 'task_completed',
+        data: { task_id: id, title: row!.title },
+        actorUserId: actor.user_id,
+      });
     }
     return row!;
   });

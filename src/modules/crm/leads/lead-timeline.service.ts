@@ -3,9 +3,7 @@ import type { Tenant } from '../../../platform/db/tenant.js';
 import { leadEvents, leadInteractions, leads } from './leads.tables.js';
 import { after, decodePosition, encodePosition, newestFirst, positionOf, type TPosition } from './occurred-cursor.js';
 
-export type TTimelineRow =
-  | ({ kind: 'interaction' } & typeof leadInteractions.$inferSelect)
-  | ({ kind: 'event' } & typeof leadEvents.$inferSelect);
+export type TTimelineRow = ({ kind: 'interaction' } & typeof leadInteractions.$inferSelect) | ({ kind: 'event' } & typeof leadEvents.$inferSelect);
 
 /**
  * A lead's interactions and events merged into one list, newest first. Each source is read
@@ -21,11 +19,7 @@ export async function leadMergedTimeline(tenant: Tenant, leadId: string, query: 
       .select({ row: leadInteractions, position: positionOf(leadInteractions.occurred_at) })
       .from(leadInteractions)
       .where(
-        tenant.where(
-          leadInteractions,
-          eq(leadInteractions.lead_id, leadId),
-          from ? after(leadInteractions.occurred_at, leadInteractions.id, from) : undefined,
-        ),
+        tenant.where(leadInteractions, eq(leadInteractions.lead_id, leadId), from ? after(leadInteractions.occurred_at, leadInteractions.id, from) : undefined),
       )
       .orderBy(sql`${leadInteractions.occurred_at} desc`, sql`${leadInteractions.id} desc`)
       .limit(query.limit + 1),

@@ -36,11 +36,21 @@ export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
 
   app.get(
     '/api/marketing/leads',
-    { schema: { tags, summary: 'List leads (search, status filter, cursor pagination), each with its next open task and when it entered its status', querystring: ZLeadListQuery, response: { 200: ZLeadList } } },
+    {
+      schema: {
+        tags,
+        summary: 'List leads (search, status filter, cursor pagination), each with its next open task and when it entered its status',
+        querystring: ZLeadListQuery,
+        response: { 200: ZLeadList },
+      },
+    },
     async (req) => {
       const tenant = tenantOf(req, runtime);
       const page = await listLeads(tenant, req.query);
-      const cards = await leadCardDetails(tenant, page.items.map((row) => row.id));
+      const cards = await leadCardDetails(
+        tenant,
+        page.items.map((row) => row.id),
+      );
       return { items: page.items.map((row) => wire.leadCard(row, cards.get(row.id))), next_cursor: page.next_cursor };
     },
   );
@@ -93,13 +103,19 @@ export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
 
   app.get(
     '/api/marketing/leads/:id/events',
-    { config: { tenant: leadRoute }, schema: { tags, summary: "The lead's event log, newest first", params: ZIdParams, response: { 200: z.array(ZLeadEvent) } } },
+    {
+      config: { tenant: leadRoute },
+      schema: { tags, summary: "The lead's event log, newest first", params: ZIdParams, response: { 200: z.array(ZLeadEvent) } },
+    },
     async (req) => (await leadTimeline(tenantOf(req, runtime), req.params.id)).map(wire.leadEvent),
   );
 
   app.get(
     '/api/marketing/leads/:id/interactions',
-    { config: { tenant: leadRoute }, schema: { tags, summary: "The lead's interactions, most recent first", params: ZIdParams, response: { 200: z.array(ZInteraction) } } },
+    {
+      config: { tenant: leadRoute },
+      schema: { tags, summary: "The lead's interactions, most recent first", params: ZIdParams, response: { 200: z.array(ZInteraction) } },
+    },
     async (req) => (await listInteractions(tenantOf(req, runtime), req.params.id)).map(wire.interaction),
   );
 
@@ -109,7 +125,10 @@ export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
       config: { tenant: { ...leadRoute, sampleBody: { interaction_type: 'note', content: 'x' } } },
       schema: { tags, summary: 'Log an email, call, meeting or note', params: ZIdParams, body: ZInteractionCreateBody, response: { 201: ZInteraction } },
     },
-    async (req, reply) => reply.code(201).send(wire.interaction(await publishLeadEvents(runtime, () => addInteraction(tenantOf(req, runtime), authOf(req), req.params.id, req.body)))),
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(wire.interaction(await publishLeadEvents(runtime, () => addInteraction(tenantOf(req, runtime), authOf(req), req.params.id, req.body)))),
   );
 
   app.post(

@@ -45,9 +45,7 @@ export function getLead(tenant: Tenant, id: string): Promise<TLeadRow> {
 export async function updateLead(tenant: Tenant, actor: TAuth, id: string, input: TLeadUpdateBody): Promise<TLeadRow> {
   const found = await getLead(tenant, id);
   const values = normalize(input);
-  const customFields = input.custom_fields
-    ? validateCustomFields(await customFieldsByKey(tenant.db, tenant.workspaceId), input.custom_fields)
-    : undefined;
+  const customFields = input.custom_fields ? validateCustomFields(await customFieldsByKey(tenant.db, tenant.workspaceId), input.custom_fields) : undefined;
   if ('owner_id' in values) await assertOwnerIsMember(tenant, values.owner_id);
   if (values.email && values.email !== found.email) {
     await assertEmailFree(tenant, values.email, id);
@@ -76,12 +74,7 @@ export function changeLeadTags(tenant: Tenant, actor: TAuth, id: string, change:
  * changes of one lead at once each build on what the other committed instead of on the same old
  * copy (two PATCHes lost each other's custom-field keys 15 times out of 15 on PostgreSQL).
  */
-function applyLockedChange(
-  tenant: Tenant,
-  actor: TAuth,
-  id: string,
-  compute: (before: TLeadRow) => Partial<TLeadRow>,
-): Promise<TLeadRow> {
+function applyLockedChange(tenant: Tenant, actor: TAuth, id: string, compute: (before: TLeadRow) => Partial<TLeadRow>): Promise<TLeadRow> {
   return tenant.db.transaction(async (tx) => {
     const [before] = await tx.select().from(leads).where(tenant.byId(leads, id)).for('update');
     if (!before) throw notFound('Lead');

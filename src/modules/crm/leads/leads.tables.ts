@@ -27,7 +27,10 @@ export const leads = pgTable(
     source: text('source'),
     source_url: text('source_url'),
     estimated_value: numeric('estimated_value', { precision: 14, scale: 2, mode: 'number' }),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     notes: text('notes'),
     custom_fields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
     owner_id: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),

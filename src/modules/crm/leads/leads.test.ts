@@ -18,7 +18,12 @@ describe('leads', () => {
       consent_ip: '203.0.113.7',
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ consent_source: 'Formulaire webinar du 12 novembre', consent_at: '2026-11-12T08:30:00.000Z', consent_ip: '203.0.113.7', unsubscribed_at: null });
+    expect(created.json()).toMatchObject({
+      consent_source: 'Formulaire webinar du 12 novembre',
+      consent_at: '2026-11-12T08:30:00.000Z',
+      consent_ip: '203.0.113.7',
+      unsubscribed_at: null,
+    });
     const unsubscribed = await owner.client.patch(`/api/marketing/leads/${created.json().id}`, { unsubscribed_at: '2026-11-20T10:00:00Z' });
     expect(unsubscribed.json().unsubscribed_at).toBe('2026-11-20T10:00:00.000Z');
     const badIp = await owner.client.post('/api/marketing/leads', { email: uniqueEmail('consent-bad'), consent_ip: '999.1.1.1' });
@@ -82,13 +87,19 @@ describe('leads', () => {
       expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.first_name', 'body.email']);
     }
     expect((await ws.client.get('/api/marketing/leads')).json().items).toHaveLength(0);
-    for (const body of [{ last_name: 'Durand' }, { email: 'a@exemple.fr' }, { company: 'Acme' }]) expect((await ws.client.post('/api/marketing/leads', body)).statusCode).toBe(201);
+    for (const body of [{ last_name: 'Durand' }, { email: 'a@exemple.fr' }, { company: 'Acme' }])
+      expect((await ws.client.post('/api/marketing/leads', body)).statusCode).toBe(201);
   });
 
   it('searches, filters by status and pages with a cursor without gaps or repeats', async () => {
     const ws = await signUp(t.app);
     for (let i = 0; i < 7; i++) {
-      await ws.client.post('/api/marketing/leads', { first_name: `Prénom${i}`, last_name: 'Durand', company: i % 2 ? 'Acme' : 'Globex', status: i < 3 ? 'won' : 'new' });
+      await ws.client.post('/api/marketing/leads', {
+        first_name: `Prénom${i}`,
+        last_name: 'Durand',
+        company: i % 2 ? 'Acme' : 'Globex',
+        status: i < 3 ? 'won' : 'new',
+      });
     }
     const search = (await ws.client.get('/api/marketing/leads?q=acme')).json();
     expect(search.items).toHaveLength(3);
@@ -98,7 +109,9 @@ describe('leads', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { id: string }[]; next_cursor: string | null } = (await ws.client.get(`/api/marketing/leads?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { id: string }[]; next_cursor: string | null } = (
+        await ws.client.get(`/api/marketing/leads?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       seen.push(...page.items.map((l: { id: string }) => l.id));
       cursor = page.next_cursor;
     } while (cursor);
@@ -127,7 +140,9 @@ describe('leads', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ interaction_type: 'meeting', author_id: owner.userId, occurred_at: at, metadata: { duration_minutes: 30 } });
-    expect((await owner.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'fax' })).json().errors[0].path).toBe('body.interaction_type');
+    expect((await owner.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'fax' })).json().errors[0].path).toBe(
+      'body.interaction_type',
+    );
     const list = (await owner.client.get(`/api/marketing/leads/${lead.id}/interactions`)).json();
     expect(list).toHaveLength(1);
     const events = (await owner.client.get(`/api/marketing/leads/${lead.id}/events`)).json();

@@ -49,7 +49,12 @@ export const dispatchLeadEventsJob = defineJob({
         .limit(BATCH);
       if (rows.length === 0) return;
       for (const subscriber of subscribers) await subscriber(runtime, rows);
-      await runtime.db.delete(leadEventOutbox).where(inArray(leadEventOutbox.event_id, rows.map((r) => r.id)));
+      await runtime.db.delete(leadEventOutbox).where(
+        inArray(
+          leadEventOutbox.event_id,
+          rows.map((r) => r.id),
+        ),
+      );
     }
   },
 });

@@ -10,7 +10,12 @@ export type TSavedViewRow = typeof savedViews.$inferSelect;
 
 /** The workspace's saved Contacts views, by name (everyone in the workspace sees them). */
 export function listSavedViews(tenant: Tenant): Promise<TSavedViewRow[]> {
-  return tenant.db.select().from(savedViews).where(tenant.where(savedViews)).orderBy(asc(savedViews.name), asc(savedViews.id)).limit(WORKSPACE_LIMITS.savedViews);
+  return tenant.db
+    .select()
+    .from(savedViews)
+    .where(tenant.where(savedViews))
+    .orderBy(asc(savedViews.name), asc(savedViews.id))
+    .limit(WORKSPACE_LIMITS.savedViews);
 }
 
 /** Saves the table's current columns, filter and sort under a name. */
@@ -22,7 +27,12 @@ export async function createSavedView(tenant: Tenant, actor: TAuth, body: TSaved
 /** Renames a view or replaces its configuration. */
 export async function updateSavedView(tenant: Tenant, id: string, body: TSavedViewUpdateBody): Promise<TSavedViewRow> {
   if (body.name === undefined && body.config === undefined) return tenant.get(savedViews, id, 'Saved view');
-  return tenant.update(savedViews, id, { ...(body.name !== undefined ? { name: body.name } : {}), ...(body.config ? { config: body.config } : {}) }, 'Saved view');
+  return tenant.update(
+    savedViews,
+    id,
+    { ...(body.name !== undefined ? { name: body.name } : {}), ...(body.config ? { config: body.config } : {}) },
+    'Saved view',
+  );
 }
 
 /** Deletes a view. */

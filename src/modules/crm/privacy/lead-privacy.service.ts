@@ -12,13 +12,21 @@ import { leadScoreHistory } from '../scoring/scoring.tables.js';
 export async function exportLeadData(tenant: Tenant, leadId: string) {
   const lead = await getLead(tenant, leadId);
   const byLead = <T extends typeof leadEvents | typeof leadInteractions | typeof leadTasks | typeof leadScoreHistory>(table: T) =>
-    tenant.db.select().from(table as typeof leadEvents).where(tenant.where(table, eq(table.lead_id, leadId))).orderBy(asc(table.created_at));
+    tenant.db
+      .select()
+      .from(table as typeof leadEvents)
+      .where(tenant.where(table, eq(table.lead_id, leadId)))
+      .orderBy(asc(table.created_at));
   const [events, interactions, tasks, scoreHistory, runs] = await Promise.all([
     byLead(leadEvents),
     byLead(leadInteractions),
     byLead(leadTasks),
     byLead(leadScoreHistory),
-    tenant.db.select().from(automationRuns).where(tenant.where(automationRuns, eq(automationRuns.lead_id, leadId))).orderBy(asc(automationRuns.created_at)),
+    tenant.db
+      .select()
+      .from(automationRuns)
+      .where(tenant.where(automationRuns, eq(automationRuns.lead_id, leadId)))
+      .orderBy(asc(automationRuns.created_at)),
   ]);
   return {
     exported_at: new Date().toISOString(),
@@ -40,7 +48,10 @@ export async function exportLeadData(tenant: Tenant, leadId: string) {
  */
 export async function eraseLead(tenant: Tenant, leadId: string): Promise<{ suppressed: boolean }> {
   const lead = await getLead(tenant, leadId);
-  const fullName = [lead.first_name, lead.last_name].filter((part) => part && part.trim()).join(' ').trim();
+  const fullName = [lead.first_name, lead.last_name]
+    .filter((part) => part && part.trim())
+    .join(' ')
+    .trim();
   await tenant.db.transaction(async (tx) => {
     const emails = await everyEmail(tx, tenant, leadId, lead.email);
     if (emails.length > 0) {
@@ -72,7 +83,9 @@ async function everyEmail(tx: Pick<Tenant['db'], 'select'>, tenant: Tenant, lead
   const changes = await tx
     .select({ data: leadEvents.data })
     .from(leadEvents)
-    .where(tenant.where(leadEvents, and(eq(leadEvents.lead_id, leadId), eq(leadEvents.event_type, 'field_changed'), sql`${leadEvents.data}->>'field' = 'email'`)));
+    .where(
+      tenant.where(leadEvents, and(eq(leadEvents.lead_id, leadId), eq(leadEvents.event_type, 'field_changed'), sql`${leadEvents.data}->>'field' = 'email'`)),
+    );
   const all = [current, ...changes.flatMap(({ data }) => [data.from, data.to])];
   const emails = all.filter((value): value is string => typeof value === 'string' && value.trim() !== '').map((value) => value.trim().toLowerCase());
   return [...new Set(emails)];

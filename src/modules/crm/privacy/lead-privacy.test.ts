@@ -33,7 +33,9 @@ describe('lead privacy', () => {
     expect(res.json()).toEqual({ erased: true, suppressed: true });
     expect((await owner.client.get(`/api/marketing/leads/${lead.id}`)).statusCode).toBe(404);
 
-    const { rows } = await t.runtime.database.raw.query<{ email_hash: string }>('select email_hash from lead_suppressions where workspace_id = $1', [owner.workspaceId]);
+    const { rows } = await t.runtime.database.raw.query<{ email_hash: string }>('select email_hash from lead_suppressions where workspace_id = $1', [
+      owner.workspaceId,
+    ]);
     expect(rows.map((r) => r.email_hash)).toEqual([emailHash(email)]);
     const leftovers = await t.runtime.database.raw.query(
       `select 1 from lead_events where lead_id = $1 union all select 1 from lead_interactions where lead_id = $1`,

@@ -107,9 +107,7 @@ async function rescoreBatch(tenant: Tenant, setup: TScoringSetup, scope: TBatchS
     // Locked until commit, so a concurrent rescore of the same lead waits and then sees this one's result.
     const rows = await selectFitMatches(scoped, setup, where, scope.leadId ? 1 : BATCH_SIZE, true);
     const results = await scoreRows(scoped, setup, rows, now);
-    const changes = rows
-      .map((row) => ({ id: row.id, from: row.score, result: results.get(row.id)! }))
-      .filter((change) => change.result.score !== change.from);
+    const changes = rows.map((row) => ({ id: row.id, from: row.score, result: results.get(row.id)! })).filter((change) => change.result.score !== change.from);
     await writeChanges(scoped, changes, options.cause, now);
     return { results, changed: changes.length, lastId: rows.at(-1)?.id };
   };
@@ -128,7 +126,11 @@ async function selectFitMatches(tenant: Tenant, setup: TScoringSetup, where: SQL
 }
 
 async function scoreRows(tenant: Tenant, setup: TScoringSetup, rows: TFitRow[], now: Date): Promise<Map<string, TScoreResult>> {
-  const eventsByLead = await loadScoredEvents(tenant, setup, rows.map((row) => row.id));
+  const eventsByLead = await loadScoredEvents(
+    tenant,
+    setup,
+    rows.map((row) => row.id),
+  );
   const results = new Map<string, TScoreResult>();
   for (const row of rows) {
     results.set(

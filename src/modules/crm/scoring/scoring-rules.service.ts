@@ -15,7 +15,12 @@ export type TScoringRuleRow = typeof scoringRules.$inferSelect;
 
 /** The workspace's scoring rules, oldest first. */
 export function listScoringRules(tenant: Tenant): Promise<TScoringRuleRow[]> {
-  return tenant.db.select().from(scoringRules).where(tenant.where(scoringRules)).orderBy(asc(scoringRules.created_at), asc(scoringRules.id)).limit(WORKSPACE_LIMITS.scoringRules);
+  return tenant.db
+    .select()
+    .from(scoringRules)
+    .where(tenant.where(scoringRules))
+    .orderBy(asc(scoringRules.created_at), asc(scoringRules.id))
+    .limit(WORKSPACE_LIMITS.scoringRules);
 }
 
 /** Adds a rule and queues the recalculation of every score of the workspace. */
@@ -71,9 +76,10 @@ async function ruleValues(tenant: Tenant, rule: TRuleInput, sent: TScoringRuleUp
       errors.push({ path: 'body.event_data.interaction_type', message: `must be one of ${INTERACTION_TYPES.join(', ')}` });
     }
     throwIfAny(errors);
-    const condition: TRuleCondition | null = rule.event_data && Object.keys(rule.event_data).length > 0
-      ? { field: `events.${rule.event_type}`, operator: 'is_not_empty', data: rule.event_data }
-      : null;
+    const condition: TRuleCondition | null =
+      rule.event_data && Object.keys(rule.event_data).length > 0
+        ? { field: `events.${rule.event_type}`, operator: 'is_not_empty', data: rule.event_data }
+        : null;
     return { ...base, event_type: rule.event_type!, condition };
   }
   if (sent.event_type) errors.push({ path: 'body.event_type', message: 'only event rules have an event type' });

@@ -15,7 +15,9 @@ export const recalculateScoresJob = defineJob({
     const started = Date.now();
     // Its score_changed events are in the outbox; the nudge lets score_crossed automations run at once,
     // whatever queued the recalculation (bulk action, rule or half-life change, import, nightly decay).
-    const result = await publishLeadEvents(runtime, () => rescoreWorkspace(new Tenant(runtime.db, payload.workspace_id), { cause: payload.cause ?? 'rules_changed' }));
+    const result = await publishLeadEvents(runtime, () =>
+      rescoreWorkspace(new Tenant(runtime.db, payload.workspace_id), { cause: payload.cause ?? 'rules_changed' }),
+    );
     runtime.log.info({ workspace_id: payload.workspace_id, ...result, ms: Date.now() - started }, 'lead scores recalculated');
   },
 });

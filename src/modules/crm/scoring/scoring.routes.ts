@@ -48,7 +48,13 @@ export function scoringRoutes(fastify: FastifyInstance, runtime: Runtime): void 
     '/api/marketing/scoring-rules/:id',
     {
       config: { tenant: { ...ruleRoute, sampleBody: { points: 1 } } },
-      schema: { tags, summary: 'Change a scoring rule; scores are recalculated in the background', params: ZIdParams, body: ZScoringRuleUpdateBody, response: { 200: ZScoringRule } },
+      schema: {
+        tags,
+        summary: 'Change a scoring rule; scores are recalculated in the background',
+        params: ZIdParams,
+        body: ZScoringRuleUpdateBody,
+        response: { 200: ZScoringRule },
+      },
     },
     async (req) => wire.scoringRule(await updateScoringRule(tenantOf(req, runtime), runtime.queue, req.params.id, req.body)),
   );
@@ -64,7 +70,9 @@ export function scoringRoutes(fastify: FastifyInstance, runtime: Runtime): void 
 
   app.get(
     '/api/marketing/crm-settings',
-    { schema: { tags, summary: 'CRM settings: score half-life, round-robin assignment, win probability per stage (percent)', response: { 200: ZCrmSettings } } },
+    {
+      schema: { tags, summary: 'CRM settings: score half-life, round-robin assignment, win probability per stage (percent)', response: { 200: ZCrmSettings } },
+    },
     async (req) => readCrmSettings(tenantOf(req, runtime)),
   );
 
@@ -90,7 +98,12 @@ export function scoringRoutes(fastify: FastifyInstance, runtime: Runtime): void 
     '/api/marketing/leads/:id/score',
     {
       config: { tenant: { table: 'leads' } },
-      schema: { tags, summary: "Why the lead has its score: matched fit rules, scored events (decayed), recent changes", params: ZIdParams, response: { 200: ZScoreExplanation } },
+      schema: {
+        tags,
+        summary: 'Why the lead has its score: matched fit rules, scored events (decayed), recent changes',
+        params: ZIdParams,
+        response: { 200: ZScoreExplanation },
+      },
     },
     async (req) => explainScore(tenantOf(req, runtime), req.params.id),
   );

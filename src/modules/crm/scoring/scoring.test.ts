@@ -113,7 +113,11 @@ describe('lead scoring', () => {
 
   it('recalculates every lead in the background after a rule change (the route returns at once)', async () => {
     const ws = await signUp(t.app);
-    const leads = [await addLead(ws, { job_title: 'Directeur' }), await addLead(ws, { job_title: 'Stagiaire' }), await addLead(ws, { job_title: 'directeur financier' })];
+    const leads = [
+      await addLead(ws, { job_title: 'Directeur' }),
+      await addLead(ws, { job_title: 'Stagiaire' }),
+      await addLead(ws, { job_title: 'directeur financier' }),
+    ];
     const rule = await addRule(ws, directeur);
     // Nothing moved yet: the recalculation is a queued job.
     expect(await Promise.all(leads.map((l) => scoreOf(ws, l.id)))).toEqual([0, 0, 0]);
@@ -143,7 +147,9 @@ describe('lead scoring', () => {
     await t.drain();
     const tenant = new Tenant(t.runtime.db, ws.workspaceId);
     // Every lead has a company: the recalculation reached all 620, and a second run changes nothing.
-    const { rows } = await t.runtime.database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM leads WHERE workspace_id = $1 AND score < 7', [ws.workspaceId]);
+    const { rows } = await t.runtime.database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM leads WHERE workspace_id = $1 AND score < 7', [
+      ws.workspaceId,
+    ]);
     expect(rows[0]!.n).toBe(0);
     expect(await rescoreWorkspace(tenant, { cause: 'test' })).toMatchObject({ leads: 620, changed: 0 });
   });
@@ -170,7 +176,10 @@ describe('lead scoring', () => {
     const ws = await signUp(t.app);
     await addRule(ws, { ...interaction, points: 40 });
     const lead = await addLead(ws);
-    await ws.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'call', occurred_at: new Date(Date.now() - 30 * DAY).toISOString() });
+    await ws.client.post(`/api/marketing/leads/${lead.id}/interactions`, {
+      interaction_type: 'call',
+      occurred_at: new Date(Date.now() - 30 * DAY).toISOString(),
+    });
     expect(await scoreOf(ws, lead.id)).toBe(20);
     const res = await ws.client.patch('/api/marketing/crm-settings', { score_half_life_days: 15 });
     expect(res.json()).toMatchObject({ score_half_life_days: 15 });

@@ -94,7 +94,10 @@ async function assertMembers(tenant: Tenant, userIds: string[]): Promise<void> {
   const found =
     uuids.length === 0
       ? []
-      : await tenant.db.select({ user_id: workspaceMembers.user_id }).from(workspaceMembers).where(tenant.where(workspaceMembers, inArray(workspaceMembers.user_id, uuids)));
+      : await tenant.db
+          .select({ user_id: workspaceMembers.user_id })
+          .from(workspaceMembers)
+          .where(tenant.where(workspaceMembers, inArray(workspaceMembers.user_id, uuids)));
   const members = new Set(found.map((row) => row.user_id));
   const strangers = userIds.filter((id) => !members.has(id));
   if (strangers.length > 0) {

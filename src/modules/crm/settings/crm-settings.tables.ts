@@ -13,7 +13,10 @@ export const crmSettings = pgTable(
     /** Engagement points lose half their value every this many days. */
     score_half_life_days: integer('score_half_life_days').notNull().default(30),
     round_robin_enabled: boolean('round_robin_enabled').notNull().default(false),
-    round_robin_member_ids: uuid('round_robin_member_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    round_robin_member_ids: uuid('round_robin_member_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** How many leads the rotation has assigned so far; the next owner is members[count % n]. */
     round_robin_counter: integer('round_robin_counter').notNull().default(0),
     /**

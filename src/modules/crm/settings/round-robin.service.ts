@@ -24,11 +24,7 @@ export async function roundRobinOwners(tx: Db, workspaceId: string, count: numbe
     .update(crmSettings)
     .set({ round_robin_counter: sql`${crmSettings.round_robin_counter} + ${count}` })
     .where(
-      and(
-        eq(crmSettings.workspace_id, workspaceId),
-        eq(crmSettings.round_robin_enabled, true),
-        sql`cardinality(${crmSettings.round_robin_member_ids}) > 0`,
-      ),
+      and(eq(crmSettings.workspace_id, workspaceId), eq(crmSettings.round_robin_enabled, true), sql`cardinality(${crmSettings.round_robin_member_ids}) > 0`),
     )
     .returning({ counter: crmSettings.round_robin_counter, memberIds: crmSettings.round_robin_member_ids });
   if (!slot) return [];

@@ -36,7 +36,12 @@ describe('round-robin assignment', () => {
     expect(await newLeadOwner(ws)).toBeNull();
 
     const res = await ws.client.patch('/api/marketing/crm-settings', { round_robin_enabled: true, round_robin_member_ids: [ws.userId, bruno, chloe] });
-    expect(res.json()).toEqual({ score_half_life_days: 30, round_robin_enabled: true, round_robin_member_ids: [ws.userId, bruno, chloe], stage_probabilities: DEFAULT_STAGE_PROBABILITIES });
+    expect(res.json()).toEqual({
+      score_half_life_days: 30,
+      round_robin_enabled: true,
+      round_robin_member_ids: [ws.userId, bruno, chloe],
+      stage_probabilities: DEFAULT_STAGE_PROBABILITIES,
+    });
     const owners = [];
     for (let i = 0; i < 6; i++) owners.push(await newLeadOwner(ws));
     expect(owners).toEqual([ws.userId, bruno, chloe, ws.userId, bruno, chloe]);
@@ -55,9 +60,10 @@ describe('round-robin assignment', () => {
     const owners = await Promise.all(Array.from({ length: 8 }, () => newLeadOwner(ws)));
     expect(owners.filter((o) => o === ws.userId)).toHaveLength(4);
     expect(owners.filter((o) => o === bruno)).toHaveLength(4);
-    const { rows } = await t.runtime.database.raw.query<{ round_robin_counter: number }>('SELECT round_robin_counter FROM crm_settings WHERE workspace_id = $1', [
-      ws.workspaceId,
-    ]);
+    const { rows } = await t.runtime.database.raw.query<{ round_robin_counter: number }>(
+      'SELECT round_robin_counter FROM crm_settings WHERE workspace_id = $1',
+      [ws.workspaceId],
+    );
     expect(rows[0]!.round_robin_counter).toBe(8);
   });
 

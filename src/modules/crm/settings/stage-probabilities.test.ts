@@ -29,10 +29,11 @@ async function seedPipeline(ws: SignedUp): Promise<void> {
 }
 
 const weighted = async (ws: SignedUp) => (await ws.client.get('/api/marketing/leads/stats')).json().weighted_pipeline_value as number;
-const dashboardOf = async (ws: SignedUp) => (await ws.client.get('/api/marketing/dashboard?period=30d')).json() as {
-  weighted_pipeline_value: number;
-  pipeline: { status: string; probability: number }[];
-};
+const dashboardOf = async (ws: SignedUp) =>
+  (await ws.client.get('/api/marketing/dashboard?period=30d')).json() as {
+    weighted_pipeline_value: number;
+    pipeline: { status: string; probability: number }[];
+  };
 
 describe('win probability per stage (crm_settings.stage_probabilities)', () => {
   it('defaults to the former fixed probabilities, in settings, stats and dashboard alike', async () => {

@@ -47,9 +47,7 @@ export function InvitationPage() {
               <Text size="sm" c="dimmed">
                 {t('auth.invitation.sentTo', { email: invitation.email })}
               </Text>
-              <QueryState query={me}>
-                {(caller) => <InvitationActions token={token} invitation={invitation} me={caller} />}
-              </QueryState>
+              <QueryState query={me}>{(caller) => <InvitationActions token={token} invitation={invitation} me={caller} />}</QueryState>
             </Stack>
           )}
         </QueryState>

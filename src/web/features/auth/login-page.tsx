@@ -38,17 +38,9 @@ export function LoginPage() {
       <AuthHeading title={t('auth.login.title')} subtitle={t('auth.login.subtitle')} />
       <form noValidate onSubmit={form.onSubmit((values) => login.mutate(values))}>
         <Stack>
-          <FormError
-            error={login.error}
-            message={hasStatus(login.error, 401) ? t('auth.login.wrongCredentials') : undefined}
-          />
+          <FormError error={login.error} message={hasStatus(login.error, 401) ? t('auth.login.wrongCredentials') : undefined} />
           <TextInput label={t('auth.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
-          <PasswordField
-            label={t('auth.password')}
-            autoComplete="current-password"
-            required
-            {...form.getInputProps('password')}
-          />
+          <PasswordField label={t('auth.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
           <Anchor component={Link} to="/forgot-password" size="sm">
             {t('auth.login.forgot')}
           </Anchor>

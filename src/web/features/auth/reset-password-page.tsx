@@ -67,12 +67,7 @@ export function ResetPasswordPage() {
             <FormError error={reset.error} />
           )}
           <NewPasswordField label={t('auth.reset.password')} {...form.getInputProps('password')} />
-          <PasswordField
-            label={t('auth.reset.confirm')}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('confirm')}
-          />
+          <PasswordField label={t('auth.reset.confirm')} autoComplete="new-password" required {...form.getInputProps('confirm')} />
           <Button type="submit" loading={reset.isPending} fullWidth>
             {t('auth.reset.submit')}
           </Button>

@@ -34,7 +34,8 @@ export function SignupPage() {
   });
   const signup = useMutation({
     // The account's language (used for its mails) starts as the one on screen.
-    mutationFn: (values: TValues) => api.post<TMe>('/api/auth/signup', { ...values, locale: currentLanguage(), timezone: browserTimeZone(), currency: browserCurrency() }),
+    mutationFn: (values: TValues) =>
+      api.post<TMe>('/api/auth/signup', { ...values, locale: currentLanguage(), timezone: browserTimeZone(), currency: browserCurrency() }),
     onSuccess: async (me) => {
       await startNewContext(queryClient, me);
       void navigate(next, { replace: true });

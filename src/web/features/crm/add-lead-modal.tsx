@@ -13,7 +13,16 @@ import { useLeadDrawer } from './lead-drawer/use-lead-drawer.js';
 
 type Props = { opened: boolean; onClose: () => void };
 
-const EMPTY = { first_name: '', last_name: '', email: '', phone: '', company: '', job_title: '', status: 'new' as TLeadStatus, estimated_value: '' as number | '' };
+const EMPTY = {
+  first_name: '',
+  last_name: '',
+  email: '',
+  phone: '',
+  company: '',
+  job_title: '',
+  status: 'new' as TLeadStatus,
+  estimated_value: '' as number | '',
+};
 type TValues = typeof EMPTY;
 
 /** A lead needs something to call it by: a first name, a last name, a company or an email (the server says the same). */
@@ -78,7 +87,8 @@ export function AddLeadModal({ opened, onClose }: Props) {
       if (!(error instanceof ApiError)) return;
       const errors = error.status === 409 ? { email: t('crmBoard.add.duplicate') } : error.fieldErrors();
       // No name nor email: the server names first_name and email; say it in French.
-      if (error.status === 400 && errors.first_name && errors.email) Object.assign(errors, { first_name: t('crmRecord.add.nameOrEmail'), email: t('crmRecord.add.nameOrEmail') });
+      if (error.status === 400 && errors.first_name && errors.email)
+        Object.assign(errors, { first_name: t('crmRecord.add.nameOrEmail'), email: t('crmRecord.add.nameOrEmail') });
       form.setErrors(errors);
     },
   });

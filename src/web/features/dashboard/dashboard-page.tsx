@@ -22,10 +22,7 @@ export function DashboardPage() {
   const query = useDashboard(period);
   return (
     <>
-      <PageHeader
-        title={t('dashboard.title')}
-        description={t('dashboard.context', { workspace: me.workspace.name, role: t(`roles.${me.role}`) })}
-      />
+      <PageHeader title={t('dashboard.title')} description={t('dashboard.context', { workspace: me.workspace.name, role: t(`roles.${me.role}`) })} />
       <QueryState query={query}>
         {(data) =>
           data.onboarding.total_leads === 0 ? (

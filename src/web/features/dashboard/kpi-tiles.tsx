@@ -37,7 +37,8 @@ function Delta({ current, previous, format }: { current: number; previous: numbe
   const diff = current - previous;
   const Icon = diff > 0 ? IconArrowUpRight : diff < 0 ? IconArrowDownRight : IconArrowRight;
   const color = diff > 0 ? 'var(--mantine-color-teal-text)' : diff < 0 ? 'var(--mantine-color-red-text)' : 'var(--mantine-color-dimmed)';
-  const text = diff > 0 ? t('dashboard.delta.more', { value: format(diff) }) : diff < 0 ? t('dashboard.delta.less', { value: format(-diff) }) : t('dashboard.delta.same');
+  const text =
+    diff > 0 ? t('dashboard.delta.more', { value: format(diff) }) : diff < 0 ? t('dashboard.delta.less', { value: format(-diff) }) : t('dashboard.delta.same');
   return (
     <Group gap={4} wrap="nowrap">
       <Icon size={16} color={color} aria-hidden style={{ flexShrink: 0 }} />
@@ -57,7 +58,13 @@ export function KpiTiles({ data }: { data: TDashboard }) {
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 5 }}>
       <Tile label={t('dashboard.kpi.newLeads')} value={f.number(data.new_leads.current)} delta={<Delta {...data.new_leads} format={f.number} />}>
-        <SparklineChart title={t('dashboard.kpi.newLeads')} rowHeader={bucketLabel} valueHeader={t('dashboard.charts.leads')} items={points((s) => s.new_leads)} valueFormatter={f.number} />
+        <SparklineChart
+          title={t('dashboard.kpi.newLeads')}
+          rowHeader={bucketLabel}
+          valueHeader={t('dashboard.charts.leads')}
+          items={points((s) => s.new_leads)}
+          valueFormatter={f.number}
+        />
       </Tile>
       <Tile
         label={t('dashboard.kpi.wonRevenue')}

@@ -25,7 +25,13 @@ export function seriesTable(rowHeader: string, points: TChartPoint[], series: TC
 }
 
 /** The accessible table of a single-value chart. */
-export function itemsTable(rowHeader: string, valueHeader: string, items: (TChartItem & { detail?: string })[], format: TValueFormatter, detailHeader?: string) {
+export function itemsTable(
+  rowHeader: string,
+  valueHeader: string,
+  items: (TChartItem & { detail?: string })[],
+  format: TValueFormatter,
+  detailHeader?: string,
+) {
   const withDetail = detailHeader !== undefined;
   return {
     rowHeader,

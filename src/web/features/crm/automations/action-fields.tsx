@@ -42,12 +42,26 @@ export function ActionFields({ form, index, readOnly }: Props) {
           <TextInput label={t('crmAutomations.editor.taskTitle')} required {...input('title')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NumberInput label={t('crmAutomations.editor.dueInDays')} min={0} max={365} allowDecimal={false} {...input('due_in_days')} />
-            <Select label={t('crmAutomations.editor.assignee')} data={[{ value: '', label: t('crmAutomations.editor.noAssignee') }, ...memberOptions]} allowDeselect={false} {...input('assignee_id')} />
+            <Select
+              label={t('crmAutomations.editor.assignee')}
+              data={[{ value: '', label: t('crmAutomations.editor.noAssignee') }, ...memberOptions]}
+              allowDeselect={false}
+              {...input('assignee_id')}
+            />
           </SimpleGrid>
         </>
       );
     case 'call_webhook':
-      return <TextInput label={t('crmAutomations.editor.url')} description={t('crmAutomations.editor.urlHint')} placeholder="https://" type="url" required {...input('url')} />;
+      return (
+        <TextInput
+          label={t('crmAutomations.editor.url')}
+          description={t('crmAutomations.editor.urlHint')}
+          placeholder="https://"
+          type="url"
+          required
+          {...input('url')}
+        />
+      );
     case 'send_email':
     case 'enroll_in_sequence':
       return null;

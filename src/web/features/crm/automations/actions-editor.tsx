@@ -40,7 +40,12 @@ export function ActionsEditor({ form, readOnly }: Props) {
                 />
                 {!readOnly && (
                   <Group gap={4} wrap="nowrap">
-                    <ActionIcon variant="subtle" disabled={index === 0} aria-label={t('crmAutomations.editor.moveUp', { n })} onClick={() => form.reorderListItem('actions', { from: index, to: index - 1 })}>
+                    <ActionIcon
+                      variant="subtle"
+                      disabled={index === 0}
+                      aria-label={t('crmAutomations.editor.moveUp', { n })}
+                      onClick={() => form.reorderListItem('actions', { from: index, to: index - 1 })}
+                    >
                       <IconArrowUp size={16} />
                     </ActionIcon>
                     <ActionIcon
@@ -51,7 +56,13 @@ export function ActionsEditor({ form, readOnly }: Props) {
                     >
                       <IconArrowDown size={16} />
                     </ActionIcon>
-                    <ActionIcon variant="subtle" color="red" disabled={actions.length === 1} aria-label={t('crmAutomations.editor.remove', { n })} onClick={() => form.removeListItem('actions', index)}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      disabled={actions.length === 1}
+                      aria-label={t('crmAutomations.editor.remove', { n })}
+                      onClick={() => form.removeListItem('actions', index)}
+                    >
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>
@@ -69,7 +80,12 @@ export function ActionsEditor({ form, readOnly }: Props) {
       )}
       {!readOnly && (
         <Group>
-          <Button variant="light" leftSection={<IconPlus size={16} />} disabled={actions.length >= MAX_ACTIONS} onClick={() => form.insertListItem('actions', newDraftAction())}>
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={16} />}
+            disabled={actions.length >= MAX_ACTIONS}
+            onClick={() => form.insertListItem('actions', newDraftAction())}
+          >
             {t('crmAutomations.editor.addAction')}
           </Button>
         </Group>

@@ -36,7 +36,17 @@ export type TAutomationDraft = {
   actions: TDraftAction[];
 };
 
-const EMPTY_PARAMS: TDraftParams = { status: 'contacted', tag: '', owner_id: '', subject: '', content: '', title: '', due_in_days: '', assignee_id: '', url: '' };
+const EMPTY_PARAMS: TDraftParams = {
+  status: 'contacted',
+  tag: '',
+  owner_id: '',
+  subject: '',
+  content: '',
+  title: '',
+  due_in_days: '',
+  assignee_id: '',
+  url: '',
+};
 
 /** A new action of this type with empty parameters. */
 export function newDraftAction(type: TAutomationActionType = 'add_tag'): TDraftAction {
@@ -69,7 +79,11 @@ export function draftOf(automation: TAutomation): TAutomationDraft {
     },
     useConditions: automation.conditions !== null,
     conditions: automation.conditions ?? { op: 'and', rules: [] },
-    actions: automation.actions.map((action) => ({ key: randomId(), type: action.type, params: { ...EMPTY_PARAMS, ...(action.params as Partial<TDraftParams>) } })),
+    actions: automation.actions.map((action) => ({
+      key: randomId(),
+      type: action.type,
+      params: { ...EMPTY_PARAMS, ...(action.params as Partial<TDraftParams>) },
+    })),
   };
 }
 

@@ -41,7 +41,13 @@ export function AutomationEditor({ automation, readOnly, onClose }: Props) {
       <form noValidate onSubmit={form.onSubmit(submit)}>
         <Stack>
           {readOnly && <Alert color="gray">{t('crmAutomations.editor.readOnly')}</Alert>}
-          <TextInput label={t('crmAutomations.editor.name')} placeholder={t('crmAutomations.editor.namePlaceholder')} required readOnly={readOnly} {...form.getInputProps('name')} />
+          <TextInput
+            label={t('crmAutomations.editor.name')}
+            placeholder={t('crmAutomations.editor.namePlaceholder')}
+            required
+            readOnly={readOnly}
+            {...form.getInputProps('name')}
+          />
           <Block title={t('crmAutomations.editor.when')}>
             <TriggerFields form={form} readOnly={readOnly} />
           </Block>

@@ -13,7 +13,13 @@ export function AutomationRuns({ automation, onClose }: Props) {
   const { t } = useTranslation();
   const runs = useAutomationRuns(automation?.id ?? null);
   return (
-    <Drawer opened={automation !== null} onClose={onClose} position="right" size="lg" title={automation ? t('crmAutomations.runs.title', { name: automation.name }) : ''}>
+    <Drawer
+      opened={automation !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={automation ? t('crmAutomations.runs.title', { name: automation.name }) : ''}
+    >
       <QueryState query={runs}>
         {(items) =>
           items.length === 0 ? (

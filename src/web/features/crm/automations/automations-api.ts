@@ -36,7 +36,8 @@ export function useSaveAutomation() {
 export function useToggleAutomation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, active }: { id: string; active: boolean }) => api.patch<TAutomation>(`/api/marketing/automations/${id}`, { active } satisfies TAutomationUpdateBody),
+    mutationFn: ({ id, active }: { id: string; active: boolean }) =>
+      api.patch<TAutomation>(`/api/marketing/automations/${id}`, { active } satisfies TAutomationUpdateBody),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: AUTOMATIONS_KEY }),
   });
 }

@@ -19,7 +19,11 @@ export function AutomationsTab({ canEdit }: { canEdit: boolean }) {
   // null: closed; 'new': a new automation; otherwise the automation being edited (or viewed).
   const [editing, setEditing] = useState<TAutomation | 'new' | null>(null);
   const [history, setHistory] = useState<TAutomation | null>(null);
-  const remove = useConfirmedDelete<TAutomation>({ basePath: '/api/marketing/automations', queryKey: AUTOMATIONS_KEY, successMessage: t('crmAutomations.deleted') });
+  const remove = useConfirmedDelete<TAutomation>({
+    basePath: '/api/marketing/automations',
+    queryKey: AUTOMATIONS_KEY,
+    successMessage: t('crmAutomations.deleted'),
+  });
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
@@ -51,7 +55,12 @@ export function AutomationsTab({ canEdit }: { canEdit: boolean }) {
         }
       </QueryState>
       {editing !== null && (
-        <AutomationEditor key={editing === 'new' ? 'new' : editing.id} automation={editing === 'new' ? null : editing} readOnly={!canEdit} onClose={() => setEditing(null)} />
+        <AutomationEditor
+          key={editing === 'new' ? 'new' : editing.id}
+          automation={editing === 'new' ? null : editing}
+          readOnly={!canEdit}
+          onClose={() => setEditing(null)}
+        />
       )}
       <AutomationRuns automation={history} onClose={() => setHistory(null)} />
       <ConfirmModal
@@ -111,7 +120,13 @@ function AutomationRow({ automation, canEdit, onEdit, onHistory, onDelete }: Row
                 <span
                   role="img"
                   aria-label={`${t(`crmAutomations.runs.status.${run.status}`)} — ${formatDate(run.created_at)}`}
-                  style={{ display: 'inline-block', width: 10, height: 10, borderRadius: '50%', background: `var(--mantine-color-${RUN_STATUS_COLOR[run.status]}-6)` }}
+                  style={{
+                    display: 'inline-block',
+                    width: 10,
+                    height: 10,
+                    borderRadius: '50%',
+                    background: `var(--mantine-color-${RUN_STATUS_COLOR[run.status]}-6)`,
+                  }}
                 />
               </Tooltip>
             ))

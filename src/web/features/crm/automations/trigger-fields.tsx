@@ -35,10 +35,21 @@ export function TriggerFields({ form, readOnly }: Props) {
           />
         )}
         {type === 'score_crossed' && (
-          <NumberInput label={t('crmAutomations.editor.threshold')} allowDecimal={false} required readOnly={readOnly} {...form.getInputProps('trigger.threshold')} />
+          <NumberInput
+            label={t('crmAutomations.editor.threshold')}
+            allowDecimal={false}
+            required
+            readOnly={readOnly}
+            {...form.getInputProps('trigger.threshold')}
+          />
         )}
         {type === 'tag_added' && (
-          <TextInput label={t('crmAutomations.editor.tag')} description={t('crmAutomations.editor.anyTag')} readOnly={readOnly} {...form.getInputProps('trigger.tag')} />
+          <TextInput
+            label={t('crmAutomations.editor.tag')}
+            description={t('crmAutomations.editor.anyTag')}
+            readOnly={readOnly}
+            {...form.getInputProps('trigger.tag')}
+          />
         )}
       </Group>
       {hint && (

@@ -26,7 +26,10 @@ export function BulkActionBar({ target, count, onDone }: Props) {
   const run = (body: TLeadBulkBody) =>
     bulk.mutate(body, {
       onSuccess: ({ affected }) => {
-        notifications.show({ color: 'green', message: t(body.action === 'delete' ? 'crmContacts.bulk.deleted' : 'crmContacts.bulk.done', { count: affected }) });
+        notifications.show({
+          color: 'green',
+          message: t(body.action === 'delete' ? 'crmContacts.bulk.deleted' : 'crmContacts.bulk.done', { count: affected }),
+        });
         setTagAction(null);
         setTag('');
         setAskLost(false);
@@ -63,7 +66,15 @@ export function BulkActionBar({ target, count, onDone }: Props) {
   );
 
   return (
-    <Paper withBorder shadow="sm" p="xs" radius="md" role="region" aria-label={t('crmContacts.bulk.label')} style={{ position: 'sticky', bottom: 8, zIndex: 3 }}>
+    <Paper
+      withBorder
+      shadow="sm"
+      p="xs"
+      radius="md"
+      role="region"
+      aria-label={t('crmContacts.bulk.label')}
+      style={{ position: 'sticky', bottom: 8, zIndex: 3 }}
+    >
       <Group gap="xs" wrap="wrap">
         <Text size="sm" fw={600} mr="xs">
           {t('crmContacts.selection.count', { count })}
@@ -112,7 +123,13 @@ export function BulkActionBar({ target, count, onDone }: Props) {
           }}
         >
           <Stack>
-            <TextInput label={t('crmContacts.bulk.lostReason')} value={lostReason} onChange={(e) => setLostReason(e.currentTarget.value)} maxLength={500} data-autofocus />
+            <TextInput
+              label={t('crmContacts.bulk.lostReason')}
+              value={lostReason}
+              onChange={(e) => setLostReason(e.currentTarget.value)}
+              maxLength={500}
+              data-autofocus
+            />
             <Group justify="flex-end">
               <Button type="submit" color="red" loading={bulk.isPending}>
                 {t('crmBoard.lost.confirm')}

@@ -28,7 +28,12 @@ export function ColumnPicker({ available, chosen, onChange }: Props) {
                     {t('crmContacts.toolbar.customFields')}
                   </Text>
                 )}
-                <Checkbox label={column.label} checked={column.key === 'name' || chosen.includes(column.key)} disabled={column.key === 'name'} onChange={() => toggle(column.key)} />
+                <Checkbox
+                  label={column.label}
+                  checked={column.key === 'name' || chosen.includes(column.key)}
+                  disabled={column.key === 'name'}
+                  onChange={() => toggle(column.key)}
+                />
               </div>
             ))}
           </Stack>

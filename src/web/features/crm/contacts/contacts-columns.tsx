@@ -87,7 +87,17 @@ function customCell(field: TCustomField, lead: TLead, ctx: TCellContext): ReactN
 /** Every column the user can choose, lead fields first, then custom fields. */
 export function availableColumns(t: TFunction, customFields: TCustomField[]): TColumn[] {
   return [
-    ...CONTACT_COLUMNS.map((key) => ({ key, label: t(`crmContacts.columns.${key}`), width: WIDTHS[key], render: (lead: TLead, ctx: TCellContext) => leadCell(key, lead, ctx) })),
-    ...customFields.map((field) => ({ key: `custom.${field.key}`, label: field.label, width: 160, render: (lead: TLead, ctx: TCellContext) => customCell(field, lead, ctx) })),
+    ...CONTACT_COLUMNS.map((key) => ({
+      key,
+      label: t(`crmContacts.columns.${key}`),
+      width: WIDTHS[key],
+      render: (lead: TLead, ctx: TCellContext) => leadCell(key, lead, ctx),
+    })),
+    ...customFields.map((field) => ({
+      key: `custom.${field.key}`,
+      label: field.label,
+      width: 160,
+      render: (lead: TLead, ctx: TCellContext) => customCell(field, lead, ctx),
+    })),
   ];
 }

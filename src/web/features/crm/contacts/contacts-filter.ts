@@ -54,7 +54,10 @@ export function fromLeadFilter(filter: TLeadFilter): TContactsFilter {
 
 /** How many filters are set (for the "Filtres" button's badge). */
 export function activeFilterCount(filter: TContactsFilter): number {
-  return [filter.status, filter.tag.trim(), filter.owner, filter.scoreMin, filter.createdAfter].filter((v) => v !== null && v !== '').length + filter.extraRules.length;
+  return (
+    [filter.status, filter.tag.trim(), filter.owner, filter.scoreMin, filter.createdAfter].filter((v) => v !== null && v !== '').length +
+    filter.extraRules.length
+  );
 }
 
 /** The list endpoint's query string for a filter and a sort (rules travel as JSON). */

@@ -16,7 +16,17 @@ export function ContactsFilters({ filter, onChange }: Props) {
   return (
     <Popover position="bottom-start" shadow="md" width={300} trapFocus>
       <Popover.Target>
-        <Button variant="default" leftSection={<IconFilter size={16} />} rightSection={count > 0 ? <Badge size="xs" circle>{count}</Badge> : undefined}>
+        <Button
+          variant="default"
+          leftSection={<IconFilter size={16} />}
+          rightSection={
+            count > 0 ? (
+              <Badge size="xs" circle>
+                {count}
+              </Badge>
+            ) : undefined
+          }
+        >
           {t('crmContacts.toolbar.filters')}
         </Button>
       </Popover.Target>
@@ -47,7 +57,12 @@ export function ContactsFilters({ filter, onChange }: Props) {
             onChange={(value) => set({ scoreMin: typeof value === 'number' ? value : null })}
             allowDecimal={false}
           />
-          <TextInput type="date" label={t('crmContacts.filters.createdAfter')} value={filter.createdAfter} onChange={(e) => set({ createdAfter: e.currentTarget.value })} />
+          <TextInput
+            type="date"
+            label={t('crmContacts.filters.createdAfter')}
+            value={filter.createdAfter}
+            onChange={(e) => set({ createdAfter: e.currentTarget.value })}
+          />
           {filter.extraRules.length > 0 && (
             <Text size="xs" c="dimmed">
               {t('crmContacts.filters.advanced', { count: filter.extraRules.length })}

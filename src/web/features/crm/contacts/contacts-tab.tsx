@@ -58,10 +58,22 @@ export function ContactsTab({ canEdit, onAdd, onImport }: { canEdit: boolean; on
       compact
       icon={<IconUsers size={22} stroke={1.5} />}
       message={t('crmContacts.table.noLeads')}
-      actions={canEdit ? [{ label: t('crmContacts.table.add'), onClick: onAdd, primary: true }, { label: t('crmContacts.table.import'), onClick: onImport }] : []}
+      actions={
+        canEdit
+          ? [
+              { label: t('crmContacts.table.add'), onClick: onAdd, primary: true },
+              { label: t('crmContacts.table.import'), onClick: onImport },
+            ]
+          : []
+      }
     />
   ) : (
-    <EmptyState compact icon={<IconFilterOff size={22} stroke={1.5} />} message={t('crmContacts.table.empty')} actions={[{ label: t('crmContacts.table.clearFilters'), onClick: () => setFilter(EMPTY_FILTER) }]} />
+    <EmptyState
+      compact
+      icon={<IconFilterOff size={22} stroke={1.5} />}
+      message={t('crmContacts.table.empty')}
+      actions={[{ label: t('crmContacts.table.clearFilters'), onClick: () => setFilter(EMPTY_FILTER) }]}
+    />
   );
 
   const pickView = (view: TSavedView) => {
@@ -102,7 +114,9 @@ export function ContactsTab({ canEdit, onAdd, onImport }: { canEdit: boolean; on
         </Group>
         {canEdit && selection.allLoadedSelected && total != null && total > rows.length && (
           <Text size="sm">
-            {selection.allMatching ? t('crmContacts.selection.allMatching', { count: total }) : t('crmContacts.selection.loadedSelected', { count: rows.length })}{' '}
+            {selection.allMatching
+              ? t('crmContacts.selection.allMatching', { count: total })
+              : t('crmContacts.selection.loadedSelected', { count: rows.length })}{' '}
             {selection.allMatching ? (
               <Anchor component="button" size="sm" onClick={selection.clear}>
                 {t('crmContacts.selection.clear')}

@@ -31,7 +31,22 @@ type Props = {
  * The Contacts table. Only the rows in view are in the DOM (@tanstack/react-virtual), and the
  * next page loads when the user scrolls near the end. On narrow screens it scrolls sideways.
  */
-export function ContactsTable({ rows, columns, ctx, hasMore, loadingMore, loadMore, selectable, isSelected, toggle, allLoadedSelected, someSelected, toggleAllLoaded, onOpen, empty }: Props) {
+export function ContactsTable({
+  rows,
+  columns,
+  ctx,
+  hasMore,
+  loadingMore,
+  loadMore,
+  selectable,
+  isSelected,
+  toggle,
+  allLoadedSelected,
+  someSelected,
+  toggleAllLoaded,
+  onOpen,
+  empty,
+}: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -57,14 +72,22 @@ export function ContactsTable({ rows, columns, ctx, hasMore, loadingMore, loadMo
       display: 'flex',
       alignItems: 'center',
       background: 'var(--mantine-color-body)',
-      boxShadow: [selected ? 'inset 0 0 0 100vmax var(--mantine-color-blue-light)' : '', last ? '1px 0 0 var(--mantine-color-default-border)' : ''].filter(Boolean).join(', ') || undefined,
+      boxShadow:
+        [selected ? 'inset 0 0 0 100vmax var(--mantine-color-blue-light)' : '', last ? '1px 0 0 var(--mantine-color-default-border)' : '']
+          .filter(Boolean)
+          .join(', ') || undefined,
     }) as const;
   const nameLeft = selectable ? CHECKBOX_WIDTH : 0;
 
   return (
     <Box
       ref={scrollRef}
-      style={{ height: 'max(320px, calc(100dvh - 360px))', overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)' }}
+      style={{
+        height: 'max(320px, calc(100dvh - 360px))',
+        overflow: 'auto',
+        border: '1px solid var(--mantine-color-default-border)',
+        borderRadius: 'var(--mantine-radius-md)',
+      }}
     >
       <div role="table" aria-label={t('crmContacts.table.label')} aria-rowcount={rows.length + 1}>
         <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-body)' }}>

@@ -98,7 +98,14 @@ export function SavedViewsMenu({ current, canEdit, onPick }: Props) {
           }}
         >
           <Stack>
-            <TextInput label={t('crmContacts.views.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} required data-autofocus />
+            <TextInput
+              label={t('crmContacts.views.name')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={nameError}
+              required
+              data-autofocus
+            />
             <Group justify="flex-end">
               <Button type="submit" loading={create.isPending}>
                 {t('crmContacts.views.submit')}

@@ -33,7 +33,14 @@ export function ExportItems({ filter }: { filter?: TLeadFilter }) {
     <>
       {/* Excel (France) first: what most French users want to open. */}
       {[...EXPORT_FORMATS].reverse().map((format) => (
-        <Menu.Item key={format} component="a" href={exportUrl(filter, format)} download leftSection={<IconDownload size={14} />} title={t(`crmImport.exportFormats.${format}Hint`)}>
+        <Menu.Item
+          key={format}
+          component="a"
+          href={exportUrl(filter, format)}
+          download
+          leftSection={<IconDownload size={14} />}
+          title={t(`crmImport.exportFormats.${format}Hint`)}
+        >
           {t(`crmImport.exportFormats.${format}`)}
         </Menu.Item>
       ))}

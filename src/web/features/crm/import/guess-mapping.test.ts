@@ -22,7 +22,10 @@ describe('guessMapping', () => {
 
   it('maps a custom field by its label (the Excel export writes labels)', () => {
     const budget = { id: 'b', key: 'rgpd_ok', label: 'Opt-in newsletter', field_type: 'boolean', options: [], position: 0 } as unknown as TCustomField;
-    expect(guessMapping(['Opt-in newsletter', 'Montant estimé'], [budget])).toEqual({ 'Opt-in newsletter': 'custom.rgpd_ok', 'Montant estimé': 'estimated_value' });
+    expect(guessMapping(['Opt-in newsletter', 'Montant estimé'], [budget])).toEqual({
+      'Opt-in newsletter': 'custom.rgpd_ok',
+      'Montant estimé': 'estimated_value',
+    });
   });
 
   it('keeps the standard export identity mapping and gives a field to one column only', () => {

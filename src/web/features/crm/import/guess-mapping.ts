@@ -8,15 +8,45 @@ const SYNONYMS: Record<string, string[]> = {
   first_name: ['prenom', 'firstname', 'first', 'givenname', 'prenomducontact'],
   last_name: ['nom', 'nomdefamille', 'lastname', 'last', 'surname', 'familyname', 'nomducontact'],
   email: ['email', 'mail', 'courriel', 'adresseemail', 'adressemail', 'emailaddress', 'adresseelectronique', 'adressecourriel', 'emailprofessionnel'],
-  phone: ['telephone', 'tel', 'phone', 'mobile', 'portable', 'phonenumber', 'numerodetelephone', 'gsm', 'telephoneportable', 'telephonemobile', 'telephonefixe', 'numerodemobile', 'numero'],
+  phone: [
+    'telephone',
+    'tel',
+    'phone',
+    'mobile',
+    'portable',
+    'phonenumber',
+    'numerodetelephone',
+    'gsm',
+    'telephoneportable',
+    'telephonemobile',
+    'telephonefixe',
+    'numerodemobile',
+    'numero',
+  ],
   company: ['societe', 'entreprise', 'company', 'organisation', 'organization', 'raisonsociale', 'structure', 'nomdelentreprise', 'nomdelasociete', 'client'],
   job_title: ['poste', 'fonction', 'jobtitle', 'titre', 'title', 'position', 'metier', 'intituledeposte'],
   status: ['statut', 'status', 'etape', 'stage', 'etapedevente', 'phase', 'statutdulead'],
   source: ['source', 'origine', 'provenance', 'canal', 'sourcedulead', 'originedulead'],
   source_url: ['url', 'urlsource', 'sourceurl', 'pagedorigine', 'siteweb', 'pagesource'],
   estimated_value: [
-    'valeur', 'valeurestimee', 'montant', 'montantestime', 'montantht', 'montantttc', 'montantprevisionnel', 'valeurdelaffaire', 'chiffredaffaires',
-    'chiffredaffairesestime', 'caestime', 'potentiel', 'value', 'amount', 'estimatedvalue', 'dealvalue', 'ca', 'budget',
+    'valeur',
+    'valeurestimee',
+    'montant',
+    'montantestime',
+    'montantht',
+    'montantttc',
+    'montantprevisionnel',
+    'valeurdelaffaire',
+    'chiffredaffaires',
+    'chiffredaffairesestime',
+    'caestime',
+    'potentiel',
+    'value',
+    'amount',
+    'estimatedvalue',
+    'dealvalue',
+    'ca',
+    'budget',
   ],
   tags: ['tags', 'tag', 'etiquettes', 'etiquette', 'libelles', 'labels', 'motscles', 'categories'],
   notes: ['notes', 'note', 'commentaire', 'commentaires', 'remarques', 'remarque', 'comments', 'observations', 'description'],
@@ -43,7 +73,8 @@ export function guessMapping(headers: string[], customFields: TCustomField[], pr
   // The workspace's own custom fields by key and label first ("Budget" -> custom.budget), then the synonyms.
   const byName = new Map<string, string>();
   for (const field of customFields) {
-    for (const name of [normalizeHeader(field.key), normalizeHeader(field.label)]) if (!byName.has(name)) byName.set(name, `${CUSTOM_FIELD_PREFIX}${field.key}`);
+    for (const name of [normalizeHeader(field.key), normalizeHeader(field.label)])
+      if (!byName.has(name)) byName.set(name, `${CUSTOM_FIELD_PREFIX}${field.key}`);
   }
   // The Excel (France) export's own headers ("Montant estimé", "UTM campagne"…), then the synonyms.
   for (const [field, header] of Object.entries(FRENCH_HEADERS)) if (!byName.has(normalizeHeader(header))) byName.set(normalizeHeader(header), field);

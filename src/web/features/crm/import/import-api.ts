@@ -35,7 +35,12 @@ export function isRunning(item: TLeadImport | undefined): boolean {
 }
 
 /** Uploads the file with its mapping (multipart, fields before the file) and returns the queued import. */
-export async function startImport(input: { file: File; mapping: TImportMapping; onDuplicate: TOnDuplicate; csrfToken: string | undefined }): Promise<TLeadImport> {
+export async function startImport(input: {
+  file: File;
+  mapping: TImportMapping;
+  onDuplicate: TOnDuplicate;
+  csrfToken: string | undefined;
+}): Promise<TLeadImport> {
   const form = new FormData();
   form.append('mapping', JSON.stringify(input.mapping));
   form.append('on_duplicate', input.onDuplicate);

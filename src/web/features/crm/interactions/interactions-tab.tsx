@@ -48,7 +48,10 @@ export function InteractionsTab() {
         <SegmentedControl
           value={type}
           onChange={setType}
-          data={[{ value: 'all', label: t('crmContacts.interactions.allTypes') }, ...INTERACTION_TYPES.map((v) => ({ value: v, label: t(`crmContacts.interaction.types.${v}`) }))]}
+          data={[
+            { value: 'all', label: t('crmContacts.interactions.allTypes') },
+            ...INTERACTION_TYPES.map((v) => ({ value: v, label: t(`crmContacts.interaction.types.${v}`) })),
+          ]}
         />
         <Select
           aria-label={t('crmContacts.interactions.author')}
@@ -78,7 +81,12 @@ export function InteractionsTab() {
                           {t(`crmContacts.interaction.types.${item.interaction_type}`)}
                           {item.subject ? ` · ${item.subject}` : ''}
                         </Text>
-                        <Anchor component="button" size="sm" onClick={() => drawer.open(item.lead_id)} aria-label={t('crmContacts.interactions.openLead', { name: item.lead_name })}>
+                        <Anchor
+                          component="button"
+                          size="sm"
+                          onClick={() => drawer.open(item.lead_id)}
+                          aria-label={t('crmContacts.interactions.openLead', { name: item.lead_name })}
+                        >
                           {item.lead_name}
                         </Anchor>
                       </Group>

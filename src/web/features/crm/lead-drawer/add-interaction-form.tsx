@@ -68,10 +68,33 @@ export function AddInteractionForm({ leadId, request }: { leadId: string; reques
           fullWidth
         />
         <Group gap="xs" wrap="wrap" align="flex-start">
-          <TextInput ref={subjectRef} label={t('crmContacts.interaction.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.subject} style={{ flex: '2 1 200px' }} maxLength={300} />
-          <TextInput label={t('crmContacts.interaction.date')} type="datetime-local" value={at} onChange={(e) => setAt(e.currentTarget.value)} error={errors.occurred_at} style={{ flex: '1 1 160px' }} />
+          <TextInput
+            ref={subjectRef}
+            label={t('crmContacts.interaction.subject')}
+            value={subject}
+            onChange={(e) => setSubject(e.currentTarget.value)}
+            error={errors.subject}
+            style={{ flex: '2 1 200px' }}
+            maxLength={300}
+          />
+          <TextInput
+            label={t('crmContacts.interaction.date')}
+            type="datetime-local"
+            value={at}
+            onChange={(e) => setAt(e.currentTarget.value)}
+            error={errors.occurred_at}
+            style={{ flex: '1 1 160px' }}
+          />
         </Group>
-        <Textarea label={t('crmContacts.interaction.content')} value={content} onChange={(e) => setContent(e.currentTarget.value)} error={errors.content} autosize minRows={2} maxRows={8} />
+        <Textarea
+          label={t('crmContacts.interaction.content')}
+          value={content}
+          onChange={(e) => setContent(e.currentTarget.value)}
+          error={errors.content}
+          autosize
+          minRows={2}
+          maxRows={8}
+        />
         <Group justify="flex-end">
           <Button type="submit" variant="light" loading={add.isPending}>
             {t('crmContacts.interaction.submit')}

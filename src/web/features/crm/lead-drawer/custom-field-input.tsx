@@ -14,7 +14,9 @@ export function CustomFieldInput({ field, value, onChange, error, disabled }: Pr
     case 'select':
       return <Select {...common} data={field.options} value={typeof value === 'string' ? value : null} onChange={(v) => onChange(v)} clearable />;
     case 'boolean':
-      return <Checkbox label={field.label} error={error} disabled={disabled} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} mt="md" />;
+      return (
+        <Checkbox label={field.label} error={error} disabled={disabled} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} mt="md" />
+      );
     default:
       return <TextInput {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value || null)} />;
   }

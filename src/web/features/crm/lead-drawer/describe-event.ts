@@ -12,7 +12,20 @@ export type TDescribeContext = {
   date: (iso: string, withTime?: boolean) => string;
 };
 
-const LEAD_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'company', 'job_title', 'status', 'estimated_value', 'source', 'tags', 'notes', 'lost_reason'] as const;
+const LEAD_FIELDS = [
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'company',
+  'job_title',
+  'status',
+  'estimated_value',
+  'source',
+  'tags',
+  'notes',
+  'lost_reason',
+] as const;
 
 function fieldLabel(field: string, ctx: TDescribeContext): string {
   if (field === 'owner_id') return ctx.t('crmContacts.drawer.fields.owner');

@@ -113,7 +113,13 @@ export function InlineField<V>({ name, label, value, display, canEdit, onSave, e
       <Stack gap={4}>
         <Group gap="xs" wrap="nowrap" align="flex-start">
           <Box style={{ flex: 1, minWidth: 0 }}>
-            {editor({ value: draft, onChange: setDraft, error, label, inputProps: { 'data-mantine-stop-propagation': 'true', 'data-autofocus': true, autoFocus: true } })}
+            {editor({
+              value: draft,
+              onChange: setDraft,
+              error,
+              label,
+              inputProps: { 'data-mantine-stop-propagation': 'true', 'data-autofocus': true, autoFocus: true },
+            })}
           </Box>
           <Group gap={4} wrap="nowrap" mt={24}>
             <ActionIcon type="submit" loading={saving} aria-label={t('crmRecord.saveField', { field: label })}>

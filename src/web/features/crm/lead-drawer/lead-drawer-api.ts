@@ -82,7 +82,10 @@ export function useTaskMutations(leadId: string) {
   };
   return {
     add: useMutation({ mutationFn: (body: TTaskCreateBody) => api.post<TTask>(`/api/marketing/leads/${leadId}/tasks`, body), onSuccess: refresh }),
-    update: useMutation({ mutationFn: ({ id, body }: { id: string; body: TTaskUpdateBody }) => api.patch<TTask>(`/api/marketing/tasks/${id}`, body), onSuccess: refresh }),
+    update: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: TTaskUpdateBody }) => api.patch<TTask>(`/api/marketing/tasks/${id}`, body),
+      onSuccess: refresh,
+    }),
     remove: useMutation({ mutationFn: (id: string) => api.delete(`/api/marketing/tasks/${id}`), onSuccess: refresh }),
   };
 }

@@ -36,7 +36,9 @@ export function LeadFields({ lead, canEdit }: { lead: TLead; canEdit: boolean })
       display={lead[key] ? textDisplay(key, lead[key]) : null}
       canEdit={canEdit}
       onSave={(value) => save({ [key]: textValue(value) }, label(key))}
-      editor={(p) => (multiline ? <Textarea {...textProps(p)} autosize minRows={3} maxRows={12} /> : <TextInput {...textProps(p)} type={key === 'email' ? 'email' : 'text'} />)}
+      editor={(p) =>
+        multiline ? <Textarea {...textProps(p)} autosize minRows={3} maxRows={12} /> : <TextInput {...textProps(p)} type={key === 'email' ? 'email' : 'text'} />
+      }
     />
   );
 
@@ -55,9 +57,7 @@ export function LeadFields({ lead, canEdit }: { lead: TLead; canEdit: boolean })
           display={lead.estimated_value === null ? null : money(lead.estimated_value)}
           canEdit={canEdit}
           onSave={(value) => save({ estimated_value: value === '' ? null : value }, label('estimated_value'))}
-          editor={(p) => (
-            <MoneyField label={p.label} error={p.error} value={p.value} onChange={p.onChange} {...p.inputProps} />
-          )}
+          editor={(p) => <MoneyField label={p.label} error={p.error} value={p.value} onChange={p.onChange} {...p.inputProps} />}
         />
         <InlineField<string | null>
           name="owner_id"
@@ -67,7 +67,15 @@ export function LeadFields({ lead, canEdit }: { lead: TLead; canEdit: boolean })
           canEdit={canEdit}
           onSave={(value) => save({ owner_id: value }, label('owner'))}
           editor={(p) => (
-            <Select label={p.label} error={p.error} data={members.map((m) => ({ value: m.user_id, label: m.name }))} value={p.value} onChange={p.onChange} clearable {...p.inputProps} />
+            <Select
+              label={p.label}
+              error={p.error}
+              data={members.map((m) => ({ value: m.user_id, label: m.name }))}
+              value={p.value}
+              onChange={p.onChange}
+              clearable
+              {...p.inputProps}
+            />
           )}
         />
         {text('source')}
@@ -117,7 +125,13 @@ export function LeadFields({ lead, canEdit }: { lead: TLead; canEdit: boolean })
 }
 
 function textProps(p: TEditorProps<string>) {
-  return { label: p.label, error: p.error, value: p.value, onChange: (e: { currentTarget: { value: string } }) => p.onChange(e.currentTarget.value), ...p.inputProps };
+  return {
+    label: p.label,
+    error: p.error,
+    value: p.value,
+    onChange: (e: { currentTarget: { value: string } }) => p.onChange(e.currentTarget.value),
+    ...p.inputProps,
+  };
 }
 
 function textDisplay(key: TTextField, value: string) {

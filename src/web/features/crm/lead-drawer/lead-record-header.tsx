@@ -55,10 +55,24 @@ export function LeadRecordHeader({ lead, canEdit, onTask, onNote }: Props) {
         {t('crmRecord.owner', { name: owner ?? t('crmRecord.noOwner') })}
       </Text>
       <Group gap="xs" wrap="wrap">
-        <Button component="a" href={lead.phone ? `tel:${lead.phone.replace(/[^\d+]/g, '')}` : undefined} variant="default" size="xs" leftSection={<IconPhone size={14} />} disabled={!lead.phone}>
+        <Button
+          component="a"
+          href={lead.phone ? `tel:${lead.phone.replace(/[^\d+]/g, '')}` : undefined}
+          variant="default"
+          size="xs"
+          leftSection={<IconPhone size={14} />}
+          disabled={!lead.phone}
+        >
           {t('crmRecord.actions.call')}
         </Button>
-        <Button component="a" href={lead.email ? `mailto:${lead.email}` : undefined} variant="default" size="xs" leftSection={<IconMail size={14} />} disabled={!lead.email}>
+        <Button
+          component="a"
+          href={lead.email ? `mailto:${lead.email}` : undefined}
+          variant="default"
+          size="xs"
+          leftSection={<IconMail size={14} />}
+          disabled={!lead.email}
+        >
           {t('crmRecord.actions.email')}
         </Button>
         {canEdit && (

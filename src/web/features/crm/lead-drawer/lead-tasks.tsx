@@ -98,8 +98,23 @@ export function LeadTasks({ leadId, canEdit, focusAt }: { leadId: string; canEdi
           }}
         >
           <Group align="flex-end" gap="xs" wrap="wrap">
-            <TextInput ref={titleRef} label={t('crmContacts.tasks.new')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} required style={{ flex: '2 1 180px' }} />
-            <TextInput label={t('crmContacts.tasks.due')} type="datetime-local" value={due} onChange={(e) => setDue(e.currentTarget.value)} error={errors.due_at} style={{ flex: '1 1 150px' }} />
+            <TextInput
+              ref={titleRef}
+              label={t('crmContacts.tasks.new')}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              error={errors.title}
+              required
+              style={{ flex: '2 1 180px' }}
+            />
+            <TextInput
+              label={t('crmContacts.tasks.due')}
+              type="datetime-local"
+              value={due}
+              onChange={(e) => setDue(e.currentTarget.value)}
+              error={errors.due_at}
+              style={{ flex: '1 1 150px' }}
+            />
             <Select
               label={t('crmContacts.tasks.assignee')}
               data={members.map((m) => ({ value: m.user_id, label: m.name }))}

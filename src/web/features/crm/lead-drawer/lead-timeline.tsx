@@ -1,5 +1,16 @@
 import { Button, Group, Stack, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
-import { IconArrowsExchange, IconBolt, IconCalendarEvent, IconChecklist, IconMail, IconNote, IconPhone, IconPlus, IconSparkles, IconTag } from '@tabler/icons-react';
+import {
+  IconArrowsExchange,
+  IconBolt,
+  IconCalendarEvent,
+  IconChecklist,
+  IconMail,
+  IconNote,
+  IconPhone,
+  IconPlus,
+  IconSparkles,
+  IconTag,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TTimelineItem } from '../../../../contracts/crm-contacts.js';
@@ -42,7 +53,15 @@ export function LeadTimeline({ leadId }: { leadId: string }) {
     if (item.kind === 'interaction') {
       const type = t(`crmContacts.interaction.types.${item.interaction_type}`);
       return (
-        <Timeline.Item key={item.id} bullet={<ThemeIcon size={22} radius="xl" color="indigo">{INTERACTION_ICONS[item.interaction_type]}</ThemeIcon>} title={item.subject ? `${type} · ${item.subject}` : type}>
+        <Timeline.Item
+          key={item.id}
+          bullet={
+            <ThemeIcon size={22} radius="xl" color="indigo">
+              {INTERACTION_ICONS[item.interaction_type]}
+            </ThemeIcon>
+          }
+          title={item.subject ? `${type} · ${item.subject}` : type}
+        >
           {item.content && (
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={6}>
               {item.content}
@@ -55,7 +74,15 @@ export function LeadTimeline({ leadId }: { leadId: string }) {
       );
     }
     return (
-      <Timeline.Item key={item.id} bullet={<ThemeIcon size={22} radius="xl" variant="light" color="gray">{eventIcon(item.event_type)}</ThemeIcon>} title={describeEvent(item, ctx)}>
+      <Timeline.Item
+        key={item.id}
+        bullet={
+          <ThemeIcon size={22} radius="xl" variant="light" color="gray">
+            {eventIcon(item.event_type)}
+          </ThemeIcon>
+        }
+        title={describeEvent(item, ctx)}
+      >
         <Text size="xs" c="dimmed">
           {meta}
         </Text>

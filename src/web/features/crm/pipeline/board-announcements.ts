@@ -22,7 +22,9 @@ export function boardAnnouncements(t: TFunction): { announcements: Announcements
       onDragOver: ({ active, over }) =>
         over ? t('crmBoard.a11y.over', { name: nameOf(active), stage: stage(over.id) }) : t('crmBoard.a11y.notOver', { name: nameOf(active) }),
       onDragEnd: ({ active, over }) =>
-        over ? t('crmBoard.a11y.dropped', { name: nameOf(active), stage: stage(over.id) }) : t('crmBoard.a11y.cancelled', { name: nameOf(active), stage: fromStage(active) }),
+        over
+          ? t('crmBoard.a11y.dropped', { name: nameOf(active), stage: stage(over.id) })
+          : t('crmBoard.a11y.cancelled', { name: nameOf(active), stage: fromStage(active) }),
       onDragCancel: ({ active }) => t('crmBoard.a11y.cancelled', { name: nameOf(active), stage: fromStage(active) }),
     },
   };

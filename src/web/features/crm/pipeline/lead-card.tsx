@@ -92,14 +92,7 @@ export function LeadCard({ lead, canEdit, ownerName, tabIndex, onFocus, autoFocu
       >
         <CardBody lead={lead} name={name} ownerName={ownerName} now={now} detailsId={detailsId} />
       </div>
-      {canEdit && (
-        <MoveMenu
-          ref={menuRef}
-          lead={lead}
-          onMove={(to) => onMove(lead, to)}
-          onBack={() => mainRef.current?.focus()}
-        />
-      )}
+      {canEdit && <MoveMenu ref={menuRef} lead={lead} onMove={(to) => onMove(lead, to)} onBack={() => mainRef.current?.focus()} />}
     </div>
   );
 }
@@ -119,9 +112,7 @@ export function CardBody({ lead, name, ownerName, now, detailsId }: BodyProps) {
         <Text size="sm" fw={500} lineClamp={1}>
           {name}
         </Text>
-        {ownerName && (
-          <Avatar size={22} radius="xl" color="initials" name={ownerName} title={ownerName} aria-hidden />
-        )}
+        {ownerName && <Avatar size={22} radius="xl" color="initials" name={ownerName} title={ownerName} aria-hidden />}
       </Group>
       <div id={detailsId}>
         {lead.company && (
@@ -142,7 +133,11 @@ export function CardBody({ lead, name, ownerName, now, detailsId }: BodyProps) {
         </Group>
         {task && (
           <Text size="xs" lineClamp={1} c={overdue ? 'red' : undefined} fw={overdue ? 600 : undefined}>
-            {overdue ? t('crmBoard.card.overdueTask', { title: task.title, date: format.date(task.due_at!) }) : task.due_at ? t('crmBoard.card.nextTask', { title: task.title, date: format.date(task.due_at) }) : t('crmBoard.card.task', { title: task.title })}
+            {overdue
+              ? t('crmBoard.card.overdueTask', { title: task.title, date: format.date(task.due_at!) })
+              : task.due_at
+                ? t('crmBoard.card.nextTask', { title: task.title, date: format.date(task.due_at) })
+                : t('crmBoard.card.task', { title: task.title })}
           </Text>
         )}
         {ownerName && <VisuallyHidden>{t('crmBoard.card.owner', { name: ownerName })}</VisuallyHidden>}

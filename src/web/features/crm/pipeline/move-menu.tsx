@@ -21,7 +21,16 @@ export const MoveMenu = forwardRef<HTMLButtonElement, Props>(function MoveMenu({
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <ActionIcon ref={ref} variant="subtle" color="gray" size="sm" tabIndex={-1} aria-label={t('crmBoard.moveTo')} title={t('crmBoard.moveTo')} onKeyDown={onKeyDown}>
+        <ActionIcon
+          ref={ref}
+          variant="subtle"
+          color="gray"
+          size="sm"
+          tabIndex={-1}
+          aria-label={t('crmBoard.moveTo')}
+          title={t('crmBoard.moveTo')}
+          onKeyDown={onKeyDown}
+        >
           <IconArrowsExchange size={14} />
         </ActionIcon>
       </Menu.Target>

@@ -80,18 +80,18 @@ export function PipelineColumn({ status, summary, canEdit, ownerName, onMove, fo
       <div ref={listRef} className={classes.list} onKeyDown={onKeyDown}>
         <div role="list" aria-label={label} className={classes.cards}>
           {leads.map((lead) => (
-          <LeadCard
-            key={lead.id}
-            lead={lead}
-            canEdit={canEdit}
-            ownerName={ownerName(lead.owner_id)}
-            tabIndex={lead.id === tabStop ? 0 : -1}
-            onFocus={() => setLastFocused(lead.id)}
-            autoFocus={lead.id === focusId}
-            preventScrollOnFocus={preventScrollOnFocus}
-            onMove={onMove}
-            now={now}
-          />
+            <LeadCard
+              key={lead.id}
+              lead={lead}
+              canEdit={canEdit}
+              ownerName={ownerName(lead.owner_id)}
+              tabIndex={lead.id === tabStop ? 0 : -1}
+              onFocus={() => setLastFocused(lead.id)}
+              autoFocus={lead.id === focusId}
+              preventScrollOnFocus={preventScrollOnFocus}
+              onMove={onMove}
+              now={now}
+            />
           ))}
         </div>
         <ColumnFooter shown={leads.length} total={count} query={columnLeads} />

@@ -30,7 +30,14 @@ function GroupEditor({ group, onChange, onRemove, fields, depth, readOnly }: Gro
   const removeChild = (index: number) => onChange({ ...group, rules: group.rules.filter((_, i) => i !== index) });
   const add = (child: TRuleGroup | TRuleCondition) => onChange({ ...group, rules: [...group.rules, child] });
   return (
-    <Paper withBorder p="sm" radius="md" bg={depth % 2 === 0 ? 'var(--mantine-color-default-hover)' : undefined} role="group" aria-label={t('crmSegments.group')}>
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      bg={depth % 2 === 0 ? 'var(--mantine-color-default-hover)' : undefined}
+      role="group"
+      aria-label={t('crmSegments.group')}
+    >
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <SegmentedControl
@@ -66,7 +73,14 @@ function GroupEditor({ group, onChange, onRemove, fields, depth, readOnly }: Gro
               readOnly={readOnly}
             />
           ) : (
-            <ConditionRow key={index} condition={node} onChange={(child) => setChild(index, child)} onRemove={() => removeChild(index)} fields={fields} readOnly={readOnly} />
+            <ConditionRow
+              key={index}
+              condition={node}
+              onChange={(child) => setChild(index, child)}
+              onRemove={() => removeChild(index)}
+              fields={fields}
+              readOnly={readOnly}
+            />
           ),
         )}
         {!readOnly && (
@@ -105,18 +119,40 @@ function ConditionRow({ condition, onChange, onRemove, fields, readOnly }: Condi
   const operatorLabel = (op: string) => t(field?.kind === 'event' ? `crmSegments.eventOperators.${op}` : `crmSegments.operators.${op}`, op);
   return (
     <Group gap="xs" align="flex-start" wrap="wrap" data-testid="segment-condition">
-      <Select aria-label={t('crmSegments.field')} size="sm" w={{ base: '100%', sm: 210 }} data={groups} value={condition.field} onChange={changeField} searchable readOnly={readOnly} />
+      <Select
+        aria-label={t('crmSegments.field')}
+        size="sm"
+        w={{ base: '100%', sm: 210 }}
+        data={groups}
+        value={condition.field}
+        onChange={changeField}
+        searchable
+        readOnly={readOnly}
+      />
       <Select
         aria-label={t('crmSegments.operator')}
         size="sm"
         w={{ base: '100%', sm: 190 }}
         data={operators.map((op) => ({ value: op, label: operatorLabel(op) }))}
         value={condition.operator}
-        onChange={(op) => op && onChange({ ...condition, operator: op as TRuleCondition['operator'], value: takesNoValue(op as TRuleCondition['operator']) ? undefined : condition.value })}
+        onChange={(op) =>
+          op &&
+          onChange({
+            ...condition,
+            operator: op as TRuleCondition['operator'],
+            value: takesNoValue(op as TRuleCondition['operator']) ? undefined : condition.value,
+          })
+        }
         readOnly={readOnly}
       />
       {field && !takesNoValue(condition.operator) && (
-        <ValueInput field={field} operator={condition.operator} value={condition.value} onChange={(value) => onChange({ ...condition, value })} readOnly={readOnly} />
+        <ValueInput
+          field={field}
+          operator={condition.operator}
+          value={condition.value}
+          onChange={(value) => onChange({ ...condition, value })}
+          readOnly={readOnly}
+        />
       )}
       {!readOnly && (
         <ActionIcon variant="subtle" color="red" mt={6} aria-label={t('crmSegments.removeCondition')} onClick={onRemove}>

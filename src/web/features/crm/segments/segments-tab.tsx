@@ -97,7 +97,9 @@ export function SegmentsTab({ canEdit }: { canEdit: boolean }) {
             </Group>
             {previewError ? (
               <Alert color="orange" mt="sm" title={t('crmSegments.invalid')}>
-                {previewError.errors.length > 0 ? previewError.errors.map((e) => `${e.path.replace(/^body\.rules\.?/, '')} : ${e.message}`).join(' · ') : previewError.detail}
+                {previewError.errors.length > 0
+                  ? previewError.errors.map((e) => `${e.path.replace(/^body\.rules\.?/, '')} : ${e.message}`).join(' · ')
+                  : previewError.detail}
               </Alert>
             ) : (
               <Stack gap={2} mt="xs">

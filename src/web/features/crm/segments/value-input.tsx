@@ -67,9 +67,26 @@ export function ValueInput({ field, operator, value, onChange, readOnly }: Props
       <Group gap={4} wrap="nowrap">
         {[0, 1].map((i) =>
           field.kind === 'number' ? (
-            <NumberInput key={i} aria-label={`${label} ${i + 1}`} readOnly={readOnly} size="sm" w={105} value={typeof [from, to][i] === 'number' ? ([from, to][i] as number) : ''} onChange={(v) => set(i as 0 | 1, typeof v === 'number' ? v : undefined)} />
+            <NumberInput
+              key={i}
+              aria-label={`${label} ${i + 1}`}
+              readOnly={readOnly}
+              size="sm"
+              w={105}
+              value={typeof [from, to][i] === 'number' ? ([from, to][i] as number) : ''}
+              onChange={(v) => set(i as 0 | 1, typeof v === 'number' ? v : undefined)}
+            />
           ) : (
-            <TextInput key={i} type="date" aria-label={`${label} ${i + 1}`} readOnly={readOnly} size="sm" w={140} value={String([from, to][i] ?? '')} onChange={(e) => set(i as 0 | 1, e.currentTarget.value)} />
+            <TextInput
+              key={i}
+              type="date"
+              aria-label={`${label} ${i + 1}`}
+              readOnly={readOnly}
+              size="sm"
+              w={140}
+              value={String([from, to][i] ?? '')}
+              onChange={(e) => set(i as 0 | 1, e.currentTarget.value)}
+            />
           ),
         )}
       </Group>

@@ -42,7 +42,12 @@ function FieldForm({ target, onClose }: { target: Exclude<TFieldEditTarget, null
       const options = draft.field_type === 'select' ? draft.options : undefined;
       return existing
         ? api.patch<TCustomField>(`/api/marketing/custom-fields/${existing.id}`, { label: draft.label, ...(options ? { options } : {}) })
-        : api.post<TCustomField>('/api/marketing/custom-fields', { key: draft.key, label: draft.label, field_type: draft.field_type, ...(options ? { options } : {}) });
+        : api.post<TCustomField>('/api/marketing/custom-fields', {
+            key: draft.key,
+            label: draft.label,
+            field_type: draft.field_type,
+            ...(options ? { options } : {}),
+          });
     },
     onSuccess: () => {
       notifications.show({ color: 'teal', message: t('crmSettings.customFields.savedField') });

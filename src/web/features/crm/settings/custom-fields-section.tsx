@@ -43,7 +43,13 @@ export function CustomFieldsSection({ canEdit }: { canEdit: boolean }) {
         minWidth={600}
         spacing="xs"
         labelledBy="crm-custom-fields-title"
-        headers={[t('crmSettings.customFields.label'), t('crmSettings.customFields.key'), t('crmSettings.customFields.type'), t('crmSettings.customFields.options'), ...(canEdit ? [t('crmSettings.actions')] : [])]}
+        headers={[
+          t('crmSettings.customFields.label'),
+          t('crmSettings.customFields.key'),
+          t('crmSettings.customFields.type'),
+          t('crmSettings.customFields.options'),
+          ...(canEdit ? [t('crmSettings.actions')] : []),
+        ]}
         row={(field) => (
           <Table.Tr key={field.id}>
             <Table.Td>{field.label}</Table.Td>

@@ -27,7 +27,16 @@ export function FitConditionInput({ value, onChange, error, readOnly }: Props) {
   return (
     <Input.Wrapper label={t('crmSettings.scoring.condition')} error={error} required>
       <Group gap="xs" align="flex-start" wrap="wrap" mt={4}>
-        <Select aria-label={t('crmSegments.field')} size="sm" w={{ base: '100%', sm: 200 }} data={groups} value={value.field} onChange={changeField} searchable readOnly={readOnly} />
+        <Select
+          aria-label={t('crmSegments.field')}
+          size="sm"
+          w={{ base: '100%', sm: 200 }}
+          data={groups}
+          value={value.field}
+          onChange={changeField}
+          searchable
+          readOnly={readOnly}
+        />
         <Select
           aria-label={t('crmSegments.operator')}
           size="sm"

@@ -35,7 +35,15 @@ type TDraft = {
 
 function draftOf(target: Exclude<TRuleEditTarget, null>): TDraft {
   if ('kind' in target) {
-    return { name: '', kind: target.kind, event_type: 'interaction_added', interaction_type: null, condition: { field: 'job_title', operator: 'contains', value: '' }, points: 10, active: true };
+    return {
+      name: '',
+      kind: target.kind,
+      event_type: 'interaction_added',
+      interaction_type: null,
+      condition: { field: 'job_title', operator: 'contains', value: '' },
+      points: 10,
+      active: true,
+    };
   }
   const { rule } = target;
   const interaction = rule.event_data?.interaction_type;
@@ -92,7 +100,9 @@ function RuleForm({ target, onClose }: { target: Exclude<TRuleEditTarget, null>;
   const values = form.getValues();
   const save = useMutation({
     mutationFn: (draft: TDraft) =>
-      'rule' in target ? api.patch<TScoringRule>(`/api/marketing/scoring-rules/${target.rule.id}`, bodyOf(draft)) : api.post<TScoringRule>('/api/marketing/scoring-rules', bodyOf(draft)),
+      'rule' in target
+        ? api.patch<TScoringRule>(`/api/marketing/scoring-rules/${target.rule.id}`, bodyOf(draft))
+        : api.post<TScoringRule>('/api/marketing/scoring-rules', bodyOf(draft)),
     onSuccess: () => {
       notifications.show({ color: 'teal', message: t('crmSettings.scoring.savedRule') });
       void queryClient.invalidateQueries({ queryKey: SCORING_RULES_KEY });
@@ -130,7 +140,11 @@ function RuleForm({ target, onClose }: { target: Exclude<TRuleEditTarget, null>;
             )}
           </Group>
         ) : (
-          <FitConditionInput value={values.condition} onChange={(condition) => form.setFieldValue('condition', condition)} error={form.errors.condition as string | undefined} />
+          <FitConditionInput
+            value={values.condition}
+            onChange={(condition) => form.setFieldValue('condition', condition)}
+            error={form.errors.condition as string | undefined}
+          />
         )}
         <Group align="flex-end">
           <NumberInput

@@ -77,7 +77,14 @@ export function ScoringSection({ canEdit }: { canEdit: boolean }) {
         minWidth={700}
         spacing="xs"
         labelledBy="crm-scoring-title"
-        headers={[t('crmSettings.scoring.name'), t('crmSettings.scoring.kind'), t('crmSettings.scoring.criterion'), { label: t('crmSettings.scoring.points'), alignRight: true }, t('crmSettings.scoring.active'), ...(canEdit ? [t('crmSettings.actions')] : [])]}
+        headers={[
+          t('crmSettings.scoring.name'),
+          t('crmSettings.scoring.kind'),
+          t('crmSettings.scoring.criterion'),
+          { label: t('crmSettings.scoring.points'), alignRight: true },
+          t('crmSettings.scoring.active'),
+          ...(canEdit ? [t('crmSettings.actions')] : []),
+        ]}
         row={(rule) => (
           <Table.Tr key={rule.id} data-testid="scoring-rule">
             <Table.Td>{rule.name}</Table.Td>

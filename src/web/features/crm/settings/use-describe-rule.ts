@@ -22,7 +22,12 @@ export function useDescribeCondition(): (condition: TRuleCondition) => string {
       field?.kind === 'event'
         ? t(`crmSegments.eventOperators.${condition.operator}` as 'crmSegments.eventOperators.eq', condition.operator)
         : t(`crmSegments.operators.${condition.operator}` as 'crmSegments.operators.eq', condition.operator);
-    const value = condition.value === undefined || condition.value === null ? '' : Array.isArray(condition.value) ? condition.value.map(one).join(', ') : one(condition.value);
+    const value =
+      condition.value === undefined || condition.value === null
+        ? ''
+        : Array.isArray(condition.value)
+          ? condition.value.map(one).join(', ')
+          : one(condition.value);
     return [field?.label ?? condition.field, operator, value].filter(Boolean).join(' ');
   };
 }

@@ -32,13 +32,7 @@ export function ApiKeyForm({ onCreated }: { onCreated: (created: TApiKeyCreated)
     <form noValidate onSubmit={form.onSubmit((values) => create.mutate(values))}>
       <Stack gap="sm" align="flex-start">
         <Group align="flex-start" gap="sm" w="100%">
-          <TextInput
-            label={t('settings.apiKeys.name')}
-            autoComplete="off"
-            required
-            style={{ flex: '1 1 240px' }}
-            {...form.getInputProps('name')}
-          />
+          <TextInput label={t('settings.apiKeys.name')} autoComplete="off" required style={{ flex: '1 1 240px' }} {...form.getInputProps('name')} />
           <NativeSelect
             label={t('settings.apiKeys.role')}
             data={roleOptions(GRANTABLE_ROLES, t)}

@@ -22,7 +22,15 @@ export function ApiKeysTable() {
         query={keys}
         empty={t('settings.apiKeys.none')}
         minWidth={820}
-        headers={[t('settings.apiKeys.name'), t('settings.apiKeys.prefix'), t('settings.apiKeys.role'), t('settings.apiKeys.createdBy'), t('settings.apiKeys.createdAt'), t('settings.apiKeys.lastUsed'), t('settings.team.actions')]}
+        headers={[
+          t('settings.apiKeys.name'),
+          t('settings.apiKeys.prefix'),
+          t('settings.apiKeys.role'),
+          t('settings.apiKeys.createdBy'),
+          t('settings.apiKeys.createdAt'),
+          t('settings.apiKeys.lastUsed'),
+          t('settings.team.actions'),
+        ]}
         row={(key) => (
           <Table.Tr key={key.id}>
             <Table.Td>{key.name}</Table.Td>

@@ -34,11 +34,7 @@ function OutboxContent() {
             </Alert>
           )}
           <Text>{t('settings.outbox.intro')}</Text>
-          {items.length === 0 ? (
-            <Text c="dimmed">{t('settings.outbox.none')}</Text>
-          ) : (
-            <OutboxTable items={items} onOpen={setOpen} />
-          )}
+          {items.length === 0 ? <Text c="dimmed">{t('settings.outbox.none')}</Text> : <OutboxTable items={items} onOpen={setOpen} />}
           <OutboxMessageModal message={open} onClose={() => setOpen(null)} />
         </Stack>
       )}

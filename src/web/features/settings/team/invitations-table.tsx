@@ -14,7 +14,11 @@ export function InvitationsTable() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const invitations = useQuery({ queryKey: INVITATIONS_KEY, queryFn: () => api.get<TInvitation[]>('/api/workspace/invitations') });
-  const revoke = useConfirmedDelete<TInvitation>({ basePath: '/api/workspace/invitations', queryKey: INVITATIONS_KEY, successMessage: t('settings.team.revoked') });
+  const revoke = useConfirmedDelete<TInvitation>({
+    basePath: '/api/workspace/invitations',
+    queryKey: INVITATIONS_KEY,
+    successMessage: t('settings.team.revoked'),
+  });
 
   return (
     <>

@@ -34,20 +34,8 @@ export function InviteForm() {
     <form noValidate onSubmit={form.onSubmit((values) => invite.mutate(values))}>
       <Stack gap="sm" align="flex-start">
         <Group align="flex-start" gap="sm" w="100%">
-          <TextInput
-            label={t('auth.email')}
-            type="email"
-            autoComplete="off"
-            required
-            style={{ flex: '1 1 240px' }}
-            {...form.getInputProps('email')}
-          />
-          <NativeSelect
-            label={t('settings.team.role')}
-            data={roleOptions(GRANTABLE_ROLES, t)}
-            style={{ flex: '0 1 200px' }}
-            {...form.getInputProps('role')}
-          />
+          <TextInput label={t('auth.email')} type="email" autoComplete="off" required style={{ flex: '1 1 240px' }} {...form.getInputProps('email')} />
+          <NativeSelect label={t('settings.team.role')} data={roleOptions(GRANTABLE_ROLES, t)} style={{ flex: '0 1 200px' }} {...form.getInputProps('role')} />
         </Group>
         <Text size="xs" c="dimmed">
           {t('settings.team.inviteHint')}
