@@ -40,7 +40,7 @@ test('create an automation with a condition and two actions, watch it run, switc
   // Then: add a tag, add a note. Email actions are listed but cannot be chosen yet.
   const first = editor.getByRole('group', { name: 'Action 1' });
   await first.getByRole('combobox', { name: 'Action 1' }).click();
-  await expect(page.getByRole('option', { name: /Envoyer un e-mail — Disponible quand le module Email existera/ })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('option', { name: /Envoyer un e-mail — Disponible quand le module E-mail existera/ })).toHaveAttribute('aria-disabled', 'true');
   await page.getByRole('option', { name: 'Ajouter un tag', exact: true }).click();
   await first.getByRole('textbox', { name: 'Tag' }).fill('bienvenue');
   await editor.getByRole('button', { name: 'Ajouter une action' }).click();

@@ -54,7 +54,7 @@ test('import a French Excel CSV (Windows-1252, ;) with a bad row, then export an
   const report = await dialog.getByRole('link', { name: 'Télécharger le rapport des lignes non importées' }).getAttribute('href');
   const reportText = await (await page.request.get(report!)).text();
   expect(reportText).toContain('5,email: must be a valid email address');
-  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  await dialog.getByRole('button', { name: 'Fermer', exact: true }).last().click();
 
   // The leads are on the board with their accents.
   const column = page.getByTestId('column-new');
