@@ -470,7 +470,7 @@ describe('validation and access', () => {
       'body.trigger.status',
     );
     for (const type of ['send_email', 'enroll_in_sequence']) {
-      expect((await bad({ actions: [{ type, params: {} }] })).errors[0]).toEqual({
+      expect((await bad({ actions: [{ type, params: {} }] })).errors[0]).toMatchObject({
         path: 'body.actions.0.type',
         message: 'available once the email module exists',
       });
