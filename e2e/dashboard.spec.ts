@@ -88,7 +88,7 @@ test("the dashboard shows the workspace's numbers, compared with the previous pe
   await expect(page.getByRole('link', { name: 'Hugo Morel : Nouveau → Perdu' })).toBeVisible();
 
   // Another period keeps the numbers (all made today) and lands in the URL.
-  await page.getByRole('textbox', { name: 'Période' }).click();
+  await page.getByRole('combobox', { name: 'Période' }).click();
   await page.getByRole('option', { name: '7 derniers jours' }).click();
   await expect(page).toHaveURL(/period=7d/);
   await expect(kpi('Nouveaux leads')).toContainText('+4 par rapport à la période précédente');
