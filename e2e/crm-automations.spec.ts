@@ -79,8 +79,9 @@ test('create an automation with a condition and two actions, watch it run, switc
   await expect(drawer.getByText('Ajouter une note')).toBeVisible();
   await page.keyboard.press('Escape');
 
-  // The switch's track covers its input (what a mouse click hits); it turns off once the server agrees.
-  await row.getByRole('switch', { name: 'Activer « Suivi des qualifiés »' }).click({ force: true });
+  // Switched off from the keyboard (the track covers the input a mouse click would need); it turns off once the server agrees.
+  await row.getByRole('switch', { name: 'Activer « Suivi des qualifiés »' }).focus();
+  await page.keyboard.press('Space');
   await expect(row).toContainText('Désactivée');
   await page.reload();
   await page.getByRole('tab', { name: 'Automatisations' }).click();
