@@ -23,6 +23,15 @@ async function plannerRows(): Promise<number> {
   return Number(rows[0]!.reltuples);
 }
 
+/**
+ * Activity counters reach pg_stat_user_tables at most once a second (PostgreSQL 15+ statistics); force the
+ * flush so the test does not depend on timing.
+ */
+async function flushStatistics(): Promise<void> {
+  await database.raw.exec('SELECT pg_stat_force_next_flush()');
+  await database.raw.exec('SELECT 1');
+}
+
 describe('planner statistics', () => {
   it('analyzeTables refreshes the row count the planner sees', async () => {
     await database.raw.exec(`INSERT INTO ${table} SELECT g, 'x' FROM generate_series(1, 5000) g`);
@@ -32,12 +41,14 @@ describe('planner statistics', () => {
 
   it.runIf(process.env.TEST_DB !== 'postgres')('the periodic job analyzes on PGlite the tables that changed enough, and only those', async () => {
     await database.raw.exec(`INSERT INTO ${table} SELECT g, 'y' FROM generate_series(5001, 12000) g`);
+    await flushStatistics();
     const analyzed = await analyzeStaleTables(database);
     expect(analyzed).toContain(`public.${table}`);
     expect(await plannerRows()).toBe(12000);
     // Nothing changed since: nothing to do.
     expect(await analyzeStaleTables(database)).not.toContain(`public.${table}`);
     await database.db.execute(sql`UPDATE ${sql.identifier(table)} SET label = 'z' WHERE id <= 10`);
+    await flushStatistics();
     expect(await analyzeStaleTables(database)).not.toContain(`public.${table}`);
   });
 
