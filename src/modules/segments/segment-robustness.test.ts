@@ -139,6 +139,15 @@ describe.runIf(process.env.TEST_DB !== 'postgres')('cost check on the embedded d
       expect(res.statusCode).toBe(422);
       expect(res.json().type).toBe('urn:problem:query_too_expensive');
       expect((await bob.client.get('/api/marketing/leads')).statusCode).toBe(200);
+      // The export and bulk actions read every matching lead: the same filter is refused there too.
+      const rules = encodeURIComponent(JSON.stringify({ op: 'and', rules: eventConditions(3) }));
+      expect((await bob.client.get(`/api/marketing/leads/export.csv?rules=${rules}`)).statusCode).toBe(422);
+      const bulk = await bob.client.post('/api/marketing/leads/bulk', {
+        action: 'add_tag',
+        value: 'x',
+        target: { filter: { rules: { op: 'and', rules: eventConditions(3) } } },
+      });
+      expect(bulk.statusCode, bulk.body).toBe(422);
     } finally {
       await strict.close();
     }

@@ -15,7 +15,7 @@ import type { TLeadFilter } from '../../../contracts/crm.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { leads } from '../leads/leads.tables.js';
 import { listCustomFields } from '../custom-fields/custom-fields.service.js';
-import { leadFilterSql } from '../leads/lead-filter.js';
+import { assertFilterCost, leadFilterSql } from '../leads/lead-filter.js';
 import { workspaceOwners } from './lead-import-owners.js';
 
 /** Leads read per query while exporting: memory stays flat whatever the number of leads. */
@@ -32,6 +32,7 @@ const EXPORT_PAGE_ROWS = 1000;
  */
 export async function exportLeadsCsv(tenant: Tenant, filter: TLeadFilter, format: TExportFormat = 'standard'): Promise<Readable> {
   const condition = await leadFilterSql(tenant, filter);
+  await assertFilterCost(tenant, condition);
   const definitions = await listCustomFields(tenant);
   const french = format === 'excel_fr';
   const header = french

@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/errors.js';
 import { roleIn } from '../../workspaces/index.js';
 import { leadEvents, leads } from './leads.tables.js';
 import { recordLeadEventRows } from './lead-event-log.js';
-import { leadFilterSql } from './lead-filter.js';
+import { assertFilterCost, leadFilterSql } from './lead-filter.js';
 import { queueScoreRecalculation } from '../scoring/scoring.jobs.js';
 
 // Bulk actions of the Contacts table: one transaction over the selected rows or over every lead
@@ -126,9 +126,11 @@ async function applyBulk(tenant: Tenant, actor: TAuth, body: TLeadBulkBody): Pro
 }
 
 /** The target as a condition on `leads`: the listed ids, or the list filter's condition (undefined: every lead). */
-function targetCondition(tenant: Tenant, target: TBulkTarget): Promise<SQL | undefined> {
-  if ('ids' in target) return Promise.resolve(idIn(target.ids));
-  return leadFilterSql(tenant, target.filter, 'body.target.filter');
+async function targetCondition(tenant: Tenant, target: TBulkTarget): Promise<SQL | undefined> {
+  if ('ids' in target) return idIn(target.ids);
+  const condition = await leadFilterSql(tenant, target.filter, 'body.target.filter');
+  await assertFilterCost(tenant, condition);
+  return condition;
 }
 
 /** `id = any($1::uuid[])`: one array parameter however many ids (validated UUIDs). */

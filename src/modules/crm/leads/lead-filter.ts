@@ -1,5 +1,6 @@
 import { eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { TLeadFilter } from '../../../contracts/crm.js';
+import { assertQueryCost } from '../../../platform/db/query-limits.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { leads, leadSearchText } from './leads.tables.js';
 import { compileLeadRules, getSegment } from '../../segments/index.js';
@@ -25,4 +26,12 @@ export async function leadFilterSql(tenant: Tenant, filter: TLeadFilter, path = 
 function searchCondition(q: string): SQL {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return ilike(leadSearchText(leads), pattern);
+}
+
+/**
+ * Refuses (422 on PGlite, see query-limits.ts) a filter whose scan of the workspace's leads would cost too much,
+ * for the uses that read every matching lead (export, bulk actions); the list and count check their own queries.
+ */
+export async function assertFilterCost(tenant: Tenant, condition: SQL | undefined): Promise<void> {
+  if (condition) await assertQueryCost(tenant.db, sql`SELECT ${leads.id} FROM ${leads} WHERE ${tenant.where(leads, condition)}`);
 }
