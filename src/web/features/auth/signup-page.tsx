@@ -58,12 +58,7 @@ export function SignupPage() {
           <Alert color="gray" role="status">
             {t(mode === 'closed' ? 'auth.signup.closed' : 'auth.signup.inviteOnly')}
           </Alert>
-          <Text size="sm" ta="center">
-            {t('auth.signup.hasAccount')}{' '}
-            <Anchor component={Link} to={loginUrl(next)}>
-              {t('auth.signup.loginLink')}
-            </Anchor>
-          </Text>
+          <LoginLink next={next} />
         </Stack>
       </>
     );
@@ -88,14 +83,22 @@ export function SignupPage() {
           <Button type="submit" loading={signup.isPending} fullWidth>
             {t('auth.signup.submit')}
           </Button>
-          <Text size="sm" ta="center">
-            {t('auth.signup.hasAccount')}{' '}
-            <Anchor component={Link} to={loginUrl(next)}>
-              {t('auth.signup.loginLink')}
-            </Anchor>
-          </Text>
+          <LoginLink next={next} />
         </Stack>
       </form>
     </>
+  );
+}
+
+/** "Déjà un compte ? Se connecter", under the form and under the closed sign-up message. */
+function LoginLink({ next }: { next: string }) {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" ta="center">
+      {t('auth.signup.hasAccount')}{' '}
+      <Anchor component={Link} to={loginUrl(next)}>
+        {t('auth.signup.loginLink')}
+      </Anchor>
+    </Text>
   );
 }
