@@ -22,24 +22,24 @@ function failures(pairs: [string, string, string, number][]): string[] {
     .map(([what, fg, bg, min]) => `${what}: ${fg} on ${bg} = ${contrastRatio(fg, bg).toFixed(2)} < ${min}`);
 }
 
+/** Text tokens, the focus ring and every hue's text colour on each surface (pairs of colour, surface and ratio). */
+function textOnSurfaces(v: (name: string) => string, surfaces: string[]): [string, string, string, number][] {
+  const pairs: [string, string, string, number][] = [];
+  for (const surface of surfaces) {
+    for (const token of ['--mantine-color-dimmed', '--mantine-color-anchor', '--mantine-color-error', '--mantine-color-placeholder', '--mantine-color-text']) {
+      pairs.push([token, v(token), surface, 4.5]);
+    }
+    pairs.push(['focus ring', v('--app-focus-ring'), surface, 3]);
+    for (const hue of HUES) pairs.push([`${hue} text`, v(`--mantine-color-${hue}-text`), surface, 4.5]);
+  }
+  return pairs;
+}
+
 describe('theme colour tokens (WCAG AA)', () => {
   it('light: dimmed text, links, errors, placeholders, every hue as text, filled and light variants reach 4.5:1', () => {
     const v = variables('light');
     const surfaces = [v('--mantine-color-body'), v('--mantine-color-gray-0')];
-    const pairs: [string, string, string, number][] = [];
-    for (const surface of surfaces) {
-      for (const token of [
-        '--mantine-color-dimmed',
-        '--mantine-color-anchor',
-        '--mantine-color-error',
-        '--mantine-color-placeholder',
-        '--mantine-color-text',
-      ]) {
-        pairs.push([token, v(token), surface, 4.5]);
-      }
-      pairs.push(['focus ring', v('--app-focus-ring'), surface, 3]);
-      for (const hue of HUES) pairs.push([`${hue} text`, v(`--mantine-color-${hue}-text`), surface, 4.5]);
-    }
+    const pairs = textOnSurfaces(v, surfaces);
     for (const hue of HUES) {
       pairs.push([`white on ${hue} filled`, v('--mantine-color-white'), v(`--mantine-color-${hue}-filled`), 4.5]);
       pairs.push([`white on ${hue} filled hover`, v('--mantine-color-white'), v(`--mantine-color-${hue}-filled-hover`), 4.5]);
@@ -55,20 +55,7 @@ describe('theme colour tokens (WCAG AA)', () => {
   it('dark: the same tokens on the dark surfaces', () => {
     const v = variables('dark');
     const surfaces = [v('--mantine-color-body'), v('--mantine-color-default'), v('--mantine-color-dark-6')];
-    const pairs: [string, string, string, number][] = [];
-    for (const surface of surfaces) {
-      for (const token of [
-        '--mantine-color-dimmed',
-        '--mantine-color-anchor',
-        '--mantine-color-error',
-        '--mantine-color-placeholder',
-        '--mantine-color-text',
-      ]) {
-        pairs.push([token, v(token), surface, 4.5]);
-      }
-      pairs.push(['focus ring', v('--app-focus-ring'), surface, 3]);
-      for (const hue of HUES) pairs.push([`${hue} text`, v(`--mantine-color-${hue}-text`), surface, 4.5]);
-    }
+    const pairs = textOnSurfaces(v, surfaces);
     for (const hue of HUES) {
       pairs.push([`white on ${hue} filled`, v('--mantine-color-white'), v(`--mantine-color-${hue}-filled`), 4.5]);
       pairs.push([`${hue} light variant`, v(`--mantine-color-${hue}-light-color`), v(`--mantine-color-${hue}-light`), 4.5]);
