@@ -1,12 +1,18 @@
 import { inArray } from 'drizzle-orm';
 import { leadEvents, type TLeadEventSubscriber } from '../crm/index.js';
-import { queueWebhookEvents } from './webhook-delivery.service.js';
+import { queueWebhookEvents, workspacesWithWebhooks } from './webhook-delivery.service.js';
 
 /**
  * Lead events reach the workspace's webhooks as `lead.<type>` (`lead.created`, `lead.status_changed`…)
  * with the lead's id, the event's id and time, and its data.
  */
-export const queueLeadEventWebhooks: TLeadEventSubscriber = async (runtime, events) => {
+export const queueLeadEventWebhooks: TLeadEventSubscriber = async (runtime, all) => {
+  // The lead lookup below is only worth doing for workspaces that have a webhook.
+  const subscribed = await workspacesWithWebhooks(
+    runtime.db,
+    all.map((e) => e.workspaceId),
+  );
+  const events = all.filter((e) => subscribed.has(e.workspaceId));
   if (events.length === 0) return;
   const rows = await runtime.db
     .select({ id: leadEvents.id, lead_id: leadEvents.lead_id, occurred_at: leadEvents.occurred_at })

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { WEBHOOK_ALL_EVENTS, WEBHOOK_TEST_EVENT } from '../../contracts/webhooks.js';
 import type { Db } from '../../platform/db/database.js';
@@ -54,6 +54,16 @@ export async function sendTestDelivery(runtime: Runtime, tenant: Tenant, endpoin
     .returning();
   await runtime.queue.send(deliverWebhookJob, { delivery_id: rows[0]!.id });
   return rows[0]!;
+}
+
+/** Of these workspaces, those with at least one active webhook (most have none: their events cost one query). */
+export async function workspacesWithWebhooks(db: Db, workspaceIds: string[]): Promise<Set<string>> {
+  if (workspaceIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ workspaceId: webhookEndpoints.workspace_id })
+    .from(webhookEndpoints)
+    .where(and(inArray(webhookEndpoints.workspace_id, [...new Set(workspaceIds)]), eq(webhookEndpoints.is_active, true)));
+  return new Set(rows.map((r) => r.workspaceId));
 }
 
 /** The body receivers get (Standard Webhooks' recommended shape). */
