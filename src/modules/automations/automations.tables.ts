@@ -19,6 +19,8 @@ export const automations = pgTable(
     conditions: jsonb('conditions').$type<TRuleGroup | null>(),
     actions: jsonb('actions').$type<TAutomationAction[]>().notNull(),
     created_by: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Signs its webhook calls (Standard Webhooks), sealed with the SecretBox; null until first needed. */
+    webhook_secret_sealed: text('webhook_secret_sealed'),
     ...timestamps(),
   },
   (t) => [index('automations_workspace_idx').on(t.workspace_id)],
@@ -39,7 +41,9 @@ export const automationRuns = pgTable(
     steps: jsonb('steps').$type<unknown[]>().notNull().default([]),
     /** How many automations led to this one in a chain; runs past the limit are skipped (loop guard). */
     depth: integer('depth').notNull().default(0),
+    /** An error code (TAutomationErrorCode) or a skip reason; its parameters are in error_params. */
     error: text('error'),
+    error_params: jsonb('error_params').$type<Record<string, string | number>>(),
     ...timestamps(),
   },
   (t) => [index('automation_runs_automation_idx').on(t.workspace_id, t.automation_id, t.created_at)],

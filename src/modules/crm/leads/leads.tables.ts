@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { type AnyPgColumn, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { INTERACTION_TYPES, LEAD_STATUSES } from '../../../contracts/crm.js';
 import { id, timestamps, workspaceId } from '../../../platform/db/columns.js';
 import { users } from '../../accounts/index.js';
@@ -79,12 +79,17 @@ export const leadEvents = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     actor_user_id: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     occurred_at: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set by writers whose events may arrive twice (a replayed open, a retried webhook): one event per key. */
+    dedupe_key: text('dedupe_key'),
     ...timestamps(),
   },
   (t) => [
     index('lead_events_lead_occurred_idx').on(t.workspace_id, t.lead_id, t.occurred_at),
     // "Has event X (within N days)" segment conditions and event-based scoring.
     index('lead_events_type_idx').on(t.workspace_id, t.event_type, t.occurred_at),
+    uniqueIndex('lead_events_dedupe_idx')
+      .on(t.workspace_id, t.dedupe_key)
+      .where(sql`${t.dedupe_key} IS NOT NULL`),
   ],
 );
 
@@ -101,6 +106,8 @@ export const leadEventOutbox = pgTable(
       .references(() => leadEvents.id, { onDelete: 'cascade' }),
     workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
     cause: jsonb('cause').$type<{ depth: number; chain: string[] }>(),
+    /** The writer did not rescore the lead (recordLeadEvent is append-only): the dispatcher queues a debounced rescore. */
+    rescore: boolean('rescore').notNull().default(false),
     created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('lead_event_outbox_created_idx').on(t.created_at)],
