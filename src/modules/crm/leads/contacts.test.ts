@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../../test/harness.js';
 import { addLeadTask } from '../index.js';
+import { BULK_ANALYZE_MIN_ROWS } from './lead-bulk.service.js';
 
 // The Contacts table and the lead page through HTTP: bulk actions, saved views, tasks, the
 // workspace's interactions and the merged timeline.
@@ -129,6 +130,26 @@ describe('bulk actions', () => {
     expect((await read(ws, b!.id)).status).toBe('negotiation');
     expect((await read(ws, a!.id)).status).toBe('qualified');
     expect(((await read(ws, a!.id)) as unknown as { score: number }).score).toBe(15);
+  });
+
+  it('refreshes the planner statistics of leads and events after a large action (no autovacuum on PGlite)', async () => {
+    const ws = await signUp(t.app);
+    const raw = t.runtime.database.raw;
+    await raw.query(`INSERT INTO leads (workspace_id, first_name) SELECT $1, 'Bulk ' || g FROM generate_series(1, $2::int) g`, [
+      ws.workspaceId,
+      BULK_ANALYZE_MIN_ROWS,
+    ]);
+    const lastAnalyze = async () => {
+      await raw.query('SELECT pg_stat_clear_snapshot()');
+      const { rows } = await raw.query<{ at: string | null }>(`SELECT last_analyze::text AS at FROM pg_stat_user_tables WHERE relname = 'lead_events'`);
+      return rows[0]?.at ?? null;
+    };
+    const before = await lastAnalyze();
+    const res = await ws.client.post('/api/marketing/leads/bulk', { action: 'add_tag', value: 'bulk', target: { filter: {} } });
+    expect(res.json()).toEqual({ affected: BULK_ANALYZE_MIN_ROWS });
+    const after = await lastAnalyze();
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before);
   });
 
   it('names the bad field and changes nothing on a refused request', async () => {

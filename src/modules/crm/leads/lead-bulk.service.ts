@@ -9,6 +9,7 @@ import { leadEvents, leads } from './leads.tables.js';
 import { recordLeadEventRows } from './lead-event-log.js';
 import { assertFilterCost, leadFilterSql } from './lead-filter.js';
 import { queueScoreRecalculation } from '../scoring/scoring.jobs.js';
+import { analyzeTables } from '../../../platform/db/statistics.js';
 
 // Bulk actions of the Contacts table: one transaction over the selected rows or over every lead
 // matching a filter. Only leads the action really changes are counted and logged (a lead that
@@ -17,11 +18,19 @@ import { queueScoreRecalculation } from '../scoring/scoring.jobs.js';
 type TEventRow = typeof leadEvents.$inferInsert;
 
 /**
+ * From this many changed leads, the action refreshes the planner statistics of leads and their events
+ * at once: the embedded database has no autovacuum, and a plan made for yesterday's row counts can turn
+ * the next segment preview into a scan per lead. Below it, the periodic `db.analyze` job is enough.
+ */
+export const BULK_ANALYZE_MIN_ROWS = 500;
+
+/**
  * Applies one action to the target leads; returns how many leads it changed (or deleted). Scores
  * are then recalculated in the background (one job for the workspace rather than one per lead).
  */
 export async function bulkLeads(tenant: Tenant, queue: JobQueue, actor: TAuth, body: TLeadBulkBody): Promise<{ affected: number }> {
   const result = await applyBulk(tenant, actor, body);
+  if (result.affected >= BULK_ANALYZE_MIN_ROWS) await analyzeTables(tenant.db, ['leads', 'lead_events']);
   if (result.affected > 0 && body.action !== 'delete') await queueScoreRecalculation(queue, tenant.workspaceId, 'bulk_action');
   return result;
 }
