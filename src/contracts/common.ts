@@ -106,6 +106,9 @@ export const ZProblem = z.object({
       }),
     )
     .optional(),
+  /** Machine-readable reason of the whole problem (e.g. `workspace_limit`), with its params, for clients to translate `detail`. */
+  reason: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
 });
 export type TProblem = z.infer<typeof ZProblem>;
 

@@ -15,3 +15,6 @@ export const WORKSPACE_LIMITS = {
   /** Members join only by invitation: inviting is refused once the workspace has this many. */
   members: 500,
 } as const;
+
+/** One capped list of a workspace (a key of WORKSPACE_LIMITS). */
+export type TWorkspaceList = keyof typeof WORKSPACE_LIMITS;

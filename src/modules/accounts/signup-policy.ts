@@ -14,13 +14,13 @@ import { createUser, signup } from './accounts.service.js';
  */
 export async function signupAsAllowed(db: Db, mode: TConfig['signup'], input: TSignupBody): Promise<{ user: { id: string }; workspaceId: string }> {
   if (mode === 'closed') {
-    throw new AppError('forbidden', 'Sign-up is closed on this instance: ask an administrator for an invitation', { extra: { reason: 'signup_closed' } });
+    throw new AppError('forbidden', 'Sign-up is closed on this instance: ask an administrator for an invitation', { reason: 'signup_closed' });
   }
   if (input.invitation_token) return signupWithInvitation(db, input.invitation_token, input);
   if (mode === 'invite') {
     throw new AppError('forbidden', 'Sign-up needs an invitation on this instance', {
       errors: [{ path: 'body.invitation_token', message: 'required (SIGNUP=invite)' }],
-      extra: { reason: 'signup_invite_only' },
+      reason: 'signup_invite_only',
     });
   }
   const { user, workspace } = await signup(db, input);

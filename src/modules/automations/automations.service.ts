@@ -8,7 +8,7 @@ import { automationRuns, automations } from './automations.tables.js';
 import { leads } from '../crm/tables.js';
 import { compileLeadRules } from '../segments/index.js';
 import { WORKSPACE_LIMITS } from '../../contracts/limits.js';
-import { assertBelowWorkspaceLimit } from '../../platform/db/workspace-limit.js';
+import { createWithinWorkspaceLimit } from '../../platform/db/workspace-limit.js';
 
 export type TAutomationRow = typeof automations.$inferSelect;
 export type TRunSummaryRow = { id: string; status: (typeof automationRuns.$inferSelect)['status']; created_at: Date };
@@ -45,17 +45,18 @@ export async function getAutomation(tenant: Tenant, id: string): Promise<TAutoma
 
 /** Saves a new automation after checking what the schema cannot: conditions, owners and assignees. */
 export async function createAutomation(tenant: Tenant, actor: TAuth, body: TAutomationCreateBody): Promise<TAutomationWithRuns> {
-  await assertBelowWorkspaceLimit(tenant, automations, WORKSPACE_LIMITS.automations, 'automations');
   if (body.conditions) await compileLeadRules(tenant, body.conditions, 'body.conditions');
   await assertMembers(tenant, body.actions);
-  const automation = await tenant.insert(automations, {
-    name: body.name,
-    active: body.active,
-    trigger: body.trigger,
-    conditions: body.conditions ?? null,
-    actions: body.actions,
-    created_by: actor.user_id,
-  });
+  const automation = await createWithinWorkspaceLimit(tenant, { table: automations, list: 'automations' }, (tx) =>
+    tx.insert(automations, {
+      name: body.name,
+      active: body.active,
+      trigger: body.trigger,
+      conditions: body.conditions ?? null,
+      actions: body.actions,
+      created_by: actor.user_id,
+    }),
+  );
   return { automation, lastRuns: [] };
 }
 

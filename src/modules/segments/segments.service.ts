@@ -7,7 +7,7 @@ import { leads } from '../crm/tables.js';
 import { compileLeadRules } from './segment-compiler.js';
 import { segments } from './segments.tables.js';
 import { WORKSPACE_LIMITS } from '../../contracts/limits.js';
-import { assertBelowWorkspaceLimit } from '../../platform/db/workspace-limit.js';
+import { createWithinWorkspaceLimit } from '../../platform/db/workspace-limit.js';
 
 export type TSegmentRow = typeof segments.$inferSelect;
 
@@ -47,9 +47,10 @@ export function getSegment(tenant: Tenant, id: string): Promise<TSegmentRow> {
 
 /** Saves a named segment after checking that its rules compile. */
 export async function createSegment(tenant: Tenant, actor: TAuth, input: TSegmentBody): Promise<TSegmentRow> {
-  await assertBelowWorkspaceLimit(tenant, segments, WORKSPACE_LIMITS.segments, 'segments');
   await compileLeadRules(tenant, input.rules);
-  return tenant.insert(segments, { name: input.name, description: input.description ?? null, rules: input.rules, created_by: actor.user_id });
+  return createWithinWorkspaceLimit(tenant, { table: segments, list: 'segments' }, (tx) =>
+    tx.insert(segments, { name: input.name, description: input.description ?? null, rules: input.rules, created_by: actor.user_id }),
+  );
 }
 
 /** Renames a segment or replaces its rules (checked first). */

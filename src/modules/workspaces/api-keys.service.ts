@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { users } from '../accounts/tables.js';
 import { apiKeys, workspaceMembers } from './workspaces.tables.js';
 import { WORKSPACE_LIMITS } from '../../contracts/limits.js';
-import { assertBelowWorkspaceLimit } from '../../platform/db/workspace-limit.js';
+import { createWithinWorkspaceLimit } from '../../platform/db/workspace-limit.js';
 
 export const API_KEY_PREFIX = 'mk_';
 const DISPLAY_PREFIX_LENGTH = API_KEY_PREFIX.length + 8;
@@ -28,15 +28,16 @@ export async function createApiKey(tenant: Tenant, actor: TAuth, input: TApiKeyC
   }
   const createdBy = actor.user_id ?? (await keyCreator(tenant, actor.api_key_id));
   if (!createdBy) throw new AppError('forbidden', 'This API key belongs to no member and cannot create keys');
-  await assertBelowWorkspaceLimit(tenant, apiKeys, WORKSPACE_LIMITS.activeApiKeys, 'active API keys', isNull(apiKeys.revoked_at));
   const key = `${API_KEY_PREFIX}${randomToken(32)}`;
-  const row = await tenant.insert(apiKeys, {
-    name: input.name,
-    role: input.role,
-    prefix: key.slice(0, DISPLAY_PREFIX_LENGTH),
-    key_hash: sha256(key),
-    created_by: createdBy,
-  });
+  const row = await createWithinWorkspaceLimit(tenant, { table: apiKeys, list: 'activeApiKeys', condition: isNull(apiKeys.revoked_at) }, (tx) =>
+    tx.insert(apiKeys, {
+      name: input.name,
+      role: input.role,
+      prefix: key.slice(0, DISPLAY_PREFIX_LENGTH),
+      key_hash: sha256(key),
+      created_by: createdBy,
+    }),
+  );
   return { row, key };
 }
 

@@ -3,7 +3,7 @@ import type { TInvitationCreateBody } from '../../contracts/workspaces.js';
 import type { TAuth } from '../../platform/auth/access.js';
 import { randomToken, sha256 } from '../../platform/auth/secrets.js';
 import type { Db } from '../../platform/db/database.js';
-import type { Tenant } from '../../platform/db/tenant.js';
+import { Tenant } from '../../platform/db/tenant.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { sendMail } from '../../platform/mail/mail.jobs.js';
 import type { Runtime } from '../../platform/runtime.js';
@@ -46,22 +46,16 @@ export async function createInvitation(runtime: Runtime, tenant: Tenant, actor: 
     .innerJoin(users, eq(users.id, workspaceMembers.user_id))
     .where(tenant.where(workspaceMembers, eq(sql`lower(${users.email})`, input.email)));
   if (existing) throw new AppError('conflict', `${input.email} is already a member of this workspace`);
-  await assertBelowWorkspaceLimit(tenant, workspaceMembers, WORKSPACE_LIMITS.members, 'members');
-  // Inviting the same address again replaces its pending invitation, so that one does not count.
-  await assertBelowWorkspaceLimit(
-    tenant,
-    invitations,
-    WORKSPACE_LIMITS.pendingInvitations,
-    'pending invitations',
-    and(pending(), ne(invitations.email, input.email)),
-  );
-
   const token = randomToken();
   const [workspace] = await tenant.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, tenant.workspaceId));
   const inviterName = actor.user_id ? await userName(tenant.db, actor.user_id) : null;
   const link = `${runtime.config.appUrl}/invitations/${token}`;
   // The mail is part of the invitation: written in its transaction, it exists only if the invitation does.
   const row = await tenant.db.transaction(async (tx) => {
+    const scoped = new Tenant(tx, tenant.workspaceId);
+    await assertBelowWorkspaceLimit(scoped, { table: workspaceMembers, list: 'members' });
+    // Inviting the same address again replaces its pending invitation, so that one does not count.
+    await assertBelowWorkspaceLimit(scoped, { table: invitations, list: 'pendingInvitations', condition: and(pending(), ne(invitations.email, input.email)) });
     await tx
       .update(invitations)
       .set({ revoked_at: new Date() })

@@ -24,6 +24,8 @@ describe('per-workspace limits on configuration lists', () => {
     const refused = await ws.client.post('/api/marketing/segments', { name: 'Un de trop', rules });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toBe(`This workspace already has ${n} segments, the most it can hold; delete one before creating another`);
+    // The reason and its params let the web app say it in the user's language.
+    expect(refused.json()).toMatchObject({ reason: 'workspace_limit', params: { limit: n, list: 'segments' } });
     const list = (await ws.client.get('/api/marketing/segments')).json();
     expect(list).toHaveLength(n);
     expect((await ws.client.delete(`/api/marketing/segments/${list[0].id}`)).statusCode).toBe(204);
@@ -69,4 +71,22 @@ describe('per-workspace limits on configuration lists', () => {
     // Re-inviting an address replaces its pending invitation: allowed at the limit.
     expect((await ws.client.post('/api/workspace/invitations', { email: repeated, role: 'member' })).statusCode).toBe(201);
   });
+
+  // A race on PGlite proves nothing (one connection, requests one after the other): PostgreSQL only.
+  it.runIf(process.env.TEST_DB === 'postgres')(
+    'lets exactly one of five simultaneous creations take the last place (PostgreSQL, five connections)',
+    async () => {
+      const ws = await signUp(t.app);
+      const n = WORKSPACE_LIMITS.segments;
+      await sql(`insert into segments (workspace_id, name, rules) select $1, 'S' || g, $2 from generate_series(1, $3) g`, [
+        ws.workspaceId,
+        JSON.stringify(rules),
+        n - 1,
+      ]);
+      const answers = await Promise.all([1, 2, 3, 4, 5].map((i) => ws.client.post('/api/marketing/segments', { name: `En même temps ${i}`, rules })));
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+      const { rows } = await sql(`select count(*)::int as n from segments where workspace_id = $1`, [ws.workspaceId]);
+      expect(rows[0]).toEqual({ n });
+    },
+  );
 });

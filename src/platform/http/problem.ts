@@ -73,6 +73,7 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
       code: error.code,
       detail: error.message,
       ...(error.errors ? { errors: error.errors } : {}),
+      ...(error.reason ? { reason: error.reason, ...(error.params ? { params: error.params } : {}) } : {}),
       ...error.extra,
     });
   }

@@ -7,7 +7,7 @@ import { AppError, type TFieldError } from '../../../platform/errors.js';
 import { customFieldDefinitions } from './custom-fields.tables.js';
 import { leads } from '../leads/leads.tables.js';
 import { WORKSPACE_LIMITS } from '../../../contracts/limits.js';
-import { assertBelowWorkspaceLimit } from '../../../platform/db/workspace-limit.js';
+import { createWithinWorkspaceLimit } from '../../../platform/db/workspace-limit.js';
 
 export type TCustomFieldRow = typeof customFieldDefinitions.$inferSelect;
 
@@ -24,18 +24,19 @@ export function listCustomFields(tenant: Tenant): Promise<TCustomFieldRow[]> {
 /** Defines a custom field; a `select` needs its options, a key already used is a 409. */
 export async function createCustomField(tenant: Tenant, input: TCustomFieldCreateBody): Promise<TCustomFieldRow> {
   const options = checkOptions(input.field_type, input.options);
-  await assertBelowWorkspaceLimit(tenant, customFieldDefinitions, WORKSPACE_LIMITS.customFields, 'custom fields');
-  const [taken] = await tenant.db
-    .select({ id: customFieldDefinitions.id })
-    .from(customFieldDefinitions)
-    .where(tenant.where(customFieldDefinitions, eq(customFieldDefinitions.key, input.key)));
-  if (taken) {
-    throw new AppError('conflict', `A custom field with the key ${input.key} already exists`, {
-      errors: [{ path: 'body.key', message: 'already used by another custom field' }],
-      extra: { existing_id: taken.id },
-    });
-  }
-  return tenant.insert(customFieldDefinitions, { ...input, options });
+  return createWithinWorkspaceLimit(tenant, { table: customFieldDefinitions, list: 'customFields' }, async (tx) => {
+    const [taken] = await tx.db
+      .select({ id: customFieldDefinitions.id })
+      .from(customFieldDefinitions)
+      .where(tx.where(customFieldDefinitions, eq(customFieldDefinitions.key, input.key)));
+    if (taken) {
+      throw new AppError('conflict', `A custom field with the key ${input.key} already exists`, {
+        errors: [{ path: 'body.key', message: 'already used by another custom field', code: 'key_taken' }],
+        extra: { existing_id: taken.id },
+      });
+    }
+    return tx.insert(customFieldDefinitions, { ...input, options });
+  });
 }
 
 /** Renames, reorders or changes the options of a custom field (its key and type stay). */

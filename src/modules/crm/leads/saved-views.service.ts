@@ -4,7 +4,7 @@ import type { TAuth } from '../../../platform/auth/access.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { savedViews } from './leads.tables.js';
 import { WORKSPACE_LIMITS } from '../../../contracts/limits.js';
-import { assertBelowWorkspaceLimit } from '../../../platform/db/workspace-limit.js';
+import { createWithinWorkspaceLimit } from '../../../platform/db/workspace-limit.js';
 
 export type TSavedViewRow = typeof savedViews.$inferSelect;
 
@@ -20,8 +20,9 @@ export function listSavedViews(tenant: Tenant): Promise<TSavedViewRow[]> {
 
 /** Saves the table's current columns, filter and sort under a name. */
 export async function createSavedView(tenant: Tenant, actor: TAuth, body: TSavedViewBody): Promise<TSavedViewRow> {
-  await assertBelowWorkspaceLimit(tenant, savedViews, WORKSPACE_LIMITS.savedViews, 'saved views');
-  return tenant.insert(savedViews, { name: body.name, config: body.config, created_by: actor.user_id });
+  return createWithinWorkspaceLimit(tenant, { table: savedViews, list: 'savedViews' }, (tx) =>
+    tx.insert(savedViews, { name: body.name, config: body.config, created_by: actor.user_id }),
+  );
 }
 
 /** Renames a view or replaces its configuration. */

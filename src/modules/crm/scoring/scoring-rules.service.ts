@@ -9,7 +9,7 @@ import { compileFitCondition } from './lead-scoring.service.js';
 import { queueScoreRecalculation } from './scoring.jobs.js';
 import { scoringRules } from './scoring.tables.js';
 import { WORKSPACE_LIMITS } from '../../../contracts/limits.js';
-import { assertBelowWorkspaceLimit } from '../../../platform/db/workspace-limit.js';
+import { createWithinWorkspaceLimit } from '../../../platform/db/workspace-limit.js';
 
 export type TScoringRuleRow = typeof scoringRules.$inferSelect;
 
@@ -25,9 +25,8 @@ export function listScoringRules(tenant: Tenant): Promise<TScoringRuleRow[]> {
 
 /** Adds a rule and queues the recalculation of every score of the workspace. */
 export async function createScoringRule(tenant: Tenant, queue: JobQueue, input: TScoringRuleCreateBody): Promise<TScoringRuleRow> {
-  await assertBelowWorkspaceLimit(tenant, scoringRules, WORKSPACE_LIMITS.scoringRules, 'scoring rules');
   const values = await ruleValues(tenant, input, input);
-  const row = await tenant.insert(scoringRules, values);
+  const row = await createWithinWorkspaceLimit(tenant, { table: scoringRules, list: 'scoringRules' }, (tx) => tx.insert(scoringRules, values));
   await queueScoreRecalculation(queue, tenant.workspaceId, 'rules_changed');
   return row;
 }
