@@ -11,6 +11,8 @@ import {
   leadPrivacyRoutes,
   decayScoresJob,
   recalculateScoresJob,
+  rescoreLeadJob,
+  queueRescoresOfLeadEvents,
   scoringRoutes,
   leadImportRoutes,
   leadImportJob,
@@ -24,14 +26,19 @@ import { dashboardRoutes } from './dashboard/index.js';
 import { filesPublicRoutes, filesRoutes } from './files/index.js';
 import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { domainsRoutes, workspacesRoutes } from './workspaces/index.js';
+import { declareImportedLeadEventConsumers } from './imported-lead-consumers.js';
 
 // The one file that mounts every module: routes of the admin API, routes of the public
 // server and background jobs. A new module adds its lines here.
 
 // Automations run on the lead events of every committed use case (the CRM does not import them).
 subscribeToLeadEvents(dispatchLeadEventsToAutomations);
+// Events recorded append-only (recordLeadEvent) get their lead rescored by a debounced job.
+subscribeToLeadEvents(queueRescoresOfLeadEvents);
 // The workspace's outgoing webhooks get them as lead.<type>.
 subscribeToLeadEvents(queueLeadEventWebhooks);
+// An import writes per-lead `imported` events only where an automation or a webhook consumes them.
+declareImportedLeadEventConsumers();
 
 /** Signed-in API routes (admin app, /api/...). */
 export const apiRoutes: RouteModule[] = [
@@ -63,6 +70,7 @@ export const jobs: JobDefinition[] = [
   purgeSessionsJob,
   passwordResetRequestJob,
   recalculateScoresJob,
+  rescoreLeadJob,
   decayScoresJob,
   leadImportJob,
   leadImportRecoveryJob,

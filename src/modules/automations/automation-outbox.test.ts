@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, startTestApp, uniqueEmail, type TestContext } from '../../../test/harness.js';
 import { multipartBody } from '../../../test/multipart.js';
 import type { TAutomation, TAutomationRun } from '../../contracts/crm-automations.js';
 import type { TLead } from '../../contracts/crm.js';
-import { decayScoresJob, dispatchLeadEventsJob, recordLeadEvent } from '../crm/index.js';
+import { Tenant } from '../../platform/db/tenant.js';
+import { decayScoresJob, dispatchLeadEventsJob, publishLeadEvents, recordLeadEvent, rescoreLeadJob } from '../crm/index.js';
 import { leadEventOutbox, scoringRules } from '../crm/tables.js';
 import { dispatchAutomationsJob } from './automations.jobs.js';
 
@@ -85,6 +86,30 @@ describe('score_crossed when scores change in the background', () => {
     expect(tagged.items[0]).toMatchObject({ score: 60, tags: ['chaud'] });
   });
 
+  it('fires after events recorded by another module are rescored by the debounced job', async () => {
+    const w = await hotWorkspace();
+    const rule = await w.ws.client.post('/api/marketing/scoring-rules', { name: 'Clic', kind: 'event', event_type: 'email_clicked', points: 30 });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const lead = await w.lead();
+    await t.drain();
+    const tenant = new Tenant(t.runtime.db, w.ws.workspaceId);
+    // Append-only, like the email module's clicks: nothing rescored yet.
+    await publishLeadEvents(t.runtime, async () => {
+      await recordLeadEvent(tenant, { leadId: lead.id, type: 'email_clicked' });
+      await recordLeadEvent(tenant, { leadId: lead.id, type: 'email_clicked' });
+    });
+    await t.drain();
+    expect((await w.get(lead.id)).score).toBe(0);
+    // A few seconds later the lead's one rescore runs; its score_changed starts the automation.
+    await t.runtime.db.execute(sql`UPDATE pgboss.job SET start_after = now() WHERE name = ${rescoreLeadJob.name} AND state = 'created'`);
+    await t.drain();
+    expect((await w.get(lead.id)).score).toBe(60);
+    const runs = await w.runs();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.trigger_event).toMatchObject({ event_type: 'score_changed', data: { from: 0, to: 60 } });
+    expect((await w.get(lead.id)).tags).toEqual(['chaud']);
+  });
+
   it('fires after the nightly decay job rescores the workspace', async () => {
     const w = await hotWorkspace();
     const lead = await w.lead({ company: 'Boulangerie' });
@@ -115,7 +140,7 @@ describe('the lead-event outbox', () => {
     const lead = await w.lead();
     await t.drain();
     // Written outside publishLeadEvents: no nudge, the event waits in the outbox.
-    const eventId = await recordLeadEvent(t.runtime.db, { workspaceId: w.ws.workspaceId, leadId: lead.id, type: 'email_opened' });
+    const eventId = await recordLeadEvent(new Tenant(t.runtime.db, w.ws.workspaceId), { leadId: lead.id, type: 'email_opened' });
     await t.drain();
     expect(await t.runtime.db.select().from(leadEventOutbox).where(eq(leadEventOutbox.event_id, eventId))).toHaveLength(1);
     expect((await w.get(lead.id)).tags).toEqual([]);
@@ -147,7 +172,7 @@ describe('automation claims', () => {
       expect(created.statusCode, created.body).toBe(201);
       const lead = (await ws.client.post('/api/marketing/leads', { email: uniqueEmail('claim') })).json() as TLead;
       await t.drain();
-      const eventId = await recordLeadEvent(t.runtime.db, { workspaceId: ws.workspaceId, leadId: lead.id, type: 'email_clicked' });
+      const eventId = await recordLeadEvent(new Tenant(t.runtime.db, ws.workspaceId), { leadId: lead.id, type: 'email_clicked' });
       const payload = { event_ids: [eventId], depth: 0, chain: [] };
       // Two deliveries of one job at once (a retry racing a slow first attempt, or two worker processes).
       await Promise.all([dispatchAutomationsJob.handler(payload, t.runtime), dispatchAutomationsJob.handler(payload, t.runtime)]);

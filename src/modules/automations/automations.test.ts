@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../test/harness.js';
 import type { TAutomation, TAutomationRun } from '../../contracts/crm-automations.js';
 import type { TLead } from '../../contracts/crm.js';
+import { Tenant } from '../../platform/db/tenant.js';
 import { dispatchAutomationsJob } from './automations.jobs.js';
 import { publishLeadEvents, recordLeadEvent } from '../crm/index.js';
 
@@ -37,7 +38,7 @@ async function workspace() {
 
 /** Records an event the way the funnels and email modules will (recordLeadEvent inside publishLeadEvents). */
 function moduleEvent(ws: SignedUp, leadId: string, type: string, data: Record<string, unknown> = {}) {
-  return publishLeadEvents(t.runtime, () => recordLeadEvent(t.runtime.db, { workspaceId: ws.workspaceId, leadId, type, data }));
+  return publishLeadEvents(t.runtime, () => recordLeadEvent(new Tenant(t.runtime.db, ws.workspaceId), { leadId, type, data }));
 }
 
 type THook = { url: string; received: { body: Record<string, unknown>; headers: IncomingHttpHeaders }[]; close(): Promise<void> };

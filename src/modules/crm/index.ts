@@ -9,8 +9,9 @@ export { leadPrivacyRoutes } from './privacy/lead-privacy.routes.js';
 export { isSuppressed } from './privacy/suppressions.js';
 export { leadImportRoutes } from './imports/lead-import.routes.js';
 export { leadImportJob, leadImportRecoveryJob } from './imports/lead-import.jobs.js';
+export { wantImportedLeadEvents, type TImportedLeadEventsWanted } from './imports/imported-lead-events.js';
 export { leadFilterSql } from './leads/lead-filter.js';
-export { recordLeadEvent } from './leads/lead-events.service.js';
+export { recordLeadEvent, type TLeadEventInput } from './leads/lead-events.service.js';
 export { recordLeadEventRows } from './leads/lead-event-log.js';
 export { collectLeadEvents, type TCollectedLeadEvent, type TLeadEventCause } from './leads/lead-event-scope.js';
 export {
@@ -26,7 +27,14 @@ export { addLeadTask, type TAddLeadTaskInput } from './leads/lead-tasks.service.
 export * as leadWire from './leads/leads.wire.js';
 export { scoringRoutes } from './scoring/scoring.routes.js';
 export { rescoreLead, rescoreWorkspace, type TRescoreOptions } from './scoring/lead-scoring.service.js';
-export { decayScoresJob, queueScoreRecalculation, recalculateScoresJob } from './scoring/scoring.jobs.js';
+export {
+  decayScoresJob,
+  queueRescoresOfLeadEvents,
+  queueScoreRecalculation,
+  recalculateScoresJob,
+  rescoreLeadJob,
+  RESCORE_DELAY_SECONDS,
+} from './scoring/scoring.jobs.js';
 export { nextRoundRobinOwner } from './settings/round-robin.service.js';
 export { winProbabilities } from './settings/crm-settings.service.js';
 export { leads, leadEvents, leadInteractions, leadTasks } from './tables.js';

@@ -1,9 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import type { TInteractionCreateBody } from '../../../contracts/crm.js';
 import type { TAuth } from '../../../platform/auth/access.js';
-import type { Tenant } from '../../../platform/db/tenant.js';
+import { Tenant } from '../../../platform/db/tenant.js';
 import { leadInteractions } from './leads.tables.js';
-import { recordLeadEvent } from './lead-events.service.js';
+import { recordLeadEventAndRescore } from './lead-events.service.js';
 import { getLead } from './leads.service.js';
 
 /** Logs an interaction on a lead (and an `interaction_added` event for its timeline and scoring). */
@@ -23,8 +23,7 @@ export async function addInteraction(tenant: Tenant, actor: TAuth, leadId: strin
         ...(input.occurred_at ? { occurred_at: new Date(input.occurred_at) } : {}),
       })
       .returning();
-    await recordLeadEvent(tx, {
-      workspaceId: tenant.workspaceId,
+    await recordLeadEventAndRescore(new Tenant(tx, tenant.workspaceId), {
       leadId,
       type: 'interaction_added',
       data: { interaction_id: row!.id, interaction_type: row!.interaction_type, subject: row!.subject },

@@ -7,7 +7,17 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 //   guard still knows, when the event is dispatched, which automations led to it.
 
 export type TLeadEventCause = { depth: number; chain: string[] };
-export type TCollectedLeadEvent = { id: string; workspaceId: string; type: string; data: Record<string, unknown>; cause?: TLeadEventCause | null };
+export type TCollectedLeadEvent = {
+  id: string;
+  workspaceId: string;
+  /** Set by the outbox dispatcher and recordLeadEvent (writers that collect events in bulk may leave it out). */
+  leadId?: string;
+  type: string;
+  data: Record<string, unknown>;
+  cause?: TLeadEventCause | null;
+  /** Its writer did not rescore the lead: a debounced rescore is due (recordLeadEvent). */
+  rescore?: boolean;
+};
 
 type TScope = { events: TCollectedLeadEvent[]; cause: TLeadEventCause | null; parent: TScope | undefined };
 

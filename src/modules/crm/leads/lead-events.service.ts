@@ -1,37 +1,36 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/database.js';
 import { SCORE_CHANGED_EVENT } from '../../../contracts/crm-scoring.js';
 import { Tenant } from '../../../platform/db/tenant.js';
 import { leadEvents } from './leads.tables.js';
-import { recordLeadEventRows } from './lead-event-log.js';
+import { appendLeadEvent, type TLeadEventInput } from './lead-event-log.js';
 import { rescoreLead } from '../scoring/lead-scoring.service.js';
 
+export type { TLeadEventInput } from './lead-event-log.js';
+
 /**
- * Appends one event to a lead's log. The one function other modules (email, funnels) call
- * to put their events on the lead's timeline. Returns the event's id.
- * Its outbox row is written with it: automations and webhooks get it from the database once committed.
- * The lead's score is recomputed in the same transaction (a savepoint inside the caller's).
+ * Appends one event to a lead's log: the one function other modules (email, funnels) call to put their
+ * events on the lead's timeline, thousands of times a minute. Returns the event's id (the first event's,
+ * when `dedupeKey` was already recorded). Append-only: two statements (the event, its outbox row), no
+ * lock and no scoring in the caller's transaction. Once committed, the outbox dispatcher hands the event
+ * to automations and webhooks and queues a debounced rescore of the lead (crm.scores.rescore-lead, one
+ * per lead per few seconds), whose score_changed events reach score_crossed automations in turn.
  */
-export async function recordLeadEvent(
-  outerDb: Db,
-  input: { workspaceId: string; leadId: string; type: string; data?: Record<string, unknown>; actorUserId?: string | null; occurredAt?: Date },
-): Promise<string> {
-  return outerDb.transaction(async (db) => {
-    const [id] = await recordLeadEventRows(db, [
-      {
-        workspace_id: input.workspaceId,
-        lead_id: input.leadId,
-        event_type: input.type,
-        data: input.data ?? {},
-        actor_user_id: input.actorUserId ?? null,
-        // When it happened, if not now (an interaction logged afterwards): engagement decays from then.
-        ...(input.occurredAt ? { occurred_at: input.occurredAt } : {}),
-      },
-    ]);
-    // Any event can move the score: event rules, or fit rules after a field change. score_changed is
-    // the scorer's own output and is never scored (no loop).
-    if (input.type !== SCORE_CHANGED_EVENT) await rescoreLead(new Tenant(db, input.workspaceId), input.leadId, { cause: input.type });
-    return id!;
+export async function recordLeadEvent(tenant: Tenant, input: TLeadEventInput): Promise<string> {
+  // score_changed is the scorer's own output and is never scored (no loop).
+  return (await appendLeadEvent(tenant, input, { rescore: input.type !== SCORE_CHANGED_EVENT })).id;
+}
+
+/**
+ * The CRM's own user actions (create, edit, interaction, task): the event, then the lead rescored in the
+ * same transaction, because their answer and the lead's page show the new score at once. Low volume.
+ */
+export async function recordLeadEventAndRescore(tenant: Tenant, input: TLeadEventInput): Promise<string> {
+  return tenant.db.transaction(async (db) => {
+    const scoped = new Tenant(db, tenant.workspaceId);
+    const { id } = await appendLeadEvent(scoped, input, { rescore: false });
+    // Any event can move the score: event rules, or fit rules after a field change.
+    await rescoreLead(scoped, input.leadId, { cause: input.type });
+    return id;
   });
 }
 

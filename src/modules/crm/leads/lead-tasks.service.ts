@@ -2,11 +2,11 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { TTaskCreateBody, TTaskUpdateBody } from '../../../contracts/crm-contacts.js';
 import type { TAuth } from '../../../platform/auth/access.js';
 import type { Db } from '../../../platform/db/database.js';
-import { isUuid, type Tenant } from '../../../platform/db/tenant.js';
+import { isUuid, Tenant } from '../../../platform/db/tenant.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { roleIn } from '../../workspaces/index.js';
 import { leads, leadTasks } from './leads.tables.js';
-import { recordLeadEvent } from './lead-events.service.js';
+import { recordLeadEventAndRescore } from './lead-events.service.js';
 
 export type TLeadTaskRow = typeof leadTasks.$inferSelect;
 
@@ -26,7 +26,7 @@ export type TAddLeadTaskInput = {
  */
 export async function addLeadTask(db: Db, input: TAddLeadTaskInput): Promise<TLeadTaskRow> {
   const title = input.title.trim();
-  if (!title) throw new AppError('bad_request', 'A task needs a title', { errors: [{ path: 'body.title', message: 'must not be empty' }] });
+  if (!title) throw new AppError('bad_request', 'A task needs a title', { errors: [{ path: 'body.title', message: 'must not be empty', code: 'required' }] });
   const [lead] = isUuid(input.leadId)
     ? await db
         .select({ id: leads.id })
@@ -46,8 +46,7 @@ export async function addLeadTask(db: Db, input: TAddLeadTaskInput): Promise<TLe
         assignee_id: input.assigneeId ?? null,
       })
       .returning();
-    await recordLeadEvent(tx, {
-      workspaceId: input.workspaceId,
+    await recordLeadEventAndRescore(new Tenant(tx, input.workspaceId), {
       leadId: input.leadId,
       type: 'task_added',
       data: { task_id: row!.id, title },
@@ -62,7 +61,7 @@ export async function assertAssigneeIsMember(db: Db, workspaceId: string, assign
   if (!assigneeId) return;
   if (!(await roleIn(db, assigneeId, workspaceId))) {
     throw new AppError('bad_request', 'The assignee must be a member of this workspace', {
-      errors: [{ path: 'body.assignee_id', message: 'not a member of this workspace' }],
+      errors: [{ path: 'body.assignee_id', message: 'not a member of this workspace', code: 'not_member' }],
     });
   }
 }
@@ -105,8 +104,7 @@ export async function updateLeadTask(tenant: Tenant, actor: TAuth, id: string, b
     const [row] = await tx.update(leadTasks).set(values).where(tenant.byId(leadTasks, id)).returning();
     // Ticking a task off shows on the lead's timeline; un-ticking does not (it is a correction).
     if (completed) {
-      await recordLeadEvent(tx, {
-        workspaceId: tenant.workspaceId,
+      await recordLeadEventAndRescore(new Tenant(tx, tenant.workspaceId), {
         leadId: before.lead_id,
         type: 'task_completed',
         data: { task_id: id, title: row!.title },

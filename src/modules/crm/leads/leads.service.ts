@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { TLeadCreateBody, TLeadUpdateBody } from '../../../contracts/crm.js';
 import type { TAuth } from '../../../platform/auth/access.js';
-import type { Tenant } from '../../../platform/db/tenant.js';
+import { Tenant } from '../../../platform/db/tenant.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { roleIn } from '../../workspaces/index.js';
 import { leads } from './leads.tables.js';
 import { customFieldsByKey, mergeCustomFields, validateCustomFields } from '../custom-fields/custom-fields.service.js';
-import { listLeadEvents, recordLeadEvent } from './lead-events.service.js';
+import { listLeadEvents, recordLeadEventAndRescore } from './lead-events.service.js';
 import { assertNotSuppressed } from '../privacy/suppressions.js';
 import { nextRoundRobinOwner } from '../settings/round-robin.service.js';
 
@@ -29,7 +29,7 @@ export async function createLead(tenant: Tenant, actor: TAuth, input: TLeadCreat
       .insert(leads)
       .values({ ...values, owner_id: ownerId, workspace_id: tenant.workspaceId })
       .returning();
-    await recordLeadEvent(tx, { workspaceId: tenant.workspaceId, leadId: row!.id, type: 'created', actorUserId: actor.user_id });
+    await recordLeadEventAndRescore(new Tenant(tx, tenant.workspaceId), { leadId: row!.id, type: 'created', actorUserId: actor.user_id });
     // The `created` event scored the lead: answer with its score.
     const [scored] = await tx.select({ score: leads.score }).from(leads).where(eq(leads.id, row!.id));
     return { ...row!, score: scored!.score };
@@ -82,9 +82,10 @@ function applyLockedChange(tenant: Tenant, actor: TAuth, id: string, compute: (b
     const changed = Object.entries(values).filter(([key, value]) => JSON.stringify(before[key as keyof TLeadRow]) !== JSON.stringify(value));
     if (changed.length === 0) return before;
     await tx.update(leads).set(values).where(tenant.byId(leads, id));
+    const scoped = new Tenant(tx, tenant.workspaceId);
     for (const change of describeChanges(before, changed)) {
       const type = change.field === 'status' ? 'status_changed' : 'field_changed';
-      await recordLeadEvent(tx, { workspaceId: tenant.workspaceId, leadId: id, type, data: change, actorUserId: actor.user_id });
+      await recordLeadEventAndRescore(scoped, { leadId: id, type, data: change, actorUserId: actor.user_id });
     }
     // Read back after the events: they may have rescored the lead.
     const [row] = await tx.select().from(leads).where(tenant.byId(leads, id));
@@ -136,7 +137,7 @@ async function assertEmailFree(tenant: Tenant, email: string | null, exceptId?: 
     .where(tenant.where(leads, eq(sql`lower(${leads.email})`, email.toLowerCase())));
   if (existing && existing.id !== exceptId) {
     throw new AppError('conflict', `A lead with the email ${email} already exists`, {
-      errors: [{ path: 'body.email', message: 'already used by another lead' }],
+      errors: [{ path: 'body.email', message: 'already used by another lead', code: 'lead_email_taken' }],
       extra: { existing_id: existing.id },
     });
   }
@@ -146,7 +147,7 @@ async function assertOwnerIsMember(tenant: Tenant, ownerId: string | null | unde
   if (!ownerId) return;
   if (!(await roleIn(tenant.db, ownerId, tenant.workspaceId))) {
     throw new AppError('bad_request', 'The owner must be a member of this workspace', {
-      errors: [{ path: 'body.owner_id', message: 'not a member of this workspace' }],
+      errors: [{ path: 'body.owner_id', message: 'not a member of this workspace', code: 'not_member' }],
     });
   }
 }

@@ -7,7 +7,7 @@ import { leadEventOutbox, leadEvents } from './leads.tables.js';
 
 /**
  * What another module does with lead events once committed (automations queue their dispatch, webhooks
- * their deliveries). Modules subscribe in modules/index.ts, so the CRM never imports the modules that
+ * their deliveries, scoring its debounced rescores). Modules subscribe in modules/index.ts, so the CRM never imports the modules that
  * build on it. Delivery is at least once: a subscriber must tolerate an event twice (automations claim it).
  */
 export type TLeadEventSubscriber = (runtime: Runtime, events: TCollectedLeadEvent[]) => Promise<void>;
@@ -40,6 +40,8 @@ export const dispatchLeadEventsJob = defineJob({
           id: leadEventOutbox.event_id,
           workspaceId: leadEventOutbox.workspace_id,
           cause: leadEventOutbox.cause,
+          rescore: leadEventOutbox.rescore,
+          leadId: leadEvents.lead_id,
           type: leadEvents.event_type,
           data: leadEvents.data,
         })
