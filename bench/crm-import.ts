@@ -32,15 +32,23 @@ const FIRST = ['Élodie', 'François', 'Zoé', 'Hugo', 'Chloé', 'Benoît', 'In�
 const LAST = ['Garçon', 'Lefèvre', 'Dubois', 'Mercier', 'Faure', 'Noël'];
 const COMPANIES = ['Café de la Gare', 'Façade & Cie', 'Crème brûlée SARL', 'Studio Pixel', 'Atelier Bois'];
 
-/** Imports `rows` generated leads into a new workspace of this runtime's database and measures it. */
-export async function benchImport(runtime: Runtime, rows: number): Promise<TImportBench> {
+/** The workspace to import into: one that already holds leads (the target is set with 1,000,000 of them). */
+export type TImportTarget = { workspaceId: string; userId: string };
+
+/**
+ * Imports `rows` generated leads into `target` (by default a new, empty workspace of this runtime's
+ * database) and measures it.
+ */
+export async function benchImport(runtime: Runtime, rows: number, target?: TImportTarget): Promise<TImportBench> {
   const stamp = `${Date.now().toString(36)}${process.pid}`;
-  const { user, workspace } = await signup(runtime.db, {
-    email: `bench-import-${stamp}@example.com`,
-    password: 'bench password 123',
-    name: 'Bench import',
-    workspace_name: 'Bench import',
-  });
+  const { user, workspace } = target
+    ? { user: { id: target.userId }, workspace: { id: target.workspaceId } }
+    : await signup(runtime.db, {
+        email: `bench-import-${stamp}@example.com`,
+        password: 'bench password 123',
+        name: 'Bench import',
+        workspace_name: 'Bench import',
+      });
   const tenant = new Tenant(runtime.db, workspace.id);
   let fileBytes = 0;
   const csv = Readable.from(

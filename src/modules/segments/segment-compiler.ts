@@ -120,6 +120,7 @@ class Compiler {
 
   /** The `ev.c<n>` column counting the lead's events of this type (and data, and period). */
   private eventCount(eventType: string, data: Record<string, unknown> | undefined, days: number | undefined): SQL {
+    if (eventType === 'imported') return importedCount(data, days);
     const key = JSON.stringify([eventType, data ?? null, days ?? null]);
     let entry = this.eventCounts.get(key);
     if (!entry) {
@@ -339,6 +340,18 @@ class Compiler {
     this.errors.push({ path, message });
     return sql`false`;
   }
+}
+
+/**
+ * `events.imported` reads leads.import_id (an import writes no event row per lead; migration 0017 moved the
+ * old rows there): 1 for a lead an import created (with that import's id when `data` names one, and created
+ * within the period), else 0, like the count of its `imported` events was.
+ */
+function importedCount(data: Record<string, unknown> | undefined, days: number | undefined): SQL {
+  const filters = [sql`${leads.import_id} is not null`];
+  if (data) filters.push(sql`jsonb_build_object('import_id', ${leads.import_id}) @> ${JSON.stringify(data)}::jsonb`);
+  if (days !== undefined) filters.push(sql`${leads.created_at} >= now() - make_interval(days => ${days})`);
+  return sql`(case when ${sql.join(filters, sql` and `)} then 1 else 0 end)`;
 }
 
 /** A text[] parameter (one bind value, never spliced). */

@@ -59,7 +59,7 @@ describe('lead import robustness', () => {
     const done = (await ws.client.get(`/api/marketing/imports/${id}`)).json();
     expect(done).toMatchObject({ status: 'completed', processed_rows: 9, created_count: 9, failed_count: 0 });
     expect(await count('SELECT count(*)::int AS n FROM leads WHERE workspace_id = $1', [ws.workspaceId])).toBe(9);
-    expect(await count(`SELECT count(*)::int AS n FROM lead_events WHERE workspace_id = $1 AND event_type = 'imported'`, [ws.workspaceId])).toBe(9);
+    expect(await count(`SELECT count(*)::int AS n FROM leads WHERE workspace_id = $1 AND import_id = $2`, [ws.workspaceId, id])).toBe(9);
     expect(await recoverStalledImports(t.runtime)).not.toContain(id);
   });
 

@@ -40,17 +40,11 @@ export async function runLeadImport(db: Db, workspaceId: string, importId: strin
   // End offset of the last row read: a batch records its last row's, so progress is rows committed.
   let bytesDone = 0;
   let ctx: TImportContext | undefined;
-  let written = 0;
   const writer = batchWriter(async (prepared) => {
     // Give waiting requests their turn between two batch transactions: on PGlite (one connection)
     // a request's query queued behind the import would otherwise wait for the whole file.
     await new Promise((resolve) => setImmediate(resolve));
     await publish(() => writeBatch(ctx!, prepared));
-    // The planner's statistics do not know that this workspace is growing: it would keep reading all
-    // of the workspace's leads to find each batch's existing emails (quadratic) instead of using the
-    // email index. Refreshing them after batches 1, 2, 4, 8… keeps that to a handful of ANALYZEs.
-    written++;
-    if ((written & (written - 1)) === 0) await db.execute(sql`analyze leads (workspace_id)`);
   });
   let batch: TBatchRow[] = [];
   let rowNumber = 1;

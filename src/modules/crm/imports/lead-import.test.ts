@@ -98,8 +98,8 @@ describe('lead import', () => {
       status: 'new',
     });
     expect(byEmail(leads, 'hugo@exemple.fr')).toMatchObject({ company: null, estimated_value: 300, tags: ['vip', 'salon'] });
-    const events = (await ws.client.get(`/api/marketing/leads/${leads[0]!.id}/events`)).json();
-    expect(events.map((e: { event_type: string }) => e.event_type)).toContain('imported');
+    const timeline = (await ws.client.get(`/api/marketing/leads/${leads[0]!.id}/timeline`)).json();
+    expect(timeline.items.map((e: { event_type?: string }) => e.event_type)).toContain('imported');
   });
 
   it('imports a Windows-1252 file with semicolons, accents, euro signs and French numbers', async () => {
@@ -381,11 +381,11 @@ describe('lead import', () => {
     expect(await allLeads(ws)).toHaveLength(8);
     const { rows: chunks } = await t.runtime.database.raw.query('SELECT count(*)::int AS n FROM lead_import_chunks WHERE import_id = $1', [id]);
     expect(chunks[0]).toEqual({ n: 0 });
-    const { rows: events } = await t.runtime.database.raw.query(
-      `SELECT count(*)::int AS n FROM lead_events WHERE workspace_id = $1 AND event_type = 'imported'`,
-      [ws.workspaceId],
-    );
-    expect(events[0]).toEqual({ n: 8 });
+    const { rows: imported } = await t.runtime.database.raw.query(`SELECT count(*)::int AS n FROM leads WHERE workspace_id = $1 AND import_id = $2`, [
+      ws.workspaceId,
+      id,
+    ]);
+    expect(imported[0]).toEqual({ n: 8 });
   });
 
   it('marks the import failed, not running for ever, when its job fails on its last attempt', async () => {

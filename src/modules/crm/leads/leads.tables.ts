@@ -44,6 +44,12 @@ export const leads = pgTable(
     consent_at: timestamp('consent_at', { withTimezone: true }),
     consent_ip: text('consent_ip'),
     unsubscribed_at: timestamp('unsubscribed_at', { withTimezone: true }),
+    /**
+     * The CSV import that created the lead (lead_imports.id), null otherwise: the timeline's "imported" item
+     * and segments' `events.imported` read it, so an import writes no event row per lead. Neither a foreign
+     * key nor an index: each would be one more check or index entry per imported lead.
+     */
+    import_id: uuid('import_id'),
     ...timestamps(),
     // Millisecond precision, like JavaScript dates, so list cursors round-trip exactly.
     created_at: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
