@@ -154,7 +154,7 @@ describe('SIGNUP modes', () => {
     try {
       const refused = await invite.app.inject({ method: 'POST', url: '/api/auth/signup', payload: body() });
       expect(refused.statusCode).toBe(403);
-      expect(refused.json().errors).toEqual([{ path: 'body.invitation_token', message: 'required (SIGNUP=invite)' }]);
+      expect(refused.json().errors).toEqual([{ path: 'body.invitation_token', message: 'required (SIGNUP=invite)', code: 'invitation_required' }]);
 
       const ownerEmail = uniqueEmail('owner');
       const { workspace } = await signup(invite.runtime.db, body(ownerEmail));

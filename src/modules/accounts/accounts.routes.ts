@@ -113,7 +113,9 @@ export function accountsRoutes(fastify: FastifyInstance, runtime: Runtime): void
       await consumeRateLimit(db, `password:user:${auth.user_id}`, config.loginRateLimitPerMinute);
       const user = await getUser(db, auth.user_id!);
       if (!(await verifyPassword(user.password_hash, req.body.current_password))) {
-        throw new AppError('bad_request', 'The current password is wrong', { errors: [{ path: 'body.current_password', message: 'wrong password' }] });
+        throw new AppError('bad_request', 'The current password is wrong', {
+          errors: [{ path: 'body.current_password', message: 'wrong password', code: 'wrong_password' }],
+        });
       }
       await setPassword(db, user.id, req.body.new_password);
       await revokeUserSessions(db, user.id);

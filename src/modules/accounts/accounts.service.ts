@@ -29,7 +29,7 @@ export async function getUser(db: Db, userId: string): Promise<TUserRow> {
 export async function createUser(db: Db, input: { email: string; password: string; name: string; locale?: 'fr' | 'en' }): Promise<TUserRow> {
   if (await findUserByEmail(db, input.email)) {
     throw new AppError('conflict', 'An account with this email already exists', {
-      errors: [{ path: 'body.email', message: 'already registered' }],
+      errors: [{ path: 'body.email', message: 'already registered', code: 'email_registered' }],
     });
   }
   const password_hash = await hashPassword(input.password);
@@ -55,10 +55,10 @@ export async function checkCredentials(db: Db, input: TLoginBody): Promise<TUser
   const user = await findUserByEmail(db, input.email);
   if (!user) {
     await verifyAgainstDummy(input.password);
-    throw new AppError('unauthorized', 'Wrong email or password');
+    throw new AppError('unauthorized', 'Wrong email or password', { reason: 'wrong_credentials' });
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    throw new AppError('unauthorized', 'Wrong email or password');
+    throw new AppError('unauthorized', 'Wrong email or password', { reason: 'wrong_credentials' });
   }
   return user;
 }

@@ -58,12 +58,15 @@ export function invitationRoutes(fastify: FastifyInstance, runtime: Runtime): vo
       if (req.auth?.via === 'session' && req.auth.user_id) {
         user = await getUser(db, req.auth.user_id);
       } else if (invitation.account_exists || (await findUserByEmail(db, invitation.email))) {
-        throw new AppError('unauthorized', `Sign in as ${invitation.email} to accept this invitation`);
+        throw new AppError('unauthorized', `Sign in as ${invitation.email} to accept this invitation`, {
+          reason: 'invitation_other_email',
+          params: { email: invitation.email },
+        });
       } else {
         if (!req.body.name || !req.body.password) {
           const missing = (['name', 'password'] as const).filter((f) => !req.body[f]);
           throw new AppError('bad_request', 'Choose a name and a password to create your account', {
-            errors: missing.map((f) => ({ path: `body.${f}`, message: 'required' })),
+            errors: missing.map((f) => ({ path: `body.${f}`, message: 'required', code: 'required' })),
           });
         }
         const { name, password } = req.body;

@@ -62,7 +62,7 @@ export async function confirmPasswordReset(runtime: Runtime, token: string, pass
     .returning();
   if (!reset)
     throw new AppError('bad_request', 'This reset link is invalid, expired or already used', {
-      errors: [{ path: 'body.token', message: 'invalid or expired' }],
+      errors: [{ path: 'body.token', message: 'invalid or expired', code: 'reset_link_invalid' }],
     });
   await setPassword(db, reset.user_id, password); // cancels the other links
   await revokeUserSessions(db, reset.user_id);

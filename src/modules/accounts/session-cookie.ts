@@ -18,7 +18,7 @@ export async function startSession(runtime: Runtime, req: FastifyRequest, reply:
     if (old?.session_id) await revokeSession(db, old.session_id);
   }
   const role = await roleIn(db, userId, workspaceId);
-  if (!role) throw new AppError('forbidden', 'Not a member of this workspace');
+  if (!role) throw new AppError('forbidden', 'Not a member of this workspace', { reason: 'not_member' });
   const session = await createSession(db, config, { userId, workspaceId, ip: req.ip, userAgent: req.headers['user-agent'] });
   void reply.setCookie(cookie.name, session.token, {
     path: cookie.path,

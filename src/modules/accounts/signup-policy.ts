@@ -19,7 +19,7 @@ export async function signupAsAllowed(db: Db, mode: TConfig['signup'], input: TS
   if (input.invitation_token) return signupWithInvitation(db, input.invitation_token, input);
   if (mode === 'invite') {
     throw new AppError('forbidden', 'Sign-up needs an invitation on this instance', {
-      errors: [{ path: 'body.invitation_token', message: 'required (SIGNUP=invite)' }],
+      errors: [{ path: 'body.invitation_token', message: 'required (SIGNUP=invite)', code: 'invitation_required' }],
       reason: 'signup_invite_only',
     });
   }
@@ -30,7 +30,9 @@ export async function signupAsAllowed(db: Db, mode: TConfig['signup'], input: TS
 async function signupWithInvitation(db: Db, token: string, input: TSignupBody) {
   const invitation = await previewInvitation(db, token); // 404 when unknown, expired, revoked or used
   if (invitation.email !== input.email.toLowerCase()) {
-    throw new AppError('forbidden', 'This invitation was sent to another address', { errors: [{ path: 'body.email', message: 'not the invited address' }] });
+    throw new AppError('forbidden', 'This invitation was sent to another address', {
+      errors: [{ path: 'body.email', message: 'not the invited address', code: 'not_invited_address' }],
+    });
   }
   // Account and membership together: a failed acceptance leaves no account behind.
   return db.transaction(async (tx) => {

@@ -95,7 +95,7 @@ async function assertMembers(tenant: Tenant, actions: TAutomationAction[]): Prom
       action.type === 'assign_owner' ? ['owner_id', action.params.owner_id] : action.type === 'add_task' ? ['assignee_id', action.params.assignee_id] : null;
     if (!member || !member[1]) continue;
     if (!(await roleIn(tenant.db, member[1], tenant.workspaceId))) {
-      errors.push({ path: `body.actions.${index}.params.${member[0]}`, message: 'not a member of this workspace' });
+      errors.push({ path: `body.actions.${index}.params.${member[0]}`, message: 'not a member of this workspace', code: 'not_member' });
     }
   }
   if (errors.length > 0) throw new AppError('bad_request', 'Owners and assignees must be members of this workspace', { errors });

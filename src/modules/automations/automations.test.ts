@@ -487,7 +487,7 @@ describe('validation and access', () => {
         { type: 'assign_owner', params: { owner_id: stranger.userId } },
       ],
     });
-    expect(owner.errors).toEqual([{ path: 'body.actions.1.params.owner_id', message: 'not a member of this workspace' }]);
+    expect(owner.errors).toEqual([{ path: 'body.actions.1.params.owner_id', message: 'not a member of this workspace', code: 'not_member' }]);
     expect((await bad({ actions: [{ type: 'add_task', params: { title: 'x', assignee_id: stranger.userId } }] })).errors[0]!.path).toBe(
       'body.actions.0.params.assignee_id',
     );

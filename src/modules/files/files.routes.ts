@@ -31,12 +31,16 @@ export async function filesRoutes(fastify: FastifyInstance, runtime: Runtime): P
         },
       },
       async (req, reply) => {
-        if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data (field: file)');
+        if (!req.isMultipart())
+          throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data (field: file)', { reason: 'multipart_required' });
         const part = await req.file();
-        if (!part) throw new AppError('bad_request', 'No file', { errors: [{ path: 'file', message: 'required' }] });
+        if (!part) throw new AppError('bad_request', 'No file', { errors: [{ path: 'file', message: 'required', code: 'required' }] });
         const body = await part.toBuffer().catch((error: unknown) => {
           if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError('payload_too_large', `The file is larger than ${Math.floor(max / 1_048_576)} MB`);
+            throw new AppError('payload_too_large', `The file is larger than ${Math.floor(max / 1_048_576)} MB`, {
+              reason: 'file_too_large',
+              params: { mb: Math.floor(max / 1_048_576) },
+            });
           }
           throw error;
         });

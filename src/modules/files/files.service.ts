@@ -11,13 +11,19 @@ export type TFileRow = typeof files.$inferSelect;
 
 /** Stores an uploaded file after checking its size and what its bytes really are. */
 export async function uploadFile(runtime: Runtime, tenant: Tenant, actor: TAuth, input: { name: string; body: Buffer }): Promise<TFileRow> {
-  if (input.body.length === 0) throw new AppError('bad_request', 'The file is empty', { errors: [{ path: 'file', message: 'empty' }] });
+  if (input.body.length === 0) throw new AppError('bad_request', 'The file is empty', { errors: [{ path: 'file', message: 'empty', code: 'file_empty' }] });
   if (input.body.length > runtime.config.fileMaxBytes) {
-    throw new AppError('payload_too_large', `The file is larger than ${Math.floor(runtime.config.fileMaxBytes / 1_048_576)} MB`);
+    throw new AppError('payload_too_large', `The file is larger than ${Math.floor(runtime.config.fileMaxBytes / 1_048_576)} MB`, {
+      reason: 'file_too_large',
+      params: { mb: Math.floor(runtime.config.fileMaxBytes / 1_048_576) },
+    });
   }
   const contentType = await sniffAllowedType(input.body);
   if (!contentType) {
-    throw new AppError('unsupported_media_type', `Only these files are accepted: ${ALLOWED_UPLOAD_TYPES.join(', ')} (recognised by their content)`);
+    throw new AppError('unsupported_media_type', `Only these files are accepted: ${ALLOWED_UPLOAD_TYPES.join(', ')} (recognised by their content)`, {
+      reason: 'file_type',
+      params: { types: ALLOWED_UPLOAD_TYPES.join(', ') },
+    });
   }
   const id = randomUUID();
   const storageKey = `files/${tenant.workspaceId}/${id}`;
@@ -87,6 +93,6 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
     if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor');
     return { at: date, id };
   } catch {
-    throw new AppError('bad_request', 'Invalid cursor', { errors: [{ path: 'querystring.cursor', message: 'invalid cursor' }] });
+    throw new AppError('bad_request', 'Invalid cursor', { errors: [{ path: 'querystring.cursor', message: 'invalid cursor', code: 'invalid_cursor' }] });
   }
 }

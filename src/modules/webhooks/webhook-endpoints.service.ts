@@ -23,7 +23,10 @@ export function secretContext(row: Pick<TWebhookEndpointRow, 'workspace_id' | 'i
 export async function createEndpoint(tenant: Tenant, secrets: SecretBox, body: TWebhookEndpointBody) {
   const [{ value: existing } = { value: 0 }] = await tenant.db.select({ value: count() }).from(webhookEndpoints).where(tenant.where(webhookEndpoints));
   if (existing >= MAX_WEBHOOK_ENDPOINTS) {
-    throw new AppError('conflict', `A workspace has at most ${MAX_WEBHOOK_ENDPOINTS} webhooks: delete one first`);
+    throw new AppError('conflict', `A workspace has at most ${MAX_WEBHOOK_ENDPOINTS} webhooks: delete one first`, {
+      reason: 'webhooks_limit',
+      params: { limit: MAX_WEBHOOK_ENDPOINTS },
+    });
   }
   const id = randomUUID();
   const secret = newWebhookSecret();

@@ -24,10 +24,13 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  */
 export async function createApiKey(tenant: Tenant, actor: TAuth, input: TApiKeyCreateBody) {
   if (!roleAtLeast(actor.role, input.role)) {
-    throw new AppError('forbidden', `You cannot create a key with more rights (${input.role}) than your own`);
+    throw new AppError('forbidden', `You cannot create a key with more rights (${input.role}) than your own`, {
+      reason: 'key_role_too_high',
+      params: { role: input.role },
+    });
   }
   const createdBy = actor.user_id ?? (await keyCreator(tenant, actor.api_key_id));
-  if (!createdBy) throw new AppError('forbidden', 'This API key belongs to no member and cannot create keys');
+  if (!createdBy) throw new AppError('forbidden', 'This API key belongs to no member and cannot create keys', { reason: 'key_without_member' });
   const key = `${API_KEY_PREFIX}${randomToken(32)}`;
   const row = await createWithinWorkspaceLimit(tenant, { table: apiKeys, list: 'activeApiKeys', condition: isNull(apiKeys.revoked_at) }, (tx) =>
     tx.insert(apiKeys, {

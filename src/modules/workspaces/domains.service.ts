@@ -13,12 +13,18 @@ export const MAX_DOMAINS_PER_WORKSPACE = 10;
  */
 export async function addDomain(tenant: Tenant, hostname: string, reserved: string[]) {
   if (reserved.includes(hostname)) {
-    throw new AppError('bad_request', 'This is the address of the product itself', { errors: [{ path: 'body.hostname', message: 'reserved host name' }] });
+    throw new AppError('bad_request', 'This is the address of the product itself', {
+      errors: [{ path: 'body.hostname', message: 'reserved host name', code: 'reserved_host' }],
+    });
   }
   const [{ value } = { value: 0 }] = await tenant.db.select({ value: count() }).from(workspaceDomains).where(tenant.where(workspaceDomains));
-  if (value >= MAX_DOMAINS_PER_WORKSPACE) throw new AppError('conflict', `A workspace has at most ${MAX_DOMAINS_PER_WORKSPACE} domains`);
+  if (value >= MAX_DOMAINS_PER_WORKSPACE)
+    throw new AppError('conflict', `A workspace has at most ${MAX_DOMAINS_PER_WORKSPACE} domains`, {
+      reason: 'domains_limit',
+      params: { limit: MAX_DOMAINS_PER_WORKSPACE },
+    });
   const taken = await tenant.db.select({ id: workspaceDomains.id }).from(workspaceDomains).where(eq(workspaceDomains.hostname, hostname)).limit(1);
-  if (taken[0]) throw new AppError('conflict', 'This domain is already used by a workspace');
+  if (taken[0]) throw new AppError('conflict', 'This domain is already used by a workspace', { reason: 'domain_taken' });
   return tenant.insert(workspaceDomains, { hostname });
 }
 

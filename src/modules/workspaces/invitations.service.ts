@@ -45,7 +45,8 @@ export async function createInvitation(runtime: Runtime, tenant: Tenant, actor: 
     .from(workspaceMembers)
     .innerJoin(users, eq(users.id, workspaceMembers.user_id))
     .where(tenant.where(workspaceMembers, eq(sql`lower(${users.email})`, input.email)));
-  if (existing) throw new AppError('conflict', `${input.email} is already a member of this workspace`);
+  if (existing)
+    throw new AppError('conflict', `${input.email} is already a member of this workspace`, { reason: 'already_member', params: { email: input.email } });
   const token = randomToken();
   const [workspace] = await tenant.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, tenant.workspaceId));
   const inviterName = actor.user_id ? await userName(tenant.db, actor.user_id) : null;
@@ -123,7 +124,10 @@ export async function previewInvitation(db: Db, token: string) {
 export async function acceptInvitation(db: Db, token: string, user: { id: string; email: string }): Promise<string> {
   const invitation = await previewInvitation(db, token);
   if (invitation.email !== user.email.toLowerCase()) {
-    throw new AppError('forbidden', `This invitation was sent to ${invitation.email}; sign in with that address`);
+    throw new AppError('forbidden', `This invitation was sent to ${invitation.email}; sign in with that address`, {
+      reason: 'invitation_other_email',
+      params: { email: invitation.email },
+    });
   }
   await db.transaction(async (tx) => {
     await tx.update(invitations).set({ accepted_at: new Date() }).where(eq(invitations.id, invitation.id));

@@ -113,9 +113,9 @@ async function otherOwnersCount(tenant: Tenant, exceptMemberId: string): Promise
 /** Only owners touch owners; a workspace always keeps at least one owner. */
 async function assertCanChange(tenant: Tenant, actor: TAuth, member: { id: string; role: TRole }, newRole?: TRole) {
   const touchesOwner = member.role === 'owner' || newRole === 'owner';
-  if (touchesOwner && actor.role !== 'owner') throw new AppError('forbidden', 'Only an owner can change an owner');
+  if (touchesOwner && actor.role !== 'owner') throw new AppError('forbidden', 'Only an owner can change an owner', { reason: 'owner_only' });
   if (member.role === 'owner' && newRole !== 'owner' && (await otherOwnersCount(tenant, member.id)) === 0) {
-    throw new AppError('conflict', 'A workspace needs at least one owner: make someone else owner first');
+    throw new AppError('conflict', 'A workspace needs at least one owner: make someone else owner first', { reason: 'last_owner' });
   }
 }
 
@@ -139,14 +139,14 @@ export async function removeMember(tenant: Tenant, actor: TAuth, memberId: strin
 
 /** The signed-in user leaves the current workspace. */
 export async function leaveWorkspace(tenant: Tenant, actor: TAuth): Promise<void> {
-  if (!actor.user_id) throw new AppError('forbidden', 'API keys cannot leave a workspace');
+  if (!actor.user_id) throw new AppError('forbidden', 'API keys cannot leave a workspace', { reason: 'session_only' });
   const [member] = await tenant.db
     .select({ id: workspaceMembers.id, role: workspaceMembers.role })
     .from(workspaceMembers)
     .where(tenant.where(workspaceMembers, eq(workspaceMembers.user_id, actor.user_id)));
   if (!member) throw notFound('Membership');
   if (member.role === 'owner' && (await otherOwnersCount(tenant, member.id)) === 0) {
-    throw new AppError('conflict', 'You are the last owner: make someone else owner before leaving');
+    throw new AppError('conflict', 'You are the last owner: make someone else owner before leaving', { reason: 'last_owner' });
   }
   await tenant.delete(workspaceMembers, member.id, 'Membership');
   await revokeKeysOf(tenant.db, tenant.workspaceId, actor.user_id);

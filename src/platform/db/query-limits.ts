@@ -49,6 +49,7 @@ export async function assertQueryCost(db: Db, query: SQL | { getSQL(): SQL }): P
   if (cost > maxCost) {
     throw new AppError('query_too_expensive', 'This filter would take too long on this workspace: narrow it (fewer conditions, a segment, a date range)', {
       extra: { estimated_cost: Math.round(cost), max_cost: maxCost },
+      reason: 'query_too_expensive',
     });
   }
 }

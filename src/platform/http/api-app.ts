@@ -130,7 +130,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
 
 /** The auth of a request that passed its access check (throws if the route was public). */
 export function authOf(request: FastifyRequest): TAuth {
-  if (!request.auth) throw new AppError('unauthorized', 'Sign in or send an API key');
+  if (!request.auth) throw new AppError('unauthorized', 'Sign in or send an API key', { reason: 'sign_in_required' });
   return request.auth;
 }
 

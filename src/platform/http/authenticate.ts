@@ -35,7 +35,7 @@ export async function authenticateRequest(request: FastifyRequest, authenticator
 
   if (bearer !== undefined) {
     request.auth = await authenticator.fromApiKey(bearer);
-    if (!request.auth) throw new AppError('unauthorized', 'Invalid or revoked API key');
+    if (!request.auth) throw new AppError('unauthorized', 'Invalid or revoked API key', { reason: 'api_key_invalid' });
   } else if (cookieToken) {
     request.auth = await authenticator.fromSessionToken(cookieToken, {
       ip: request.ip,
@@ -48,19 +48,19 @@ export async function authenticateRequest(request: FastifyRequest, authenticator
   if (bearer === undefined && !isSafeMethod(request.method)) checkOrigin(request, config);
 
   if (access === 'public') return;
-  if (!request.auth) throw new AppError('unauthorized', 'Sign in or send an API key');
+  if (!request.auth) throw new AppError('unauthorized', 'Sign in or send an API key', { reason: 'sign_in_required' });
   if (access === 'user' && request.auth.via !== 'session') {
-    throw new AppError('forbidden', 'This endpoint is for signed-in users, not API keys');
+    throw new AppError('forbidden', 'This endpoint is for signed-in users, not API keys', { reason: 'session_only' });
   }
   if (typeof access === 'object' && !roleAtLeast(request.auth.role, access.role)) {
-    throw new AppError('forbidden', `This action needs the ${access.role} role or higher`);
+    throw new AppError('forbidden', `This action needs the ${access.role} role or higher`, { reason: 'role_required', params: { role: access.role } });
   }
   if (request.auth.via === 'session' && !isSafeMethod(request.method)) {
     // Synchronizer token: the SPA got it from /api/auth/me and echoes it in a header
     // that a cross-site form or image cannot set.
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || sent !== request.auth.csrf_token) {
-      throw new AppError('forbidden', 'Missing or invalid CSRF token (x-csrf-token header)');
+      throw new AppError('forbidden', 'Missing or invalid CSRF token (x-csrf-token header)', { reason: 'csrf' });
     }
   }
 }
@@ -76,5 +76,5 @@ function checkOrigin(request: FastifyRequest, config: TConfig): void {
   const origin = request.headers.origin;
   if (origin === undefined) return; // non-browser clients; browsers always send Origin on unsafe requests
   // Only APP_URL: the request's own Host header is chosen by whoever sends it, so it proves nothing.
-  if (origin !== new URL(config.appUrl).origin) throw new AppError('forbidden', `Cross-origin request from ${origin} refused`);
+  if (origin !== new URL(config.appUrl).origin) throw new AppError('forbidden', `Cross-origin request from ${origin} refused`, { reason: 'csrf' });
 }

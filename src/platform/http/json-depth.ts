@@ -20,7 +20,9 @@ export function registerJsonDepthLimit(app: FastifyInstance): void {
     }
     const nul = findNul(request.query, 'querystring') ?? findNul(body, 'body');
     if (nul) {
-      throw new AppError('bad_request', `${nul} contains a NUL character`, { errors: [{ path: nul, message: 'must not contain a NUL character' }] });
+      throw new AppError('bad_request', `${nul} contains a NUL character`, {
+        errors: [{ path: nul, message: 'must not contain a NUL character', code: 'nul_character' }],
+      });
     }
   });
 }

@@ -106,6 +106,7 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
     return sendProblem(reply, {
       status: 503,
       code: 'query_timeout',
+      reason: 'query_timeout',
       detail: 'The database took too long to answer this request: narrow the filter or try again later',
     });
   }

@@ -24,6 +24,8 @@ export async function consumeRateLimit(db: Db, key: string, limit: number, windo
     const retryAfter = Math.ceil((windowStart.getTime() + windowMs - now) / 1000);
     throw new AppError('rate_limited', `Too many attempts; try again in ${retryAfter} seconds`, {
       extra: { retry_after_seconds: retryAfter },
+      reason: 'rate_limited',
+      params: { seconds: retryAfter },
     });
   }
   return row?.count ?? 1;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import i18next from 'i18next';
 import { resources } from '../i18n/resources.js';
 import { ApiError, translateFieldError } from './api.js';
@@ -16,7 +18,8 @@ describe('server field errors in the interface language', () => {
     expect(translateFieldError({ path: 'body.name', message: 'Too big', code: 'too_big', params: { maximum: 120, origin: 'string' } })).toBe(
       'Saisissez au plus 120 caractères.',
     );
-    expect(translateFieldError({ path: 'body.x', message: 'kept as is', code: 'something_new' })).toBe('kept as is');
+    // An unknown code never shows the server's English to a French reader.
+    expect(translateFieldError({ path: 'body.x', message: 'kept as is', code: 'something_new' })).toBe('Cette valeur a été refusée.');
     const error = new ApiError({
       status: 400,
       detail: 'Invalid',
@@ -25,5 +28,54 @@ describe('server field errors in the interface language', () => {
     expect(error.fieldErrors()).toEqual({ timezone: 'Choisissez un fuseau horaire, par exemple Europe/Paris.' });
     await i18next.changeLanguage('en');
     expect(error.fieldErrors()).toEqual({ timezone: 'Choose a time zone, for example Europe/Paris.' });
+    expect(translateFieldError({ path: 'body.x', message: 'kept as is', code: 'something_new' })).toBe('kept as is');
+    await i18next.changeLanguage('fr');
+  });
+});
+
+describe('problems without a field in the interface language', () => {
+  it('translates the reason with its params, names a capped list in French, and falls back without English', async () => {
+    const full = new ApiError({
+      status: 409,
+      detail: 'This workspace already has 100 saved views, the most it can hold; delete one before creating another',
+      reason: 'workspace_limit',
+      params: { limit: 100, list: 'savedViews' },
+    });
+    expect(full.explanation()).toBe('Cet espace de travail a atteint la limite de 100 vues enregistrées : supprimez-en avant d’en créer.');
+    const unknown = new ApiError({ status: 409, detail: 'Something new in English' });
+    expect(unknown.explanation()).toBe('La demande a été refusée.');
+    const withField = new ApiError({
+      status: 409,
+      detail: 'A lead with the email a@b.fr already exists',
+      errors: [{ path: 'body.email', message: 'already used', code: 'lead_email_taken' }] as never,
+    });
+    expect(withField.explanation()).toBe('Un lead utilise déjà cette adresse e-mail.');
+    await i18next.changeLanguage('en');
+    expect(full.explanation()).toBe('This workspace has reached its limit of 100 saved views: delete some before creating more.');
+    expect(unknown.explanation()).toBe('Something new in English');
+    await i18next.changeLanguage('fr');
+  });
+
+  it('has a French and an English sentence for every reason and field code the server sends', () => {
+    // What the server's AppErrors say: their `reason`, and the `code` of the field errors they list.
+    const sources = execSync('grep -rlE "new AppError|message: \'" src/platform src/modules --include=*.ts --exclude=*.test.ts', { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const reasons = [...sources.matchAll(/new AppError\([^;]*?reason: '([a-z_]+)'/g)].map(([, name]) => ({ kind: 'reason', name: name! }));
+    const codes = [...sources.matchAll(/message: '[^']*', code: '([a-z_]+)'/g)].map(([, name]) => ({ kind: 'code', name: name! }));
+    const found = [...reasons, ...codes];
+    expect(reasons.length).toBeGreaterThan(20);
+    expect(codes.length).toBeGreaterThan(20);
+    const missing: string[] = [];
+    for (const lang of ['fr', 'en'] as const) {
+      const t = i18next.getFixedT(lang);
+      for (const { kind, name } of found) {
+        const key = kind === 'reason' ? `errors.reasons.${name}` : `validation.codes.${name}`;
+        if (!i18next.exists(key, { lng: lang }) || t(key as never) === key) missing.push(`${lang}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -8,13 +8,20 @@ type TFieldError = { path: string; message: string; code?: string; params?: Reco
  * and its parameters; the English `message` is kept only when no translation exists for the code.
  */
 export function translateFieldError(error: TFieldError): string {
-  if (!error.code) return error.message;
   const params = { ...error.params };
-  const variant = [error.code, params.format ?? params.origin].filter(Boolean).join('_');
-  for (const key of [`validation.codes.${variant}`, `validation.codes.${error.code}`]) {
-    if (i18next.exists(key)) return String(i18next.t(key as never, params as never));
+  if (error.code) {
+    const variant = [error.code, params.format ?? params.origin].filter(Boolean).join('_');
+    for (const key of [`validation.codes.${variant}`, `validation.codes.${error.code}`]) {
+      if (i18next.exists(key)) return String(i18next.t(key as never, params as never));
+    }
   }
-  return error.message;
+  // The server's message is English: shown as is to English readers only.
+  return isEnglish() ? error.message : String(i18next.t('validation.codes.refused' as never));
+}
+
+/** True when the interface is in English (the server's own messages are English). */
+export function isEnglish(): boolean {
+  return (i18next.resolvedLanguage ?? i18next.language ?? 'fr').startsWith('en');
 }
 
 /** A failed API call: the problem document's status, detail and field errors (status 0 = network failure). */
@@ -22,13 +29,35 @@ export class ApiError extends Error {
   readonly status: number;
   readonly detail: string;
   readonly errors: TFieldError[];
+  /** Why, as a code the app translates (errors.reasons.*), with its params. */
+  readonly reason?: string;
+  readonly params?: Record<string, unknown>;
 
-  constructor(problem: Pick<TProblem, 'status' | 'detail'> & { errors?: TFieldError[] }) {
+  constructor(problem: Pick<TProblem, 'status' | 'detail' | 'reason' | 'params'> & { errors?: TFieldError[] }) {
     super(problem.detail);
     this.name = 'ApiError';
     this.status = problem.status;
     this.detail = problem.detail;
     this.errors = problem.errors ?? [];
+    this.reason = problem.reason;
+    this.params = problem.params;
+  }
+
+  /**
+   * The explanation in the user's language: the translated reason, else the first field error, else the
+   * server's English detail for English readers (French readers get a sentence of the status's kind).
+   */
+  explanation(): string {
+    const key = `errors.reasons.${this.reason}`;
+    if (this.reason && i18next.exists(key)) {
+      const params: Record<string, unknown> = { ...this.params };
+      // A capped list is named by its key (e.g. `savedViews`): say its name in the user's language.
+      if (typeof params.list === 'string' && i18next.exists(`errors.lists.${params.list}`)) params.list = i18next.t(`errors.lists.${params.list}` as never);
+      return String(i18next.t(key as never, params as never));
+    }
+    if (this.errors[0]) return translateFieldError(this.errors[0]);
+    if (isEnglish()) return this.detail;
+    return String(i18next.t((this.status >= 500 ? 'errors.tryAgain' : 'errors.refused') as never));
   }
 
   /** Field errors keyed by form field: the server's "body.email" becomes "email". */
@@ -88,7 +117,7 @@ function parseJson(text: string): unknown {
 function toApiError(response: Response, body: unknown): ApiError {
   if (body && typeof body === 'object' && 'detail' in body && typeof body.detail === 'string') {
     const problem = body as Partial<TProblem>;
-    return new ApiError({ status: response.status, detail: body.detail, errors: problem.errors });
+    return new ApiError({ status: response.status, detail: body.detail, errors: problem.errors, reason: problem.reason, params: problem.params });
   }
   return new ApiError({ status: response.status, detail: response.statusText || `HTTP ${response.status}` });
 }

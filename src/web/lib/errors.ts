@@ -28,7 +28,7 @@ export function errorTitle(error: unknown, t: TFunction): string {
 
 /** The server's explanation, when there is one worth showing (network and 5xx errors have none). */
 export function errorDetail(error: unknown, t: TFunction): string {
-  if (error instanceof ApiError && error.status > 0 && error.status < 500) return error.detail;
+  if (error instanceof ApiError && error.status > 0 && (error.status < 500 || error.reason)) return error.explanation();
   return t('errors.tryAgain');
 }
 

@@ -80,7 +80,7 @@ export function validateCustomFields(
     const definition = definitions.get(key);
     const path = `${pathPrefix}.${key}`;
     if (!definition) {
-      errors.push({ path, message: 'unknown custom field' });
+      errors.push({ path, message: 'unknown custom field', code: 'unknown_custom_field' });
       continue;
     }
     if (value === null || value === '') {
@@ -130,7 +130,7 @@ function checkOptions(type: TCustomFieldType, options: string[] | undefined): st
   const unique = [...new Set(options ?? [])];
   if (unique.length === 0) {
     throw new AppError('bad_request', 'A select field needs at least one option', {
-      errors: [{ path: 'body.options', message: 'a select field needs at least one option' }],
+      errors: [{ path: 'body.options', message: 'a select field needs at least one option', code: 'select_needs_options' }],
     });
   }
   return unique;

@@ -28,7 +28,7 @@ describe('custom fields', () => {
     expect(badKey.statusCode).toBe(400);
     expect(badKey.json().errors[0].path).toBe('body.key');
     const noOptions = await owner.client.post('/api/marketing/custom-fields', { key: 'choix', label: 'Choix', field_type: 'select' });
-    expect(noOptions.json().errors).toEqual([{ path: 'body.options', message: 'a select field needs at least one option' }]);
+    expect(noOptions.json().errors).toEqual([{ path: 'body.options', message: 'a select field needs at least one option', code: 'select_needs_options' }]);
   });
 
   it('validates values on write, naming each bad field, and writes nothing then', async () => {

@@ -38,12 +38,12 @@ export async function bulkLeads(tenant: Tenant, queue: JobQueue, actor: TAuth, b
 async function applyBulk(tenant: Tenant, actor: TAuth, body: TLeadBulkBody): Promise<{ affected: number }> {
   if (body.action === 'set_owner' && body.value && !(await roleIn(tenant.db, body.value, tenant.workspaceId))) {
     throw new AppError('bad_request', 'The owner must be a member of this workspace', {
-      errors: [{ path: 'body.value', message: 'not a member of this workspace' }],
+      errors: [{ path: 'body.value', message: 'not a member of this workspace', code: 'not_member' }],
     });
   }
   if (body.action === 'set_status' && body.lost_reason && body.value !== 'lost') {
     throw new AppError('bad_request', 'A lost reason only goes with the status "lost"', {
-      errors: [{ path: 'body.lost_reason', message: 'only for status lost' }],
+      errors: [{ path: 'body.lost_reason', message: 'only for status lost', code: 'lost_reason_needs_lost' }],
     });
   }
   const target = await targetCondition(tenant, body.target);

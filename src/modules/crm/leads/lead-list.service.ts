@@ -80,6 +80,6 @@ function decodeCursor(cursor: string, sort: TLeadSort): [string | number, string
     // falls through to the 400 below
   }
   throw new AppError('bad_request', 'Invalid cursor (it belongs to another sort or was altered)', {
-    errors: [{ path: 'querystring.cursor', message: 'invalid cursor' }],
+    errors: [{ path: 'querystring.cursor', message: 'invalid cursor', code: 'invalid_cursor' }],
   });
 }

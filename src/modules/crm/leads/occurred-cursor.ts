@@ -36,7 +36,7 @@ export function encodePosition(position: TPosition): string {
 export function decodePosition(cursor: string): TPosition {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!at || !id || !ISO_MICROS.test(at) || !UUID.test(id)) {
-    throw new AppError('bad_request', 'Invalid cursor', { errors: [{ path: 'querystring.cursor', message: 'invalid cursor' }] });
+    throw new AppError('bad_request', 'Invalid cursor', { errors: [{ path: 'querystring.cursor', message: 'invalid cursor', code: 'invalid_cursor' }] });
   }
   return { at, id };
 }

@@ -45,7 +45,7 @@ describe('lead privacy', () => {
 
     const again = await owner.client.post('/api/marketing/leads', { first_name: 'Jules', email: email.toUpperCase() });
     expect(again.statusCode).toBe(409);
-    expect(again.json().errors).toEqual([{ path: 'body.email', message: 'erased on request (suppression list)' }]);
+    expect(again.json().errors).toEqual([{ path: 'body.email', message: 'erased on request (suppression list)', code: 'email_suppressed' }]);
   });
 
   it('erases by every email the lead ever had and by full name: reports cleaned, old and new emails suppressed', async () => {

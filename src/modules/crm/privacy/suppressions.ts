@@ -19,6 +19,6 @@ export async function isSuppressed(tenant: Tenant, email: string): Promise<boole
 export async function assertNotSuppressed(tenant: Tenant, email: string | null | undefined): Promise<void> {
   if (!email || !(await isSuppressed(tenant, email))) return;
   throw new AppError('conflict', 'This person was erased at their request; their email is on the suppression list', {
-    errors: [{ path: 'body.email', message: 'erased on request (suppression list)' }],
+    errors: [{ path: 'body.email', message: 'erased on request (suppression list)', code: 'email_suppressed' }],
   });
 }

@@ -68,8 +68,8 @@ async function ruleValues(tenant: Tenant, rule: TRuleInput, sent: TScoringRuleUp
   const errors: TFieldError[] = [];
   const base = { name: rule.name, kind: rule.kind, points: rule.points, active: rule.active ?? true };
   if (rule.kind === 'event') {
-    if (sent.condition) errors.push({ path: 'body.condition', message: 'only fit rules have a condition' });
-    if (!rule.event_type) errors.push({ path: 'body.event_type', message: 'required for event rules' });
+    if (sent.condition) errors.push({ path: 'body.condition', message: 'only fit rules have a condition', code: 'fit_rule_only' });
+    if (!rule.event_type) errors.push({ path: 'body.event_type', message: 'required for event rules', code: 'required' });
     const interactionType = rule.event_data?.interaction_type;
     if (interactionType !== undefined && !(INTERACTION_TYPES as readonly unknown[]).includes(interactionType)) {
       errors.push({ path: 'body.event_data.interaction_type', message: `must be one of ${INTERACTION_TYPES.join(', ')}` });
@@ -81,14 +81,14 @@ async function ruleValues(tenant: Tenant, rule: TRuleInput, sent: TScoringRuleUp
         : null;
     return { ...base, event_type: rule.event_type!, condition };
   }
-  if (sent.event_type) errors.push({ path: 'body.event_type', message: 'only event rules have an event type' });
-  if (sent.event_data) errors.push({ path: 'body.event_data', message: 'only event rules have event data' });
-  if (!rule.condition) errors.push({ path: 'body.condition', message: 'required for fit rules' });
+  if (sent.event_type) errors.push({ path: 'body.event_type', message: 'only event rules have an event type', code: 'event_rule_only' });
+  if (sent.event_data) errors.push({ path: 'body.event_data', message: 'only event rules have event data', code: 'event_rule_only' });
+  if (!rule.condition) errors.push({ path: 'body.condition', message: 'required for fit rules', code: 'required' });
   throwIfAny(errors);
   const condition = rule.condition!;
   // A fit rule on the score itself would feed on its own output.
   if (condition.field === 'score' || condition.field.startsWith('events.score_changed')) {
-    throwIfAny([{ path: 'body.condition.field', message: 'a fit rule cannot depend on the score itself' }]);
+    throwIfAny([{ path: 'body.condition.field', message: 'a fit rule cannot depend on the score itself', code: 'fit_rule_on_score' }]);
   }
   // Compiling is the validation: the same compiler as segments names the bad part of the condition.
   // Only a condition sent now is checked, so a rule whose custom field was deleted can still be switched off.

@@ -68,7 +68,7 @@ export async function updateCrmSettings(tenant: Tenant, input: TCrmSettingsUpdat
   };
   if (next.round_robin_enabled && next.round_robin_member_ids.length === 0) {
     throw new AppError('bad_request', 'Choose at least one member to enable round-robin assignment', {
-      errors: [{ path: 'body.round_robin_member_ids', message: 'choose at least one member to enable round-robin' }],
+      errors: [{ path: 'body.round_robin_member_ids', message: 'choose at least one member to enable round-robin', code: 'round_robin_needs_member' }],
     });
   }
   // Only the open stages are stored (won and lost never change). A PATCH without probabilities leaves the column

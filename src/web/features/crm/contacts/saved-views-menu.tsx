@@ -31,7 +31,7 @@ export function SavedViewsMenu({ current, canEdit, onPick }: Props) {
           setSaving(false);
           setName('');
         },
-        onError: (error) => setNameError(error instanceof ApiError ? (error.fieldErrors().name ?? error.detail) : String(error)),
+        onError: (error) => setNameError(error instanceof ApiError ? (error.fieldErrors().name ?? error.explanation()) : String(error)),
       },
     );
 

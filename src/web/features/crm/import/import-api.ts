@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TExportFormat, TImportMapping, TImportProblemList, TLeadImport, TOnDuplicate } from '../../../../contracts/crm-imports.js';
 import type { TLeadFilter } from '../../../../contracts/crm.js';
+import type { TProblem } from '../../../../contracts/common.js';
 import { api, ApiError } from '../../../lib/api.js';
 
 export const IMPORTS_KEY = ['crm', 'imports'] as const;
@@ -56,8 +57,16 @@ export async function startImport(input: {
   } catch {
     throw new ApiError({ status: 0, detail: 'Network error' });
   }
-  const body = (await response.json().catch(() => null)) as (TLeadImport & { detail?: string; errors?: { path: string; message: string }[] }) | null;
-  if (!response.ok) throw new ApiError({ status: response.status, detail: body?.detail ?? response.statusText, errors: body?.errors });
+  const body = (await response.json().catch(() => null)) as (TLeadImport & Partial<Pick<TProblem, 'detail' | 'errors' | 'reason' | 'params'>>) | null;
+  if (!response.ok) {
+    throw new ApiError({
+      status: response.status,
+      detail: body?.detail ?? response.statusText,
+      errors: body?.errors,
+      reason: body?.reason,
+      params: body?.params,
+    });
+  }
   return body!;
 }
 

@@ -68,7 +68,7 @@ export function InlineField<V>({ name, label, value, display, canEdit, onSave, e
       setAskDiscard(false);
       if (failure instanceof ApiError) {
         const errors = failure.fieldErrors();
-        setError(errors[errorKey] ?? Object.values(errors)[0] ?? failure.detail);
+        setError(errors[errorKey] ?? Object.values(errors)[0] ?? failure.explanation());
       } else setError(t('errors.tryAgain'));
     } finally {
       setSaving(false);

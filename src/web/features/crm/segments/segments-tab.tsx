@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TRuleGroup, TSegment } from '../../../../contracts/crm-segments.js';
-import { api, ApiError } from '../../../lib/api.js';
+import { api, ApiError, translateFieldError } from '../../../lib/api.js';
 import { leadName } from '../crm-api.js';
 import { RuleBuilder } from './rule-builder.js';
 import { SEGMENTS_KEY, useSegmentPreview, useSegments } from './segments-api.js';
@@ -98,8 +98,8 @@ export function SegmentsTab({ canEdit }: { canEdit: boolean }) {
             {previewError ? (
               <Alert color="orange" mt="sm" title={t('crmSegments.invalid')}>
                 {previewError.errors.length > 0
-                  ? previewError.errors.map((e) => `${e.path.replace(/^body\.rules\.?/, '')} : ${e.message}`).join(' · ')
-                  : previewError.detail}
+                  ? previewError.errors.map((e) => `${e.path.replace(/^body\.rules\.?/, '')} : ${translateFieldError(e)}`).join(' · ')
+                  : previewError.explanation()}
               </Alert>
             ) : (
               <Stack gap={2} mt="xs">
