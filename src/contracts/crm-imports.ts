@@ -130,10 +130,59 @@ export const ZLeadImportList = z.object({ items: z.array(ZLeadImport) });
 /** How many of the report's rows GET /api/marketing/imports/:id/problems returns at most (the result screen shows them). */
 export const IMPORT_PROBLEMS_MAX = 20;
 
+/**
+ * Why a row was not imported, for the client to say in its language: our own codes (IMPORT_REASON_CODES) or
+ * zod's issue codes (`invalid_format` with `{ format: 'email' }`, `too_big` with `{ maximum, origin }`…), the
+ * field it is about (a lead field or `custom.<key>`, none for the whole row) and the sentence's parameters.
+ */
+export const ZImportReason = z.object({
+  code: z.string(),
+  field: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])).optional(),
+});
+export type TImportReason = z.infer<typeof ZImportReason>;
+
+/** The import's own reason codes (besides zod's): the web app and the report translate each. */
+export const IMPORT_REASON_CODES = [
+  /** Skipped: the email was erased (GDPR suppression list) and must not come back. */
+  'suppressed',
+  /** The row has a NUL byte or a character the file's encoding could not read. */
+  'unreadable_row',
+  'not_a_number',
+  /** `{ value }`: a status cell that is neither a status code nor its French or English name. */
+  'unknown_status',
+  /** owner_id: neither a member's id nor a member's email. */
+  'not_a_member',
+  'not_a_boolean',
+  /** `{ options }`: a select custom field's allowed values. */
+  'not_an_option',
+  'not_a_date',
+  /** `{ maximum }` characters. */
+  'text_too_long',
+  'unknown_custom_field',
+  /** phone: not digits, spaces and + . - ( ). */
+  'not_a_phone',
+] as const;
+
+/** Languages the downloadable report is written in. */
+export const IMPORT_REPORT_LANGUAGES = ['fr', 'en'] as const;
+
+/** GET /api/marketing/imports/:id/report.csv: the workspace has no language of its own, so French unless asked. */
+export const ZImportReportQuery = z.object({
+  lang: z.enum(IMPORT_REPORT_LANGUAGES).default('fr').describe('Language of the header and the reasons (the web app sends its own)'),
+});
+
 /** The first rows of an import's report: the CSV row number (header = 1) and why it was not imported. */
 export const ZImportProblemList = z.object({
   items: z.array(
-    z.object({ row_number: z.number().int(), reason: z.string(), skipped: z.boolean().describe('true: skipped (erased email), false: refused (invalid)') }),
+    z.object({
+      row_number: z.number().int(),
+      /** In English, for API users (and the only text of reports stored before reasons had codes). */
+      reason: z.string(),
+      /** The same as codes; empty for reports stored before codes existed (show `reason` then). */
+      reasons: z.array(ZImportReason),
+      skipped: z.boolean().describe('true: skipped (erased email), false: refused (invalid)'),
+    }),
   ),
 });
 export type TImportProblemList = z.infer<typeof ZImportProblemList>;

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { IMPORT_STATUSES, ON_DUPLICATE } from '../../../contracts/crm-imports.js';
+import { IMPORT_STATUSES, ON_DUPLICATE, type TImportReason } from '../../../contracts/crm-imports.js';
 import { bytea, id, timestamps, workspaceId } from '../../../platform/db/columns.js';
 import { users } from '../../accounts/index.js';
 import { workspaces } from '../../workspaces/index.js';
@@ -63,7 +63,10 @@ export const leadImportFailures = pgTable(
       .notNull()
       .references(() => leadImports.id, { onDelete: 'cascade' }),
     row_number: integer('row_number').notNull(),
+    /** In English (API users; the only text of rows stored before `reasons`). */
     reason: text('reason').notNull(),
+    /** The same as codes, fields and params, translated by the web app and the report; null on older rows. */
+    reasons: jsonb('reasons').$type<TImportReason[]>(),
     raw: jsonb('raw').$type<Record<string, string>>().notNull().default({}),
     ...timestamps(),
   },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { IMPORT_LEAD_FIELDS, type TImportLeadField, type TOnDuplicate } from '../../../contracts/crm-imports.js';
+import { IMPORT_LEAD_FIELDS, type TImportLeadField, type TImportReason, type TOnDuplicate } from '../../../contracts/crm-imports.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { leadSuppressions } from '../privacy/privacy.tables.js';
@@ -34,10 +34,11 @@ export type TBatchRow = { rowNumber: number; cells: string[] };
 /** Thrown when another run of the same import already processed these rows (at-least-once delivery). */
 export class ImportSuperseded extends Error {}
 
-/** The reason written for rows whose email was erased (GDPR) and must not come back. */
+/** The reason written for rows whose email was erased (GDPR) and must not come back (in English; code `suppressed`). */
 export const SUPPRESSED_REASON = 'erased (suppression list)';
 
-type TFailure = { row_number: number; reason: string; raw: Record<string, string> };
+/** A report row: the English text (`reason`, for API users) and the same as codes (`reasons`, translated). */
+type TFailure = { row_number: number; reason: string; reasons: TImportReason[]; raw: Record<string, string> };
 type TPending = { lead: TImportedLead; rows: number; current?: TLeadRow };
 type TChange = { field: string; from: unknown; to: unknown };
 
@@ -55,7 +56,10 @@ export function prepareBatch(ctx: TImportContext, rows: TBatchRow[], bytesRead: 
   for (const row of rows) {
     const result = rowToLead(row.cells, ctx.columns, ctx.definitions, ctx.owners);
     if (result.ok) batch.valid.push({ row, lead: result.lead });
-    else batch.failures.push({ row_number: row.rowNumber, reason: result.reason, raw: rawOf(ctx.headers, row.cells) });
+    else {
+      const reasons = result.reasons.map(({ message: _english, ...reason }) => reason);
+      batch.failures.push({ row_number: row.rowNumber, reason: result.reason, reasons, raw: rawOf(ctx.headers, row.cells) });
+    }
   }
   return batch;
 }
@@ -90,7 +94,7 @@ export async function writeBatch(ctx: TImportContext, batch: TPreparedBatch): Pr
       }
       if (suppressed.has(emailHash(email))) {
         counts.skipped++;
-        failures.push({ row_number: row.rowNumber, reason: SUPPRESSED_REASON, raw: rawOf(ctx.headers, row.cells) });
+        failures.push({ row_number: row.rowNumber, reason: SUPPRESSED_REASON, reasons: [{ code: 'suppressed' }], raw: rawOf(ctx.headers, row.cells) });
         continue;
       }
       const pending = byEmail.get(email);
@@ -320,7 +324,7 @@ async function insertEvents(tx: Db, ctx: TImportContext, events: { lead_id: stri
 
 async function insertFailures(tx: Db, ctx: TImportContext, failures: TFailure[]): Promise<void> {
   await tx.execute(sql`
-    INSERT INTO lead_import_failures (workspace_id, import_id, row_number, reason, raw)
-    SELECT ${ctx.tenant.workspaceId}::uuid, ${ctx.importId}::uuid, x.row_number, x.reason, x.raw
-    FROM jsonb_to_recordset(${JSON.stringify(failures)}::jsonb) AS x(row_number int, reason text, raw jsonb)`);
+    INSERT INTO lead_import_failures (workspace_id, import_id, row_number, reason, reasons, raw)
+    SELECT ${ctx.tenant.workspaceId}::uuid, ${ctx.importId}::uuid, x.row_number, x.reason, x.reasons, x.raw
+    FROM jsonb_to_recordset(${JSON.stringify(failures)}::jsonb) AS x(row_number int, reason text, reasons jsonb, raw jsonb)`);
 }

@@ -3,6 +3,7 @@ import { LEAD_STATUSES, ZLeadCreateBody, type TLeadCreateBody, type TLeadStatus 
 import { AppError, type TFieldError } from '../../../platform/errors.js';
 import { validateCustomFields, type TCustomFieldRow } from '../custom-fields/custom-fields.service.js';
 import { parseLocaleNumber } from './lead-import-csv.js';
+import { reasonOfIssue, type TReasonWithText } from './import-reasons.js';
 
 // From a CSV row to a lead: which column fills which field, and the checks the API makes on a lead.
 
@@ -13,7 +14,8 @@ export type TImportColumn =
 /** The lead's fields from one CSV row, validated like POST /api/marketing/leads validates them. */
 export type TImportedLead = Omit<TLeadCreateBody, 'custom_fields'> & { custom_fields?: Record<string, unknown> };
 
-export type TRowResult = { ok: true; lead: TImportedLead } | { ok: false; reason: string };
+/** A refused row: its reasons as codes (translated by the web app and the report) and in English (`reason`). */
+export type TRowResult = { ok: true; lead: TImportedLead } | { ok: false; reason: string; reasons: TReasonWithText[] };
 
 /** The members a row's owner_id may name: by user id, and by their email for convenience. */
 export type TOwners = { ids: Set<string>; byEmail: Map<string, string> };
@@ -59,19 +61,20 @@ export function planColumns(headers: string[], mapping: TImportMapping, definiti
     }
     takenBy.set(target, header);
   }
-  if (errors.length === 0 && columns.length === 0) errors.push({ path: 'mapping', message: 'map at least one column to a lead field' });
+  if (errors.length === 0 && columns.length === 0) errors.push({ path: 'mapping', message: 'map at least one column to a lead field', code: 'mapping_empty' });
   if (errors.length > 0) throw new AppError('bad_request', `Invalid mapping: ${errors.map((e) => e.message).join('; ')}`, { errors });
   // File order, so a row's reasons read left to right like the spreadsheet.
   return columns.sort((a, b) => a.index - b.index);
 }
 
-/** Turns one CSV row into a lead, or the reason it cannot be imported ("email: must be a valid email address"). */
+/** Turns one CSV row into a lead, or the reasons it cannot be imported (`invalid_format` on email…). */
 export function rowToLead(cells: string[], columns: TImportColumn[], definitions: Map<string, TCustomFieldRow>, owners: TOwners): TRowResult {
   const body: Record<string, unknown> = {};
   const custom: Record<string, unknown> = {};
-  const reasons: string[] = [];
+  const reasons: TReasonWithText[] = [];
   // csvRecords turned NUL bytes into U+FFFD: a damaged row is refused alone, the file goes on.
-  if (cells.some((cell) => cell.includes('\uFFFD'))) return { ok: false, reason: 'the row contains a NUL byte or an unreadable character' };
+  if (cells.some((cell) => cell.includes('\uFFFD')))
+    return refused([{ code: 'unreadable_row', message: 'the row contains a NUL byte or an unreadable character' }]);
   for (const column of columns) {
     const value = (cells[column.index] ?? '').trim();
     // An empty cell sets nothing (and, on update, keeps the lead's current value).
@@ -79,7 +82,7 @@ export function rowToLead(cells: string[], columns: TImportColumn[], definitions
     if (column.kind === 'custom') custom[column.key] = customValue(column.definition, value);
     else if (column.field === 'estimated_value') {
       const amount = parseLocaleNumber(value);
-      if (amount === null) reasons.push('estimated_value: must be a number (e.g. 1 200,50)');
+      if (amount === null) reasons.push({ code: 'not_a_number', field: 'estimated_value', message: 'estimated_value: must be a number (e.g. 1 200,50)' });
       else body.estimated_value = amount;
     } else if (column.field === 'tags')
       body.tags = value
@@ -89,30 +92,60 @@ export function rowToLead(cells: string[], columns: TImportColumn[], definitions
     else if (column.field === 'status') {
       const status = statusOf(value);
       if (status) body.status = status;
-      else reasons.push(`status: "${value}" is not a status (${LEAD_STATUSES.join(', ')}, or their French names)`);
+      else
+        reasons.push({
+          code: 'unknown_status',
+          field: 'status',
+          params: { value },
+          message: `status: "${value}" is not a status (${LEAD_STATUSES.join(', ')}, or their French names)`,
+        });
     } else if (column.field === 'owner_id') {
       const owner = value.includes('@') ? owners.byEmail.get(value.toLowerCase()) : value;
       if (owner && owners.ids.has(owner)) body.owner_id = owner;
-      else reasons.push('owner_id: not a member of this workspace');
+      else reasons.push({ code: 'not_a_member', field: 'owner_id', message: 'owner_id: not a member of this workspace' });
     } else body[column.field] = value;
   }
   const parsed = ZLeadCreateBody.safeParse(body);
-  if (!parsed.success) reasons.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  if (!parsed.success) reasons.push(...parsed.error.issues.map(reasonOfIssue));
   let customFields: Record<string, unknown> | undefined;
   if (Object.keys(custom).length > 0) {
     try {
       customFields = validateCustomFields(definitions, custom, 'custom');
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      reasons.push(...(error.errors ?? []).map((e) => `${e.path}: ${e.message}`));
+      reasons.push(...(error.errors ?? []).map((e) => customReason(e, definitions)));
     }
   }
-  if (reasons.length > 0 || !parsed.success) return { ok: false, reason: reasons.join('; ') };
+  if (reasons.length > 0 || !parsed.success) return refused(reasons);
   const lead: TImportedLead = { ...parsed.data };
   if (lead.email) lead.email = lead.email.toLowerCase();
   if (lead.tags) lead.tags = [...new Set(lead.tags)];
   if (customFields) lead.custom_fields = customFields;
   return { ok: true, lead };
+}
+
+function refused(reasons: TReasonWithText[]): TRowResult {
+  return { ok: false, reason: reasons.map((r) => r.message).join('; '), reasons };
+}
+
+/** A custom field's error (path `custom.<key>`) as a reason: the code says what the field's type expects. */
+function customReason(error: TFieldError, definitions: Map<string, TCustomFieldRow>): TReasonWithText {
+  const message = `${error.path}: ${error.message}`;
+  const field = error.path;
+  const definition = definitions.get(field.slice(CUSTOM_FIELD_PREFIX.length));
+  if (!definition) return { code: 'unknown_custom_field', field, message };
+  switch (definition.field_type) {
+    case 'number':
+      return { code: 'not_a_number', field, message };
+    case 'boolean':
+      return { code: 'not_a_boolean', field, message };
+    case 'date':
+      return { code: 'not_a_date', field, message };
+    case 'select':
+      return { code: 'not_an_option', field, params: { options: definition.options }, message };
+    case 'text':
+      return { code: 'text_too_long', field, params: { maximum: 2000 }, message };
+  }
 }
 
 const STATUS_LABELS: Record<string, TLeadStatus> = {

@@ -57,8 +57,10 @@ describe('what an import records on its leads', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await ws.client.get(`/api/marketing/leads/${id}/timeline?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json();
-      seen.push(...page.items.map((i: { event_type?: string; interaction_type?: string }) => i.event_type ?? i.interaction_type));
+      const page: { items: { event_type?: string; interaction_type?: string }[]; next_cursor: string | null } = (
+        await ws.client.get(`/api/marketing/leads/${id}/timeline?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      seen.push(...page.items.map((i) => i.event_type ?? i.interaction_type ?? ''));
       cursor = page.next_cursor;
     } while (cursor);
     expect(seen.filter((type) => type === 'imported')).toHaveLength(1);

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Readable } from 'node:stream';
 import { ZIdParams } from '../../../contracts/common.js';
-import { IMPORT_MAX_BYTES, ZImportProblemList, ZLeadExportQuery, ZLeadImport, ZLeadImportList } from '../../../contracts/crm-imports.js';
+import { IMPORT_MAX_BYTES, ZImportProblemList, ZImportReportQuery, ZLeadExportQuery, ZLeadImport, ZLeadImportList } from '../../../contracts/crm-imports.js';
 import { AppError } from '../../../platform/errors.js';
 import { authOf, tenantOf } from '../../../platform/http/api-app.js';
 import type { Runtime } from '../../../platform/runtime.js';
@@ -89,9 +89,16 @@ export async function leadImportRoutes(fastify: FastifyInstance, runtime: Runtim
     '/api/marketing/imports/:id/report.csv',
     {
       config: { tenant: importRoute },
-      schema: { tags, summary: 'CSV of the rows not imported: row number, reason, and the row itself', params: ZIdParams, produces: ['text/csv'] },
+      schema: {
+        tags,
+        summary: 'CSV of the rows not imported: row number, reason (in French, or `lang=en`), and the row itself',
+        params: ZIdParams,
+        querystring: ZImportReportQuery,
+        produces: ['text/csv'],
+      },
     },
-    async (req, reply) => sendCsv(reply, `import-report-${req.params.id.slice(0, 8)}.csv`, await importReportCsv(tenantOf(req, runtime), req.params.id)),
+    async (req, reply) =>
+      sendCsv(reply, `import-report-${req.params.id.slice(0, 8)}.csv`, await importReportCsv(tenantOf(req, runtime), req.params.id, req.query.lang)),
   );
 
   app.get(

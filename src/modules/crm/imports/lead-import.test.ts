@@ -134,7 +134,7 @@ describe('lead import', () => {
     expect(byEmail(await allLeads(ws), 'a@exemple.fr')!.notes).toBe('Ligne 1\nLigne 2, avec "guillemets"');
     const report = (await ws.client.get(`/api/marketing/imports/${result.id}/report.csv`)).body;
     // Header row 1, a row 2, b row 3, blank row 4, the bad row is row 5.
-    expect(report).toContain('5,email: must be a valid email address,not-an-email,x');
+    expect(report).toContain('5,E-mail : adresse e-mail invalide,not-an-email,x');
   });
 
   it('lists the first rows not imported and their reasons for the result screen (GET /imports/:id/problems)', async () => {
@@ -146,7 +146,12 @@ describe('lead import', () => {
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { row_number: number; reason: string; skipped: boolean }[];
     expect(items).toHaveLength(20);
-    expect(items[0]).toEqual({ row_number: 3, reason: 'email: must be a valid email address', skipped: false });
+    expect(items[0]).toEqual({
+      row_number: 3,
+      reason: 'email: must be a valid email address',
+      reasons: [{ code: 'invalid_format', field: 'email', params: { origin: 'string', format: 'email' } }],
+      skipped: false,
+    });
     expect(items.map((p) => p.row_number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 3));
     const other = await signUp(t.app);
     expect((await other.client.get(`/api/marketing/imports/${result.id}/problems`)).statusCode).toBe(404);
@@ -166,11 +171,21 @@ describe('lead import', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
-    expect(lines[0]).toBe('row_number,reason,Prénom,E-mail,Statut,Valeur');
+    // In French (the workspace has no language of its own), unless the caller asks for English.
+    expect(lines[0]).toBe('Ligne,Raison,Prénom,E-mail,Statut,Valeur');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toBe(
-      '3,"estimated_value: must be a number (e.g. 1 200,50); status: ""peut-être"" is not a status (new, contacted, qualified, proposal, negotiation, won, lost, or their French names); email: must be a valid email address",Bruno,bruno@@exemple,peut-être,abc',
+      '3,"Montant estimé : saisissez un nombre (par exemple 1 200,50) ; Statut : « peut-être » n\'est pas un statut (Nouveau, Contacté, Qualifié, Proposition, Négociation, Gagné, Perdu) ; E-mail : adresse e-mail invalide",Bruno,bruno@@exemple,peut-être,abc',
     );
+    const english = (await ws.client.get(`/api/marketing/imports/${result.id}/report.csv?lang=en`)).body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(english[0]).toBe('Row,Reason,Prénom,E-mail,Statut,Valeur');
+    expect(english[1]).toBe(
+      '3,"Estimated value: must be a number (e.g. 1 200,50); Status: ""peut-être"" is not a status (new, contacted, qualified, proposal, negotiation, won, lost, or their French names); Email: must be a valid email address",Bruno,bruno@@exemple,peut-être,abc',
+    );
+    expect((await ws.client.get(`/api/marketing/imports/${result.id}/report.csv?lang=de`)).statusCode).toBe(400);
   });
 
   it('skips or updates duplicates by email, against existing leads and within the file', async () => {
@@ -216,6 +231,20 @@ describe('lead import', () => {
     });
   });
 
+  it('keeps reports stored before reasons had codes readable: their English text, in the list and the file', async () => {
+    const ws = await signUp(t.app);
+    const result = await importCsv(ws, 'Prénom;E-mail\nAnne;pas-un-email\nBruno;gone@exemple.fr\n');
+    // As rows were stored before migration 0018: the English text only.
+    await t.runtime.database.raw.query(`UPDATE lead_import_failures SET reasons = NULL WHERE import_id = $1`, [result.id]);
+    await t.runtime.database.raw.query(`UPDATE lead_import_failures SET reason = 'erased (suppression list)' WHERE import_id = $1 AND row_number = 2`, [
+      result.id,
+    ]);
+    const items = (await ws.client.get(`/api/marketing/imports/${result.id}/problems`)).json().items;
+    expect(items).toEqual([{ row_number: 2, reason: 'erased (suppression list)', reasons: [], skipped: true }]);
+    const report = (await ws.client.get(`/api/marketing/imports/${result.id}/report.csv`)).body;
+    expect(report).toContain('2,erased (suppression list),Anne,pas-un-email');
+  });
+
   it('skips erased emails (suppression list) with the reason', async () => {
     const ws = await signUp(t.app);
     await t.runtime.db.insert(leadSuppressions).values({ workspace_id: ws.workspaceId, email_hash: emailHash('gone@exemple.fr') });
@@ -223,7 +252,9 @@ describe('lead import', () => {
     expect(result).toMatchObject({ created_count: 1, skipped_count: 1, failed_count: 0, report_rows: 1 });
     expect((await allLeads(ws)).map((l) => l.email)).toEqual(['kept@exemple.fr']);
     const report = (await ws.client.get(`/api/marketing/imports/${result.id}/report.csv`)).body;
-    expect(report).toContain('2,erased (suppression list),GONE@exemple.fr');
+    expect(report).toContain('2,e-mail effacé (liste de suppression RGPD) : ligne ignorée,GONE@exemple.fr');
+    const problems = (await ws.client.get(`/api/marketing/imports/${result.id}/problems`)).json().items;
+    expect(problems).toEqual([{ row_number: 2, reason: 'erased (suppression list)', reasons: [{ code: 'suppressed' }], skipped: true }]);
   });
 
   it('fills custom fields, owners by email, French dates and booleans', async () => {
@@ -248,9 +279,18 @@ describe('lead import', () => {
       custom_fields: { budget: 2500.75, rdv: '2026-12-31', client: true, taille: 'PME' },
     });
     const report = (await ws.client.get(`/api/marketing/imports/${result.id}/report.csv`)).body;
-    expect(report).toContain('owner_id: not a member of this workspace');
-    expect(report).toContain('custom.budget: must be a number');
-    expect(report).toContain('custom.taille: must be one of: TPE, PME');
+    expect(report).toContain("Responsable : n'est pas membre de l'espace de travail");
+    expect(report).toContain('Budget : saisissez un nombre');
+    expect(report).toContain('Taille : choisissez une de ces valeurs : TPE, PME');
+    expect(report).toContain('Client : saisissez Oui ou Non');
+    const [problem] = (await ws.client.get(`/api/marketing/imports/${result.id}/problems`)).json().items;
+    expect(problem.reasons).toEqual([
+      { code: 'not_a_member', field: 'owner_id' },
+      { code: 'not_a_number', field: 'custom.budget' },
+      { code: 'not_a_date', field: 'custom.rdv' },
+      { code: 'not_a_boolean', field: 'custom.client' },
+      { code: 'not_an_option', field: 'custom.taille', params: { options: ['TPE', 'PME'] } },
+    ]);
   });
 
   it('fails a row whose custom date is not a real calendar day, with the reason, and imports the others', async () => {
@@ -261,7 +301,7 @@ describe('lead import', () => {
     expect(result).toMatchObject({ created_count: 1, failed_count: 3 });
     expect((await allLeads(ws)).map((l) => [l.email, l.custom_fields])).toEqual([['bon@exemple.fr', { rdv: '2024-02-29' }]]);
     const report = (await ws.client.get(`/api/marketing/imports/${result.id}/report.csv`)).body;
-    for (const row of ['3,', '4,', '5,']) expect(report).toContain(`${row}custom.rdv: must be a real date (YYYY-MM-DD)`);
+    for (const row of ['3,', '4,', '5,']) expect(report).toContain(`${row}Rendez-vous : saisissez une vraie date (31/12/2026 ou 2026-12-31)`);
   });
 
   it('gives ownerless imported leads an owner when round-robin is on', async () => {
@@ -333,7 +373,7 @@ describe('lead import', () => {
     expect(await bad({ Téléphone: 'phone' })).toEqual([{ path: 'mapping.Téléphone', message: '"Téléphone" is not a column of the file' }]);
     expect(await bad({ Mail: 'email', Courriel: 'email' })).toEqual([{ path: 'mapping.Courriel', message: '"email" is already filled by the column "Mail"' }]);
     expect(await bad({ Prénom: 'custom.nope' })).toEqual([{ path: 'mapping.Prénom', message: 'the custom field "nope" does not exist' }]);
-    expect(await bad({})).toEqual([{ path: 'mapping', message: 'map at least one column to a lead field' }]);
+    expect(await bad({})).toEqual([{ path: 'mapping', message: 'map at least one column to a lead field', code: 'mapping_empty' }]);
     expect((await bad('{not json'))[0]!.path).toBe('mapping');
     const noFile = await ws.client.request({ method: 'POST', url: '/api/marketing/leads/import', ...multipartBody({ mapping: '{}' }) });
     expect(noFile.statusCode).toBe(400);

@@ -2,15 +2,20 @@ import { Alert, Anchor, Badge, Paper, Progress, SimpleGrid, Stack, Table, Text }
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEADS_KEY, STATS_KEY } from '../crm-api.js';
+import { LEADS_KEY, STATS_KEY, useCustomFields } from '../crm-api.js';
 import { isRunning, reportUrl, useImportProblems, useLeadImport } from './import-api.js';
+import { importReasonText } from './import-reasons.js';
 
 const COUNTS = ['created', 'updated', 'skipped', 'failed'] as const;
 
 /** Follows an import: progress bar while it runs, then the counts and the report of the rows not imported. */
 export function ImportProgress({ importId }: { importId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  const { data: customFields = [] } = useCustomFields();
+  const customLabels = new Map(customFields.map((field) => [field.key, field.label]));
+  // The report is written in the interface's language (the server's default is French).
+  const reportLanguage = i18n.language.startsWith('en') ? 'en' : 'fr';
   const { data: item } = useLeadImport(importId);
   const running = isRunning(item);
   const status = item?.status ?? 'queued';
@@ -77,7 +82,7 @@ export function ImportProgress({ importId }: { importId: string }) {
                         {t(problem.skipped ? 'crmImport.problems.skipped' : 'crmImport.problems.failed')}
                       </Badge>
                     </Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{problem.reason}</Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{importReasonText(problem, customLabels)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -91,7 +96,7 @@ export function ImportProgress({ importId }: { importId: string }) {
         </Stack>
       )}
       {item && !running && item.report_rows > 0 && (
-        <Anchor href={reportUrl(item.id)} download>
+        <Anchor href={`${reportUrl(item.id)}?lang=${reportLanguage}`} download>
           {t('crmImport.report')}
         </Anchor>
       )}

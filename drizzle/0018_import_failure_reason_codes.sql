@@ -1,0 +1,1 @@
+ALTER TABLE "lead_import_failures" ADD COLUMN "reasons" jsonb;
