@@ -1,96 +1,64 @@
 import { z } from 'zod';
 import { ZId, ZTimestamp } from './common.js';
-import { ZLeadStatus } from './crm.js';
 import { ZRuleGroup } from './crm-segments.js';
+import { AUTOMATION_ACTIONS, AUTOMATION_TRIGGERS } from './automation-catalog.js';
+import type { TAutomationActionDefinition } from './lead-event-definitions.js';
 
 // CRM automations: a trigger, optional conditions (a segment rule tree) and ordered actions.
-// "When <trigger>, if the lead matches <conditions>, do <actions>".
+// "When <trigger>, if the lead matches <conditions>, do <actions>". The triggers and actions, with their
+// parameters, come from the catalog each module adds to (automation-catalog.ts).
 
-export const AUTOMATION_TRIGGER_TYPES = [
-  'lead_created',
-  'status_changed',
-  'score_crossed',
-  'tag_added',
-  'form_submitted',
-  'email_opened',
-  'email_clicked',
-] as const;
+type TTriggerDefinitions = typeof AUTOMATION_TRIGGERS;
+type TActionDefinitions = typeof AUTOMATION_ACTIONS;
+
+/** Every trigger type of the catalog (contracts/automation-catalog.ts), in catalog order. */
+export const AUTOMATION_TRIGGER_TYPES = Object.keys(AUTOMATION_TRIGGERS) as [keyof TTriggerDefinitions, ...(keyof TTriggerDefinitions)[]];
 export type TAutomationTriggerType = (typeof AUTOMATION_TRIGGER_TYPES)[number];
 
-const ZTag = z.string().trim().min(1).max(60);
+/** What starts an automation: `{type}` and that trigger's parameters. */
+export type TAutomationTrigger = { [K in TAutomationTriggerType]: { type: K } & TTriggerParams<TTriggerDefinitions[K]['params']> }[TAutomationTriggerType];
+type TTriggerParams<P> = P extends z.ZodRawShape ? (keyof P extends never ? unknown : z.infer<z.ZodObject<P>>) : never;
 
-/** What starts an automation; each trigger type carries its own parameter. */
-export const ZAutomationTrigger = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('lead_created') }),
-  /** Any status change, or only changes to `status`. */
-  z.strictObject({ type: z.literal('status_changed'), status: ZLeadStatus.optional() }),
-  /** The score goes from below `threshold` to `threshold` or more (upward only). */
-  z.strictObject({ type: z.literal('score_crossed'), threshold: z.number().int().min(-100_000).max(100_000) }),
-  /** Any tag added, or only `tag`. */
-  z.strictObject({ type: z.literal('tag_added'), tag: ZTag.optional() }),
-  // Recorded by the funnels and email modules through recordLeadEvent (form_submitted, email_opened, email_clicked).
-  z.strictObject({ type: z.literal('form_submitted') }),
-  z.strictObject({ type: z.literal('email_opened') }),
-  z.strictObject({ type: z.literal('email_clicked') }),
-]);
-export type TAutomationTrigger = z.infer<typeof ZAutomationTrigger>;
+/** One strict object per trigger type, built from the catalog (errors name e.g. `body.trigger.threshold`). */
+export const ZAutomationTrigger = z.discriminatedUnion(
+  'type',
+  AUTOMATION_TRIGGER_TYPES.map((type) => z.strictObject({ type: z.literal(type), ...AUTOMATION_TRIGGERS[type].params })) as unknown as [
+    z.ZodObject,
+    ...z.ZodObject[],
+  ],
+) as unknown as z.ZodType<TAutomationTrigger>;
 
-export const AUTOMATION_ACTION_TYPES = [
-  'set_status',
-  'add_tag',
-  'remove_tag',
-  'assign_owner',
-  'add_note',
-  'add_task',
-  'call_webhook',
-  'send_email',
-  'enroll_in_sequence',
-] as const;
+/** Every action type of the catalog, in catalog order. */
+export const AUTOMATION_ACTION_TYPES = Object.keys(AUTOMATION_ACTIONS) as [keyof TActionDefinitions, ...(keyof TActionDefinitions)[]];
 export type TAutomationActionType = (typeof AUTOMATION_ACTION_TYPES)[number];
 
-/** Actions that have their place in the contract but need the email module, which does not exist yet. */
-export const UNAVAILABLE_ACTION_TYPES = ['send_email', 'enroll_in_sequence'] as const satisfies readonly TAutomationActionType[];
+type TUnavailableActionType = { [K in TAutomationActionType]: TActionDefinitions[K]['available'] extends false ? K : never }[TAutomationActionType];
+
+/** Actions that have their place in the contract but whose module does not exist yet (saving them is refused). */
+export const UNAVAILABLE_ACTION_TYPES = AUTOMATION_ACTION_TYPES.filter((type) => !AUTOMATION_ACTIONS[type].available) as TUnavailableActionType[];
 export const UNAVAILABLE_ACTION_MESSAGE = 'available once the email module exists';
 
-/** Webhook targets: absolute http(s) URLs only. */
-const ZWebhookUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }));
+/** One action and its parameters. */
+export type TAutomationAction = {
+  [K in TAutomationActionType]: {
+    type: K;
+    params: TActionDefinitions[K]['available'] extends true ? z.infer<TActionDefinitions[K]['params']> : Record<string, unknown>;
+  };
+}[TAutomationActionType];
 
-const unavailable = <T extends (typeof UNAVAILABLE_ACTION_TYPES)[number]>(type: T) =>
-  z.strictObject({ type: z.literal(type), params: z.record(z.string(), z.unknown()).default({}) }).superRefine((_action, ctx) => {
+function actionSchema(type: TAutomationActionType) {
+  const definition: TAutomationActionDefinition = AUTOMATION_ACTIONS[type];
+  if (definition.available) return z.strictObject({ type: z.literal(type), params: definition.params });
+  return z.strictObject({ type: z.literal(type), params: z.record(z.string(), z.unknown()).default({}) }).superRefine((_action, ctx) => {
     ctx.addIssue({ code: 'custom', path: ['type'], message: UNAVAILABLE_ACTION_MESSAGE });
   });
+}
 
 /** One action and its parameters, validated per type (errors name e.g. `body.actions.1.params.url`). */
-export const ZAutomationAction = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('set_status'), params: z.strictObject({ status: ZLeadStatus }) }),
-  z.strictObject({ type: z.literal('add_tag'), params: z.strictObject({ tag: ZTag }) }),
-  z.strictObject({ type: z.literal('remove_tag'), params: z.strictObject({ tag: ZTag }) }),
-  /** The owner must be a member of the workspace (checked when saving and when running). */
-  z.strictObject({ type: z.literal('assign_owner'), params: z.strictObject({ owner_id: ZId }) }),
-  /** Logs an interaction of type note. */
-  z.strictObject({
-    type: z.literal('add_note'),
-    params: z.strictObject({ subject: z.string().trim().max(300).optional(), content: z.string().trim().min(1).max(20_000) }),
-  }),
-  /** A task on the lead, due `due_in_days` after the run, optionally assigned to a member. */
-  z.strictObject({
-    type: z.literal('add_task'),
-    params: z.strictObject({
-      title: z.string().trim().min(1).max(300),
-      due_in_days: z.number().int().min(0).max(365).optional(),
-      assignee_id: ZId.optional(),
-    }),
-  }),
-  /** POSTs the lead and the trigger as JSON; the response's status code is logged. */
-  z.strictObject({ type: z.literal('call_webhook'), params: z.strictObject({ url: ZWebhookUrl }) }),
-  unavailable('send_email'),
-  unavailable('enroll_in_sequence'),
-]);
-export type TAutomationAction = z.infer<typeof ZAutomationAction>;
+export const ZAutomationAction = z.discriminatedUnion(
+  'type',
+  AUTOMATION_ACTION_TYPES.map(actionSchema) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<TAutomationAction>;
 
 const automationFields = {
   name: z.string().trim().min(1).max(120),
@@ -125,6 +93,25 @@ export type TAutomationSkipReason = (typeof AUTOMATION_SKIP_REASONS)[number];
 /** Chains of automations triggering each other stop at this depth. */
 export const AUTOMATION_MAX_DEPTH = 5;
 
+/**
+ * Why a step or a run failed, as a code (with `error_params`) the web app translates
+ * (crmAutomations.runs.errors.<code>); `error` keeps an English sentence for API users.
+ */
+export const AUTOMATION_ERROR_CODES = [
+  'webhook_status',
+  'webhook_timeout',
+  'webhook_private_address',
+  'webhook_unreachable',
+  'action_unavailable',
+  'invalid_params',
+  'lead_not_found',
+  'not_member',
+  'invalid_conditions',
+  'unexpected',
+] as const;
+export type TAutomationErrorCode = (typeof AUTOMATION_ERROR_CODES)[number];
+const ZErrorParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
 /** What one action did in a run. */
 export const ZAutomationStep = z.object({
   type: z.enum(AUTOMATION_ACTION_TYPES),
@@ -135,6 +122,9 @@ export const ZAutomationStep = z.object({
   /** call_webhook: the HTTP status code the URL answered (null if it did not answer). */
   status_code: z.number().int().nullable(),
   error: z.string().nullable(),
+  /** Null for a step that did not fail (and in runs logged before codes existed). */
+  error_code: z.enum(AUTOMATION_ERROR_CODES).nullable().default(null),
+  error_params: ZErrorParams.nullable().default(null),
 });
 export type TAutomationStep = z.infer<typeof ZAutomationStep>;
 
@@ -169,6 +159,9 @@ export const ZAutomationRun = z.object({
   /** 0 for an event caused by a person or another module, n for one caused by a chain of n automations. */
   depth: z.number().int(),
   error: z.string().nullable(),
+  /** A failed run's code (its failed step's, or invalid_conditions) and parameters; a skipped run's is its skip_reason. */
+  error_code: z.enum([...AUTOMATION_ERROR_CODES, ...AUTOMATION_SKIP_REASONS]).nullable(),
+  error_params: ZErrorParams.nullable(),
   created_at: ZTimestamp,
 });
 export type TAutomationRun = z.infer<typeof ZAutomationRun>;
@@ -184,3 +177,9 @@ export const ZAutomationDispatchPayload = z.object({
   chain: z.array(z.uuid()).max(AUTOMATION_MAX_DEPTH),
 });
 export type TAutomationDispatchPayload = z.infer<typeof ZAutomationDispatchPayload>;
+
+/**
+ * The secret an automation's webhook calls are signed with (Standard Webhooks: `webhook-id`,
+ * `webhook-timestamp`, `webhook-signature`); admins only.
+ */
+export const ZAutomationWebhookSecret = z.object({ secret: z.string() });

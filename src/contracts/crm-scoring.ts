@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZId, ZTimestamp } from './common.js';
 import { LEAD_STATUSES, STATUS_WIN_PROBABILITY, type TLeadStatus } from './crm.js';
 import { ZRuleCondition } from './crm-segments.js';
+import { SCORABLE_LEAD_EVENT_TYPES, type TLeadEventType } from './lead-events.js';
 
 // Lead scoring rules: engagement (events, decaying) and fit (field conditions), the CRM settings
 // that go with them (half-life, round-robin) and the explanation of a lead's score.
@@ -11,15 +12,16 @@ export const ZScoringRuleKind = z.enum(SCORING_RULE_KINDS);
 export type TScoringRuleKind = z.infer<typeof ZScoringRuleKind>;
 
 /**
- * Events an `event` rule can score. `interaction_added` comes from the CRM itself; forms, emails
- * and page visits arrive from other modules through recordLeadEvent.
+ * Events an `event` rule can score: the registry's `scorable` types (contracts/lead-events.ts).
+ * `interaction_added` comes from the CRM itself; forms, emails and page visits arrive from other
+ * modules through recordLeadEvent.
  */
-export const SCORING_EVENT_TYPES = ['interaction_added', 'form_submitted', 'email_opened', 'email_clicked', 'page_visited'] as const;
+export const SCORING_EVENT_TYPES = SCORABLE_LEAD_EVENT_TYPES;
 export const ZScoringEventType = z.enum(SCORING_EVENT_TYPES);
 export type TScoringEventType = z.infer<typeof ZScoringEventType>;
 
 /** The event the scorer records itself when a score changes; it is never scored (no loop). */
-export const SCORE_CHANGED_EVENT = 'score_changed';
+export const SCORE_CHANGED_EVENT = 'score_changed' satisfies TLeadEventType;
 
 /** Rule points are whole numbers, negative to penalize. */
 export const SCORING_POINTS_MIN = -1000;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZTimestamp } from './common.js';
+import { SEGMENTABLE_LEAD_EVENT_TYPES } from './lead-events.js';
 
 // Segments: a rule tree over leads. A group is {op, rules}; a condition is {field, operator, value}.
 // The server compiles the tree to parameterized SQL (modules/crm/segment-compiler.ts).
@@ -72,20 +73,8 @@ export const SEGMENT_LEAD_FIELDS = {
 } as const satisfies Record<string, TSegmentFieldKind>;
 export type TSegmentLeadField = keyof typeof SEGMENT_LEAD_FIELDS;
 
-/** Lead events a segment can test today; other modules add theirs (email_opened, form_submitted…). */
-export const SEGMENT_EVENT_TYPES = [
-  'created',
-  'imported',
-  'status_changed',
-  'field_changed',
-  'interaction_added',
-  'task_added',
-  'score_changed',
-  'form_submitted',
-  'email_opened',
-  'email_clicked',
-  'page_visited',
-] as const;
+/** Lead events a segment can test: the registry's `segmentable` types (contracts/lead-events.ts). */
+export const SEGMENT_EVENT_TYPES = SEGMENTABLE_LEAD_EVENT_TYPES;
 
 /**
  * One condition. `field` is a lead field, `custom.<key>` or `events.<event_type>`; for event

@@ -5,6 +5,7 @@ import type { TRuleGroup } from '../../contracts/crm-segments.js';
 import { Tenant } from '../../platform/db/tenant.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { runActions } from './automation-actions.js';
+import { automationWebhookSecret } from './automation-secrets.js';
 import { triggerMatches } from './automation-triggers.js';
 import { automationEventClaims, automationRuns, automations } from './automations.tables.js';
 import { collectLeadEvents } from '../crm/index.js';
@@ -16,6 +17,7 @@ export type TAutomationCause = { depth: number; chain: string[] };
 
 type TAutomationRow = typeof automations.$inferSelect;
 type TEventRow = typeof leadEvents.$inferSelect;
+type TErrorParams = Record<string, string | number>;
 
 /**
  * Runs every active automation whose trigger matches the lead event and logs one run for each:
@@ -41,8 +43,9 @@ export async function runAutomationsOnEvent(runtime: Runtime, eventId: string, c
 
 async function runOne(runtime: Runtime, tenant: Tenant, automation: TAutomationRow, event: TEventRow, cause: TAutomationCause): Promise<void> {
   const triggerEvent = { id: event.id, event_type: event.event_type, data: event.data, occurred_at: event.occurred_at.toISOString() };
-  // A skipped run keeps its reason code (TAutomationSkipReason) in `error`; the wire turns it into skip_reason.
-  const log = async (status: TAutomationRunStatus, steps: TAutomationStep[], error: string | null): Promise<void> => {
+  // `error` holds a code: a skipped run's reason (TAutomationSkipReason), a failed run's TAutomationErrorCode
+  // (parameters in error_params); the wire turns them into skip_reason / error_code and an English sentence.
+  const log = async (status: TAutomationRunStatus, steps: TAutomationStep[], error: string | null, errorParams: TErrorParams | null = null): Promise<void> => {
     await tenant.insert(automationRuns, {
       automation_id: automation.id,
       lead_id: event.lead_id,
@@ -51,6 +54,7 @@ async function runOne(runtime: Runtime, tenant: Tenant, automation: TAutomationR
       steps,
       depth: cause.depth,
       error,
+      error_params: errorParams,
     });
   };
 
@@ -63,19 +67,27 @@ async function runOne(runtime: Runtime, tenant: Tenant, automation: TAutomationR
       matches = await leadMatches(tenant, event.lead_id, automation.conditions);
     } catch (error) {
       // E.g. a custom field the conditions test was deleted since the automation was saved.
-      return log('failed', [], `conditions: ${error instanceof Error ? error.message : String(error)}`);
+      return log('failed', [], 'invalid_conditions', { detail: error instanceof Error ? error.message : String(error) });
     }
     if (!matches) return log('skipped', [], 'conditions_not_met');
   }
 
-  const context = { runtime, tenant, automation, event: triggerEvent, leadId: event.lead_id };
+  const context = {
+    runtime,
+    tenant,
+    automation: { ...automation, webhookSecret: () => automationWebhookSecret(tenant, runtime.secrets, automation.id) },
+    event: triggerEvent,
+    leadId: event.lead_id,
+    actor: { via: 'api_key' as const, user_id: null, workspace_id: tenant.workspaceId, role: 'member' as const },
+  };
   // The events the actions write carry this chain into the outbox (the loop guard of the next round).
   const { result: steps } = await collectLeadEvents(() => runActions(context, automation.actions), {
     depth: cause.depth + 1,
     chain: [...cause.chain, automation.id],
   });
   const failure = steps.find((s) => s.status === 'failed');
-  await log(failure ? 'failed' : 'succeeded', steps, failure?.error ?? null);
+  // The run keeps its failed step's code; the wire gives the step's English sentence as `error`.
+  await log(failure ? 'failed' : 'succeeded', steps, failure?.error_code ?? null, failure?.error_params ?? null);
 }
 
 /**

@@ -2,7 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams } from '../../contracts/common.js';
-import { ZAutomation, ZAutomationCreateBody, ZAutomationRun, ZAutomationRunsQuery, ZAutomationUpdateBody } from '../../contracts/crm-automations.js';
+import {
+  ZAutomation,
+  ZAutomationCreateBody,
+  ZAutomationRun,
+  ZAutomationRunsQuery,
+  ZAutomationUpdateBody,
+  ZAutomationWebhookSecret,
+} from '../../contracts/crm-automations.js';
+import { automationWebhookSecret, rotateAutomationWebhookSecret } from './automation-secrets.js';
 import { authOf, tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { createAutomation, deleteAutomation, getAutomation, listAutomationRuns, listAutomations, updateAutomation } from './automations.service.js';
@@ -82,5 +90,35 @@ export function automationsRoutes(fastify: FastifyInstance, runtime: Runtime): v
       },
     },
     async (req) => (await listAutomationRuns(tenantOf(req, runtime), req.params.id, req.query.limit)).map(wire.automationRun),
+  );
+
+  // The secret receivers verify the webhook calls with: admins only, like the workspace webhooks' secrets.
+  const admin = { role: 'admin' } as const;
+  app.get(
+    '/api/marketing/automations/:id/webhook-secret',
+    {
+      config: { access: admin, tenant: automationRoute },
+      schema: {
+        tags,
+        summary: "The secret this automation's webhook calls are signed with (Standard Webhooks); made on first request",
+        params: ZIdParams,
+        response: { 200: ZAutomationWebhookSecret },
+      },
+    },
+    async (req) => ({ secret: await automationWebhookSecret(tenantOf(req, runtime), runtime.secrets, req.params.id) }),
+  );
+
+  app.post(
+    '/api/marketing/automations/:id/webhook-secret/rotate',
+    {
+      config: { access: admin, tenant: automationRoute },
+      schema: {
+        tags,
+        summary: 'Replace the signing secret (the old one stops working at once)',
+        params: ZIdParams,
+        response: { 200: ZAutomationWebhookSecret },
+      },
+    },
+    async (req) => ({ secret: await rotateAutomationWebhookSecret(tenantOf(req, runtime), runtime.secrets, req.params.id) }),
   );
 }

@@ -1,7 +1,7 @@
 import { iso, type TRole } from '../../contracts/common.js';
 import { roleAtLeast } from '../../platform/auth/access.js';
 import type { TAutomation, TAutomationRun, TAutomationSkipReason, TAutomationStep } from '../../contracts/crm-automations.js';
-import { AUTOMATION_SKIP_REASONS } from '../../contracts/crm-automations.js';
+import { AUTOMATION_ERROR_CODES, AUTOMATION_SKIP_REASONS, type TAutomationErrorCode } from '../../contracts/crm-automations.js';
 import type { TAutomationRunRow, TAutomationWithRuns } from './automations.service.js';
 
 // Row -> wire mappers of automations and their run log.
@@ -64,8 +64,10 @@ export function unmaskWebhookUrls<T extends { type: string; params?: unknown }>(
 
 export function automationRun(row: TAutomationRunRow): TAutomationRun {
   const skipReason = row.status === 'skipped' ? (AUTOMATION_SKIP_REASONS.find((reason) => reason === row.error) ?? null) : null;
+  const errorCode = row.status === 'failed' ? (AUTOMATION_ERROR_CODES.find((code) => code === row.error) ?? null) : null;
   const name = [row.lead_first_name, row.lead_last_name].filter(Boolean).join(' ') || row.lead_email;
   const trigger = row.trigger_event as TAutomationRun['trigger_event'];
+  const steps = (row.steps as Partial<TAutomationStep>[]).map(step);
   return {
     id: row.id,
     automation_id: row.automation_id,
@@ -74,9 +76,22 @@ export function automationRun(row: TAutomationRunRow): TAutomationRun {
     status: row.status,
     skip_reason: skipReason,
     trigger_event: { id: trigger.id, event_type: trigger.event_type, data: trigger.data ?? {}, occurred_at: trigger.occurred_at },
-    steps: row.steps as TAutomationStep[],
+    steps,
     depth: row.depth,
-    error: skipReason ? SKIP_SENTENCES[skipReason] : row.error,
+    error: skipReason ? SKIP_SENTENCES[skipReason] : errorCode ? runSentence(errorCode, row.error_params, steps) : row.error,
+    error_code: skipReason ?? errorCode,
+    error_params: errorCode ? (row.error_params ?? {}) : null,
     created_at: iso(row.created_at),
   };
+}
+
+/** A failed run in English for API users: its failed step's sentence, or what was wrong with the conditions. */
+function runSentence(code: TAutomationErrorCode, params: Record<string, string | number> | null, steps: TAutomationStep[]): string {
+  if (code === 'invalid_conditions') return `conditions: ${params?.detail ?? ''}`;
+  return steps.find((s) => s.status === 'failed')?.error ?? code;
+}
+
+/** A stored step; steps logged before error codes existed have none. */
+function step(stored: Partial<TAutomationStep>): TAutomationStep {
+  return { ...(stored as TAutomationStep), error_code: stored.error_code ?? null, error_params: stored.error_params ?? null };
 }

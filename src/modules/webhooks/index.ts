@@ -5,3 +5,5 @@ export { deliverWebhookJob, queueWebhookEvents, type TWebhookEvent } from './web
 export { rotateWebhookSecrets } from './webhook-endpoints.service.js';
 export { queueLeadEventWebhooks } from './lead-event-webhooks.js';
 export { webhookEndpoints, webhookDeliveries } from './webhooks.tables.js';
+// The Standard Webhooks signer, also used by automations' webhook actions.
+export { newWebhookSecret, signedHeaders } from './webhook-signing.js';

@@ -1,5 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { SCORE_CHANGED_EVENT } from '../../../contracts/crm-scoring.js';
+import { leadEventType } from '../../../contracts/lead-events.js';
 import { Tenant } from '../../../platform/db/tenant.js';
 import { leadEvents } from './leads.tables.js';
 import { appendLeadEvent, type TLeadEventInput } from './lead-event-log.js';
@@ -16,6 +17,10 @@ export type { TLeadEventInput } from './lead-event-log.js';
  * per lead per few seconds), whose score_changed events reach score_crossed automations in turn.
  */
 export async function recordLeadEvent(tenant: Tenant, input: TLeadEventInput): Promise<string> {
+  // Types and their data shapes come from the registry (contracts/lead-events.ts): a module records only what it declared.
+  const definition = leadEventType(input.type);
+  if (!definition) throw new Error(`lead event type "${input.type}" is not declared in the lead-event registry (contracts/lead-events.ts)`);
+  definition.data.parse(input.data ?? {});
   // score_changed is the scorer's own output and is never scored (no loop).
   return (await appendLeadEvent(tenant, input, { rescore: input.type !== SCORE_CHANGED_EVENT })).id;
 }

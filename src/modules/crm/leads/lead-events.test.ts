@@ -105,6 +105,15 @@ describe('recordLeadEvent', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('records only types declared in the registry, with data of their shape', async () => {
+    const { lead, tenant } = await scoredWorkspace();
+    await expect(recordLeadEvent(tenant, { leadId: lead.id, type: 'moon_landing' })).rejects.toThrow(/not declared/);
+    await expect(recordLeadEvent(tenant, { leadId: lead.id, type: 'score_changed', data: { from: 'a' } })).rejects.toThrow();
+    expect(await recordLeadEvent(tenant, { leadId: lead.id, type: 'email_clicked', data: { url: 'https://exemple.fr', extra: 1 } })).toEqual(
+      expect.any(String),
+    );
+  });
+
   it("refuses another workspace's lead (404), with or without a dedupe key", async () => {
     const a = await scoredWorkspace();
     const b = await scoredWorkspace();

@@ -8,6 +8,7 @@ import { ApiError } from '../../../lib/api.js';
 import { notifyError } from '../../../lib/errors.js';
 import { RuleBuilder } from '../segments/rule-builder.js';
 import { ActionsEditor } from './actions-editor.js';
+import { WebhookSecret } from './webhook-secret.js';
 import { useSaveAutomation } from './automations-api.js';
 import { bodyOf, draftOf, emptyDraft, validateDraft, type TAutomationDraft } from './automation-draft.js';
 import { TriggerFields } from './trigger-fields.js';
@@ -70,6 +71,7 @@ export function AutomationEditor({ automation, readOnly, onClose }: Props) {
           </Block>
           <Block title={t('crmAutomations.editor.then')}>
             <ActionsEditor form={form} readOnly={readOnly} />
+            <WebhookSecret automation={automation} />
           </Block>
           <Switch label={t('crmAutomations.editor.active')} disabled={readOnly} {...form.getInputProps('active', { type: 'checkbox' })} />
           <Group justify="flex-end">

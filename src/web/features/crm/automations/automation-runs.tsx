@@ -1,6 +1,12 @@
 import { Accordion, Badge, Drawer, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TAutomation, TAutomationRun, TAutomationStep } from '../../../../contracts/crm-automations.js';
+import {
+  AUTOMATION_ERROR_CODES,
+  type TAutomation,
+  type TAutomationErrorCode,
+  type TAutomationRun,
+  type TAutomationStep,
+} from '../../../../contracts/crm-automations.js';
 import { useFormatDate } from '../../../lib/format.js';
 import { QueryState } from '../../../ui/query-state.js';
 import { useAutomationRuns } from './automations-api.js';
@@ -39,6 +45,7 @@ export function AutomationRuns({ automation, onClose }: Props) {
 
 function RunItem({ run }: { run: TAutomationRun }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const formatDate = useFormatDate();
   const eventType = run.trigger_event.event_type;
   const eventLabel = t(`crmAutomations.events.${eventType as 'created'}`, { defaultValue: eventType });
@@ -68,7 +75,7 @@ function RunItem({ run }: { run: TAutomationRun }) {
           {run.skip_reason && <Text size="sm">{t(`crmAutomations.runs.skip.${run.skip_reason}`)}</Text>}
           {run.status === 'failed' && run.error && (
             <Text size="sm" c="red">
-              {run.error}
+              {errorText(run.error_code, run.error_params, run.error)}
             </Text>
           )}
           {run.steps.length > 0 && (
@@ -86,9 +93,11 @@ function RunItem({ run }: { run: TAutomationRun }) {
 
 function StepLine({ step }: { step: TAutomationStep }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const details = [
-    step.status_code !== null ? t('crmAutomations.runs.httpStatus', { code: step.status_code }) : null,
-    step.status === 'failed' ? step.error : null,
+    // A webhook's failure says its status itself.
+    step.status_code !== null && !(step.status === 'failed' && step.error_code) ? t('crmAutomations.runs.httpStatus', { code: step.status_code }) : null,
+    step.status === 'failed' ? errorText(step.error_code, step.error_params, step.error) : null,
     step.status === 'skipped' ? t('crmAutomations.runs.stepSkipped') : null,
   ].filter(Boolean);
   return (
@@ -108,4 +117,16 @@ function StepLine({ step }: { step: TAutomationStep }) {
       )}
     </List.Item>
   );
+}
+
+/**
+ * A failure in the reader's language from its code and parameters; runs logged before codes existed
+ * (or a code this version does not know) show the server's English sentence.
+ */
+function useErrorText(): (code: string | null, params: Record<string, string | number> | null, fallback: string | null) => string | null {
+  const { t } = useTranslation();
+  return (code, params, fallback) =>
+    code && (AUTOMATION_ERROR_CODES as readonly string[]).includes(code)
+      ? t(`crmAutomations.runs.errors.${code as TAutomationErrorCode}`, { ...params, defaultValue: fallback ?? code })
+      : fallback;
 }
