@@ -1,5 +1,6 @@
 // npm run bench:crm — prints numbers, never pass/fail.
-// Seeds leads (100,000 on PGlite; 1,000,000 on PostgreSQL with DATABASE_URL; BENCH_LEADS overrides) and
+// Seeds leads (100,000 on PGlite; 1,000,000 on PostgreSQL with DATABASE_URL; BENCH_LEADS overrides) with one
+// INSERT … SELECT FROM generate_series (about 80 s for 1,000,000 on PostgreSQL here), and
 // measures the lead list page (first page, deep cursor pages, status filter, search) through the real service.
 // Then a segment count through the compiler beside the same query written by hand, and CSV import speed.
 import { performance } from 'node:perf_hooks';
@@ -16,7 +17,7 @@ import type { TRuleGroup } from '../src/contracts/crm-segments.js';
 const config = loadConfig({ ...process.env, DATA_DIR: process.env.DATA_DIR ?? `.tmp/bench-${Date.now()}`, LOG_LEVEL: 'warn' });
 const runtime = await createRuntime(config, { supervise: false, log: createLogger('warn') });
 const count = Number(process.env.BENCH_LEADS ?? (runtime.database.kind === 'postgres' ? 1_000_000 : 100_000));
-const { workspace } = await signup(runtime.db, {
+const { user, workspace } = await signup(runtime.db, {
   email: `bench-${Date.now()}@example.com`,
   password: 'bench password 123',
   name: 'Bench',
@@ -105,8 +106,12 @@ console.log(
 );
 if (compiled.result !== manual.result) console.log('!! the compiled segment and the hand-written SQL disagree');
 
-// CSV import through the real upload service and job, into a workspace of its own (bench/crm-import.ts).
-console.log(formatImportBench(await benchImport(runtime, Number(process.env.BENCH_IMPORT_ROWS ?? 100_000))));
+// CSV import through the real upload service and job, into the workspace that already holds the seeded leads
+// (the target is set at 1,000,000 of them: every index is that large; bench/crm-import.ts).
+const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+console.log(
+  `into the workspace of ${count.toLocaleString('en')} leads: ${formatImportBench(await benchImport(runtime, importRows, { workspaceId: workspace.id, userId: user.id }))}`,
+);
 
 console.log('targets (issue 3): list p95 < 100 ms at 100,000 leads; compiled segment within 1.2x of hand-written SQL; import >= 10,000 rows/s on PostgreSQL');
 await runtime.queue.stop();

@@ -27,6 +27,8 @@ export type TImportContext = {
   owners: TOwners;
   /** processed_rows as this runner last wrote it; another value in the table means another runner took over. */
   processedRows: number;
+  /** Whether this run wrote lead events (updates, or `imported` events for their consumers): lead_events is analyzed at the end. */
+  wroteEvents?: boolean;
 };
 
 export type TBatchRow = { rowNumber: number; cells: string[] };
@@ -122,6 +124,7 @@ export async function writeBatch(ctx: TImportContext, batch: TPreparedBatch): Pr
         toCreate.map((p) => p.lead),
         announce,
       );
+      if (announce && inserted.size > 0) ctx.wroteEvents = true;
       for (const pending of toCreate) {
         // A lead created meanwhile by someone else with the same email: left as it is.
         if (pending.lead.email && !inserted.has(pending.lead.email)) counts.skipped += pending.rows;
@@ -143,7 +146,10 @@ export async function writeBatch(ctx: TImportContext, batch: TPreparedBatch): Pr
         updates.push({ merged: mergedRow(pending.current, pending.lead), changes });
       }
     }
-    if (updates.length > 0) await updateLeads(tx, ctx, updates);
+    if (updates.length > 0) {
+      await updateLeads(tx, ctx, updates);
+      ctx.wroteEvents = true;
+    }
     if (failures.length > 0) await insertFailures(tx, ctx, failures);
 
     await tx

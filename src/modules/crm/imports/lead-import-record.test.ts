@@ -67,6 +67,22 @@ describe('what an import records on its leads', () => {
     expect(seen).toEqual(timeline.items.map((i: { event_type?: string; interaction_type?: string }) => i.event_type ?? i.interaction_type));
   });
 
+  it('refreshes the planner statistics of leads when it ends (PGlite has no autovacuum)', async () => {
+    const ws = await signUp(t.app);
+    const lastAnalyze = async () => {
+      await t.runtime.database.raw.query('SELECT pg_stat_clear_snapshot()');
+      const { rows } = await t.runtime.database.raw.query<{ at: string | null }>(
+        `SELECT last_analyze::text AS at FROM pg_stat_user_tables WHERE relname = 'leads'`,
+      );
+      return rows[0]?.at ?? null;
+    };
+    const before = await lastAnalyze();
+    await importCsv(ws, 'Prénom;E-mail\nÉlodie;elodie@exemple.fr\n');
+    const after = await lastAnalyze();
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before);
+  });
+
   it('compiles segment conditions on events.imported to the import recorded on the lead', async () => {
     const ws = await signUp(t.app);
     const first = await importCsv(ws, 'Prénom;E-mail\nÉlodie;elodie@exemple.fr\n');
