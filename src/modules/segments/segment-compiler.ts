@@ -5,6 +5,7 @@ import {
   isRuleGroup,
   SEGMENT_LEAD_FIELDS,
   SEGMENT_EVENT_OPERATORS,
+  SEGMENT_EVENT_TYPES,
   SEGMENT_OPERATORS_BY_KIND,
   type TRuleCondition,
   type TRuleGroup,
@@ -245,6 +246,10 @@ class Compiler {
   private eventCondition(rule: TRuleCondition, path: string): SQL {
     const eventType = rule.field.slice('events.'.length);
     if (!/^[a-z][a-z0-9_.]{0,79}$/.test(eventType)) return this.fail(`${path}.field`, 'must be events.<event type>, e.g. events.email_opened');
+    // Only the types the lead-event registry lets segments test (contracts/lead-events.ts).
+    if (!(SEGMENT_EVENT_TYPES as readonly string[]).includes(eventType)) {
+      return this.fail(`${path}.field`, `no event type "${eventType}" can be tested (known: ${SEGMENT_EVENT_TYPES.join(', ')})`);
+    }
     if (!EVENT_OPERATORS.includes(rule.operator)) {
       return this.fail(`${path}.operator`, `"${rule.operator}" does not apply to events (use ${EVENT_OPERATORS.join(', ')})`);
     }

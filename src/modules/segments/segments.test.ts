@@ -135,6 +135,8 @@ describe('segment rules', () => {
           },
           { field: 'estimated_value', operator: 'between', value: [1] },
           { field: 'custom.budget', operator: 'gt', value: 'beaucoup' },
+          // Not in the lead-event registry.
+          { field: 'events.moon_landing', operator: 'is_not_empty' },
         ],
       },
     });
@@ -145,6 +147,7 @@ describe('segment rules', () => {
       'body.rules.rules.1.rules.1.operator',
       'body.rules.rules.2.value',
       'body.rules.rules.3.value',
+      'body.rules.rules.4.field',
     ]);
     const shape = await owner.client.post('/api/marketing/segments/preview', { rules: { op: 'xor', rules: [] } });
     expect(shape.statusCode).toBe(400);
@@ -158,7 +161,7 @@ describe('segment rules', () => {
         rules: [
           { field: 'company', operator: 'eq', value: evil },
           { field: 'tags', operator: 'in', value: [evil] },
-          { field: 'events.x', operator: 'is_not_empty', data: { k: evil } },
+          { field: 'events.email_opened', operator: 'is_not_empty', data: { k: evil } },
         ],
       },
       new Map(),
