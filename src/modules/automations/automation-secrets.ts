@@ -1,6 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { SecretBox } from '../../platform/crypto/secret-box.js';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { SecretBox } from '../../platform/crypto/secret-box.js';
 import type { Tenant } from '../../platform/db/tenant.js';
+import { reseal, type TRotation } from '../credentials/index.js';
 import { newWebhookSecret } from '../webhooks/index.js';
 import { automations } from './automations.tables.js';
 
@@ -9,7 +10,7 @@ import { automations } from './automations.tables.js';
 // or an admin asking for it), so automations without a webhook never hold one.
 
 /** The sealed secret opens only for this automation of this workspace. */
-function secretContext(workspaceId: string, automationId: string): string {
+export function secretContext(workspaceId: string, automationId: string): string {
   return `${workspaceId}:automation-webhook:${automationId}`;
 }
 
@@ -38,4 +39,23 @@ export async function rotateAutomationWebhookSecret(tenant: Tenant, secrets: Sec
     .set({ webhook_secret_sealed: secrets.encrypt(secret, secretContext(tenant.workspaceId, automationId)) })
     .where(and(tenant.byId(automations, automationId), eq(automations.workspace_id, tenant.workspaceId)));
   return secret;
+}
+
+/** Re-encrypts every automation's signing secret still sealed with an older APP_SECRET (npm run secrets:rotate). */
+export async function rotateAutomationWebhookSecrets(db: Tenant['db'], secrets: SecretBox): Promise<TRotation> {
+  const rows = await db
+    .select({ id: automations.id, workspace_id: automations.workspace_id, sealed: automations.webhook_secret_sealed })
+    .from(automations)
+    .where(isNotNull(automations.webhook_secret_sealed));
+  const result: TRotation = { rewritten: 0, unreadable: 0 };
+  for (const row of rows) {
+    if (SecretBox.keyIdOf(row.sealed!) === secrets.currentKeyId) continue;
+    const sealed = reseal(secrets, row.sealed!, secretContext(row.workspace_id, row.id));
+    if (!sealed) result.unreadable += 1;
+    else {
+      await db.update(automations).set({ webhook_secret_sealed: sealed }).where(eq(automations.id, row.id));
+      result.rewritten += 1;
+    }
+  }
+  return result;
 }

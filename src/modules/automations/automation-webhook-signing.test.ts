@@ -6,6 +6,9 @@ import { signUp, startTestApp, uniqueEmail, type TestContext } from '../../../te
 import type { TAutomation, TAutomationRun } from '../../contracts/crm-automations.js';
 import type { TLead } from '../../contracts/crm.js';
 import { addMember } from '../workspaces/index.js';
+import { SecretBox } from '../../platform/crypto/secret-box.js';
+import { Tenant } from '../../platform/db/tenant.js';
+import { automationWebhookSecret, rotateAutomationWebhookSecrets } from './automation-secrets.js';
 
 // The automation webhook action signs its calls (Standard Webhooks) with a secret of the automation that
 // admins can read and rotate; the run log records failures as codes with parameters.
@@ -116,5 +119,15 @@ describe('automation webhook calls', () => {
     } finally {
       await hook.close();
     }
+  });
+
+  it('keep their secret through an APP_SECRET rotation (npm run secrets:rotate)', async () => {
+    const { owner, automation } = await workspaceWithHook('https://hooks.example.com/x');
+    const old = new SecretBox('automations: old secret of thirty-two chars');
+    const secret = await automationWebhookSecret(new Tenant(t.runtime.db, owner.workspaceId), old, automation.id);
+    const rotating = new SecretBox('automations: new secret of thirty-two chars', ['automations: old secret of thirty-two chars']);
+    expect((await rotateAutomationWebhookSecrets(t.runtime.db, rotating)).rewritten).toBeGreaterThanOrEqual(1);
+    const fresh = new SecretBox('automations: new secret of thirty-two chars');
+    expect(await automationWebhookSecret(new Tenant(t.runtime.db, owner.workspaceId), fresh, automation.id)).toBe(secret);
   });
 });

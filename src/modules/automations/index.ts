@@ -3,3 +3,6 @@
 // the lead-event subscription wired in modules/index.ts).
 export { automationsRoutes } from './automations.routes.js';
 export { dispatchAutomationsJob, dispatchLeadEventsToAutomations } from './automations.jobs.js';
+export { rotateAutomationWebhookSecrets } from './automation-secrets.js';
+// Other modules (email, funnels) register how their actions run and their triggers match.
+export { registerAutomationAction, registerAutomationTrigger, type TActionContext, type TActionOutcome, type TTriggerEvent } from './automation-registry.js';
