@@ -27,7 +27,6 @@ import { filesPublicRoutes, filesRoutes } from './files/index.js';
 import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { declareImportedLeadEventConsumers } from './imported-lead-consumers.js';
-import { declareImportedLeadEventConsumers } from './imported-lead-consumers.js';
 
 // The one file that mounts every module: routes of the admin API, routes of the public
 // server and background jobs. A new module adds its lines here.
@@ -38,8 +37,6 @@ subscribeToLeadEvents(dispatchLeadEventsToAutomations);
 subscribeToLeadEvents(queueRescoresOfLeadEvents);
 // The workspace's outgoing webhooks get them as lead.<type>.
 subscribeToLeadEvents(queueLeadEventWebhooks);
-// An import writes per-lead `imported` events only where an automation or a webhook consumes them.
-declareImportedLeadEventConsumers();
 // An import writes per-lead `imported` events only where an automation or a webhook consumes them.
 declareImportedLeadEventConsumers();
 

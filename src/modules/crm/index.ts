@@ -10,7 +10,6 @@ export { isSuppressed } from './privacy/suppressions.js';
 export { leadImportRoutes } from './imports/lead-import.routes.js';
 export { leadImportJob, leadImportRecoveryJob } from './imports/lead-import.jobs.js';
 export { wantImportedLeadEvents, type TImportedLeadEventsWanted } from './imports/imported-lead-events.js';
-export { wantImportedLeadEvents, type TImportedLeadEventsWanted } from './imports/imported-lead-events.js';
 export { leadFilterSql } from './leads/lead-filter.js';
 export { recordLeadEvent, type TLeadEventInput } from './leads/lead-events.service.js';
 export { recordLeadEventRows } from './leads/lead-event-log.js';
