@@ -14,7 +14,7 @@ let alice: SignedUp;
 const preview = (rules: TRuleGroup) => alice.client.post('/api/marketing/segments/preview', { rules });
 const eventConditions = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
-    field: `events.${['imported', 'created', 'field_changed', 'email_opened'][i % 4]}`,
+    field: `events.${['status_changed', 'created', 'field_changed', 'email_opened'][i % 4]}`,
     operator: 'gt' as const,
     value: i % 7,
   }));
@@ -22,7 +22,7 @@ const eventConditions = (n: number) =>
 beforeAll(async () => {
   t = await startTestApp();
   alice = await signUp(t.app);
-  // 300 leads with 6 events each, written in bulk like an import.
+  // 300 leads with 6 events each, written in bulk. (Not `imported`: an import's leads record it in leads.import_id.)
   await t.runtime.db.execute(sql`
     WITH l AS (
       INSERT INTO leads (workspace_id, first_name, email)
@@ -30,7 +30,7 @@ beforeAll(async () => {
       RETURNING id
     )
     INSERT INTO lead_events (workspace_id, lead_id, event_type, data)
-    SELECT ${alice.workspaceId}, l.id, (ARRAY['imported','created','field_changed'])[1 + k % 3], '{}'::jsonb FROM l, generate_series(1, 6) k`);
+    SELECT ${alice.workspaceId}, l.id, (ARRAY['status_changed','created','field_changed'])[1 + k % 3], '{}'::jsonb FROM l, generate_series(1, 6) k`);
   await t.runtime.db.execute(sql`ANALYZE leads, lead_events`);
   expect((await alice.client.post('/api/marketing/custom-fields', { key: 'rdv', label: 'RDV', field_type: 'date' })).statusCode).toBe(201);
 });
@@ -52,8 +52,8 @@ describe('event conditions', () => {
 
   it('keep their meaning: has, has none, how many, mixed with lead fields', async () => {
     const count = async (rules: TRuleGroup) => (await preview(rules)).json().count as number;
-    expect(await count({ op: 'and', rules: [{ field: 'events.imported', operator: 'gt', value: 1 }] })).toBe(300);
-    expect(await count({ op: 'and', rules: [{ field: 'events.imported', operator: 'gt', value: 2 }] })).toBe(0);
+    expect(await count({ op: 'and', rules: [{ field: 'events.status_changed', operator: 'gt', value: 1 }] })).toBe(300);
+    expect(await count({ op: 'and', rules: [{ field: 'events.status_changed', operator: 'gt', value: 2 }] })).toBe(0);
     expect(await count({ op: 'and', rules: [{ field: 'events.email_opened', operator: 'is_empty' }] })).toBe(300);
     expect(
       await count({
@@ -69,7 +69,7 @@ describe('event conditions', () => {
         op: 'and',
         rules: [
           { field: 'events.created', operator: 'within_last_days', value: 1 },
-          { field: 'events.imported', operator: 'eq', value: 2 },
+          { field: 'events.status_changed', operator: 'eq', value: 2 },
         ],
       }),
     ).toBe(300);
