@@ -26,6 +26,7 @@ import { dashboardRoutes } from './dashboard/index.js';
 import { filesPublicRoutes, filesRoutes } from './files/index.js';
 import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { domainsRoutes, workspacesRoutes } from './workspaces/index.js';
+import { demoRoutes } from './demo/index.js';
 import { declareImportedLeadEventConsumers } from './imported-lead-consumers.js';
 
 // The one file that mounts every module: routes of the admin API, routes of the public
@@ -58,6 +59,7 @@ export const apiRoutes: RouteModule[] = [
   leadImportRoutes,
   automationsRoutes,
   dashboardRoutes,
+  demoRoutes,
 ];
 
 /** Routes of the public server (published pages, forms, tracking, unsubscribe). */

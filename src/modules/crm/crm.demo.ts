@@ -1,3 +1,5 @@
+import { eq, sql } from 'drizzle-orm';
+import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../platform/db/database.js';
 import { type TLeadStatus } from '../../contracts/crm.js';
 import { Tenant } from '../../platform/db/tenant.js';
@@ -126,8 +128,11 @@ const DEMO_AUTOMATION: Omit<typeof automations.$inferInsert, 'workspace_id'> = {
 // Weights give a realistic funnel shape: many new leads, few signed.
 const STATUS_WEIGHTS: Record<TLeadStatus, number> = { new: 30, contacted: 22, qualified: 15, proposal: 10, negotiation: 6, won: 9, lost: 8 };
 
+/** How many leads the demo pipeline holds. */
+export const DEMO_LEADS = 240;
+
 /** Seeds a French sales pipeline (a few hundred leads with events and interactions) into a workspace. */
-export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: string, count = 240): Promise<void> {
+export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: string, count = DEMO_LEADS): Promise<void> {
   let seed = 42;
   const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
@@ -212,11 +217,36 @@ export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: stri
     })),
   );
 
-  await db.insert(customFieldDefinitions).values(DEMO_CUSTOM_FIELDS.map((field) => ({ ...field, workspace_id: workspaceId })));
-  await db.insert(segments).values(DEMO_SEGMENTS.map((segment) => ({ ...segment, workspace_id: workspaceId, created_by: ownerUserId })));
-  await db.insert(automations).values({ ...DEMO_AUTOMATION, workspace_id: workspaceId, created_by: ownerUserId });
+  // A workspace that already has its own setup (loading the demo later, from an empty Contacts table) keeps it:
+  // the demo's fields are added beside the workspace's, its segments, automation and rules only where it has none.
+  const tenant = new Tenant(db, workspaceId);
+  const none = async (table: typeof segments | typeof automations | typeof scoringRules) =>
+    (await db.select({ id: table.id }).from(table).where(tenant.where(table)).limit(1)).length === 0;
+  await db
+    .insert(customFieldDefinitions)
+    .values(DEMO_CUSTOM_FIELDS.map((field) => ({ ...field, workspace_id: workspaceId })))
+    .onConflictDoNothing();
+  if (await none(segments))
+    await db.insert(segments).values(DEMO_SEGMENTS.map((segment) => ({ ...segment, workspace_id: workspaceId, created_by: ownerUserId })));
+  if (await none(automations)) await db.insert(automations).values({ ...DEMO_AUTOMATION, workspace_id: workspaceId, created_by: ownerUserId });
 
-  // Real scores from the default rules, explained and in each lead's score history.
-  await db.insert(scoringRules).values(DEMO_SCORING_RULES.map((rule) => ({ ...rule, workspace_id: workspaceId })));
-  await rescoreWorkspace(new Tenant(db, workspaceId), { cause: 'rules_changed' });
+  // Real scores from the default rules (or the workspace's own), explained and in each lead's score history.
+  if (await none(scoringRules)) await db.insert(scoringRules).values(DEMO_SCORING_RULES.map((rule) => ({ ...rule, workspace_id: workspaceId })));
+  await rescoreWorkspace(tenant, { cause: 'rules_changed' });
+}
+
+/**
+ * Loads the demo pipeline into an existing workspace that has no lead yet (the "Charger les données de démo"
+ * action of the empty Contacts table and of the dashboard's checklist). One transaction: all of it or nothing;
+ * a workspace that already holds leads gets a 409 (demo leads among real ones would be hard to tell apart).
+ */
+export async function loadCrmDemo(tenant: Tenant, ownerUserId: string): Promise<{ leads: number }> {
+  return tenant.db.transaction(async (tx) => {
+    // Two clicks at once load it once: the second waits, then finds the leads.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${tenant.workspaceId}:demo`}, 0))`);
+    const [existing] = await tx.select({ id: leads.id }).from(leads).where(eq(leads.workspace_id, tenant.workspaceId)).limit(1);
+    if (existing) throw new AppError('conflict', 'The demo data goes into a workspace without leads only', { reason: 'demo_needs_empty' });
+    await seedCrmDemo(tx, tenant.workspaceId, ownerUserId, DEMO_LEADS);
+    return { leads: DEMO_LEADS };
+  });
 }

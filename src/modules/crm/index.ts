@@ -38,4 +38,4 @@ export {
 export { nextRoundRobinOwner } from './settings/round-robin.service.js';
 export { winProbabilities } from './settings/crm-settings.service.js';
 export { leads, leadEvents, leadInteractions, leadTasks } from './tables.js';
-export { seedCrmDemo } from './crm.demo.js';
+export { loadCrmDemo, seedCrmDemo } from './crm.demo.js';

@@ -4,6 +4,8 @@ import type { Runtime } from '../../platform/runtime.js';
 import { signup, users } from '../accounts/index.js';
 import { seedCrmDemo } from '../crm/index.js';
 
+export { demoRoutes } from './demo.routes.js';
+
 export const DEMO_EMAIL = 'demo@example.com';
 
 export type TDemoResult = { created: boolean; email: string; password?: string };
