@@ -4,16 +4,19 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TDashboard } from '../../../contracts/dashboard.js';
+import { useLoadDemoData } from '../crm/demo-data.js';
 
 type TState = 'done' | 'todo' | 'unavailable';
 type TStep = { key: string; title: string; text: string; state: TState; actions?: ReactNode };
 
 /**
- * What a new workspace sees instead of empty charts and "0 €": the steps that fill the dashboard,
+ * What a new workspace sees instead of empty charts and "0 €": the steps that fill the dashboard (admins, who see
+ * `showTeam`, may also load the demo data),
  * with the ones whose module does not exist yet said so (never a button that leads nowhere).
  */
 export function OnboardingChecklist({ onboarding, canWrite, showTeam }: { onboarding: TDashboard['onboarding']; canWrite: boolean; showTeam: boolean }) {
   const { t } = useTranslation();
+  const loadDemo = useLoadDemoData();
   const steps: TStep[] = [
     {
       key: 'leads',
@@ -28,6 +31,11 @@ export function OnboardingChecklist({ onboarding, canWrite, showTeam }: { onboar
           <Button component={Link} to="/crm?tab=contacts" size="xs" variant="light">
             {t('dashboard.onboarding.leads.import')}
           </Button>
+          {showTeam && (
+            <Button size="xs" variant="default" onClick={() => loadDemo.mutate()} loading={loadDemo.isPending}>
+              {t('dashboard.onboarding.leads.demo')}
+            </Button>
+          )}
         </>
       ),
     },

@@ -7,6 +7,8 @@ import type { TBulkTarget, TSavedView } from '../../../../contracts/crm-contacts
 import { LEAD_SORTS, type TLeadSort } from '../../../../contracts/crm.js';
 import { useFormatDate, useFormatters } from '../../../lib/format.js';
 import { EmptyState } from '../../../ui/empty-state.js';
+import { isAdmin, useSignedInMe } from '../../auth/session.js';
+import { useLoadDemoData } from '../demo-data.js';
 import { QueryState } from '../../../ui/query-state.js';
 import { useCustomFields, useWorkspaceMembers } from '../crm-api.js';
 import { useLeadDrawer } from '../lead-drawer/use-lead-drawer.js';
@@ -27,6 +29,8 @@ export function ContactsTab({ canEdit, onAdd, onImport }: { canEdit: boolean; on
   const money = useFormatters().money;
   const date = useFormatDate();
   const drawer = useLeadDrawer();
+  const me = useSignedInMe();
+  const loadDemo = useLoadDemoData();
   const { data: members = [] } = useWorkspaceMembers();
   const { data: customFields = [] } = useCustomFields();
   const [filter, setFilter] = useState<TContactsFilter>(EMPTY_FILTER);
@@ -63,6 +67,8 @@ export function ContactsTab({ canEdit, onAdd, onImport }: { canEdit: boolean; on
           ? [
               { label: t('crmContacts.table.add'), onClick: onAdd, primary: true },
               { label: t('crmContacts.table.import'), onClick: onImport },
+              // Admins may fill a new workspace with the demo pipeline to try every screen first.
+              ...(isAdmin(me.role) ? [{ label: t('crmContacts.table.loadDemo'), onClick: () => loadDemo.mutate(), disabled: loadDemo.isPending }] : []),
             ]
           : []
       }
