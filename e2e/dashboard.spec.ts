@@ -97,3 +97,17 @@ test("the dashboard shows the workspace's numbers, compared with the previous pe
   await page.getByRole('link', { name: 'Élodie Garnier : Nouveau → Gagné' }).click();
   await expect(page).toHaveURL(/\/crm\/leads\/[0-9a-f-]{36}$/);
 });
+
+test('an admin fills a new workspace with the demo data from the checklist, then finds the leads in Contacts', async ({ page }) => {
+  await signUp(page);
+  const onboarding = page.getByTestId('onboarding-leads');
+  await onboarding.getByRole('button', { name: 'Charger les données de démo' }).click({ timeout: 30_000 });
+  await expect(page.getByText(/240 leads de démo chargés/)).toBeVisible({ timeout: 30_000 });
+  // The checklist gives way to the numbers of the demo pipeline.
+  await expect(page.getByRole('heading', { name: 'Bien démarrer' })).toHaveCount(0);
+  await expect(page.getByRole('figure').first()).toBeVisible();
+  await page.goto('/crm?tab=contacts');
+  await expect(page.getByText(/240 leads?/).first()).toBeVisible();
+  // Once the workspace has leads, Contacts no longer offers it.
+  await expect(page.getByRole('button', { name: 'Charger les données de démo' })).toHaveCount(0);
+});
