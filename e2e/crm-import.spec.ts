@@ -50,10 +50,11 @@ test('import a French Excel CSV (Windows-1252, ;) with a bad row, then export an
   await expect(dialog.getByTestId('import-failed')).toHaveText('1');
   // The first rows not imported are on screen with their reasons, not only in the report file.
   const problems = dialog.getByRole('table', { name: 'Premières lignes non importées' });
-  await expect(problems.getByRole('row', { name: /5 En erreur email: must be a valid email address/ })).toBeVisible();
+  await expect(problems.getByRole('row', { name: /5 En erreur E-mail : Saisissez une adresse e-mail valide\./ })).toBeVisible();
   const report = await dialog.getByRole('link', { name: 'Télécharger le rapport des lignes non importées' }).getAttribute('href');
   const reportText = await (await page.request.get(report!)).text();
-  expect(reportText).toContain('5,email: must be a valid email address');
+  // The report is in the interface's language too.
+  expect(reportText).toContain('5,E-mail : adresse e-mail invalide');
   await dialog.getByRole('button', { name: 'Fermer', exact: true }).last().click();
 
   // The leads are on the board with their accents.
