@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { INTERACTION_TYPES, LEAD_STATUSES } from '../../../contracts/crm.js';
 import { id, timestamps, workspaceId } from '../../../platform/db/columns.js';
 import { users } from '../../accounts/index.js';
@@ -58,6 +58,8 @@ export const leads = pgTable(
     // No index on workspace_id alone: every index below starts with it (one less index to write per imported lead).
     // Email is unique per workspace, case-insensitively (a duplicate is a 409 naming the existing lead).
     uniqueIndex('leads_workspace_email_uq').on(t.workspace_id, sql`lower(${t.email})`),
+    // What rows of other tables reference (with their workspace_id), so none can point at another workspace's lead.
+    uniqueIndex('leads_workspace_id_uq').on(t.workspace_id, t.id),
     // Keyset pagination: newest first, id as tie-breaker. Ascending on purpose: drizzle writes DESC as
     // "DESC NULLS LAST", which ORDER BY … DESC (NULLS FIRST) cannot use; a backward scan of this one can.
     index('leads_workspace_created_at_id_idx').on(t.workspace_id, t.created_at, t.id),
@@ -72,15 +74,22 @@ export const leads = pgTable(
   ],
 );
 
+/**
+ * The foreign key of a row about a lead: (workspace_id, lead_id) -> leads (workspace_id, id), so the database itself
+ * refuses a row of one workspace pointing at another workspace's lead (issue 7, "tenant isolation that cannot be
+ * forgotten"); deleting the lead deletes the row.
+ */
+export function leadOfSameWorkspace(t: { workspace_id: AnyPgColumn; lead_id: AnyPgColumn }) {
+  return foreignKey({ columns: [t.workspace_id, t.lead_id], foreignColumns: [leads.workspace_id, leads.id] }).onDelete('cascade');
+}
+
 /** The lead's event log: created, field changed, status changed… and later email and funnel events. */
 export const leadEvents = pgTable(
   'lead_events',
   {
     id: id(),
     workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
-    lead_id: uuid('lead_id')
-      .notNull()
-      .references(() => leads.id, { onDelete: 'cascade' }),
+    lead_id: uuid('lead_id').notNull(),
     event_type: text('event_type').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     actor_user_id: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -90,6 +99,7 @@ export const leadEvents = pgTable(
     ...timestamps(),
   },
   (t) => [
+    leadOfSameWorkspace(t),
     index('lead_events_lead_occurred_idx').on(t.workspace_id, t.lead_id, t.occurred_at),
     // "Has event X (within N days)" segment conditions and event-based scoring.
     index('lead_events_type_idx').on(t.workspace_id, t.event_type, t.occurred_at),
@@ -125,9 +135,7 @@ export const leadInteractions = pgTable(
   {
     id: id(),
     workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
-    lead_id: uuid('lead_id')
-      .notNull()
-      .references(() => leads.id, { onDelete: 'cascade' }),
+    lead_id: uuid('lead_id').notNull(),
     interaction_type: text('interaction_type', { enum: INTERACTION_TYPES }).notNull(),
     subject: text('subject'),
     content: text('content'),
@@ -136,7 +144,7 @@ export const leadInteractions = pgTable(
     occurred_at: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps(),
   },
-  (t) => [index('lead_interactions_lead_occurred_idx').on(t.workspace_id, t.lead_id, t.occurred_at)],
+  (t) => [leadOfSameWorkspace(t), index('lead_interactions_lead_occurred_idx').on(t.workspace_id, t.lead_id, t.occurred_at)],
 );
 
 /** A named Contacts-table setup (columns, filter rules, sort) saved by a user, visible to the workspace. */
@@ -159,14 +167,12 @@ export const leadTasks = pgTable(
   {
     id: id(),
     workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
-    lead_id: uuid('lead_id')
-      .notNull()
-      .references(() => leads.id, { onDelete: 'cascade' }),
+    lead_id: uuid('lead_id').notNull(),
     title: text('title').notNull(),
     due_at: timestamp('due_at', { withTimezone: true }),
     assignee_id: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     done_at: timestamp('done_at', { withTimezone: true }),
     ...timestamps(),
   },
-  (t) => [index('lead_tasks_lead_idx').on(t.workspace_id, t.lead_id)],
+  (t) => [leadOfSameWorkspace(t), index('lead_tasks_lead_idx').on(t.workspace_id, t.lead_id)],
 );

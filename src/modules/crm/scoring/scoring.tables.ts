@@ -3,7 +3,7 @@ import type { TRuleCondition } from '../../../contracts/crm-segments.js';
 import { SCORING_RULE_KINDS } from '../../../contracts/crm-scoring.js';
 import { id, timestamps, workspaceId } from '../../../platform/db/columns.js';
 import { workspaces } from '../../workspaces/index.js';
-import { leads } from '../leads/leads.tables.js';
+import { leadOfSameWorkspace } from '../leads/leads.tables.js';
 
 /**
  * A scoring rule. `event` rules give points each time the lead gets an event of `event_type`
@@ -32,9 +32,7 @@ export const leadScoreHistory = pgTable(
   {
     id: id(),
     workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
-    lead_id: uuid('lead_id')
-      .notNull()
-      .references(() => leads.id, { onDelete: 'cascade' }),
+    lead_id: uuid('lead_id').notNull(),
     score: integer('score').notNull(),
     previous_score: integer('previous_score').notNull(),
     /** What caused the recalculation: an event type, `rules_changed`, `decay`… */
@@ -42,5 +40,5 @@ export const leadScoreHistory = pgTable(
     breakdown: jsonb('breakdown').$type<unknown[]>().notNull().default([]),
     ...timestamps(),
   },
-  (t) => [index('lead_score_history_lead_idx').on(t.workspace_id, t.lead_id, t.created_at)],
+  (t) => [leadOfSameWorkspace(t), index('lead_score_history_lead_idx').on(t.workspace_id, t.lead_id, t.created_at)],
 );
