@@ -1,6 +1,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import moduleEntry from './eslint-rules/module-entry.js';
+import tenantScope from './eslint-rules/tenant-scope.js';
+
+// Our own rules (eslint-rules/), one plugin object shared by the configs below (ESLint refuses two of the same name).
+const local = { rules: { 'module-entry': moduleEntry, 'tenant-scope': tenantScope } };
 
 // Lint for mistakes, not style: TypeScript's strict mode does most of the work.
 export default tseslint.config(
@@ -22,8 +26,15 @@ export default tseslint.config(
   {
     // Modules see each other only through index.ts / tables.ts (eslint-rules/module-entry.js).
     files: ['src/modules/**/*.ts'],
-    plugins: { local: { rules: { 'module-entry': moduleEntry } } },
+    plugins: { local },
     rules: { 'local/module-entry': 'error' },
+  },
+  {
+    // Queries on tenant tables are scoped to a workspace, or say why not (eslint-rules/tenant-scope.js).
+    files: ['src/modules/**/*.ts', 'src/platform/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { local },
+    rules: { 'local/tenant-scope': 'error' },
   },
   {
     files: ['**/*.cjs'],

@@ -26,6 +26,7 @@ type TErrorParams = Record<string, string | number>;
  */
 export async function runAutomationsOnEvent(runtime: Runtime, eventId: string, cause: TAutomationCause): Promise<void> {
   // The job carries only ids; the event's workspace scopes everything that follows.
+  // eslint-disable-next-line local/tenant-scope -- the job's event id gives the workspace, which scopes everything after
   const [event] = await runtime.db.select().from(leadEvents).where(eq(leadEvents.id, eventId)).limit(1);
   if (!event) return; // the lead was deleted meanwhile, and its events with it
   const tenant = new Tenant(runtime.db, event.workspace_id);

@@ -26,12 +26,12 @@ export async function countSegment(tenant: Tenant, rules: TRuleGroup): Promise<n
 
 /** How many leads a rule tree matches, and the newest few of them. */
 export async function previewSegment(tenant: Tenant, rules: TRuleGroup, path = 'body.rules') {
-  const condition = tenant.where(leads, await compileLeadRules(tenant, rules, path));
+  const scoped = tenant.where(leads, await compileLeadRules(tenant, rules, path));
   // On the embedded database a query nothing can interrupt: refused (422) when the planner says too heavy.
-  const counting = tenant.db.select({ count: count() }).from(leads).where(condition);
+  const counting = tenant.db.select({ count: count() }).from(leads).where(scoped);
   await assertQueryCost(tenant.db, counting);
   const [total] = await counting;
-  const sample = await tenant.db.select().from(leads).where(condition).orderBy(desc(leads.created_at), desc(leads.id)).limit(SAMPLE_SIZE);
+  const sample = await tenant.db.select().from(leads).where(scoped).orderBy(desc(leads.created_at), desc(leads.id)).limit(SAMPLE_SIZE);
   return { count: total?.count ?? 0, sample };
 }
 

@@ -16,6 +16,7 @@ export const queueLeadEventWebhooks: TLeadEventSubscriber = async (runtime, all)
   if (events.length === 0) return;
   const rows = await runtime.db
     .select({ id: leadEvents.id, lead_id: leadEvents.lead_id, occurred_at: leadEvents.occurred_at })
+    // eslint-disable-next-line local/tenant-scope -- events of an outbox batch, by id (each carries its workspace)
     .from(leadEvents)
     .where(
       inArray(

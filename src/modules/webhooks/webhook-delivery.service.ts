@@ -82,6 +82,7 @@ class DeliveryFailed extends Error {}
 export async function deliverWebhook(runtime: Runtime, deliveryId: string): Promise<void> {
   const rows = await runtime.db
     .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
+    // eslint-disable-next-line local/tenant-scope -- a delivery job's row by id (it carries its workspace)
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpoint_id))
     .where(eq(webhookDeliveries.id, deliveryId))
@@ -120,6 +121,7 @@ async function record(
   change: { status?: 'succeeded' | 'failed'; response_status?: number | null; error?: string | null; delivered?: boolean },
 ) {
   await runtime.db
+    // eslint-disable-next-line local/tenant-scope -- a delivery job's row by id
     .update(webhookDeliveries)
     .set({
       ...(change.status ? { status: change.status } : {}),
@@ -142,6 +144,7 @@ export const deliverWebhookJob = defineJob({
   concurrency: 4,
   onFinalFailure: async (payload, runtime) => {
     await runtime.db
+      // eslint-disable-next-line local/tenant-scope -- a delivery job's row by id
       .update(webhookDeliveries)
       .set({ status: 'failed' })
       .where(and(eq(webhookDeliveries.id, payload.delivery_id), eq(webhookDeliveries.status, 'pending')));

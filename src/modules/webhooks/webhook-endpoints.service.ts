@@ -80,6 +80,7 @@ function unique(values: string[]): string[] {
 
 /** Re-encrypts every endpoint's signing secret still sealed with an older APP_SECRET (operator command). */
 export async function rotateWebhookSecrets(db: Tenant['db'], secrets: SecretBox): Promise<TRotation> {
+  // eslint-disable-next-line local/tenant-scope -- key rotation (operator command) re-seals every workspace's secrets
   const rows = await db.select().from(webhookEndpoints);
   const result: TRotation = { rewritten: 0, unreadable: 0 };
   for (const row of rows) {
@@ -87,6 +88,7 @@ export async function rotateWebhookSecrets(db: Tenant['db'], secrets: SecretBox)
     const sealed = reseal(secrets, row.secret_sealed, secretContext(row));
     if (!sealed) result.unreadable += 1;
     else {
+      // eslint-disable-next-line local/tenant-scope -- key rotation: the row just read, by id
       await db.update(webhookEndpoints).set({ secret_sealed: sealed }).where(eq(webhookEndpoints.id, row.id));
       result.rewritten += 1;
     }

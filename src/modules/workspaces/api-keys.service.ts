@@ -107,6 +107,7 @@ export async function authenticateApiKey(db: Db, key: string): Promise<TAuth | n
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
   const [row] = await db
     .select({ key: apiKeys, creator_role: workspaceMembers.role })
+    // eslint-disable-next-line local/tenant-scope -- authentication: the key's hash finds its workspace
     .from(apiKeys)
     .innerJoin(workspaceMembers, and(eq(workspaceMembers.workspace_id, apiKeys.workspace_id), eq(workspaceMembers.user_id, apiKeys.created_by)))
     .where(and(eq(apiKeys.key_hash, sha256(key)), isNull(apiKeys.revoked_at)));
@@ -115,6 +116,7 @@ export async function authenticateApiKey(db: Db, key: string): Promise<TAuth | n
   const now = Date.now();
   if (!apiKey.last_used_at || now - apiKey.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
     await db
+      // eslint-disable-next-line local/tenant-scope -- the key just authenticated, by id
       .update(apiKeys)
       .set({ last_used_at: new Date(now) })
       .where(eq(apiKeys.id, apiKey.id));

@@ -23,6 +23,7 @@ export async function addDomain(tenant: Tenant, hostname: string, reserved: stri
       reason: 'domains_limit',
       params: { limit: MAX_DOMAINS_PER_WORKSPACE },
     });
+  // eslint-disable-next-line local/tenant-scope -- a host name belongs to one workspace at most: is it taken anywhere?
   const taken = await tenant.db.select({ id: workspaceDomains.id }).from(workspaceDomains).where(eq(workspaceDomains.hostname, hostname)).limit(1);
   if (taken[0]) throw new AppError('conflict', 'This domain is already used by a workspace', { reason: 'domain_taken' });
   return tenant.insert(workspaceDomains, { hostname });
@@ -40,6 +41,7 @@ export function removeDomain(tenant: Tenant, id: string) {
 export async function workspaceOfHost(db: Db, hostname: string): Promise<string | undefined> {
   const rows = await db
     .select({ workspaceId: workspaceDomains.workspace_id })
+    // eslint-disable-next-line local/tenant-scope -- the public server's Host lookup finds the workspace
     .from(workspaceDomains)
     .where(eq(workspaceDomains.hostname, hostname.toLowerCase().replace(/\.$/, '')))
     .limit(1);

@@ -108,6 +108,7 @@ export async function previewInvitation(db: Db, token: string) {
       role: invitations.role,
       invited_by_name: users.name,
     })
+    // eslint-disable-next-line local/tenant-scope -- an invitation by its secret token, before any workspace is known
     .from(invitations)
     .innerJoin(workspaces, eq(workspaces.id, invitations.workspace_id))
     .leftJoin(users, eq(users.id, invitations.invited_by))
@@ -130,6 +131,7 @@ export async function acceptInvitation(db: Db, token: string, user: { id: string
     });
   }
   await db.transaction(async (tx) => {
+    // eslint-disable-next-line local/tenant-scope -- the invitation just read by its token, by id
     await tx.update(invitations).set({ accepted_at: new Date() }).where(eq(invitations.id, invitation.id));
     await addMember(tx, invitation.workspace_id, user.id, invitation.role);
   });

@@ -52,6 +52,7 @@ export const STALLED_IMPORT_SECONDS = 60;
  */
 export async function recoverStalledImports(runtime: Runtime): Promise<string[]> {
   const stalled = await runtime.db
+    // eslint-disable-next-line local/tenant-scope -- recovery job: the stalled imports of every workspace
     .update(leadImports)
     .set({ updated_at: sql`now()` })
     .where(sql`${leadImports.status} = 'running' AND ${leadImports.updated_at} < now() - make_interval(secs => ${STALLED_IMPORT_SECONDS})`)

@@ -31,7 +31,7 @@ export async function createLead(tenant: Tenant, actor: TAuth, input: TLeadCreat
       .returning();
     await recordLeadEventAndRescore(new Tenant(tx, tenant.workspaceId), { leadId: row!.id, type: 'created', actorUserId: actor.user_id });
     // The `created` event scored the lead: answer with its score.
-    const [scored] = await tx.select({ score: leads.score }).from(leads).where(eq(leads.id, row!.id));
+    const [scored] = await tx.select({ score: leads.score }).from(leads).where(tenant.byId(leads, row!.id));
     return { ...row!, score: scored!.score };
   });
 }

@@ -45,12 +45,14 @@ export const dispatchLeadEventsJob = defineJob({
           type: leadEvents.event_type,
           data: leadEvents.data,
         })
+        // eslint-disable-next-line local/tenant-scope -- the outbox dispatcher drains every workspace's events
         .from(leadEventOutbox)
         .innerJoin(leadEvents, sql`${leadEvents.id} = ${leadEventOutbox.event_id}`)
         .orderBy(asc(leadEventOutbox.created_at), asc(leadEventOutbox.event_id))
         .limit(BATCH);
       if (rows.length === 0) return;
       for (const subscriber of subscribers) await subscriber(runtime, rows);
+      // eslint-disable-next-line local/tenant-scope -- the outbox rows just dispatched, by id
       await runtime.db.delete(leadEventOutbox).where(
         inArray(
           leadEventOutbox.event_id,

@@ -85,6 +85,7 @@ export const decayScoresJob = defineJob({
   schema: z.object({}).passthrough(),
   cron: '41 2 * * *',
   handler: async (_payload, runtime) => {
+    // eslint-disable-next-line local/tenant-scope -- nightly decay: every workspace that has active rules
     const rows = await runtime.db.selectDistinct({ workspace_id: scoringRules.workspace_id }).from(scoringRules).where(eq(scoringRules.active, true));
     for (const row of rows) await queueScoreRecalculation(runtime.queue, row.workspace_id, 'decay');
   },
