@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { TAutomationAction, TAutomationTrigger } from '../../contracts/crm-automations.js';
 import { AUTOMATION_RUN_STATUSES } from '../../contracts/crm-automations.js';
 import type { TRuleGroup } from '../../contracts/crm-segments.js';
@@ -35,7 +35,8 @@ export const automationRuns = pgTable(
     automation_id: uuid('automation_id')
       .notNull()
       .references(() => automations.id, { onDelete: 'cascade' }),
-    lead_id: uuid('lead_id').references(() => leads.id, { onDelete: 'set null' }),
+    // The run outlives its lead (lead_id set null, the run log keeps the name it showed): see the foreign key below.
+    lead_id: uuid('lead_id'),
     status: text('status', { enum: AUTOMATION_RUN_STATUSES }).notNull(),
     trigger_event: jsonb('trigger_event').$type<Record<string, unknown>>().notNull().default({}),
     steps: jsonb('steps').$type<unknown[]>().notNull().default([]),
@@ -46,7 +47,12 @@ export const automationRuns = pgTable(
     error_params: jsonb('error_params').$type<Record<string, string | number>>(),
     ...timestamps(),
   },
-  (t) => [index('automation_runs_automation_idx').on(t.workspace_id, t.automation_id, t.created_at)],
+  (t) => [
+    // (workspace_id, lead_id) -> the lead of the same workspace. The migration writes ON DELETE SET NULL ("lead_id")
+    // (PostgreSQL 15+ column list), which drizzle cannot express: deleting the lead empties lead_id only.
+    foreignKey({ columns: [t.workspace_id, t.lead_id], foreignColumns: [leads.workspace_id, leads.id] }).onDelete('set null'),
+    index('automation_runs_automation_idx').on(t.workspace_id, t.automation_id, t.created_at),
+  ],
 );
 
 /**
