@@ -1,5 +1,6 @@
 // CSV import throughput — prints numbers, never pass/fail.
-// Standalone: `npx tsx bench/crm-import.ts` (PGlite in .tmp/, or PostgreSQL with DATABASE_URL; BENCH_IMPORT_ROWS, default 100,000).
+// Standalone: `npx tsx bench/crm-import.ts` (PGlite in .tmp/, or PostgreSQL with DATABASE_URL; BENCH_IMPORT_ROWS, default 100,000;
+// BENCH_ON_DUPLICATE=update for the update mode).
 // bench/crm.bench.ts can call benchImport(runtime, rows) on its own runtime.
 // Generates a French-Excel-like CSV (`;`, Windows-1252, French numbers, 1 % bad rows) as a stream,
 // uploads it through the real upload service (chunks into the database) and runs the real import
@@ -81,7 +82,8 @@ export async function benchImport(runtime: Runtime, rows: number, target?: TImpo
   };
   async function* parts(): AsyncGenerator<TUploadPart> {
     yield { kind: 'field', name: 'mapping', value: JSON.stringify(mapping) };
-    yield { kind: 'field', name: 'on_duplicate', value: 'skip' };
+    // `update` also reads each batch's existing emails (skip leaves them to the insert's ON CONFLICT).
+    yield { kind: 'field', name: 'on_duplicate', value: process.env.BENCH_ON_DUPLICATE === 'update' ? 'update' : 'skip' };
     yield { kind: 'file', name: 'file', fileName: 'bench.csv', stream: csv };
   }
 
