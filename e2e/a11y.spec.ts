@@ -128,6 +128,8 @@ const JOURNEYS: { name: string; signedIn: boolean; visit: (page: Page, findings:
       for (const path of [
         '/settings/team',
         '/settings/api-keys',
+        '/settings/webhooks',
+        '/settings/domains',
         '/settings/outbox',
         '/settings/profile',
         '/settings/workspace',

@@ -1,15 +1,17 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconKey, IconMailForward, IconUser, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuilding, IconKey, IconMailForward, IconUser, IconUsers, IconWebhook, IconWorldWww, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../ui/page-header.js';
 import { isAdmin, useSignedInMe } from '../auth/session.js';
 
-type TTab = { value: string; label: 'team' | 'apiKeys' | 'outbox' | 'profile' | 'workspace'; Icon: Icon; adminOnly?: boolean };
+type TTab = { value: string; label: 'team' | 'apiKeys' | 'webhooks' | 'domains' | 'outbox' | 'profile' | 'workspace'; Icon: Icon; adminOnly?: boolean };
 
 const TABS: TTab[] = [
   { value: 'team', label: 'team', Icon: IconUsers },
   { value: 'api-keys', label: 'apiKeys', Icon: IconKey, adminOnly: true },
+  { value: 'webhooks', label: 'webhooks', Icon: IconWebhook, adminOnly: true },
+  { value: 'domains', label: 'domains', Icon: IconWorldWww },
   { value: 'outbox', label: 'outbox', Icon: IconMailForward, adminOnly: true },
   { value: 'profile', label: 'profile', Icon: IconUser },
   { value: 'workspace', label: 'workspace', Icon: IconBuilding },
@@ -21,7 +23,7 @@ export function SettingsPage() {
   const me = useSignedInMe();
   const navigate = useNavigate();
   const current = useLocation().pathname.split('/')[2] ?? 'team';
-  // The server refuses API keys and the outbox to members and viewers: no point offering the tabs.
+  // The server refuses API keys, webhooks and the outbox to members and viewers: no point offering the tabs.
   const tabs = TABS.filter((tab) => !tab.adminOnly || isAdmin(me.role));
 
   return (

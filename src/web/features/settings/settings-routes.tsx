@@ -1,9 +1,11 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { ApiKeysTab } from './api-keys/api-keys-tab.js';
+import { DomainsTab } from './domains/domains-tab.js';
 import { OutboxTab } from './outbox/outbox-tab.js';
 import { ProfileTab } from './profile/profile-tab.js';
 import { SettingsPage } from './settings-page.js';
 import { TeamTab } from './team/team-tab.js';
+import { WebhooksTab } from './webhooks/webhooks-tab.js';
 import { WorkspaceTab } from './workspace/workspace-tab.js';
 
 /** /settings and its tabs, one URL each so they can be linked and reloaded. */
@@ -14,6 +16,8 @@ export const settingsRoutes: RouteObject = {
     { index: true, element: <Navigate to="team" replace /> },
     { path: 'team', element: <TeamTab /> },
     { path: 'api-keys', element: <ApiKeysTab /> },
+    { path: 'webhooks', element: <WebhooksTab /> },
+    { path: 'domains', element: <DomainsTab /> },
     { path: 'outbox', element: <OutboxTab /> },
     { path: 'profile', element: <ProfileTab /> },
     { path: 'workspace', element: <WorkspaceTab /> },

@@ -1,0 +1,89 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Settings > Webhooks and Settings > Domaines through the real UI, as the admin who created the workspace.
+
+const PASSWORD = 'correct horse battery';
+const suffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+async function signUp(page: Page) {
+  await page.goto('/signup');
+  await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Claire Dubois');
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(`integrations-${suffix()}@example.com`);
+  await page.getByRole('textbox', { name: 'Mot de passe' }).fill(PASSWORD);
+  await page.getByRole('textbox', { name: "Nom de l'espace de travail" }).fill('Studio Intégrations');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page.getByRole('link', { name: 'Tableau de bord' })).toBeVisible();
+}
+
+test('add a webhook on two event types, see it with its secret, delete it', async ({ page }) => {
+  await signUp(page);
+  await page.goto('/settings');
+  await page.getByRole('tab', { name: 'Webhooks' }).click();
+  await expect(page).toHaveURL(/\/settings\/webhooks$/);
+  await expect(page.getByText('Vos webhooks apparaîtront ici', { exact: false })).toBeVisible();
+
+  // The form says what is missing in French, not with the browser's bubbles.
+  await page.getByRole('button', { name: 'Créer le webhook' }).click();
+  await expect(page.getByText('Choisissez au moins un événement.')).toBeVisible();
+
+  const url = `https://hooks.example.com/e2e/${suffix()}`;
+  await page.getByRole('textbox', { name: 'Adresse (URL)' }).fill(url);
+  await page.getByRole('combobox', { name: 'Événements', exact: true }).click();
+  await page.getByRole('option', { name: 'Création', exact: true }).click();
+  await page.getByRole('option', { name: 'Tag ajouté', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('textbox', { name: 'Description' }).fill('Synchronisation Zapier');
+  await page.getByRole('button', { name: 'Créer le webhook' }).click();
+
+  // The signing secret, shown this once.
+  const secretDialog = page.getByRole('dialog', { name: 'Secret de signature du webhook' });
+  await expect(secretDialog).toBeVisible();
+  await expect(secretDialog.getByTestId('webhook-secret')).toHaveText(/^whsec_\S+$/);
+  await secretDialog.getByRole('button', { name: /J’ai copié le secret/ }).click();
+  await expect(secretDialog).toHaveCount(0);
+
+  const row = page.getByRole('row').filter({ hasText: url });
+  await expect(row).toBeVisible();
+  await expect(row.getByText('Création', { exact: true })).toBeVisible();
+  await expect(row.getByText('Tag ajouté', { exact: true })).toBeVisible();
+  await expect(row.getByText('Synchronisation Zapier')).toBeVisible();
+  await expect(row.getByRole('switch')).toBeChecked();
+
+  // Its log is empty until something is sent.
+  await row.getByRole('button', { name: 'Journal' }).click();
+  const log = page.getByRole('dialog', { name: /Journal des appels/ });
+  await expect(log.getByText('Les appels de ce webhook apparaîtront ici', { exact: false })).toBeVisible();
+  await log.getByRole('button', { name: 'Fermer' }).click();
+  await expect(log).toHaveCount(0);
+
+  await row.getByRole('button', { name: 'Supprimer' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+  await expect(page.getByText('Webhook supprimé.')).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByText('Vos webhooks apparaîtront ici', { exact: false })).toBeVisible();
+});
+
+test('add a custom domain, see it, remove it', async ({ page }) => {
+  await signUp(page);
+  await page.goto('/settings');
+  await page.getByRole('tab', { name: 'Domaines' }).click();
+  await expect(page).toHaveURL(/\/settings\/domains$/);
+  await expect(page.getByText('CNAME', { exact: false })).toBeVisible();
+  await expect(page.getByText('Vos domaines apparaîtront ici', { exact: false })).toBeVisible();
+
+  const field = page.getByRole('textbox', { name: 'Domaine', exact: true });
+  await field.fill('http://x/y');
+  await page.getByRole('button', { name: 'Ajouter le domaine' }).click();
+  await expect(page.getByText('Saisissez un nom de domaine, par exemple pages.mon-coaching.fr.')).toBeVisible();
+
+  const hostname = `pages-${suffix()}.example.fr`;
+  await field.fill(hostname);
+  await page.getByRole('button', { name: 'Ajouter le domaine' }).click();
+  await expect(page.getByRole('cell', { name: hostname })).toBeVisible();
+  await expect(field).toHaveValue('');
+
+  await page.getByRole('button', { name: `Retirer ${hostname}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Retirer', exact: true }).click();
+  await expect(page.getByRole('cell', { name: hostname })).toHaveCount(0);
+  await expect(page.getByText('Vos domaines apparaîtront ici', { exact: false })).toBeVisible();
+});
