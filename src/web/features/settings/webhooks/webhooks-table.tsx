@@ -103,7 +103,7 @@ function WebhookRow({ webhook, onLog, onRotate, onDelete }: TRowProps) {
   const toggle = useToggle();
   return (
     <Table.Tr>
-      <Table.Td style={{ ...PINNED_COLUMN, maxWidth: 260 }}>
+      <Table.Td style={{ ...PINNED_COLUMN, maxWidth: 200 }}>
         <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
           {webhook.url}
         </Text>
