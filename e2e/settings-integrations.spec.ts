@@ -79,11 +79,11 @@ test('add a custom domain, see it, remove it', async ({ page }) => {
   const hostname = `pages-${suffix()}.example.fr`;
   await field.fill(hostname);
   await page.getByRole('button', { name: 'Ajouter le domaine' }).click();
-  await expect(page.getByRole('cell', { name: hostname })).toBeVisible();
+  await expect(page.getByRole('cell', { name: hostname, exact: true })).toBeVisible();
   await expect(field).toHaveValue('');
 
   await page.getByRole('button', { name: `Retirer ${hostname}` }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Retirer', exact: true }).click();
-  await expect(page.getByRole('cell', { name: hostname })).toHaveCount(0);
+  await expect(page.getByRole('cell', { name: hostname, exact: true })).toHaveCount(0);
   await expect(page.getByText('Vos domaines apparaîtront ici', { exact: false })).toBeVisible();
 });
