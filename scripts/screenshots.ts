@@ -1,5 +1,5 @@
 // npm run screenshots: starts the product as `npm start` does, on a fresh data folder with its demo
-// workspace, and photographs the dashboard, the pipeline board, a lead record, the workspace settings and the empty states,
+// workspace, and photographs the dashboard, the pipeline board, a lead record, the workspace, webhook and domain settings and the empty states,
 // light and dark, on a desktop (1280 px) and a phone (390 px), into docs/screenshots/.
 // Drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH); never downloads a browser.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -108,6 +108,8 @@ async function main(): Promise<void> {
         await shoot(page, '/crm', `board-${suffix}`);
         await shoot(page, `/crm/leads/${leads.items[0]!.id}`, `lead-${suffix}`);
         await shoot(page, '/settings/workspace', `settings-workspace-${suffix}`, viewport === 'desktop');
+        await shoot(page, '/settings/webhooks', `settings-webhooks-${suffix}`);
+        await shoot(page, '/settings/domains', `settings-domains-${suffix}`);
         await context.close();
 
         const emptyContext = await signedInContext(browser, viewport, scheme, empty);
