@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TDashboard } from '../../../contracts/dashboard.js';
-import { useLoadDemoData } from '../crm/demo-data.js';
+import { useLoadDemoData } from '../../lib/use-load-demo-data.js';
 
 type TState = 'done' | 'todo' | 'unavailable';
 type TStep = { key: string; title: string; text: string; state: TState; actions?: ReactNode };

@@ -8,7 +8,7 @@ import { LEAD_SORTS, type TLeadSort } from '../../../../contracts/crm.js';
 import { useFormatDate, useFormatters } from '../../../lib/format.js';
 import { EmptyState } from '../../../ui/empty-state.js';
 import { isAdmin, useSignedInMe } from '../../auth/session.js';
-import { useLoadDemoData } from '../demo-data.js';
+import { useLoadDemoData } from '../../../lib/use-load-demo-data.js';
 import { QueryState } from '../../../ui/query-state.js';
 import { useCustomFields, useWorkspaceMembers } from '../crm-api.js';
 import { useLeadDrawer } from '../lead-drawer/use-lead-drawer.js';

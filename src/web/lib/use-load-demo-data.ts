@@ -1,8 +1,11 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api.js';
-import { notifyError } from '../../lib/errors.js';
+import { api } from './api.js';
+import { notifyError } from './errors.js';
+
+// In lib/ (the shared "app" chunk) because the dashboard and the CRM both offer it: a file of its own would be one
+// more request on a cold /crm.
 
 /**
  * "Charger les données de démo" (admins, in a workspace without leads): the server loads the demo pipeline in one
