@@ -1,9 +1,9 @@
-import { ActionIcon, Button, Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { isRuleGroup, type TRuleCondition, type TRuleGroup } from '../../../../contracts/crm-segments.js';
-import { operatorsFor, takesNoValue, useSegmentFields, type TSegmentField } from './segment-fields.js';
-import { ValueInput } from './value-input.js';
+import { useSegmentFields, type TSegmentField } from './segment-fields.js';
+import { ConditionInputs } from './condition-inputs.js';
 
 type Props = { value: TRuleGroup; onChange: (rules: TRuleGroup) => void; readOnly?: boolean };
 
@@ -104,56 +104,9 @@ type ConditionProps = { condition: TRuleCondition; onChange: (c: TRuleCondition)
 
 function ConditionRow({ condition, onChange, onRemove, fields, readOnly }: ConditionProps) {
   const { t } = useTranslation();
-  const field = fields.find((f) => f.value === condition.field);
-  const operators = operatorsFor(field);
-  const groups = [...new Set(fields.map((f) => f.group))].map((group) => ({
-    group,
-    items: fields.filter((f) => f.group === group).map((f) => ({ value: f.value, label: f.label })),
-  }));
-  const changeField = (value: string | null) => {
-    const next = fields.find((f) => f.value === value);
-    if (!next) return;
-    const operator = operatorsFor(next)[0]!;
-    onChange({ field: next.value, operator, value: undefined });
-  };
-  const operatorLabel = (op: string) => t(field?.kind === 'event' ? `crmSegments.eventOperators.${op}` : `crmSegments.operators.${op}`, op);
   return (
     <Group gap="xs" align="flex-start" wrap="wrap" data-testid="segment-condition">
-      <Select
-        aria-label={t('crmSegments.field')}
-        size="sm"
-        w={{ base: '100%', sm: 210 }}
-        data={groups}
-        value={condition.field}
-        onChange={changeField}
-        searchable
-        readOnly={readOnly}
-      />
-      <Select
-        aria-label={t('crmSegments.operator')}
-        size="sm"
-        w={{ base: '100%', sm: 190 }}
-        data={operators.map((op) => ({ value: op, label: operatorLabel(op) }))}
-        value={condition.operator}
-        onChange={(op) =>
-          op &&
-          onChange({
-            ...condition,
-            operator: op as TRuleCondition['operator'],
-            value: takesNoValue(op as TRuleCondition['operator']) ? undefined : condition.value,
-          })
-        }
-        readOnly={readOnly}
-      />
-      {field && !takesNoValue(condition.operator) && (
-        <ValueInput
-          field={field}
-          operator={condition.operator}
-          value={condition.value}
-          onChange={(value) => onChange({ ...condition, value })}
-          readOnly={readOnly}
-        />
-      )}
+      <ConditionInputs condition={condition} onChange={onChange} fields={fields} readOnly={readOnly} />
       {!readOnly && (
         <ActionIcon variant="subtle" color="red" mt={6} aria-label={t('crmSegments.removeCondition')} onClick={onRemove}>
           <IconTrash size={16} />
