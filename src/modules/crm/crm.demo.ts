@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../platform/db/database.js';
 import { type TLeadStatus } from '../../contracts/crm.js';
@@ -243,8 +242,9 @@ export async function seedCrmDemo(db: Db, workspaceId: string, ownerUserId: stri
 export async function loadCrmDemo(tenant: Tenant, ownerUserId: string): Promise<{ leads: number }> {
   return tenant.db.transaction(async (tx) => {
     // Two clicks at once load it once: the second waits, then finds the leads.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${tenant.workspaceId}:demo`}, 0))`);
-    const [existing] = await tx.select({ id: leads.id }).from(leads).where(eq(leads.workspace_id, tenant.workspaceId)).limit(1);
+    const scoped = new Tenant(tx, tenant.workspaceId);
+    await scoped.lockForTransaction('demo');
+    const [existing] = await tx.select({ id: leads.id }).from(leads).where(scoped.where(leads)).limit(1);
     if (existing) throw new AppError('conflict', 'The demo data goes into a workspace without leads only', { reason: 'demo_needs_empty' });
     await seedCrmDemo(tx, tenant.workspaceId, ownerUserId, DEMO_LEADS);
     return { leads: DEMO_LEADS };

@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { notFound } from '../errors.js';
 import type { Db } from './database.js';
@@ -61,6 +61,15 @@ export class Tenant {
       .returning()) as T['$inferSelect'][];
     if (!rows[0]) throw notFound(what);
     return rows[0];
+  }
+
+  /**
+   * Makes the callers that take the same `name` in this workspace take turns until the transaction ends
+   * (pg_advisory_xact_lock on "<workspace>:<name>"). `db` must be a transaction: outside one the lock is
+   * released as soon as it is taken.
+   */
+  async lockForTransaction(name: string): Promise<void> {
+    await this.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${this.workspaceId}:${name}`}, 0))`);
   }
 
   /** Deletes one row of this workspace or throws not_found. */

@@ -1,4 +1,4 @@
-import { count, sql, type SQL } from 'drizzle-orm';
+import { count, type SQL } from 'drizzle-orm';
 import { WORKSPACE_LIMITS, type TWorkspaceList } from '../../contracts/limits.js';
 import { AppError } from '../errors.js';
 import { Tenant, type TenantTable } from './tenant.js';
@@ -43,7 +43,7 @@ export async function createWithinWorkspaceLimit<T>(tenant: Tenant, cap: TWorksp
  * transaction, else the lock is released at once and two creations may both pass).
  */
 export async function assertBelowWorkspaceLimit(tenant: Tenant, cap: TWorkspaceCap): Promise<void> {
-  await tenant.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${tenant.workspaceId}:${cap.list}`}, 0))`);
+  await tenant.lockForTransaction(cap.list);
   const [row] = await tenant.db.select({ n: count() }).from(cap.table).where(tenant.where(cap.table, cap.condition));
   const limit = WORKSPACE_LIMITS[cap.list];
   if ((row?.n ?? 0) >= limit) {
