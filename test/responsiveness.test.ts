@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { runLeadImport } from '../src/modules/crm/imports/lead-import-run.service.js';
-import { signUp, startTestApp, type SignedUp, type TestContext } from './harness.js';
-import { multipartBody } from './multipart.js';
+import { signUp, startTestApp, type TestContext } from './harness.js';
+import { uploadLeads } from './lead-import-upload.js';
 
 // Issue 8: no member can stall the server for everyone. While one workspace runs a 6,000-row import and
 // keeps sending the heaviest segment preview a stranger could shape (four OR-groups of 50 event
@@ -17,17 +17,6 @@ afterAll(() => t.close());
 
 const LEADS = 20_000;
 const IMPORT_ROWS = 6_000;
-
-async function uploadLeads(ws: SignedUp, rows: number): Promise<string> {
-  const lines = Array.from({ length: rows }, (_, i) => `Import${i},import${i}@exemple.fr`);
-  const body = multipartBody(
-    { mapping: JSON.stringify({ Prénom: 'first_name', 'E-mail': 'email' }), on_duplicate: 'skip' },
-    { fileName: 'leads.csv', content: `Prénom,E-mail\n${lines.join('\n')}\n` },
-  );
-  const res = await ws.client.request({ method: 'POST', url: '/api/marketing/leads/import', payload: body.payload, headers: body.headers });
-  expect(res.statusCode, res.body).toBe(202);
-  return res.json().id as string;
-}
 
 /** The issue's preview: four OR-groups of 50 event conditions ("had an interaction…" compiles the same). */
 const heavyRules = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startTestApp, type SignedUp, type TestContext } from '../../../../test/harness.js';
-import { multipartBody } from '../../../../test/multipart.js';
+import { signUp, startTestApp, type TestContext } from '../../../../test/harness.js';
+import { uploadLeads } from '../../../../test/lead-import-upload.js';
 import { runLeadImport } from './lead-import-run.service.js';
 import { recoverStalledImports } from './lead-import.jobs.js';
 
@@ -12,18 +12,6 @@ beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(() => t.close());
-
-/** Uploads `rows` leads (lines of equal length) and returns the queued import's id. */
-async function uploadLeads(ws: SignedUp, rows: number): Promise<string> {
-  const lines = Array.from({ length: rows }, (_, i) => `Lead${String(i).padStart(6, '0')},lead${String(i).padStart(6, '0')}@exemple.fr`);
-  const body = multipartBody(
-    { mapping: JSON.stringify({ Prénom: 'first_name', 'E-mail': 'email' }), on_duplicate: 'skip' },
-    { fileName: 'leads.csv', content: `Prénom,E-mail\n${lines.join('\n')}\n` },
-  );
-  const res = await ws.client.request({ method: 'POST', url: '/api/marketing/leads/import', payload: body.payload, headers: body.headers });
-  expect(res.statusCode, res.body).toBe(202);
-  return res.json().id as string;
-}
 
 async function count(sql: string, params: unknown[]): Promise<number> {
   const { rows } = await t.runtime.database.raw.query<{ n: number }>(sql, params);
