@@ -126,6 +126,9 @@ test('/crm loads with fewer than 20 requests and shows the page without a blank 
   await expect(page.getByRole('tab', { name: 'Pipeline' })).toBeVisible();
   console.log(`/crm requests: ${requests.length}\n${requests.map((url) => url.replace(/^https?:\/\/[^/]+/, '')).join('\n')}`);
   expect(requests.length).toBeLessThan(20);
+  // The seven columns' first pages come from one board request, not one list request each.
+  expect(requests.filter((url) => url.includes('/api/marketing/leads/board'))).toHaveLength(1);
+  expect(requests.filter((url) => url.includes('/api/marketing/leads?'))).toHaveLength(0);
 });
 
 test('phone (390 px): header actions in a menu, the name column stays pinned, import mapping selects fit the screen', async ({ page }) => {

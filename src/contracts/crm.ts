@@ -160,6 +160,13 @@ export type TLeadListQuery = z.infer<typeof ZLeadListQuery>;
 
 export const ZLeadList = z.object({ items: z.array(ZLead), next_cursor: z.string().nullable() });
 
+/** The board's first screen in one request: every status's first page, in pipeline order. */
+export const ZLeadBoardQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
+export const ZLeadBoard = z.object({
+  columns: z.array(z.object({ status: ZLeadStatus, items: z.array(ZLead), next_cursor: z.string().nullable() })),
+});
+export type TLeadBoard = z.infer<typeof ZLeadBoard>;
+
 export const ZLeadEvent = z.object({
   id: ZId,
   event_type: z.string(),

@@ -1,5 +1,5 @@
 import { asc, desc, sql, type SQL } from 'drizzle-orm';
-import type { TLeadListQuery, TLeadSort } from '../../../contracts/crm.js';
+import { LEAD_STATUSES, ZLeadListQuery, type TLeadListQuery, type TLeadSort, type TLeadStatus } from '../../../contracts/crm.js';
 import { assertQueryCost } from '../../../platform/db/query-limits.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { AppError } from '../../../platform/errors.js';
@@ -47,6 +47,22 @@ export async function listLeads(tenant: Tenant, query: TLeadListQuery): Promise<
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return { items: page, next_cursor: rows.length > query.limit && last ? encodeCursor(sort.valueOf(last), last.id, query.sort) : null };
+}
+
+/**
+ * The board's first screen: each status's first page (newest first), so the pipeline opens with one request
+ * instead of one per column. The later pages are the list's own, with the cursor each column gets here.
+ */
+export async function listBoardColumns(
+  tenant: Tenant,
+  limit: number,
+): Promise<{ status: TLeadStatus; items: TLeadRow[]; next_cursor: string | null }[]> {
+  const columns = [];
+  // One after the other: seven small index scans, without taking seven pool connections for one request.
+  for (const status of LEAD_STATUSES) {
+    columns.push({ status, ...(await listLeads(tenant, ZLeadListQuery.parse({ status, limit }))) });
+  }
+  return columns;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

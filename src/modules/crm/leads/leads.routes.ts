@@ -8,6 +8,8 @@ import {
   ZLead,
   ZLeadCreateBody,
   ZLeadEvent,
+  ZLeadBoard,
+  ZLeadBoardQuery,
   ZLeadList,
   ZLeadStats,
   ZLeadListQuery,
@@ -21,7 +23,7 @@ import * as wire from './leads.wire.js';
 import { addInteraction, listInteractions } from './interactions.service.js';
 import { leadStats } from './lead-stats.service.js';
 import { leadCardDetails } from './lead-cards.service.js';
-import { listLeads } from './lead-list.service.js';
+import { listBoardColumns, listLeads } from './lead-list.service.js';
 import { createLead, deleteLead, getLead, leadTimeline, updateLead } from './leads.service.js';
 import { publishLeadEvents } from './publish-lead-events.js';
 import { previewSegment } from '../../segments/index.js';
@@ -52,6 +54,27 @@ export function crmRoutes(fastify: FastifyInstance, runtime: Runtime): void {
         page.items.map((row) => row.id),
       );
       return { items: page.items.map((row) => wire.leadCard(row, cards.get(row.id))), next_cursor: page.next_cursor };
+    },
+  );
+
+  app.get(
+    '/api/marketing/leads/board',
+    {
+      schema: {
+        tags,
+        summary: "The pipeline's first screen: every status's newest leads (as cards) with the cursor of its next page on /api/marketing/leads",
+        querystring: ZLeadBoardQuery,
+        response: { 200: ZLeadBoard },
+      },
+    },
+    async (req) => {
+      const tenant = tenantOf(req, runtime);
+      const columns = await listBoardColumns(tenant, req.query.limit);
+      const cards = await leadCardDetails(
+        tenant,
+        columns.flatMap((column) => column.items.map((row) => row.id)),
+      );
+      return { columns: columns.map((column) => ({ ...column, items: column.items.map((row) => wire.leadCard(row, cards.get(row.id))) })) };
     },
   );
 

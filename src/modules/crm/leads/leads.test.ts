@@ -120,6 +120,24 @@ describe('leads', () => {
     expect((await ws.client.get('/api/marketing/leads?cursor=garbage')).statusCode).toBe(400);
   });
 
+  it('gives the board every column\'s first page in one request, whose cursors continue on the list', async () => {
+    const ws = await signUp(t.app);
+    for (let i = 0; i < 5; i++) await ws.client.post('/api/marketing/leads', { first_name: `Carte${i}`, status: i < 3 ? 'proposal' : 'won' });
+    const board = (await ws.client.get('/api/marketing/leads/board?limit=2')).json();
+    expect(board.columns.map((c: { status: string }) => c.status)).toEqual(['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost']);
+    const proposal = board.columns.find((c: { status: string }) => c.status === 'proposal');
+    expect(proposal.items.map((l: { first_name: string }) => l.first_name)).toEqual(['Carte2', 'Carte1']);
+    expect(proposal.items[0]).toHaveProperty('stage_entered_at');
+    const rest = (await ws.client.get(`/api/marketing/leads?status=proposal&limit=2&cursor=${proposal.next_cursor}`)).json();
+    expect(rest.items.map((l: { first_name: string }) => l.first_name)).toEqual(['Carte0']);
+    expect(rest.next_cursor).toBeNull();
+    const won = board.columns.find((c: { status: string }) => c.status === 'won');
+    expect(won.items).toHaveLength(2);
+    expect(won.next_cursor).toBeNull();
+    expect(board.columns.find((c: { status: string }) => c.status === 'new').items).toEqual([]);
+    expect((await ws.client.get('/api/marketing/leads/board?limit=500')).statusCode).toBe(400);
+  });
+
   it('keeps viewers read-only', async () => {
     const key = (await owner.client.post('/api/workspace/api-keys', { name: 'ro', role: 'viewer' })).json().key;
     const { Client } = await import('../../../../test/harness.js');
