@@ -53,10 +53,7 @@ export async function listLeads(tenant: Tenant, query: TLeadListQuery): Promise<
  * The board's first screen: each status's first page (newest first), so the pipeline opens with one request
  * instead of one per column. The later pages are the list's own, with the cursor each column gets here.
  */
-export async function listBoardColumns(
-  tenant: Tenant,
-  limit: number,
-): Promise<{ status: TLeadStatus; items: TLeadRow[]; next_cursor: string | null }[]> {
+export async function listBoardColumns(tenant: Tenant, limit: number): Promise<{ status: TLeadStatus; items: TLeadRow[]; next_cursor: string | null }[]> {
   const columns = [];
   // One after the other: seven small index scans, without taking seven pool connections for one request.
   for (const status of LEAD_STATUSES) {

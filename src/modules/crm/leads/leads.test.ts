@@ -120,7 +120,7 @@ describe('leads', () => {
     expect((await ws.client.get('/api/marketing/leads?cursor=garbage')).statusCode).toBe(400);
   });
 
-  it('gives the board every column\'s first page in one request, whose cursors continue on the list', async () => {
+  it("gives the board every column's first page in one request, whose cursors continue on the list", async () => {
     const ws = await signUp(t.app);
     for (let i = 0; i < 5; i++) await ws.client.post('/api/marketing/leads', { first_name: `Carte${i}`, status: i < 3 ? 'proposal' : 'won' });
     const board = (await ws.client.get('/api/marketing/leads/board?limit=2')).json();
