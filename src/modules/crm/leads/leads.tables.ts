@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { INTERACTION_TYPES, LEAD_STATUSES } from '../../../contracts/crm.js';
-import { id, timestamps, workspaceId } from '../../../platform/db/columns.js';
+import { id, timeOrderedId, timestamps, workspaceId } from '../../../platform/db/columns.js';
 import { users } from '../../accounts/index.js';
 import { workspaces } from '../../workspaces/index.js';
 
@@ -14,7 +14,7 @@ export function leadSearchText(t: { first_name: AnyPgColumn; last_name: AnyPgCol
 export const leads = pgTable(
   'leads',
   {
-    id: id(),
+    id: timeOrderedId(),
     workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
     first_name: text('first_name'),
     last_name: text('last_name'),
@@ -87,7 +87,7 @@ export function leadOfSameWorkspace(t: { workspace_id: AnyPgColumn; lead_id: Any
 export const leadEvents = pgTable(
   'lead_events',
   {
-    id: id(),
+    id: timeOrderedId(),
     workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
     lead_id: uuid('lead_id').notNull(),
     event_type: text('event_type').notNull(),

@@ -138,6 +138,22 @@ describe('leads', () => {
     expect((await ws.client.get('/api/marketing/leads/board?limit=500')).statusCode).toBe(400);
   });
 
+  it('gives leads and their events time-ordered ids (UUIDv7), so new rows land at the end of each index', async () => {
+    const ws = await signUp(t.app);
+    const first = (await ws.client.post('/api/marketing/leads', { first_name: 'Premier' })).json();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = (await ws.client.post('/api/marketing/leads', { first_name: 'Second' })).json();
+    const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(first.id).toMatch(v7);
+    expect(second.id).toMatch(v7);
+    // The first 48 bits are the creation time in milliseconds.
+    const millis = (id: string) => parseInt(id.replaceAll('-', '').slice(0, 12), 16);
+    expect(millis(second.id)).toBeGreaterThan(millis(first.id));
+    expect(Math.abs(millis(first.id) - Date.parse(first.created_at))).toBeLessThan(1000);
+    const events = (await ws.client.get(`/api/marketing/leads/${first.id}/timeline`)).json();
+    expect(events.items[0].id).toMatch(v7);
+  });
+
   it('keeps viewers read-only', async () => {
     const key = (await owner.client.post('/api/workspace/api-keys', { name: 'ro', role: 'viewer' })).json().key;
     const { Client } = await import('../../../../test/harness.js');
