@@ -102,7 +102,7 @@ export async function benchImport(runtime: Runtime, rows: number, target?: TImpo
   // What the user waits for: from the end of the upload until the import says "completed" (its finished_at,
   // written by the job with the server's clock, this process's). The job then refreshes the planner statistics
   // (ANALYZE, after the import is shown done); that part is printed on its own.
-  const importSeconds = (Date.parse(done.finished_at!) - uploaded) / 1000;
+  const importSeconds = (new Date(done.finished_at!).getTime() - uploaded) / 1000;
   return {
     rows: done.processed_rows,
     fileBytes,
