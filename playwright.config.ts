@@ -48,6 +48,8 @@ export default defineConfig({
       DATABASE_URL: '',
       SMTP_URL: '',
       LOG_LEVEL: 'warn',
+      // As in production: the webhook journey checks that a loopback receiver is refused.
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false',
     },
   },
 });

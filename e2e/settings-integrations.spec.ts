@@ -63,6 +63,30 @@ test('add a webhook on two event types, see it with its secret, delete it', asyn
   await expect(page.getByText('Vos webhooks apparaîtront ici', { exact: false })).toBeVisible();
 });
 
+test('a call refused by the address guard says why in French in the call log', async ({ page }) => {
+  await signUp(page);
+  await page.goto('/settings/webhooks');
+  // The server runs with the private-address guard on (its default): a loopback receiver is refused.
+  await page.getByRole('textbox', { name: 'Adresse (URL)' }).fill('http://127.0.0.1:9/hook');
+  await page.getByRole('combobox', { name: 'Événements', exact: true }).click();
+  await page.getByRole('option', { name: 'Création', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Créer le webhook' }).click();
+  await page
+    .getByRole('dialog', { name: 'Secret de signature du webhook' })
+    .getByRole('button', { name: /J’ai copié le secret/ })
+    .click();
+  await page.getByRole('button', { name: 'Journal' }).click();
+  const log = page.getByRole('dialog', { name: /Journal des appels/ });
+  // The empty log offers the test call too: take the toolbar's.
+  await log.getByRole('button', { name: 'Envoyer un test' }).first().click();
+  // The call runs as a job: refresh the log until its first attempt is there.
+  await expect(async () => {
+    await log.getByRole('button', { name: 'Actualiser' }).click();
+    await expect(log.getByText('Adresse privée refusée : le destinataire doit être joignable sur Internet.')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+});
+
 test('add a custom domain, see it, remove it', async ({ page }) => {
   await signUp(page);
   await page.goto('/settings');

@@ -1,6 +1,7 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { WEBHOOK_DELIVERY_ERROR_CODES } from '../src/contracts/webhooks.js';
 
 // The server's errors say why in codes (AppError reasons, field error codes); the web app translates them
 // (errors.reasons.* and validation.codes.* of src/web/i18n/<lang>/app.json). This reads the server's sources,
@@ -25,6 +26,18 @@ describe('error translations', () => {
       const { errors, validation } = messages(lang);
       for (const name of reasons) if (!errors.reasons[name]) missing.push(`${lang}: errors.reasons.${name}`);
       for (const name of codes) if (!validation.codes[name]) missing.push(`${lang}: validation.codes.${name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('has a French and an English sentence for every webhook delivery error code', () => {
+    const missing: string[] = [];
+    for (const lang of ['fr', 'en'] as const) {
+      const settings = JSON.parse(readFileSync(`src/web/i18n/${lang}/settings.json`, 'utf8')) as {
+        settings: { webhooks: { deliveries: { errors?: Record<string, string> } } };
+      };
+      const sentences = settings.settings.webhooks.deliveries.errors ?? {};
+      for (const code of WEBHOOK_DELIVERY_ERROR_CODES) if (!sentences[code]) missing.push(`${lang}: settings.webhooks.deliveries.errors.${code}`);
     }
     expect(missing).toEqual([]);
   });

@@ -36,6 +36,12 @@ export type TWebhookEndpointUpdateBody = z.infer<typeof ZWebhookEndpointUpdateBo
 
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 
+/** Why a call failed, as a code the web translates (`error` keeps the details: the address, the receiver's words). */
+export const WEBHOOK_CALL_ERROR_CODES = ['private_address', 'bad_scheme', 'timeout', 'unreachable'] as const;
+export type TWebhookCallErrorCode = (typeof WEBHOOK_CALL_ERROR_CODES)[number];
+export const WEBHOOK_DELIVERY_ERROR_CODES = [...WEBHOOK_CALL_ERROR_CODES, 'http_status', 'disabled'] as const;
+export type TWebhookDeliveryErrorCode = (typeof WEBHOOK_DELIVERY_ERROR_CODES)[number];
+
 export const ZWebhookDelivery = z.object({
   id: ZId,
   event_type: z.string(),
@@ -43,6 +49,8 @@ export const ZWebhookDelivery = z.object({
   attempts: z.number().int(),
   response_status: z.number().int().nullable(),
   error: z.string().nullable(),
+  /** The failure as a code (null for a success, or for calls logged before migration 0022). */
+  error_code: z.enum(WEBHOOK_DELIVERY_ERROR_CODES).nullable(),
   created_at: ZTimestamp,
   last_attempt_at: ZTimestamp.nullable(),
   delivered_at: ZTimestamp.nullable(),

@@ -132,7 +132,7 @@ registerAutomationAction({
 /** A webhook that could not be called, as a code the run log translates. */
 function webhookFailure(error: unknown): unknown {
   if (!(error instanceof WebhookError)) return error;
-  if (/private address/.test(error.message)) return new ActionFailure(error.message, 'webhook_private_address', {});
-  if (/no answer within/.test(error.message)) return new ActionFailure(error.message, 'webhook_timeout', { seconds: WEBHOOK_TIMEOUT_MS / 1000 });
+  if (error.code === 'private_address') return new ActionFailure(error.message, 'webhook_private_address', {});
+  if (error.code === 'timeout') return new ActionFailure(error.message, 'webhook_timeout', { seconds: WEBHOOK_TIMEOUT_MS / 1000 });
   return new ActionFailure(error.message, 'webhook_unreachable', { detail: error.message });
 }

@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { WEBHOOK_ALL_EVENTS, WEBHOOK_TEST_EVENT } from '../../contracts/webhooks.js';
+import { WEBHOOK_ALL_EVENTS, WEBHOOK_TEST_EVENT, type TWebhookDeliveryErrorCode } from '../../contracts/webhooks.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Tenant } from '../../platform/db/tenant.js';
-import { postWebhook } from '../../platform/http/outbound-webhook.js';
+import { postWebhook, WebhookError } from '../../platform/http/outbound-webhook.js';
 import { defineJob } from '../../platform/jobs/define-job.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { getEndpoint, secretContext } from './webhook-endpoints.service.js';
@@ -91,7 +91,7 @@ export async function deliverWebhook(runtime: Runtime, deliveryId: string): Prom
   if (!found || found.delivery.status !== 'pending') return;
   const { delivery, endpoint } = found;
   if (!endpoint.is_active) {
-    await record(runtime, deliveryId, { status: 'failed', error: 'webhook disabled' });
+    await record(runtime, deliveryId, { status: 'failed', error: 'webhook disabled', error_code: 'disabled' });
     return;
   }
   const secret = runtime.secrets.decrypt(endpoint.secret_sealed, secretContext(endpoint));
@@ -104,21 +104,27 @@ export async function deliverWebhook(runtime: Runtime, deliveryId: string): Prom
       userAgent: 'MarketingPlatform-Webhooks/1',
     });
   } catch (error) {
-    await record(runtime, deliveryId, { error: (error as Error).message });
+    await record(runtime, deliveryId, { error: (error as Error).message, error_code: error instanceof WebhookError ? error.code : 'unreachable' });
     throw new DeliveryFailed((error as Error).message);
   }
   if (status >= 200 && status < 300) {
-    await record(runtime, deliveryId, { status: 'succeeded', response_status: status, error: null, delivered: true });
+    await record(runtime, deliveryId, { status: 'succeeded', response_status: status, error: null, error_code: null, delivered: true });
     return;
   }
-  await record(runtime, deliveryId, { response_status: status, error: `HTTP ${status}` });
+  await record(runtime, deliveryId, { response_status: status, error: `HTTP ${status}`, error_code: 'http_status' });
   throw new DeliveryFailed(`HTTP ${status}`);
 }
 
 async function record(
   runtime: Runtime,
   deliveryId: string,
-  change: { status?: 'succeeded' | 'failed'; response_status?: number | null; error?: string | null; delivered?: boolean },
+  change: {
+    status?: 'succeeded' | 'failed';
+    response_status?: number | null;
+    error?: string | null;
+    error_code?: TWebhookDeliveryErrorCode | null;
+    delivered?: boolean;
+  },
 ) {
   await runtime.db
     // eslint-disable-next-line local/tenant-scope -- a delivery job's row by id
@@ -127,6 +133,7 @@ async function record(
       ...(change.status ? { status: change.status } : {}),
       ...(change.response_status !== undefined ? { response_status: change.response_status } : {}),
       ...(change.error !== undefined ? { error: change.error?.slice(0, 500) ?? null } : {}),
+      ...(change.error_code !== undefined ? { error_code: change.error_code } : {}),
       attempts: sql`${webhookDeliveries.attempts} + 1`,
       last_attempt_at: sql`now()`,
       ...(change.delivered ? { delivered_at: sql`now()` } : {}),

@@ -1,6 +1,7 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid, boolean } from 'drizzle-orm/pg-core';
 import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
 import { workspaces } from '../workspaces/tables.js';
+import { WEBHOOK_DELIVERY_ERROR_CODES } from '../../contracts/webhooks.js';
 
 /** A URL of the workspace subscribed to event types; its signing secret is sealed with the SecretBox. */
 export const webhookEndpoints = pgTable(
@@ -35,6 +36,7 @@ export const webhookDeliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     response_status: integer('response_status'),
     error: text('error'),
+    error_code: text('error_code', { enum: WEBHOOK_DELIVERY_ERROR_CODES }),
     last_attempt_at: timestamp('last_attempt_at', { withTimezone: true }),
     delivered_at: timestamp('delivered_at', { withTimezone: true }),
     created_at: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

@@ -79,12 +79,14 @@ describe('outgoing webhooks', () => {
     const deliveryId = (test.json() as { id: string }).id;
     // What pg-boss does on a failure: the same delivery again later (drain() never retries, so call it here).
     await expect(deliverWebhook(t.runtime, deliveryId)).rejects.toThrow(/HTTP 500/);
-    expect(await deliveries(owner, hook.id)).toMatchObject([{ status: 'pending', attempts: 1, response_status: 500 }]);
+    expect(await deliveries(owner, hook.id)).toMatchObject([{ status: 'pending', attempts: 1, response_status: 500, error_code: 'http_status' }]);
     await deliverWebhook(t.runtime, deliveryId);
     await t.drain(); // the queued job finds it delivered and does nothing
     expect(received.length).toBe(2);
     expect(received[0]!.headers['webhook-id']).toBe(received[1]!.headers['webhook-id']);
-    expect(await deliveries(owner, hook.id)).toMatchObject([{ event_type: 'webhook.test', status: 'succeeded', attempts: 2, response_status: 200 }]);
+    expect(await deliveries(owner, hook.id)).toMatchObject([
+      { event_type: 'webhook.test', status: 'succeeded', attempts: 2, response_status: 200, error_code: null },
+    ]);
 
     const rotated = (await owner.client.post(`/api/workspace/webhooks/${hook.id}/rotate-secret`, {})).json() as { secret: string };
     expect(rotated.secret).not.toBe(hook.secret);
@@ -124,7 +126,8 @@ describe('outgoing webhooks', () => {
       await expect(guarded.drain()).rejects.toThrow(/private address/);
       expect(received).toHaveLength(0);
       const log = (await owner.client.get(`/api/workspace/webhooks/${hook.id}/deliveries`)).json() as { status: string; error: string }[];
-      expect(log[0]).toMatchObject({ status: 'failed' });
+      // The code is what the web shows (translated); the English text keeps the details.
+      expect(log[0]).toMatchObject({ status: 'failed', error_code: 'private_address' });
       expect(log[0]!.error).toMatch(/private address/);
     } finally {
       await guarded.close();

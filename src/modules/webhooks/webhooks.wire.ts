@@ -23,6 +23,7 @@ export function delivery(row: typeof webhookDeliveries.$inferSelect): TWebhookDe
     attempts: row.attempts,
     response_status: row.response_status,
     error: row.error,
+    error_code: row.error_code,
     created_at: iso(row.created_at),
     last_attempt_at: iso(row.last_attempt_at),
     delivered_at: iso(row.delivered_at),

@@ -1,4 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import type { TWebhookCallErrorCode } from '../../contracts/webhooks.js';
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
@@ -45,8 +46,15 @@ export function isPrivateAddress(address: string): boolean {
   return family === 0 || PRIVATE_RANGES.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
-/** A webhook that could not be called or did not answer; the message goes to the run log. */
-export class WebhookError extends Error {}
+/** A webhook that could not be called or did not answer: the message (English, with details) and its code. */
+export class WebhookError extends Error {
+  constructor(
+    message: string,
+    readonly code: TWebhookCallErrorCode,
+  ) {
+    super(message);
+  }
+}
 
 /** Resolves like dns.lookup but refuses names that resolve to a private address. */
 const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
@@ -54,7 +62,7 @@ const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
     if (error) return callback(error, '', 0);
     const blocked = addresses.find((a) => isPrivateAddress(a.address));
     if (blocked || addresses.length === 0) {
-      return callback(new WebhookError(`${hostname} resolves to a private address (${blocked?.address ?? 'none'})`), '', 0);
+      return callback(new WebhookError(`${hostname} resolves to a private address (${blocked?.address ?? 'none'})`, 'private_address'), '', 0);
     }
     if (options.all) return (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, addresses);
     callback(null, addresses[0]!.address, addresses[0]!.family);
@@ -68,10 +76,11 @@ export function postWebhook(
   options: { allowPrivateAddresses: boolean; headers?: Record<string, string>; userAgent?: string },
 ): Promise<number> {
   const target = new URL(url);
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') return Promise.reject(new WebhookError('only http and https URLs can be called'));
+  if (target.protocol !== 'http:' && target.protocol !== 'https:')
+    return Promise.reject(new WebhookError('only http and https URLs can be called', 'bad_scheme'));
   const literal = target.hostname.replace(/^\[|\]$/g, '');
   if (!options.allowPrivateAddresses && isIP(literal) && isPrivateAddress(literal)) {
-    return Promise.reject(new WebhookError(`${literal} is a private address`));
+    return Promise.reject(new WebhookError(`${literal} is a private address`, 'private_address'));
   }
   const payload = typeof body === 'string' ? body : JSON.stringify(body);
   const client = target.protocol === 'https:' ? https : http;
@@ -96,8 +105,8 @@ export function postWebhook(
       },
     );
     request.on('error', (error: Error) => {
-      if (error.name === 'AbortError' || error.name === 'TimeoutError') reject(new WebhookError(`no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`));
-      else reject(error instanceof WebhookError ? error : new WebhookError(error.message));
+      if (error.name === 'AbortError' || error.name === 'TimeoutError') reject(new WebhookError(`no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`, 'timeout'));
+      else reject(error instanceof WebhookError ? error : new WebhookError(error.message, 'unreachable'));
     });
     request.end(payload);
   });

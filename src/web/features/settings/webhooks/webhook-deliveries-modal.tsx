@@ -2,6 +2,7 @@ import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh, IconSend } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TWebhookDelivery, TWebhookEndpoint } from '../../../../contracts/webhooks.js';
 import { api } from '../../../lib/api.js';
@@ -86,7 +87,7 @@ function DeliveriesTable({ list }: { list: TWebhookDelivery[] }) {
             <Table.Tr key={delivery.id}>
               <Table.Td style={PINNED_COLUMN}>{eventLabel(delivery.event_type)}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={STATUS_COLORS[delivery.status]}>
+                <Badge variant="light" color={STATUS_COLORS[delivery.status]} styles={{ label: { overflow: 'visible' } }}>
                   {t(`settings.webhooks.deliveries.statuses.${delivery.status}`)}
                 </Badge>
               </Table.Td>
@@ -95,7 +96,7 @@ function DeliveriesTable({ list }: { list: TWebhookDelivery[] }) {
               <Table.Td>{format.dateTime(delivery.last_attempt_at ?? delivery.created_at)}</Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {delivery.error ?? ''}
+                  {deliveryError(delivery, t)}
                 </Text>
               </Table.Td>
             </Table.Tr>
@@ -104,4 +105,15 @@ function DeliveriesTable({ list }: { list: TWebhookDelivery[] }) {
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+/**
+ * The failure in the reader's language, from its code; the details the server kept (the address, the receiver's
+ * own words) follow only where they add something. Calls logged before the codes show their text as it is.
+ */
+function deliveryError(delivery: TWebhookDelivery, t: TFunction): string {
+  const code = delivery.error_code;
+  if (!code) return delivery.error ?? '';
+  const sentence = t(`settings.webhooks.deliveries.errors.${code}`, { status: delivery.response_status ?? '' });
+  return code === 'unreachable' && delivery.error ? `${sentence} (${delivery.error})` : sentence;
 }
