@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { runLeadImport } from '../src/modules/crm/imports/lead-import-run.service.js';
+import { importWriters, runLeadImport } from '../src/modules/crm/imports/lead-import-run.service.js';
 import { signUp, startTestApp, type TestContext } from './harness.js';
 import { uploadLeads } from './lead-import-upload.js';
 
@@ -49,9 +49,11 @@ describe('a heavy preview and an import at once', () => {
 
     const importId = await uploadLeads(heavy, IMPORT_ROWS);
     let importing = true;
-    const running = runLeadImport(t.runtime.db, heavy.workspaceId, importId, { batchRows: 500 }).finally(() => {
-      importing = false;
-    });
+    const running = runLeadImport(t.runtime.db, heavy.workspaceId, importId, { batchRows: 500, writers: importWriters(t.runtime.database.kind) }).finally(
+      () => {
+        importing = false;
+      },
+    );
     // The stranger's previews, one after the other for as long as the import runs (and at least three).
     const previewStatuses: number[] = [];
     const previews = (async () => {

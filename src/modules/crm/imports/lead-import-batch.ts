@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { IMPORT_LEAD_FIELDS, type TImportLeadField, type TImportReason, type TOnDuplicate } from '../../../contracts/crm-imports.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
@@ -25,8 +25,6 @@ export type TImportContext = {
   columns: TImportColumn[];
   definitions: Map<string, TCustomFieldRow>;
   owners: TOwners;
-  /** processed_rows as this runner last wrote it; another value in the table means another runner took over. */
-  processedRows: number;
   /** Whether this run wrote lead events (updates, or `imported` events for their consumers): lead_events is analyzed at the end. */
   wroteEvents?: boolean;
 };
@@ -46,6 +44,8 @@ type TChange = { field: string; from: unknown; to: unknown };
 
 /** A batch whose rows are validated, ready to be written. */
 export type TPreparedBatch = {
+  /** processed_rows before this batch: the batch commits only on top of exactly that many rows. */
+  startRow: number;
   rows: number;
   valid: { row: TBatchRow; lead: TImportedLead }[];
   failures: TFailure[];
@@ -53,8 +53,8 @@ export type TPreparedBatch = {
 };
 
 /** Validates a batch's rows like the API validates a lead (CPU only: runs while the previous batch is written). */
-export function prepareBatch(ctx: TImportContext, rows: TBatchRow[], bytesRead: number): TPreparedBatch {
-  const batch: TPreparedBatch = { rows: rows.length, valid: [], failures: [], bytesRead };
+export function prepareBatch(ctx: TImportContext, rows: TBatchRow[], startRow: number, bytesRead: number): TPreparedBatch {
+  const batch: TPreparedBatch = { startRow, rows: rows.length, valid: [], failures: [], bytesRead };
   for (const row of rows) {
     const result = rowToLead(row.cells, ctx.columns, ctx.definitions, ctx.owners);
     if (result.ok) batch.valid.push({ row, lead: result.lead });
@@ -66,12 +66,26 @@ export function prepareBatch(ctx: TImportContext, rows: TBatchRow[], bytesRead: 
   return batch;
 }
 
+/** The emails a batch writes (lower case), for the writers to keep two batches in flight apart. */
+export function batchEmails(batch: TPreparedBatch): Set<string> {
+  return new Set(batch.valid.map((v) => v.lead.email).filter((e): e is string => !!e));
+}
+
 /**
  * Writes one batch: skips erased emails, resolves duplicates by email (existing leads and earlier
  * rows) per on_duplicate, writes leads, events and failures, and advances the import's counters,
  * all in one transaction so a rerun resumes exactly after it.
+ *
+ * The counters move last, on the condition that processed_rows is still the batch's start, so
+ * processed_rows stays a prefix of the file, and a second runner of the same import (ImportSuperseded) or a
+ * batch whose predecessor failed commits nothing. With `ordered` (two writers on PostgreSQL,
+ * lead-import-run.service.ts) the next batch runs its statements while this one is still being written:
+ * each batch holds a transaction lock named by the row it ends at from its first statement (`started` is
+ * called once it is held) and, before its counters, waits for the lock named by the row it starts at, i.e.
+ * for its predecessor's commit or rollback. The wait is the database's own, so a deadlock with another
+ * writer is seen and broken by PostgreSQL (40P01), never a hang.
  */
-export async function writeBatch(ctx: TImportContext, batch: TPreparedBatch): Promise<void> {
+export async function writeBatch(ctx: TImportContext, batch: TPreparedBatch, ordered?: { started: () => void }): Promise<void> {
   const counts = { created: 0, updated: 0, skipped: 0, failed: batch.failures.length };
   const failures = [...batch.failures];
   const { valid, bytesRead } = batch;
@@ -79,8 +93,10 @@ export async function writeBatch(ctx: TImportContext, batch: TPreparedBatch): Pr
   const { tenant } = ctx;
 
   await tenant.db.transaction(async (tx) => {
-    const [state] = await tx.select({ processed: leadImports.processed_rows }).from(leadImports).where(tenant.byId(leadImports, ctx.importId)).for('update');
-    if (!state || state.processed !== ctx.processedRows) throw new ImportSuperseded();
+    if (ordered) {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${ctx.importId}), ${batch.startRow + batch.rows})`);
+      ordered.started();
+    }
     // Safe without waiting for the disk: a batch lost in a crash is lost with its processed_rows, and the rerun redoes it.
     await tx.execute(sql`SET LOCAL synchronous_commit = off`);
 
@@ -154,7 +170,8 @@ export async function writeBatch(ctx: TImportContext, batch: TPreparedBatch): Pr
     }
     if (failures.length > 0) await insertFailures(tx, ctx, failures);
 
-    await tx
+    if (ordered) await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(hashtext(${ctx.importId}), ${batch.startRow})`);
+    const advanced = await tx
       .update(leadImports)
       .set({
         processed_rows: sql`${leadImports.processed_rows} + ${batch.rows}`,
@@ -164,9 +181,10 @@ export async function writeBatch(ctx: TImportContext, batch: TPreparedBatch): Pr
         failed_count: sql`${leadImports.failed_count} + ${counts.failed}`,
         bytes_read: sql`greatest(${leadImports.bytes_read}, ${bytesRead})`,
       })
-      .where(tenant.byId(leadImports, ctx.importId));
+      .where(tenant.where(leadImports, eq(leadImports.id, ctx.importId), eq(leadImports.processed_rows, batch.startRow)))
+      .returning({ id: leadImports.id });
+    if (advanced.length === 0) throw new ImportSuperseded();
   });
-  ctx.processedRows += batch.rows;
 }
 
 /** The row as the file had it, keyed by column name (for the report). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, startTestApp, type TestContext } from '../../../../test/harness.js';
 import { uploadLeads } from '../../../../test/lead-import-upload.js';
-import { runLeadImport } from './lead-import-run.service.js';
+import { importWriters, runLeadImport } from './lead-import-run.service.js';
 import { recoverStalledImports } from './lead-import.jobs.js';
 
 // An import outlives a dead worker (resumed within a minute or two), tells its progress by the rows
@@ -77,7 +77,7 @@ describe('lead import robustness', () => {
     const ws = await signUp(t.app);
     const total = 6000;
     const id = await uploadLeads(ws, total);
-    const running = runLeadImport(t.runtime.db, ws.workspaceId, id, { batchRows: 500 });
+    const running = runLeadImport(t.runtime.db, ws.workspaceId, id, { batchRows: 500, writers: importWriters(t.runtime.database.kind) });
     try {
       // Requests from the moment the import starts, each timed (the import's own status read too):
       // without a yield between batches, the first of them waited for the whole file.

@@ -4,7 +4,7 @@ import { Tenant } from '../../../platform/db/tenant.js';
 import { defineJob } from '../../../platform/jobs/define-job.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { leadImports } from './imports.tables.js';
-import { abandonLeadImport, runLeadImport } from './lead-import-run.service.js';
+import { abandonLeadImport, importWriters, runLeadImport } from './lead-import-run.service.js';
 import { publishLeadEvents } from '../leads/publish-lead-events.js';
 import { queueScoreRecalculation } from '../scoring/scoring.jobs.js';
 import { scoringRules } from '../scoring/scoring.tables.js';
@@ -24,7 +24,10 @@ export const leadImportJob = defineJob({
   expireInSeconds: 3600,
   concurrency: 2,
   handler: async (payload, runtime) => {
-    await runLeadImport(runtime.db, payload.workspace_id, payload.import_id, { publish: (fn) => publishLeadEvents(runtime, fn) });
+    await runLeadImport(runtime.db, payload.workspace_id, payload.import_id, {
+      writers: importWriters(runtime.database.kind),
+      publish: (fn) => publishLeadEvents(runtime, fn),
+    });
     const tenant = new Tenant(runtime.db, payload.workspace_id);
     const [done] = await runtime.db.select().from(leadImports).where(tenant.byId(leadImports, payload.import_id));
     if (!done || done.created_count + done.updated_count === 0) return;
