@@ -15,7 +15,7 @@ async function signUp(page: Page) {
   await expect(page.getByRole('link', { name: 'Tableau de bord' })).toBeVisible();
 }
 
-test('add a webhook on two event types, see it with its secret, delete it', async ({ page }) => {
+test('add a webhook on two event types, see it with its secret, edit it, delete it', async ({ page }) => {
   await signUp(page);
   await page.goto('/settings');
   await page.getByRole('tab', { name: 'Webhooks' }).click();
@@ -48,6 +48,21 @@ test('add a webhook on two event types, see it with its secret, delete it', asyn
   await expect(row.getByText('Tag ajouté', { exact: true })).toBeVisible();
   await expect(row.getByText('Synchronisation Zapier')).toBeVisible();
   await expect(row.getByRole('switch')).toBeChecked();
+
+  // Edited in place: another event and description; the secret stays (no secret dialog).
+  await row.getByRole('button', { name: 'Modifier' }).click();
+  const edit = page.getByRole('dialog', { name: 'Modifier le webhook' });
+  await expect(edit.getByRole('textbox', { name: 'Adresse (URL)' })).toHaveValue(url);
+  await edit.getByRole('combobox', { name: 'Événements', exact: true }).click();
+  await page.getByRole('option', { name: 'Tag ajouté', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await edit.getByRole('textbox', { name: 'Description' }).fill('Synchronisation Make');
+  await edit.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Webhook enregistré.')).toBeVisible();
+  await expect(edit).toHaveCount(0);
+  await expect(row.getByText('Synchronisation Make')).toBeVisible();
+  await expect(row.getByText('Tag ajouté', { exact: true })).toHaveCount(0);
+  await expect(row.getByText('Création', { exact: true })).toBeVisible();
 
   // Its log is empty until something is sent.
   await row.getByRole('button', { name: 'Journal' }).click();

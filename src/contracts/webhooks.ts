@@ -37,7 +37,16 @@ export type TWebhookEndpointUpdateBody = z.infer<typeof ZWebhookEndpointUpdateBo
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 
 /** Why a call failed, as a code the web translates (`error` keeps the details: the address, the receiver's words). */
-export const WEBHOOK_CALL_ERROR_CODES = ['private_address', 'bad_scheme', 'timeout', 'unreachable'] as const;
+export const WEBHOOK_CALL_ERROR_CODES = [
+  'private_address',
+  'bad_scheme',
+  'timeout',
+  'dns_failed',
+  'connection_refused',
+  'connection_reset',
+  'tls_failed',
+  'unreachable',
+] as const;
 export type TWebhookCallErrorCode = (typeof WEBHOOK_CALL_ERROR_CODES)[number];
 export const WEBHOOK_DELIVERY_ERROR_CODES = [...WEBHOOK_CALL_ERROR_CODES, 'http_status', 'disabled'] as const;
 export type TWebhookDeliveryErrorCode = (typeof WEBHOOK_DELIVERY_ERROR_CODES)[number];

@@ -106,8 +106,19 @@ export function postWebhook(
     );
     request.on('error', (error: Error) => {
       if (error.name === 'AbortError' || error.name === 'TimeoutError') reject(new WebhookError(`no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`, 'timeout'));
-      else reject(error instanceof WebhookError ? error : new WebhookError(error.message, 'unreachable'));
+      else reject(error instanceof WebhookError ? error : new WebhookError(error.message, connectionFailure(error)));
     });
     request.end(payload);
   });
+}
+
+/** What kind of network failure an error of Node's http client is, for a sentence the reader understands. */
+export function connectionFailure(error: Error): TWebhookCallErrorCode {
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA'].includes(code)) return 'dns_failed';
+  if (code === 'ECONNREFUSED') return 'connection_refused';
+  // OpenSSL's own failures come as EPROTO ("SSL routines: wrong version number" for https to a plain HTTP server).
+  if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH|EPROTO/.test(code)) return 'tls_failed';
+  if (['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes(code) || error.message === 'socket hang up') return 'connection_reset';
+  return 'unreachable';
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Switch, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,11 +16,12 @@ import { WEBHOOKS_KEY } from '../query-keys.js';
 import type { TWebhookWithSecret } from './webhook-secret-modal.js';
 import { useConfirmedDelete } from '../use-confirmed-delete.js';
 import { WebhookDeliveriesModal } from './webhook-deliveries-modal.js';
+import { WebhookForm } from './webhook-form.js';
 import { useWebhookEventLabel } from './webhook-events.js';
 
 type Props = { onAdd: () => void; onSecret: (shown: TWebhookWithSecret) => void };
 
-/** The workspace's webhooks: switch on and off, open the log, rotate the secret, delete. */
+/** The workspace's webhooks: switch on and off, open the log, edit, rotate the secret, delete. */
 export function WebhooksTable({ onAdd, onSecret }: Props) {
   const { t } = useTranslation();
   const webhooks = useQuery({ queryKey: WEBHOOKS_KEY, queryFn: () => api.get<TWebhookEndpoint[]>('/api/workspace/webhooks') });
@@ -31,6 +32,7 @@ export function WebhooksTable({ onAdd, onSecret }: Props) {
   });
   const rotate = useRotate(onSecret);
   const [logOf, setLogOf] = useState<TWebhookEndpoint | null>(null);
+  const [editing, setEditing] = useState<TWebhookEndpoint | null>(null);
 
   return (
     <>
@@ -56,7 +58,7 @@ export function WebhooksTable({ onAdd, onSecret }: Props) {
                 </Table.Thead>
                 <Table.Tbody>
                   {list.map((webhook) => (
-                    <WebhookRow key={webhook.id} webhook={webhook} onLog={setLogOf} onRotate={rotate.ask} onDelete={remove.ask} />
+                    <WebhookRow key={webhook.id} webhook={webhook} onLog={setLogOf} onEdit={setEditing} onRotate={rotate.ask} onDelete={remove.ask} />
                   ))}
                 </Table.Tbody>
               </Table>
@@ -65,6 +67,9 @@ export function WebhooksTable({ onAdd, onSecret }: Props) {
         }
       </QueryState>
       <WebhookDeliveriesModal endpoint={logOf} onClose={() => setLogOf(null)} />
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('settings.webhooks.editTitle')} size="lg">
+        {editing && <WebhookForm key={editing.id} editing={editing} onSaved={() => setEditing(null)} />}
+      </Modal>
       <ConfirmModal
         opened={rotate.pending !== null}
         title={t('settings.webhooks.rotateTitle')}
@@ -92,11 +97,12 @@ export function WebhooksTable({ onAdd, onSecret }: Props) {
 type TRowProps = {
   webhook: TWebhookEndpoint;
   onLog: (webhook: TWebhookEndpoint) => void;
+  onEdit: (webhook: TWebhookEndpoint) => void;
   onRotate: (webhook: TWebhookEndpoint) => void;
   onDelete: (webhook: TWebhookEndpoint) => void;
 };
 
-function WebhookRow({ webhook, onLog, onRotate, onDelete }: TRowProps) {
+function WebhookRow({ webhook, onLog, onEdit, onRotate, onDelete }: TRowProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const eventLabel = useWebhookEventLabel();
@@ -135,6 +141,9 @@ function WebhookRow({ webhook, onLog, onRotate, onDelete }: TRowProps) {
         <Group gap={4} wrap="nowrap">
           <Button size="xs" variant="subtle" onClick={() => onLog(webhook)}>
             {t('settings.webhooks.log')}
+          </Button>
+          <Button size="xs" variant="subtle" onClick={() => onEdit(webhook)}>
+            {t('settings.webhooks.edit')}
           </Button>
           <Button size="xs" variant="subtle" onClick={() => onRotate(webhook)}>
             {t('settings.webhooks.rotate')}
