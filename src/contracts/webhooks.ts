@@ -24,14 +24,20 @@ export const ZWebhookEndpointWithSecret = ZWebhookEndpoint.extend({ secret: z.st
 
 const ZWebhookUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000);
 
-export const ZWebhookEndpointBody = z.object({
+const endpointFields = {
   url: ZWebhookUrl,
-  description: z.string().trim().max(200).default(''),
+  description: z.string().trim().max(200),
   event_types: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
-  is_active: z.boolean().default(true),
+  is_active: z.boolean(),
+};
+export const ZWebhookEndpointBody = z.object({
+  ...endpointFields,
+  description: endpointFields.description.default(''),
+  is_active: endpointFields.is_active.default(true),
 });
 export type TWebhookEndpointBody = z.infer<typeof ZWebhookEndpointBody>;
-export const ZWebhookEndpointUpdateBody = ZWebhookEndpointBody.partial();
+/** Only the fields sent change: built without the defaults, which zod would otherwise fill in (switching a webhook off erased its description). */
+export const ZWebhookEndpointUpdateBody = z.object(endpointFields).partial();
 export type TWebhookEndpointUpdateBody = z.infer<typeof ZWebhookEndpointUpdateBody>;
 
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;

@@ -27,6 +27,7 @@ import { filesPublicRoutes, filesRoutes } from './files/index.js';
 import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { demoRoutes } from './demo/index.js';
+import { emailCampaignRoutes } from './email/index.js';
 import { declareImportedLeadEventConsumers } from './imported-lead-consumers.js';
 
 // The one file that mounts every module: routes of the admin API, routes of the public
@@ -58,6 +59,7 @@ export const apiRoutes: RouteModule[] = [
   scoringRoutes,
   leadImportRoutes,
   automationsRoutes,
+  emailCampaignRoutes,
   dashboardRoutes,
   demoRoutes,
 ];

@@ -1,3 +1,4 @@
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/db/keyset-cursor.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { TAuth } from '../../platform/auth/access.js';
@@ -42,7 +43,7 @@ export async function uploadFile(runtime: Runtime, tenant: Tenant, actor: TAuth,
 
 /** Newest first, keyset-paginated on (created_at, id). */
 export async function listFiles(tenant: Tenant, query: { cursor?: string; limit: number }) {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const after = query.cursor ? decodeKeysetCursor(query.cursor) : undefined;
   const rows = await tenant.db
     .select()
     .from(files)
@@ -51,7 +52,7 @@ export async function listFiles(tenant: Tenant, query: { cursor?: string; limit:
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  return { rows: page, nextCursor: rows.length > query.limit && last ? encodeKeysetCursor(last.created_at, last.id) : null };
 }
 
 /** Deletes the row, then the bytes. */
@@ -82,18 +83,3 @@ function cleanName(name: string): string {
 
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL_OR_QUOTE = /[\u0000-\u001f\u007f"]/g;
-
-function encodeCursor(row: TFileRow): string {
-  return Buffer.from(JSON.stringify([row.created_at.toISOString(), row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(at);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor');
-    return { at: date, id };
-  } catch {
-    throw new AppError('bad_request', 'Invalid cursor', { errors: [{ path: 'querystring.cursor', message: 'invalid cursor', code: 'invalid_cursor' }] });
-  }
-}

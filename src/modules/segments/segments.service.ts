@@ -4,6 +4,8 @@ import type { TAuth } from '../../platform/auth/access.js';
 import { assertQueryCost } from '../../platform/db/query-limits.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { leads } from '../crm/tables.js';
+import { pgErrorCode } from '../../platform/db/pg-error.js';
+import { AppError } from '../../platform/errors.js';
 import { compileLeadRules } from './segment-compiler.js';
 import { segments } from './segments.tables.js';
 import { WORKSPACE_LIMITS } from '../../contracts/limits.js';
@@ -60,7 +62,12 @@ export async function updateSegment(tenant: Tenant, id: string, input: TSegmentU
   return tenant.update(segments, id, input, 'Segment');
 }
 
-/** Deletes a saved segment. */
-export function deleteSegment(tenant: Tenant, id: string): Promise<void> {
-  return tenant.delete(segments, id, 'Segment');
+/** Deletes a saved segment; one that a campaign targets is kept (409 `segment_in_use`): the campaign would reach every lead. */
+export async function deleteSegment(tenant: Tenant, id: string): Promise<void> {
+  try {
+    await tenant.delete(segments, id, 'Segment');
+  } catch (error) {
+    if (pgErrorCode(error) !== '23503') throw error;
+    throw new AppError('conflict', 'This segment is the audience of an email campaign: change the campaign first', { reason: 'segment_in_use' });
+  }
 }

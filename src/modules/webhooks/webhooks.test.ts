@@ -98,8 +98,15 @@ describe('outgoing webhooks', () => {
 
   it('disabled webhooks get nothing; bad bodies are 400; members cannot see webhooks', async () => {
     const owner = await signUp(t.app);
-    const hook = (await owner.client.post('/api/workspace/webhooks', { url, event_types: ['lead.created'] })).json() as { id: string };
-    expect((await owner.client.patch(`/api/workspace/webhooks/${hook.id}`, { is_active: false })).statusCode).toBe(200);
+    const hook = (await owner.client.post('/api/workspace/webhooks', { url, event_types: ['lead.created'], description: 'Zapier' })).json() as { id: string };
+    const off = await owner.client.patch(`/api/workspace/webhooks/${hook.id}`, { is_active: false });
+    // Only what was sent changes: the description stays.
+    expect(off.json()).toMatchObject({ is_active: false, description: 'Zapier' });
+    // And changing the URL does not switch it back on.
+    expect((await owner.client.patch(`/api/workspace/webhooks/${hook.id}`, { url: `${url}?v=2` })).json()).toMatchObject({
+      is_active: false,
+      description: 'Zapier',
+    });
     received.length = 0;
     await owner.client.post('/api/marketing/leads', { email: 'quiet@example.com' });
     await t.drain();

@@ -1,3 +1,4 @@
+import { pgErrorCode } from '../db/pg-error.js';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type TErrorCode, type TFieldError } from '../errors.js';
@@ -117,15 +118,6 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
   }
   // Fastify's own client errors: body too large (413), bad content type (415), bad JSON (400)...
   return sendProblem(reply, { status, code: error.code?.toLowerCase() ?? String(status), detail: error.message });
-}
-
-/** The SQLSTATE of a PostgreSQL error, also when wrapped by Drizzle (error.cause). */
-function pgErrorCode(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; depth++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-    e = e.cause as typeof e;
-  }
-  return undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CsvError } from 'csv-parse';
 import { eq, sql } from 'drizzle-orm';
 import type { DatabaseKind, Db } from '../../../platform/db/database.js';
+import { pgErrorCode } from '../../../platform/db/pg-error.js';
 import { analyzeTables } from '../../../platform/db/statistics.js';
 import { Tenant } from '../../../platform/db/tenant.js';
 import { AppError } from '../../../platform/errors.js';
@@ -56,10 +57,7 @@ export async function runLeadImport(db: Db, workspaceId: string, importId: strin
 const DEADLOCK_ATTEMPTS = 3;
 
 function isDeadlock(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    if ((current as { code?: unknown }).code === '40P01') return true;
-  }
-  return false;
+  return pgErrorCode(error) === '40P01';
 }
 
 async function runOnce(db: Db, workspaceId: string, importId: string, options: TRunOptions): Promise<void> {

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { ZEmail, ZId, ZTimestamp } from './common.js';
+import { ZRuleGroup } from './crm-segments.js';
+
+// Email campaigns (spec: EmailCampaign): the wire shapes shared by the API and the web app.
+
+/** draft → scheduled → active (sending) ⇄ paused → completed (also when canceled: `canceled_at` says so). */
+export const EMAIL_CAMPAIGN_STATUSES = ['draft', 'scheduled', 'active', 'paused', 'completed'] as const;
+export const ZEmailCampaignStatus = z.enum(EMAIL_CAMPAIGN_STATUSES);
+export type TEmailCampaignStatus = z.infer<typeof ZEmailCampaignStatus>;
+
+/** Statuses in which the content may still change and the campaign may be deleted: nothing was sent. */
+export const EDITABLE_CAMPAIGN_STATUSES: readonly TEmailCampaignStatus[] = ['draft', 'scheduled'];
+
+/** The metrics' thresholds (spec): an open rate above 20 % and a click rate above 3 % are good. */
+export const GOOD_OPEN_RATE = 0.2;
+export const GOOD_CLICK_RATE = 0.03;
+
+/** Longest HTML body accepted (a newsletter with inline styles is tens of kilobytes). */
+export const MAX_CAMPAIGN_HTML = 512 * 1024;
+
+const ZOptionalEmail = z.union([z.literal(''), ZEmail]);
+
+/** What a member writes: content, sender and audience. Liquid in subject, preheader and bodies is checked at save. */
+const campaignFields = {
+  name: z.string().trim().min(1).max(200),
+  subject: z.string().trim().max(300),
+  preheader: z.string().trim().max(300),
+  html_content: z.string().max(MAX_CAMPAIGN_HTML),
+  text_content: z.string().max(MAX_CAMPAIGN_HTML),
+  /** The editor's own document (blocks), from which html_content is compiled; null for raw HTML. */
+  editor_document: z.record(z.string(), z.unknown()).nullable(),
+  from_name: z.string().trim().max(200),
+  from_email: ZOptionalEmail,
+  reply_to: ZOptionalEmail,
+  /** A saved segment of the workspace; with segment_rules, a lead must match both. */
+  segment_id: ZId.nullable(),
+  segment_rules: ZRuleGroup.nullable(),
+};
+
+export const ZEmailCampaignBody = z.strictObject({
+  ...campaignFields,
+  subject: campaignFields.subject.default(''),
+  preheader: campaignFields.preheader.default(''),
+  html_content: campaignFields.html_content.default(''),
+  text_content: campaignFields.text_content.default(''),
+  editor_document: campaignFields.editor_document.default(null),
+  from_name: campaignFields.from_name.default(''),
+  from_email: campaignFields.from_email.default(''),
+  reply_to: campaignFields.reply_to.default(''),
+  segment_id: campaignFields.segment_id.default(null),
+  segment_rules: campaignFields.segment_rules.default(null),
+});
+export type TEmailCampaignBody = z.infer<typeof ZEmailCampaignBody>;
+
+/** Only the fields sent change (no defaults here: a missing field is left as it is). */
+export const ZEmailCampaignUpdateBody = z.strictObject(campaignFields).partial();
+export type TEmailCampaignUpdateBody = z.infer<typeof ZEmailCampaignUpdateBody>;
+
+/** The copy's name (the web sends it in the reader's language); by default "<name> (copie)". */
+export const ZEmailCampaignDuplicateBody = z.strictObject({ name: z.string().trim().min(1).max(200).optional() }).optional();
+
+export const ZEmailCampaign = z.object({
+  id: ZId,
+  name: z.string(),
+  subject: z.string(),
+  preheader: z.string(),
+  html_content: z.string(),
+  text_content: z.string(),
+  editor_document: z.record(z.string(), z.unknown()).nullable(),
+  from_name: z.string(),
+  from_email: z.string(),
+  reply_to: z.string(),
+  status: ZEmailCampaignStatus,
+  scheduled_at: ZTimestamp.nullable(),
+  sent_at: ZTimestamp.nullable(),
+  canceled_at: ZTimestamp.nullable(),
+  segment_id: ZId.nullable(),
+  segment_rules: ZRuleGroup.nullable(),
+  total_recipients: z.number().int(),
+  total_sent: z.number().int(),
+  total_delivered: z.number().int(),
+  total_opened: z.number().int(),
+  total_clicked: z.number().int(),
+  total_bounced: z.number().int(),
+  total_unsubscribed: z.number().int(),
+  total_complained: z.number().int(),
+  /** Unique opens over delivered messages (0 to 1); null before anything is delivered. */
+  open_rate: z.number().nullable(),
+  /** Unique clicks over delivered messages (0 to 1); null before anything is delivered. */
+  click_rate: z.number().nullable(),
+  created_at: ZTimestamp,
+  updated_at: ZTimestamp,
+});
+export type TEmailCampaign = z.infer<typeof ZEmailCampaign>;
+
+/** The list leaves out the bodies and the editor document (a page of cards, not of newsletters). */
+export const ZEmailCampaignSummary = ZEmailCampaign.omit({ html_content: true, text_content: true, editor_document: true });
+export type TEmailCampaignSummary = z.infer<typeof ZEmailCampaignSummary>;
+
+export const ZEmailCampaignList = z.object({ items: z.array(ZEmailCampaignSummary), next_cursor: z.string().nullable() });
+export type TEmailCampaignList = z.infer<typeof ZEmailCampaignList>;
+
+export const ZEmailCampaignListQuery = z.object({
+  status: ZEmailCampaignStatus.optional(),
+  /** Words in the name or the subject. */
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(24),
+});
+export type TEmailCampaignListQuery = z.infer<typeof ZEmailCampaignListQuery>;

@@ -1,0 +1,121 @@
+import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import {
+  EDITABLE_CAMPAIGN_STATUSES,
+  type TEmailCampaignBody,
+  type TEmailCampaignListQuery,
+  type TEmailCampaignUpdateBody,
+} from '../../contracts/email-campaigns.js';
+import type { TAuth } from '../../platform/auth/access.js';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/db/keyset-cursor.js';
+import type { Tenant } from '../../platform/db/tenant.js';
+import { AppError, type TFieldError } from '../../platform/errors.js';
+import { liquidSyntaxError } from '../../platform/mail/liquid.js';
+import { compileLeadRules, getSegment } from '../segments/index.js';
+import { emailCampaigns } from './email.tables.js';
+
+export type TEmailCampaignRow = typeof emailCampaigns.$inferSelect;
+
+/** The fields written in Liquid: their syntax is checked at every save (variables are checked at send). */
+const TEMPLATE_FIELDS = ['subject', 'preheader', 'html_content', 'text_content'] as const;
+
+/** A new draft. */
+export async function createCampaign(tenant: Tenant, actor: TAuth, body: TEmailCampaignBody): Promise<TEmailCampaignRow> {
+  await checkCampaign(tenant, body);
+  return tenant.insert(emailCampaigns, { ...body, status: 'draft', created_by: actor.user_id });
+}
+
+/** Newest first, keyset-paginated on (created_at, id); by status, and by words of the name or subject. */
+export async function listCampaigns(tenant: Tenant, query: TEmailCampaignListQuery) {
+  const after = query.cursor ? decodeKeysetCursor(query.cursor) : undefined;
+  const conditions: (SQL | undefined)[] = [
+    query.status ? eq(emailCampaigns.status, query.status) : undefined,
+    query.q ? or(ilike(emailCampaigns.name, likePattern(query.q)), ilike(emailCampaigns.subject, likePattern(query.q))) : undefined,
+    after ? or(lt(emailCampaigns.created_at, after.at), and(eq(emailCampaigns.created_at, after.at), lt(emailCampaigns.id, after.id))) : undefined,
+  ];
+  const rows = await tenant.db
+    .select()
+    .from(emailCampaigns)
+    .where(tenant.where(emailCampaigns, ...conditions))
+    .orderBy(desc(emailCampaigns.created_at), desc(emailCampaigns.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > query.limit && last ? encodeKeysetCursor(last.created_at, last.id) : null };
+}
+
+export function getCampaign(tenant: Tenant, id: string): Promise<TEmailCampaignRow> {
+  return tenant.get(emailCampaigns, id, 'Campaign');
+}
+
+/** Changes a campaign; once it has started sending, its content and audience are what was sent, only its name changes. */
+export async function updateCampaign(tenant: Tenant, id: string, body: TEmailCampaignUpdateBody): Promise<TEmailCampaignRow> {
+  const current = await getCampaign(tenant, id);
+  const { name, ...content } = body;
+  if (!isEditable(current) && Object.keys(content).length > 0) {
+    throw new AppError('conflict', 'This campaign has been sent: its content can no longer change (duplicate it to send a new version)', {
+      reason: 'campaign_sent',
+    });
+  }
+  await checkCampaign(tenant, body);
+  return tenant.update(emailCampaigns, current.id, { ...(name === undefined ? {} : { name }), ...content }, 'Campaign');
+}
+
+/** Deletes a campaign that has sent nothing; a sent one stays, with its report. */
+export async function deleteCampaign(tenant: Tenant, id: string): Promise<void> {
+  const current = await getCampaign(tenant, id);
+  if (!isEditable(current)) {
+    throw new AppError('conflict', 'This campaign has been sent: it stays with its report', { reason: 'campaign_sent' });
+  }
+  await tenant.delete(emailCampaigns, current.id, 'Campaign');
+}
+
+/** A new draft with the same content, sender and audience (named `name`, else "<name> (copie)"); no status, date or counter is copied. */
+export async function duplicateCampaign(tenant: Tenant, actor: TAuth, id: string, name?: string): Promise<TEmailCampaignRow> {
+  const source = await getCampaign(tenant, id);
+  return tenant.insert(emailCampaigns, {
+    name: name ?? `${source.name} (copie)`.slice(0, 200),
+    subject: source.subject,
+    preheader: source.preheader,
+    html_content: source.html_content,
+    text_content: source.text_content,
+    editor_document: source.editor_document,
+    from_name: source.from_name,
+    from_email: source.from_email,
+    reply_to: source.reply_to,
+    segment_id: source.segment_id,
+    segment_rules: source.segment_rules,
+    status: 'draft',
+    created_by: actor.user_id,
+  });
+}
+
+function isEditable(row: TEmailCampaignRow): boolean {
+  return EDITABLE_CAMPAIGN_STATUSES.includes(row.status) && row.total_sent === 0;
+}
+
+/**
+ * What a save can check: Liquid syntax in every template field, the segment (this workspace's), the rules
+ * (they compile against this workspace's fields). One 400 names every faulty field.
+ */
+async function checkCampaign(tenant: Tenant, body: TEmailCampaignUpdateBody): Promise<void> {
+  const errors: TFieldError[] = [];
+  for (const field of TEMPLATE_FIELDS) {
+    const template = body[field];
+    const problem = template ? liquidSyntaxError(template) : null;
+    if (problem) errors.push({ path: `body.${field}`, message: `invalid Liquid template: ${problem}`, code: 'liquid_syntax', params: { detail: problem } });
+  }
+  if (body.segment_id) {
+    try {
+      await getSegment(tenant, body.segment_id);
+    } catch {
+      errors.push({ path: 'body.segment_id', message: 'no such segment in this workspace', code: 'unknown_segment' });
+    }
+  }
+  if (errors.length > 0) throw new AppError('bad_request', `Invalid campaign: ${errors.map((e) => e.path).join(', ')}`, { errors });
+  if (body.segment_rules) await compileLeadRules(tenant, body.segment_rules);
+}
+
+/** `%words%` for ILIKE, with the user's own % and _ taken literally. */
+function likePattern(words: string): string {
+  return `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,44 @@
+import { iso } from '../../contracts/common.js';
+import type { TEmailCampaign, TEmailCampaignSummary } from '../../contracts/email-campaigns.js';
+import type { TEmailCampaignRow } from './email-campaigns.service.js';
+
+/** A campaign on the wire, with its rates: unique opens and clicks over delivered messages, null before any. */
+export function campaign(row: TEmailCampaignRow): TEmailCampaign {
+  return {
+    ...summary(row),
+    html_content: row.html_content,
+    text_content: row.text_content,
+    editor_document: row.editor_document ?? null,
+  };
+}
+
+export function summary(row: TEmailCampaignRow): TEmailCampaignSummary {
+  const rate = (count: number) => (row.total_delivered > 0 ? count / row.total_delivered : null);
+  return {
+    id: row.id,
+    name: row.name,
+    subject: row.subject,
+    preheader: row.preheader,
+    from_name: row.from_name,
+    from_email: row.from_email,
+    reply_to: row.reply_to,
+    status: row.status,
+    scheduled_at: iso(row.scheduled_at),
+    sent_at: iso(row.sent_at),
+    canceled_at: iso(row.canceled_at),
+    segment_id: row.segment_id,
+    segment_rules: row.segment_rules ?? null,
+    total_recipients: row.total_recipients,
+    total_sent: row.total_sent,
+    total_delivered: row.total_delivered,
+    total_opened: row.total_opened,
+    total_clicked: row.total_clicked,
+    total_bounced: row.total_bounced,
+    total_unsubscribed: row.total_unsubscribed,
+    total_complained: row.total_complained,
+    open_rate: rate(row.total_opened),
+    click_rate: rate(row.total_clicked),
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+  };
+}

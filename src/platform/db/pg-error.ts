@@ -1,0 +1,8 @@
+/** The SQLSTATE of a PostgreSQL error (`23503`, `40P01`…), also when wrapped by Drizzle (error.cause). */
+export function pgErrorCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
