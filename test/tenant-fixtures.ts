@@ -27,10 +27,13 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await owner.client.post('/api/marketing/custom-fields', { key: 'budget', label: 'Budget', field_type: 'number' });
   const erased = (await owner.client.post('/api/marketing/leads', { email: uniqueEmail('a-erased') })).json() as { id: string };
   await owner.client.post(`/api/marketing/leads/${erased.id}/erase`, {});
-  await owner.client.post('/api/marketing/segments', {
-    name: 'Gros budgets',
-    rules: { op: 'and', rules: [{ field: 'custom.budget', operator: 'gte', value: 1000 }] },
-  });
+  const segment = (
+    await owner.client.post('/api/marketing/segments', {
+      name: 'Gros budgets',
+      rules: { op: 'and', rules: [{ field: 'custom.budget', operator: 'gte', value: 1000 }] },
+    })
+  ).json() as { id: string };
+  await owner.client.post('/api/marketing/email-campaigns', { name: 'Newsletter A', subject: 'Bonjour {{ lead.first_name }}', segment_id: segment.id });
   // Scoring: a rule (the interaction below changes the score: lead_score_history) and the settings row.
   await owner.client.post('/api/marketing/scoring-rules', { name: 'Appel', kind: 'event', event_type: 'interaction_added', points: 5 });
   await owner.client.patch('/api/marketing/crm-settings', { score_half_life_days: 45 });

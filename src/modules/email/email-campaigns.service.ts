@@ -102,7 +102,10 @@ async function checkCampaign(tenant: Tenant, body: TEmailCampaignUpdateBody): Pr
   for (const field of TEMPLATE_FIELDS) {
     const template = body[field];
     const problem = template ? liquidSyntaxError(template) : null;
-    if (problem) errors.push({ path: `body.${field}`, message: `invalid Liquid template: ${problem}`, code: 'liquid_syntax', params: { detail: problem } });
+    if (problem) {
+      const { message, line, column } = problem;
+      errors.push({ path: `body.${field}`, message: `invalid Liquid template: ${message}`, code: 'liquid_syntax', params: { line, column } });
+    }
   }
   if (body.segment_id) {
     try {

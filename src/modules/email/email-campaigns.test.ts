@@ -105,7 +105,7 @@ describe('email campaigns', () => {
       ['body.subject', 'liquid_syntax'],
       ['body.html_content', 'liquid_syntax'],
     ]);
-    expect(res.json().errors[0].params.detail).toMatch(/not closed/);
+    expect(res.json().errors[0]).toMatchObject({ message: expect.stringMatching(/not closed/), params: { line: 1, column: 9 } });
     const badSender = await ws.client.post(BASE, { ...newsletter, from_email: 'pas-une-adresse' });
     expect(badSender.statusCode).toBe(400);
     expect(badSender.json().errors[0].path).toBe('body.from_email');

@@ -36,12 +36,14 @@ export const liquid = new Liquid({
   memoryLimit: 16 * 1024 * 1024,
 });
 
-/** The syntax error of a template (Liquid's own sentence, with line and column), or null when it parses. */
-export function liquidSyntaxError(template: string): string | null {
+/** The syntax error of a template (Liquid's own sentence and where it is), or null when it parses. */
+export function liquidSyntaxError(template: string): { message: string; line: number; column: number } | null {
   try {
     liquid.parse(template);
     return null;
   } catch (error) {
-    return (error as Error).message;
+    const message = (error as Error).message;
+    const [, line = '1', column = '1'] = /line:(\d+), col:(\d+)/.exec(message) ?? [];
+    return { message, line: Number(line), column: Number(column) };
   }
 }
