@@ -18,7 +18,9 @@ export function LeadDrawer() {
   const phone = useMediaQuery('(max-width: 48em)');
   const registry = useDirtyRegistry();
   const [confirming, setConfirming] = useState(false);
-  const requestClose = () => (registry.any() ? setConfirming(true) : close());
+  // The question opens once the Esc that asked for it is over: mounted during that keydown (a slow machine
+  // renders in between its listeners), the dialog's own window listener got the same Esc and closed it at once.
+  const requestClose = () => (registry.any() ? window.setTimeout(() => setConfirming(true), 0) : close());
   return (
     <>
       <Drawer
