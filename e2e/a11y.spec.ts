@@ -122,6 +122,25 @@ const JOURNEYS: { name: string; signedIn: boolean; visit: (page: Page, findings:
     },
   },
   {
+    name: 'email campaigns: list, create modal, campaign page',
+    signedIn: true,
+    visit: async (page, findings) => {
+      const me = (await (await page.request.get('/api/auth/me')).json()) as { csrf_token: string };
+      const created = await page.request.post('/api/marketing/email-campaigns', {
+        headers: { 'x-csrf-token': me.csrf_token },
+        data: { name: 'Newsletter Novembre', subject: 'Les nouveautés du mois', html_content: '<p>Bonjour</p>' },
+      });
+      expect(created.ok()).toBe(true);
+      await page.goto('/email-marketing');
+      await expect(page.getByRole('article')).toHaveCount(1);
+      await audit(page, '/email-marketing (campaign cards)', findings);
+      await auditDialog(page, 'new campaign modal', findings, () => page.getByRole('button', { name: 'Créer', exact: true }).first().click());
+      await page.goto(`/email-marketing/campaigns/${((await created.json()) as { id: string }).id}`);
+      await expect(page.getByRole('textbox', { name: 'Contenu HTML' })).toBeVisible();
+      await audit(page, '/email-marketing/campaigns/:id', findings);
+    },
+  },
+  {
     name: 'settings and module pages',
     signedIn: true,
     visit: async (page, findings) => {
@@ -134,7 +153,7 @@ const JOURNEYS: { name: string; signedIn: boolean; visit: (page: Page, findings:
         '/settings/profile',
         '/settings/workspace',
         '/funnels',
-        '/email-marketing',
+        '/email-marketing?tab=sequences',
         '/ads',
         '/nowhere',
       ]) {

@@ -90,8 +90,15 @@ const router = createBrowserRouter([
           {
             path: 'email-marketing',
             element: page(
-              () => import('../features/email/email-marketing-page.js'),
+              () => import('../features/email/index.js'),
               (m) => m.EmailMarketingPage,
+            ),
+          },
+          {
+            path: 'email-marketing/campaigns/:id',
+            element: page(
+              () => import('../features/email/index.js'),
+              (m) => m.CampaignPage,
             ),
           },
           {

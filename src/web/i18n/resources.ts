@@ -7,6 +7,7 @@ import enCrmRecord from './en/crm-record.json';
 import enCrmSegments from './en/crm-segments.json';
 import enCrmSettings from './en/crm-settings.json';
 import enDashboard from './en/dashboard.json';
+import enEmail from './en/email.json';
 import enAuth from './en/auth.json';
 import enModules from './en/modules.json';
 import enSettings from './en/settings.json';
@@ -19,6 +20,7 @@ import frCrmRecord from './fr/crm-record.json';
 import frCrmSegments from './fr/crm-segments.json';
 import frCrmSettings from './fr/crm-settings.json';
 import frDashboard from './fr/dashboard.json';
+import frEmail from './fr/email.json';
 import frAuth from './fr/auth.json';
 import frModules from './fr/modules.json';
 import frSettings from './fr/settings.json';
@@ -29,6 +31,7 @@ const fr = {
   ...frAuth,
   ...frModules,
   ...frDashboard,
+  ...frEmail,
   ...frSettings,
   ...frCrm,
   ...frCrmAutomations,
@@ -43,6 +46,7 @@ const en = {
   ...enAuth,
   ...enModules,
   ...enDashboard,
+  ...enEmail,
   ...enSettings,
   ...enCrm,
   ...enCrmAutomations,

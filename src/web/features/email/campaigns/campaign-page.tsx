@@ -1,0 +1,227 @@
+import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { EDITABLE_CAMPAIGN_STATUSES, type TEmailCampaign } from '../../../../contracts/email-campaigns.js';
+import { api } from '../../../lib/api.js';
+import { notifyError, setFormErrors } from '../../../lib/errors.js';
+import { ConfirmModal } from '../../../ui/confirm-modal.js';
+import { PageHeader } from '../../../ui/page-header.js';
+import { QueryState } from '../../../ui/query-state.js';
+import { useSignedInMe } from '../../auth/session.js';
+import { useSegments } from '../../crm/segments/segments-api.js';
+import { CAMPAIGNS_KEY, CAMPAIGNS_PATH, campaignKey, SUBJECT_EXAMPLE, useCampaign } from '../email-api.js';
+import { CampaignStatusBadge } from './campaign-status-badge.js';
+
+/** /email-marketing/campaigns/:id: a campaign's content, sender and audience, saved as a draft. */
+export function CampaignPage() {
+  const { id = '' } = useParams();
+  const campaign = useCampaign(id);
+  return <QueryState query={campaign}>{(data) => <CampaignForm key={data.id} campaign={data} />}</QueryState>;
+}
+
+type TValues = {
+  name: string;
+  subject: string;
+  preheader: string;
+  html_content: string;
+  text_content: string;
+  from_name: string;
+  from_email: string;
+  reply_to: string;
+  segment_id: string | null;
+};
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Liquid shown as an example (passed as a value: i18next would read the braces as its own placeholders).
+const HTML_EXAMPLE = '{{ lead.first_name }}, {{ lead.custom.budget }}';
+
+function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const segments = useSegments();
+  const sent = !EDITABLE_CAMPAIGN_STATUSES.includes(campaign.status) || campaign.total_sent > 0;
+  const canEdit = me.role !== 'viewer';
+  const locked = sent || !canEdit;
+  const optionalEmail = (value: string) => (value.trim() === '' || EMAIL.test(value.trim()) ? null : t('email.fields.invalidEmail'));
+  const form = useForm<TValues>({
+    initialValues: {
+      name: campaign.name,
+      subject: campaign.subject,
+      preheader: campaign.preheader,
+      html_content: campaign.html_content,
+      text_content: campaign.text_content,
+      from_name: campaign.from_name,
+      from_email: campaign.from_email,
+      reply_to: campaign.reply_to,
+      segment_id: campaign.segment_id,
+    },
+    validate: {
+      name: (value) => (value.trim() === '' ? t('validation.required') : null),
+      from_email: optionalEmail,
+      reply_to: optionalEmail,
+    },
+  });
+  const save = useMutation({
+    // A sent campaign keeps its content: only its name is sent.
+    mutationFn: (values: TValues) =>
+      api.patch<TEmailCampaign>(
+        `${CAMPAIGNS_PATH}/${campaign.id}`,
+        sent ? { name: values.name } : { ...values, from_email: values.from_email.trim(), reply_to: values.reply_to.trim() },
+      ),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(campaignKey(saved.id), saved);
+      form.resetDirty();
+      notifications.show({ color: 'teal', message: t('email.edit.saved') });
+      await queryClient.invalidateQueries({ queryKey: [...CAMPAIGNS_KEY, 'list'] });
+    },
+    onError: (error) => {
+      if (!setFormErrors(form, error)) notifyError(error, t);
+    },
+  });
+  const [deleting, setDeleting] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => api.delete(`${CAMPAIGNS_PATH}/${campaign.id}`),
+    onSuccess: async () => {
+      notifications.show({ color: 'teal', message: t('email.edit.deleted', { name: campaign.name }) });
+      await queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY });
+      void navigate('/email-marketing');
+    },
+    onError: (error) => notifyError(error, t),
+  });
+  const segmentOptions = [
+    { value: '', label: t('email.fields.allLeads') },
+    ...(segments.data ?? []).map((segment) => ({ value: segment.id, label: segment.name })),
+  ];
+
+  return (
+    <>
+      <Anchor component={Link} to="/email-marketing" size="sm" mb="xs" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+        <IconArrowLeft size={14} aria-hidden />
+        {t('email.edit.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <PageHeader title={campaign.name} description={t('email.edit.description')} />
+        <CampaignStatusBadge campaign={campaign} />
+      </Group>
+      <Alert icon={<IconInfoCircle size={18} aria-hidden />} color="blue" variant="light" mb="lg" title={t('email.edit.sendingLaterTitle')}>
+        {t(sent ? 'email.edit.sentLocked' : 'email.edit.sendingLater')}
+      </Alert>
+      <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
+        <Stack gap="lg">
+          <Section title={t('email.edit.content')}>
+            <TextInput
+              label={t('email.fields.name')}
+              description={t('email.fields.nameHint')}
+              required
+              maxLength={200}
+              readOnly={!canEdit}
+              {...form.getInputProps('name')}
+            />
+            <TextInput
+              label={t('email.fields.subject')}
+              description={t('email.fields.subjectHint', { example: SUBJECT_EXAMPLE })}
+              maxLength={300}
+              readOnly={locked}
+              {...form.getInputProps('subject')}
+            />
+            <TextInput
+              label={t('email.fields.preheader')}
+              description={t('email.fields.preheaderHint')}
+              maxLength={300}
+              readOnly={locked}
+              {...form.getInputProps('preheader')}
+            />
+            <Textarea
+              label={t('email.fields.html')}
+              description={t('email.fields.htmlHint', { example: HTML_EXAMPLE })}
+              autosize
+              minRows={8}
+              maxRows={24}
+              readOnly={locked}
+              spellCheck={false}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+              {...form.getInputProps('html_content')}
+            />
+            <Textarea
+              label={t('email.fields.text')}
+              description={t('email.fields.textHint')}
+              autosize
+              minRows={4}
+              maxRows={16}
+              readOnly={locked}
+              {...form.getInputProps('text_content')}
+            />
+          </Section>
+          <Section title={t('email.edit.sender')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label={t('email.fields.fromName')} maxLength={200} readOnly={locked} {...form.getInputProps('from_name')} />
+              <TextInput
+                type="email"
+                label={t('email.fields.fromEmail')}
+                description={t('email.fields.fromEmailHint')}
+                readOnly={locked}
+                {...form.getInputProps('from_email')}
+              />
+              <TextInput type="email" label={t('email.fields.replyTo')} readOnly={locked} {...form.getInputProps('reply_to')} />
+            </SimpleGrid>
+          </Section>
+          <Section title={t('email.edit.audience')}>
+            <Select
+              label={t('email.fields.segment')}
+              description={t('email.fields.segmentHint')}
+              data={segmentOptions}
+              value={form.values.segment_id ?? ''}
+              onChange={(value) => form.setFieldValue('segment_id', value ? value : null)}
+              error={form.errors.segment_id}
+              readOnly={locked}
+              allowDeselect={false}
+              maw={420}
+            />
+          </Section>
+          {canEdit && (
+            <Group justify="space-between">
+              <Button type="submit" loading={save.isPending}>
+                {t('email.edit.save')}
+              </Button>
+              {!sent && (
+                <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
+                  {t('email.edit.delete')}
+                </Button>
+              )}
+            </Group>
+          )}
+        </Stack>
+      </form>
+      <ConfirmModal
+        opened={deleting}
+        title={t('email.edit.deleteTitle', { name: campaign.name })}
+        confirmLabel={t('email.edit.delete')}
+        loading={remove.isPending}
+        onConfirm={() => remove.mutate()}
+        onClose={() => setDeleting(false)}
+      >
+        {t('email.edit.deleteBody')}
+      </ConfirmModal>
+    </>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'lg' }} radius="md" component="section">
+      <Stack gap="sm">
+        <Title order={2} size="h3">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}

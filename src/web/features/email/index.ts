@@ -1,0 +1,3 @@
+// The email pages, loaded together on first visit (one chunk).
+export { EmailMarketingPage } from './email-marketing-page.js';
+export { CampaignPage } from './campaigns/campaign-page.js';
