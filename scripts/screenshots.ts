@@ -1,5 +1,5 @@
 // npm run screenshots: starts the product as `npm start` does, on a fresh data folder with its demo
-// workspace, and photographs the dashboard, the pipeline board, a lead record, the workspace, webhook and domain settings and the empty states,
+// workspace, and photographs the dashboard, the pipeline board, a lead record, the workspace, webhook and domain settings, the email campaigns and the empty states,
 // light and dark, on a desktop (1280 px) and a phone (390 px), into docs/screenshots/.
 // Drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH); never downloads a browser.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -83,6 +83,27 @@ async function shoot(page: Page, path: string, name: string, fullPage = false): 
   console.log(`  docs/screenshots/${name}.png`);
 }
 
+/** Two campaign drafts in the demo workspace; returns the first one's id. */
+async function draftCampaigns(browser: Browser, login: { email: string; password: string }): Promise<string> {
+  const context = await signedInContext(browser, 'desktop', 'light', login);
+  const me = (await (await context.request.get('/api/auth/me')).json()) as { csrf_token: string };
+  const headers = { 'x-csrf-token': me.csrf_token };
+  const draft = (data: object) => context.request.post('/api/marketing/email-campaigns', { headers, data });
+  const first = await draft({
+    name: 'Newsletter de décembre',
+    subject: 'Bonjour {{ lead.first_name | default: "à vous" }}, les nouveautés de l’atelier',
+    preheader: 'Trois dates à retenir avant les fêtes',
+    html_content: '<h1>Bonjour {{ lead.first_name | default: "à vous" }}</h1>\n<p>Voici les nouveautés du mois.</p>',
+    text_content: 'Bonjour {{ lead.first_name | default: "à vous" }}, voici les nouveautés du mois.',
+    from_name: 'Atelier Fontaine',
+  });
+  if (!first.ok()) throw new Error(`campaign failed: ${first.status()} ${await first.text()}`);
+  const { id } = (await first.json()) as { id: string };
+  await draft({ name: 'Relance des devis en attente', subject: 'Votre devis vous attend' });
+  await context.close();
+  return id;
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const { server, password } = await startProduct();
@@ -97,6 +118,8 @@ async function main(): Promise<void> {
       body: JSON.stringify({ ...empty, name: 'Léa Fontaine', workspace_name: 'Studio Fontaine' }),
     });
     if (!signup.ok) throw new Error(`signup failed: ${signup.status} ${await signup.text()}`);
+    // The demo data has no campaign yet (the sending engine will add sent ones): two drafts for the cards.
+    const campaignId = await draftCampaigns(browser, demo);
 
     for (const viewport of Object.keys(VIEWPORTS) as TViewport[]) {
       for (const scheme of SCHEMES) {
@@ -110,6 +133,8 @@ async function main(): Promise<void> {
         await shoot(page, '/settings/workspace', `settings-workspace-${suffix}`, viewport === 'desktop');
         await shoot(page, '/settings/webhooks', `settings-webhooks-${suffix}`);
         await shoot(page, '/settings/domains', `settings-domains-${suffix}`);
+        await shoot(page, '/email-marketing', `email-campaigns-${suffix}`);
+        await shoot(page, `/email-marketing/campaigns/${campaignId}`, `email-campaign-${suffix}`, viewport === 'desktop');
         await context.close();
 
         const emptyContext = await signedInContext(browser, viewport, scheme, empty);
