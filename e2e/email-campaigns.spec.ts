@@ -42,6 +42,8 @@ test('write a campaign draft, fix a template error, duplicate it, find it, delet
   await page.getByRole('textbox', { name: 'Adresse de l’expéditeur' }).fill('bonjour@atelier-dubois.fr');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Campagne enregistrée.')).toBeVisible();
+  // Who it would reach now: a new workspace has no lead yet.
+  await expect(page.getByTestId('campaign-recipients')).toContainText('0 destinataire aujourd’hui');
 
   // Back to the list: the card, its status, no rates before anything is delivered, no report yet.
   await page.getByRole('link', { name: 'Toutes les campagnes' }).click();

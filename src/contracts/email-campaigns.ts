@@ -109,3 +109,16 @@ export const ZEmailCampaignListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(24),
 });
 export type TEmailCampaignListQuery = z.infer<typeof ZEmailCampaignListQuery>;
+
+/** Who a campaign would reach now, and who its audience holds that it would not mail (and why). */
+export const ZEmailCampaignRecipients = z.object({
+  count: z.number().int(),
+  excluded: z.object({
+    unsubscribed: z.number().int(),
+    bounced: z.number().int(),
+    complained: z.number().int(),
+    suppressed: z.number().int(),
+    no_email: z.number().int(),
+  }),
+});
+export type TEmailCampaignRecipients = z.infer<typeof ZEmailCampaignRecipients>;

@@ -8,11 +8,13 @@ import {
   ZEmailCampaignDuplicateBody,
   ZEmailCampaignList,
   ZEmailCampaignListQuery,
+  ZEmailCampaignRecipients,
   ZEmailCampaignUpdateBody,
 } from '../../contracts/email-campaigns.js';
 import { authOf, tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { createCampaign, deleteCampaign, duplicateCampaign, getCampaign, listCampaigns, updateCampaign } from './email-campaigns.service.js';
+import { campaignRecipients } from './email-audience.service.js';
 import * as wire from './email-campaigns.wire.js';
 
 const tags = ['email'];
@@ -47,6 +49,23 @@ export function emailCampaignRoutes(fastify: FastifyInstance, runtime: Runtime):
     `${BASE}/:id`,
     { config: { tenant: campaignRoute }, schema: { tags, summary: 'One campaign with its content', params: ZIdParams, response: { 200: ZEmailCampaign } } },
     async (req) => wire.campaign(await getCampaign(tenantOf(req, runtime), req.params.id)),
+  );
+
+  app.get(
+    `${BASE}/:id/recipients`,
+    {
+      config: { tenant: campaignRoute },
+      schema: {
+        tags,
+        summary: 'Who the campaign would reach now, and how many of its audience it would not mail (and why)',
+        params: ZIdParams,
+        response: { 200: ZEmailCampaignRecipients },
+      },
+    },
+    async (req) => {
+      const tenant = tenantOf(req, runtime);
+      return campaignRecipients(tenant, await getCampaign(tenant, req.params.id));
+    },
   );
 
   app.patch(

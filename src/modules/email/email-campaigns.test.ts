@@ -148,6 +148,47 @@ describe('email campaigns', () => {
     expect(rows[0]!.n).toBe(0);
   });
 
+  it('counts who would receive it now: the segment and the rules, less no email, unsubscribed and suppressed', async () => {
+    const ws = await signUp(t.app);
+    const lead = async (body: Record<string, unknown>) => {
+      const res = await ws.client.post('/api/marketing/leads', body);
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string };
+    };
+    await lead({ first_name: 'Ada', email: 'ada@exemple.fr', status: 'won', tags: ['vip'] });
+    await lead({ first_name: 'Bruno', email: 'bruno@exemple.fr', status: 'won', tags: ['vip'] });
+    await lead({ first_name: 'Chloé', email: 'chloe@exemple.fr', status: 'won', tags: [] });
+    await lead({ first_name: 'Denis', status: 'won', tags: ['vip'] });
+    await lead({ first_name: 'Élise', email: 'elise@exemple.fr', status: 'won', tags: ['vip'], unsubscribed_at: '2026-11-02T10:00:00Z' });
+    await lead({ first_name: 'Fanny', email: 'Fanny@Exemple.fr', status: 'won', tags: ['vip'] });
+    await lead({ first_name: 'Gaspard', email: 'gaspard@exemple.fr', status: 'new', tags: ['vip'] });
+    // Fanny's address is on the suppression list (as after an erasure), written here by hand.
+    await t.runtime.database.raw.query(
+      `INSERT INTO lead_suppressions (workspace_id, email_hash) VALUES ($1, encode(sha256(convert_to('fanny@exemple.fr', 'UTF8')), 'hex'))`,
+      [ws.workspaceId],
+    );
+    const won = await ws.client.post('/api/marketing/segments', {
+      name: 'Gagnés',
+      rules: { op: 'and', rules: [{ field: 'status', operator: 'eq', value: 'won' }] },
+    });
+    const campaign = await create(ws, {
+      ...newsletter,
+      segment_id: won.json().id,
+      segment_rules: { op: 'and', rules: [{ field: 'tags', operator: 'contains', value: 'vip' }] },
+    });
+    // Won and vip: Ada, Bruno, Denis (no email), Élise (unsubscribed), Fanny (suppressed).
+    expect((await ws.client.get(`${BASE}/${campaign.id}/recipients`)).json()).toEqual({
+      count: 2,
+      excluded: { unsubscribed: 1, bounced: 0, complained: 0, suppressed: 1, no_email: 1 },
+    });
+    // Without an audience, every lead of the workspace.
+    const everyone = await create(ws, newsletter);
+    expect((await ws.client.get(`${BASE}/${everyone.id}/recipients`)).json()).toMatchObject({
+      count: 4,
+      excluded: { unsubscribed: 1, suppressed: 1, no_email: 1 },
+    });
+  });
+
   it('changes and duplicates a draft; a sent campaign keeps its content and cannot be deleted', async () => {
     const ws = await signUp(t.app);
     const draft = await create(ws);

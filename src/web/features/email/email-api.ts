@@ -1,9 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { TEmailCampaign, TEmailCampaignList, TEmailCampaignStatus } from '../../../contracts/email-campaigns.js';
+import type { TEmailCampaign, TEmailCampaignList, TEmailCampaignRecipients, TEmailCampaignStatus } from '../../../contracts/email-campaigns.js';
 import { api } from '../../lib/api.js';
 
 export const CAMPAIGNS_KEY = ['email-campaigns'] as const;
 export const campaignKey = (id: string) => [...CAMPAIGNS_KEY, 'one', id] as const;
+export const recipientsKey = (id: string) => [...CAMPAIGNS_KEY, 'recipients', id] as const;
 export const CAMPAIGNS_PATH = '/api/marketing/email-campaigns';
 
 /** Liquid shown as an example in the forms (passed as a value: i18next would read the braces as its own placeholders). */
@@ -29,4 +30,9 @@ export function useCampaigns(filter: TCampaignFilter) {
 
 export function useCampaign(id: string) {
   return useQuery({ queryKey: campaignKey(id), queryFn: () => api.get<TEmailCampaign>(`${CAMPAIGNS_PATH}/${id}`) });
+}
+
+/** Who the saved campaign would reach now, and who its audience holds that it would not mail. */
+export function useCampaignRecipients(id: string) {
+  return useQuery({ queryKey: recipientsKey(id), queryFn: () => api.get<TEmailCampaignRecipients>(`${CAMPAIGNS_PATH}/${id}/recipients`) });
 }

@@ -14,7 +14,8 @@ import { PageHeader } from '../../../ui/page-header.js';
 import { QueryState } from '../../../ui/query-state.js';
 import { useSignedInMe } from '../../auth/session.js';
 import { useSegments } from '../../crm/segments/segments-api.js';
-import { CAMPAIGNS_KEY, CAMPAIGNS_PATH, campaignKey, SUBJECT_EXAMPLE, useCampaign } from '../email-api.js';
+import { CAMPAIGNS_KEY, CAMPAIGNS_PATH, campaignKey, recipientsKey, SUBJECT_EXAMPLE, useCampaign } from '../email-api.js';
+import { RecipientsCount } from './recipients-count.js';
 import { CampaignStatusBadge } from './campaign-status-badge.js';
 
 /** /email-marketing/campaigns/:id: a campaign's content, sender and audience, saved as a draft. */
@@ -80,6 +81,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
       form.resetDirty();
       notifications.show({ color: 'teal', message: t('email.edit.saved') });
       await queryClient.invalidateQueries({ queryKey: [...CAMPAIGNS_KEY, 'list'] });
+      await queryClient.invalidateQueries({ queryKey: recipientsKey(saved.id) });
     },
     onError: (error) => {
       if (!setFormErrors(form, error)) notifyError(error, t);
@@ -184,6 +186,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
               allowDeselect={false}
               maw={420}
             />
+            <RecipientsCount campaignId={campaign.id} />
           </Section>
           {canEdit && (
             <Group justify="space-between">
