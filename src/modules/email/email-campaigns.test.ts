@@ -192,6 +192,10 @@ describe('email campaigns', () => {
   it('changes and duplicates a draft; a sent campaign keeps its content and cannot be deleted', async () => {
     const ws = await signUp(t.app);
     const draft = await create(ws);
+    // An empty change changes nothing (and is no error).
+    const nothing = await ws.client.patch(`${BASE}/${draft.id}`, {});
+    expect(nothing.statusCode, nothing.body).toBe(200);
+    expect(nothing.json()).toEqual(draft);
     const changed = await ws.client.patch(`${BASE}/${draft.id}`, { subject: 'Nouveau sujet', editor_document: { blocks: [{ type: 'text' }] } });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json()).toMatchObject({ subject: 'Nouveau sujet', editor_document: { blocks: [{ type: 'text' }] }, name: 'Newsletter Novembre' });

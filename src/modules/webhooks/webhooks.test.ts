@@ -102,6 +102,8 @@ describe('outgoing webhooks', () => {
     const off = await owner.client.patch(`/api/workspace/webhooks/${hook.id}`, { is_active: false });
     // Only what was sent changes: the description stays.
     expect(off.json()).toMatchObject({ is_active: false, description: 'Zapier' });
+    // An empty change is no error, and changes nothing.
+    expect((await owner.client.patch(`/api/workspace/webhooks/${hook.id}`, {})).json()).toMatchObject({ is_active: false, description: 'Zapier' });
     // And changing the URL does not switch it back on.
     expect((await owner.client.patch(`/api/workspace/webhooks/${hook.id}`, { url: `${url}?v=2` })).json()).toMatchObject({
       is_active: false,

@@ -54,6 +54,8 @@ export class Tenant {
     values: Partial<Omit<T['$inferInsert'], 'workspace_id' | 'id'>>,
     what: string,
   ): Promise<T['$inferSelect']> {
+    // Nothing to change (a PATCH with an empty body) is no error: the row as it is (an empty SET is invalid SQL).
+    if (Object.values(values).every((value) => value === undefined)) return this.get(table, id, what);
     const rows = (await this.db
       .update(table)
       .set(values as never)
