@@ -44,8 +44,13 @@ async function drag(page: Page, card: Locator, target: Locator) {
     await page.mouse.move(to.x > board.x ? board.x + board.width - 5 : board.x + 5, y, { steps: 2 });
     await page.waitForTimeout(50);
   }
+  // Off the edge first, so the board stops scrolling, then measure the target where it came to rest: on a busy
+  // machine the board scrolled on under a drop aimed at where the column had been (CI, 1 run in 4).
+  await page.mouse.move(board.x + board.width / 2, y, { steps: 5 });
+  await page.waitForTimeout(300);
   const to = (await target.boundingBox())!;
   await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 15 });
+  await page.waitForTimeout(100);
   await page.mouse.up();
 }
 
