@@ -12,6 +12,11 @@ export type TEmailCampaignStatus = z.infer<typeof ZEmailCampaignStatus>;
 /** Statuses in which the content may still change and the campaign may be deleted: nothing was sent. */
 export const EDITABLE_CAMPAIGN_STATUSES: readonly TEmailCampaignStatus[] = ['draft', 'scheduled'];
 
+/** Whether a campaign's content may still change and it may be deleted (the server's rule, shown by the web). */
+export function isCampaignEditable(campaign: { status: TEmailCampaignStatus; total_sent: number }): boolean {
+  return EDITABLE_CAMPAIGN_STATUSES.includes(campaign.status) && campaign.total_sent === 0;
+}
+
 /** The metrics' thresholds (spec): an open rate above 20 % and a click rate above 3 % are good. */
 export const GOOD_OPEN_RATE = 0.2;
 export const GOOD_CLICK_RATE = 0.03;

@@ -1,12 +1,8 @@
-import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
-import {
-  EDITABLE_CAMPAIGN_STATUSES,
-  type TEmailCampaignBody,
-  type TEmailCampaignListQuery,
-  type TEmailCampaignUpdateBody,
-} from '../../contracts/email-campaigns.js';
+import { desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { isCampaignEditable, type TEmailCampaignBody, type TEmailCampaignListQuery, type TEmailCampaignUpdateBody } from '../../contracts/email-campaigns.js';
 import type { TAuth } from '../../platform/auth/access.js';
-import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/db/keyset-cursor.js';
+import { decodeKeysetCursor, encodeKeysetCursor, olderThan } from '../../platform/db/keyset-cursor.js';
+import { containsPattern } from '../../platform/db/like-pattern.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError, type TFieldError } from '../../platform/errors.js';
 import { liquidSyntaxError } from '../../platform/mail/liquid.js';
@@ -29,8 +25,8 @@ export async function listCampaigns(tenant: Tenant, query: TEmailCampaignListQue
   const after = query.cursor ? decodeKeysetCursor(query.cursor) : undefined;
   const conditions: (SQL | undefined)[] = [
     query.status ? eq(emailCampaigns.status, query.status) : undefined,
-    query.q ? or(ilike(emailCampaigns.name, likePattern(query.q)), ilike(emailCampaigns.subject, likePattern(query.q))) : undefined,
-    after ? or(lt(emailCampaigns.created_at, after.at), and(eq(emailCampaigns.created_at, after.at), lt(emailCampaigns.id, after.id))) : undefined,
+    query.q ? or(ilike(emailCampaigns.name, containsPattern(query.q)), ilike(emailCampaigns.subject, containsPattern(query.q))) : undefined,
+    after ? olderThan(emailCampaigns.created_at, emailCampaigns.id, after) : undefined,
   ];
   const rows = await tenant.db
     .select()
@@ -51,7 +47,7 @@ export function getCampaign(tenant: Tenant, id: string): Promise<TEmailCampaignR
 export async function updateCampaign(tenant: Tenant, id: string, body: TEmailCampaignUpdateBody): Promise<TEmailCampaignRow> {
   const current = await getCampaign(tenant, id);
   const { name, ...content } = body;
-  if (!isEditable(current) && Object.keys(content).length > 0) {
+  if (!isCampaignEditable(current) && Object.keys(content).length > 0) {
     throw new AppError('conflict', 'This campaign has been sent: its content can no longer change (duplicate it to send a new version)', {
       reason: 'campaign_sent',
     });
@@ -63,7 +59,7 @@ export async function updateCampaign(tenant: Tenant, id: string, body: TEmailCam
 /** Deletes a campaign that has sent nothing; a sent one stays, with its report. */
 export async function deleteCampaign(tenant: Tenant, id: string): Promise<void> {
   const current = await getCampaign(tenant, id);
-  if (!isEditable(current)) {
+  if (!isCampaignEditable(current)) {
     throw new AppError('conflict', 'This campaign has been sent: it stays with its report', { reason: 'campaign_sent' });
   }
   await tenant.delete(emailCampaigns, current.id, 'Campaign');
@@ -89,10 +85,6 @@ export async function duplicateCampaign(tenant: Tenant, actor: TAuth, id: string
   });
 }
 
-function isEditable(row: TEmailCampaignRow): boolean {
-  return EDITABLE_CAMPAIGN_STATUSES.includes(row.status) && row.total_sent === 0;
-}
-
 /**
  * What a save can check: Liquid syntax in every template field, the segment (this workspace's), the rules
  * (they compile against this workspace's fields). One 400 names every faulty field.
@@ -116,9 +108,4 @@ async function checkCampaign(tenant: Tenant, body: TEmailCampaignUpdateBody): Pr
   }
   if (errors.length > 0) throw new AppError('bad_request', `Invalid campaign: ${errors.map((e) => e.path).join(', ')}`, { errors });
   if (body.segment_rules) await compileLeadRules(tenant, body.segment_rules);
-}
-
-/** `%words%` for ILIKE, with the user's own % and _ taken literally. */
-function likePattern(words: string): string {
-  return `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

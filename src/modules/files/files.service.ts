@@ -1,6 +1,6 @@
-import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/db/keyset-cursor.js';
+import { decodeKeysetCursor, encodeKeysetCursor, olderThan } from '../../platform/db/keyset-cursor.js';
 import { createHash, randomUUID } from 'node:crypto';
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { TAuth } from '../../platform/auth/access.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError } from '../../platform/errors.js';
@@ -47,7 +47,7 @@ export async function listFiles(tenant: Tenant, query: { cursor?: string; limit:
   const rows = await tenant.db
     .select()
     .from(files)
-    .where(tenant.where(files, after ? or(lt(files.created_at, after.at), and(eq(files.created_at, after.at), lt(files.id, after.id))) : undefined))
+    .where(tenant.where(files, after ? olderThan(files.created_at, files.id, after) : undefined))
     .orderBy(desc(files.created_at), desc(files.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);

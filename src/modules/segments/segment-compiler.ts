@@ -1,3 +1,4 @@
+import { containsPattern } from '../../platform/db/like-pattern.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { isCalendarDate } from '../../contracts/common.js';
 import { LEAD_STATUSES } from '../../contracts/crm.js';
@@ -199,7 +200,7 @@ class Compiler {
       return operator === 'neq' || operator === 'not_contains' || operator === 'not_in' ? sql`not (${has})` : has;
     }
     if (operator === 'contains' || operator === 'not_contains') {
-      const pattern = `%${this.text(rule.value, valuePath).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(this.text(rule.value, valuePath));
       return operator === 'contains' ? sql`${expr} ilike ${pattern}` : sql`coalesce(${expr}, '') not ilike ${pattern}`;
     }
     const valueKind = kind === 'select' || kind === 'status' || kind === 'owner' ? 'text' : kind;

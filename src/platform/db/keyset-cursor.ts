@@ -1,3 +1,5 @@
+import { and, eq, lt, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors.js';
 
 // The cursor of lists sorted newest first on (created_at, id): opaque to clients, checked when read back.
@@ -16,4 +18,9 @@ export function decodeKeysetCursor(cursor: string): { at: Date; id: string } {
   } catch {
     throw new AppError('bad_request', 'Invalid cursor', { errors: [{ path: 'querystring.cursor', message: 'invalid cursor', code: 'invalid_cursor' }] });
   }
+}
+
+/** Rows after a cursor's position in newest-first order: older, or as old with a smaller id. */
+export function olderThan(createdAt: PgColumn, id: PgColumn, after: { at: Date; id: string }): SQL {
+  return or(lt(createdAt, after.at), and(eq(createdAt, after.at), lt(id, after.id)))!;
 }

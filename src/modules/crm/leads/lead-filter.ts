@@ -1,3 +1,4 @@
+import { containsPattern } from '../../../platform/db/like-pattern.js';
 import { eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { TLeadFilter } from '../../../contracts/crm.js';
 import { assertQueryCost } from '../../../platform/db/query-limits.js';
@@ -24,7 +25,7 @@ export async function leadFilterSql(tenant: Tenant, filter: TLeadFilter, path = 
 
 /** Name, email or company contains the text (one trigram index serves it, see crm.tables.ts). */
 function searchCondition(q: string): SQL {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(q);
   return ilike(leadSearchText(leads), pattern);
 }
 

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { EDITABLE_CAMPAIGN_STATUSES, type TEmailCampaign } from '../../../../contracts/email-campaigns.js';
+import { isCampaignEditable, type TEmailCampaign } from '../../../../contracts/email-campaigns.js';
 import { api } from '../../../lib/api.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
@@ -47,7 +47,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const segments = useSegments();
-  const sent = !EDITABLE_CAMPAIGN_STATUSES.includes(campaign.status) || campaign.total_sent > 0;
+  const sent = !isCampaignEditable(campaign);
   const canEdit = me.role !== 'viewer';
   const locked = sent || !canEdit;
   const optionalEmail = (value: string) => (value.trim() === '' || EMAIL.test(value.trim()) ? null : t('email.fields.invalidEmail'));
