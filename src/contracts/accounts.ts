@@ -21,6 +21,9 @@ export const ZWorkspace = z.object({
   timezone: z.string(),
   /** ISO 4217 code: new leads' values and reports are in it. */
   currency: z.string(),
+  /** The sender's legal name and postal address: marketing emails must carry them (required before a first send). */
+  legal_name: z.string(),
+  postal_address: z.string(),
   created_at: ZTimestamp,
 });
 export type TWorkspace = z.infer<typeof ZWorkspace>;

@@ -21,6 +21,28 @@ export function isCampaignEditable(campaign: { status: TEmailCampaignStatus; tot
 export const GOOD_OPEN_RATE = 0.2;
 export const GOOD_CLICK_RATE = 0.03;
 
+/** The lead's fields a template may print as `{{ lead.<field> }}` (custom fields are `{{ custom.<key> }}`). */
+export const LEAD_MERGE_FIELDS = [
+  'id',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'company',
+  'job_title',
+  'status',
+  'score',
+  'source',
+  'tags',
+  'estimated_value',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+] as const;
+
+/** The workspace's fields a template may print as `{{ workspace.<field> }}`. */
+export const WORKSPACE_MERGE_FIELDS = ['name', 'legal_name', 'postal_address'] as const;
+
 /** Longest HTML body accepted (a newsletter with inline styles is tens of kilobytes). */
 export const MAX_CAMPAIGN_HTML = 512 * 1024;
 
@@ -127,3 +149,92 @@ export const ZEmailCampaignRecipients = z.object({
   }),
 });
 export type TEmailCampaignRecipients = z.infer<typeof ZEmailCampaignRecipients>;
+
+/** `POST /:id/schedule`: when to send (at least a minute ahead). */
+export const ZEmailCampaignScheduleBody = z.strictObject({ scheduled_at: z.iso.datetime({ offset: true }) });
+
+/** `POST /:id/preview`: render as this lead (else a made-up one). */
+export const ZEmailCampaignPreviewBody = z.strictObject({ lead_id: ZId.optional() }).optional();
+export const ZEmailCampaignPreview = z.object({ subject: z.string(), html: z.string(), text: z.string() });
+export type TEmailCampaignPreview = z.infer<typeof ZEmailCampaignPreview>;
+
+/** `POST /:id/test`: real messages to up to 5 addresses, rendered as `lead_id` (else a made-up lead). */
+export const ZEmailCampaignTestBody = z.strictObject({ emails: z.array(ZEmail).min(1).max(5), lead_id: ZId.optional() });
+
+const ZCount = z.number().int();
+
+/** `GET /:id/report`: what the campaign did, rates over delivered messages, machine opens and clicks apart. */
+export const ZEmailCampaignReport = z.object({
+  campaign_id: ZId,
+  status: ZEmailCampaignStatus,
+  canceled: z.boolean(),
+  recipients: ZCount,
+  /** Waiting to be sent (or being sent). */
+  queued: ZCount,
+  /** Handed to the SMTP server to the end: delivered, bounced or failed. */
+  sent: ZCount,
+  delivered: ZCount,
+  /** Delivered into the outbox only: no SMTP settings, nothing left the machine. */
+  kept_in_outbox: ZCount,
+  bounces: z.object({ hard: ZCount, soft: ZCount }),
+  /** Temporary failures until the attempts ran out. */
+  failed: ZCount,
+  /** Unsubscribed or suppressed between the start and their turn. */
+  skipped: ZCount,
+  /** Not sent because the campaign was canceled first. */
+  canceled_messages: ZCount,
+  opens: z.object({ unique: ZCount, total: ZCount, machine: ZCount }),
+  clicks: z.object({ unique: ZCount, total: ZCount, machine: ZCount }),
+  unsubscribed: ZCount,
+  complained: ZCount,
+  open_rate: z.number().nullable(),
+  click_rate: z.number().nullable(),
+  links: z.array(z.object({ id: ZId, url: z.string(), clicks: ZCount, unique_clicks: ZCount })),
+  /** People's opens and clicks per hour (UTC hours, ISO), from the first. */
+  timeline: z.array(z.object({ hour: ZTimestamp, opens: ZCount, clicks: ZCount })),
+});
+export type TEmailCampaignReport = z.infer<typeof ZEmailCampaignReport>;
+
+export const EMAIL_RECIPIENT_STATES = ['queued', 'delivered', 'opened', 'clicked', 'bounced', 'failed', 'unsubscribed', 'complained', 'skipped'] as const;
+
+export const ZEmailRecipientsQuery = z.object({
+  state: z.enum(EMAIL_RECIPIENT_STATES).optional(),
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TEmailRecipientsQuery = z.infer<typeof ZEmailRecipientsQuery>;
+
+export const ZEmailRecipient = z.object({
+  id: ZId,
+  lead_id: ZId,
+  email: z.string(),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'bounced', 'skipped', 'canceled']),
+  sent_at: ZTimestamp.nullable(),
+  opened_at: ZTimestamp.nullable(),
+  clicked_at: ZTimestamp.nullable(),
+  open_count: ZCount,
+  click_count: ZCount,
+  bounce_type: z.enum(['hard', 'soft']).nullable(),
+  unsubscribed_at: ZTimestamp.nullable(),
+  complained_at: ZTimestamp.nullable(),
+  error: z.string().nullable(),
+});
+export type TEmailRecipient = z.infer<typeof ZEmailRecipient>;
+export const ZEmailRecipientList = z.object({ items: z.array(ZEmailRecipient), next_cursor: z.string().nullable() });
+
+/** `GET /stats`: the workspace's totals over campaigns that sent, overall rates and per-campaign averages. */
+export const ZEmailStats = z.object({
+  campaigns_sent: ZCount,
+  sent: ZCount,
+  delivered: ZCount,
+  opened: ZCount,
+  clicked: ZCount,
+  bounced: ZCount,
+  unsubscribed: ZCount,
+  complained: ZCount,
+  open_rate: z.number().nullable(),
+  click_rate: z.number().nullable(),
+  average_open_rate: z.number().nullable(),
+  average_click_rate: z.number().nullable(),
+});
+export type TEmailStats = z.infer<typeof ZEmailStats>;

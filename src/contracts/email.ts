@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { defineAutomationActions, defineAutomationTriggers, defineLeadEventTypes } from './lead-event-definitions.js';
 
-// The email module's contract. The module is not built yet; what it will add to the lead-event registry
-// and the automation catalog is declared here, where it will live, so segments, scoring rules and
-// automations can already offer it. Its events arrive through recordLeadEvent (with a dedupeKey per open).
+// What the email module adds to the lead-event registry and the automation catalog. Its events arrive through
+// recordLeadEvent with a dedupeKey per message (a repeated open or a replayed report writes nothing): what the
+// person did (first open, clicks, unsubscribe, complaint) and what happened to their address (bounce). Sends and
+// deliveries stay in the module's own table (email_sends): a newsletter would otherwise write, dispatch and
+// rescore 100,000 events that no rule reads.
 
 const email = 'email';
 
@@ -22,11 +24,33 @@ export const EMAIL_LEAD_EVENT_TYPES = defineLeadEventTypes({
     trigger: 'email_clicked',
     data: z.looseObject({ campaign_id: z.string().optional(), message_id: z.string().optional(), url: z.string().optional() }),
   },
+  email_bounced: {
+    module: email,
+    scorable: true,
+    segmentable: true,
+    trigger: null,
+    data: z.looseObject({ campaign_id: z.string().optional(), message_id: z.string().optional(), bounce_type: z.enum(['hard', 'soft']).optional() }),
+  },
+  email_complained: {
+    module: email,
+    scorable: true,
+    segmentable: true,
+    trigger: null,
+    data: z.looseObject({ campaign_id: z.string().optional(), message_id: z.string().optional() }),
+  },
+  email_unsubscribed: {
+    module: email,
+    scorable: true,
+    segmentable: true,
+    trigger: 'email_unsubscribed',
+    data: z.looseObject({ campaign_id: z.string().optional(), message_id: z.string().optional() }),
+  },
 });
 
 export const EMAIL_AUTOMATION_TRIGGERS = defineAutomationTriggers({
   email_opened: { module: email, params: {} },
   email_clicked: { module: email, params: {} },
+  email_unsubscribed: { module: email, params: {} },
 });
 
 /** Saving them is refused until the module exists (then it registers how they run). */

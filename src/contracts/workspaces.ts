@@ -4,9 +4,15 @@ import { ZCurrency, ZEmail, ZId, ZPassword, ZRole, ZTimeZone, ZTimestamp } from 
 // Wire shapes of the workspaces module: team, invitations, API keys, outbox.
 
 export const ZWorkspaceUpdateBody = z
-  .object({ name: z.string().trim().min(1).max(120), timezone: ZTimeZone, currency: ZCurrency })
+  .object({
+    name: z.string().trim().min(1).max(120),
+    timezone: ZTimeZone,
+    currency: ZCurrency,
+    legal_name: z.string().trim().max(200),
+    postal_address: z.string().trim().max(500),
+  })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, { error: 'send at least one of name, timezone, currency' });
+  .refine((body) => Object.keys(body).length > 0, { error: 'send at least one of name, timezone, currency, legal_name, postal_address' });
 export type TWorkspaceUpdateBody = z.infer<typeof ZWorkspaceUpdateBody>;
 
 export const ZMember = z.object({

@@ -27,7 +27,7 @@ import { filesPublicRoutes, filesRoutes } from './files/index.js';
 import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { demoRoutes } from './demo/index.js';
-import { emailCampaignRoutes } from './email/index.js';
+import { campaignSenderJob, emailCampaignRoutes, emailPublicRoutes, emailSchedulerJob, emailSendingRoutes, resolveCampaignRecipientsJob } from './email/index.js';
 import { declareImportedLeadEventConsumers } from './imported-lead-consumers.js';
 
 // The one file that mounts every module: routes of the admin API, routes of the public
@@ -59,13 +59,14 @@ export const apiRoutes: RouteModule[] = [
   scoringRoutes,
   leadImportRoutes,
   automationsRoutes,
+  emailSendingRoutes,
   emailCampaignRoutes,
   dashboardRoutes,
   demoRoutes,
 ];
 
 /** Routes of the public server (published pages, forms, tracking, unsubscribe). */
-export const publicRoutes: RouteModule[] = [filesPublicRoutes];
+export const publicRoutes: RouteModule[] = [filesPublicRoutes, emailPublicRoutes];
 
 /** Every background job the worker runs. */
 export const jobs: JobDefinition[] = [
@@ -81,4 +82,7 @@ export const jobs: JobDefinition[] = [
   dispatchLeadEventsJob,
   dispatchAutomationsJob,
   deliverWebhookJob,
+  resolveCampaignRecipientsJob,
+  campaignSenderJob,
+  emailSchedulerJob,
 ] as JobDefinition[];

@@ -18,6 +18,11 @@ const ZEnv = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Marketing Platform <no-reply@localhost>'),
+  /**
+   * Seconds after which a campaign message claimed by a worker that never settled it (the worker died) is sent
+   * again. Longer than the campaign pool's SMTP timeouts (45 s), so a slow message is never sent twice.
+   */
+  EMAIL_SEND_STALE_SECONDS: z.coerce.number().int().min(1).default(90),
   SESSION_IDLE_DAYS: z.coerce.number().positive().default(7),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(30),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
@@ -78,6 +83,7 @@ export type TConfig = {
   databaseUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  emailSendStaleSeconds: number;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   loginRateLimitPerMinute: number;
@@ -129,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    emailSendStaleSeconds: e.EMAIL_SEND_STALE_SECONDS,
     sessionIdleMs: e.SESSION_IDLE_DAYS * DAY_MS,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * DAY_MS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -10,7 +10,7 @@ export function user(row: TUserRow): TUser {
 
 export function me(caller: {
   user: TUserRow | null;
-  workspace: { id: string; name: string; timezone: string; currency: string; created_at: Date };
+  workspace: { id: string; name: string; timezone: string; currency: string; legal_name: string; postal_address: string; created_at: Date };
   role: TRole;
   csrf_token?: string;
   workspaces: { id: string; name: string; role: TRole }[];
@@ -22,6 +22,8 @@ export function me(caller: {
       name: caller.workspace.name,
       timezone: caller.workspace.timezone,
       currency: caller.workspace.currency,
+      legal_name: caller.workspace.legal_name,
+      postal_address: caller.workspace.postal_address,
       created_at: iso(caller.workspace.created_at),
     },
     role: caller.role,

@@ -8,6 +8,7 @@ import { leadEvents, leadInteractions, leads, leadTasks } from '../crm/tables.js
 import { getWorkspace } from '../workspaces/index.js';
 import { invitations, workspaceMembers } from '../workspaces/tables.js';
 import { periodBounds, type TPeriodBounds } from './dashboard-period.js';
+import { rowsOf } from '../../platform/db/rows.js';
 
 export type TDashboardOptions = {
   period: TDashboardPeriod;
@@ -111,10 +112,6 @@ function inEitherPeriod(column: SQL, p: TPeriodBounds): SQL {
     or (${column} >= ${p.start.toISOString()}::timestamptz and ${column} < ${p.end.toISOString()}::timestamptz))`;
 }
 
-function rowsOf<T>(result: unknown): T[] {
-  // node-postgres and PGlite both answer { rows } with one object per row.
-  return (result as { rows: T[] }).rows;
-}
 
 async function createdPerBucket(tenant: Tenant, p: TPeriodBounds): Promise<{ bucket: number; count: number }[]> {
   const createdAt = sql`${leads.created_at}`;

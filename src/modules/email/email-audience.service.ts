@@ -1,40 +1,98 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { TEmailCampaignRecipients } from '../../contracts/email-campaigns.js';
 import { assertQueryCost } from '../../platform/db/query-limits.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { leads, leadSuppressions } from '../crm/tables.js';
 import { compileLeadRules, getSegment } from '../segments/index.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
+import { emailCampaigns, emailSends, emailSuppressions } from './email.tables.js';
+
+/** Leads resolved into email_sends per statement: one keyset step, its own transaction. */
+export const RESOLVE_BATCH = 1000;
 
 /**
- * Who the campaign would reach now: the leads of its saved segment and its own rules (both when both are set,
- * every lead when neither), one message per address (emails are unique per workspace), less those without an
- * email, who unsubscribed, or whose address is on the suppression list (erased people). One counting query.
- * Bounces and complaints are recorded by the sending engine, which is not built yet: until then no lead has any,
- * and they count as 0.
+ * The conditions of a campaign's audience, shared by the count (`campaignRecipients`) and the resolution
+ * (`resolveRecipientsBatch`): the leads of its saved segment and its own rules (both when both are set, every lead
+ * when neither), and why a lead of it is not mailed: no email, unsubscribed, erased (the CRM's hashed suppression
+ * list), or an address this module suppressed (hard bounce, complaint, repeated soft bounces, a member's choice).
  */
-export async function campaignRecipients(tenant: Tenant, campaign: TEmailCampaignRow): Promise<TEmailCampaignRecipients> {
+async function audienceOf(tenant: Tenant, campaign: Pick<TEmailCampaignRow, 'segment_id' | 'segment_rules'>) {
   const audience: SQL[] = [];
   if (campaign.segment_id) audience.push(await compileLeadRules(tenant, (await getSegment(tenant, campaign.segment_id)).rules));
   if (campaign.segment_rules) audience.push(await compileLeadRules(tenant, campaign.segment_rules));
   const hasEmail = sql`coalesce(${leads.email}, '') <> ''`;
   const subscribed = sql`${leads.unsubscribed_at} IS NULL`;
-  // The suppression list keeps SHA-256 of the trimmed, lower-cased address (emailHash), computed here in SQL.
-  const suppressed = sql`EXISTS (SELECT 1 FROM ${leadSuppressions} s WHERE s.workspace_id = ${leads.workspace_id}
+  // The CRM's list keeps SHA-256 of the trimmed, lower-cased address (emailHash), computed here in SQL.
+  const erased = sql`EXISTS (SELECT 1 FROM ${leadSuppressions} s WHERE s.workspace_id = ${leads.workspace_id}
     AND s.email_hash = encode(sha256(convert_to(lower(trim(${leads.email})), 'UTF8')), 'hex'))`;
+  const suppressedFor = (reasons: SQL) => sql`EXISTS (SELECT 1 FROM ${emailSuppressions} x WHERE x.workspace_id = ${leads.workspace_id}
+    AND lower(x.email) = lower(trim(${leads.email})) AND x.reason IN ${reasons})`;
+  const bounced = suppressedFor(sql`('hard_bounce', 'soft_bounces')`);
+  const complained = suppressedFor(sql`('complaint')`);
+  const manual = suppressedFor(sql`('manual')`);
+  const mailable = sql`${hasEmail} AND ${subscribed} AND NOT ${erased} AND NOT ${bounced} AND NOT ${complained} AND NOT ${manual}`;
+  return { audience, hasEmail, subscribed, erased, bounced, complained, manual, mailable };
+}
+
+/**
+ * Who the campaign would reach now, and why the rest of its audience would not be mailed (each lead counted under
+ * the first reason that applies: no email, unsubscribed, bounced, complained, suppressed). One counting query.
+ */
+export async function campaignRecipients(tenant: Tenant, campaign: TEmailCampaignRow): Promise<TEmailCampaignRecipients> {
+  const a = await audienceOf(tenant, campaign);
+  const ok = sql`${a.hasEmail} AND ${a.subscribed}`;
   const query = tenant.db
     .select({
-      count: sql<number>`count(*) FILTER (WHERE ${hasEmail} AND ${subscribed} AND NOT ${suppressed})::int`,
-      no_email: sql<number>`count(*) FILTER (WHERE NOT ${hasEmail})::int`,
-      unsubscribed: sql<number>`count(*) FILTER (WHERE ${hasEmail} AND NOT ${subscribed})::int`,
-      suppressed: sql<number>`count(*) FILTER (WHERE ${hasEmail} AND ${subscribed} AND ${suppressed})::int`,
+      count: sql<number>`count(*) FILTER (WHERE ${a.mailable})::int`,
+      no_email: sql<number>`count(*) FILTER (WHERE NOT ${a.hasEmail})::int`,
+      unsubscribed: sql<number>`count(*) FILTER (WHERE ${a.hasEmail} AND NOT ${a.subscribed})::int`,
+      bounced: sql<number>`count(*) FILTER (WHERE ${ok} AND ${a.bounced})::int`,
+      complained: sql<number>`count(*) FILTER (WHERE ${ok} AND NOT ${a.bounced} AND ${a.complained})::int`,
+      suppressed: sql<number>`count(*) FILTER (WHERE ${ok} AND NOT ${a.bounced} AND NOT ${a.complained} AND (${a.erased} OR ${a.manual}))::int`,
     })
     .from(leads)
-    .where(tenant.where(leads, ...audience));
+    .where(tenant.where(leads, ...a.audience));
   await assertQueryCost(tenant.db, query);
   const [row] = await query;
   return {
     count: row?.count ?? 0,
-    excluded: { unsubscribed: row?.unsubscribed ?? 0, bounced: 0, complained: 0, suppressed: row?.suppressed ?? 0, no_email: row?.no_email ?? 0 },
+    excluded: {
+      unsubscribed: row?.unsubscribed ?? 0,
+      bounced: row?.bounced ?? 0,
+      complained: row?.complained ?? 0,
+      suppressed: row?.suppressed ?? 0,
+      no_email: row?.no_email ?? 0,
+    },
   };
+}
+
+/**
+ * Resolves the next keyset step of a campaign's recipients into email_sends: the next RESOLVE_BATCH mailable
+ * leads after `resolve_cursor`, in id order, one row each. One statement moves the cursor and the recipient count
+ * with the rows, so a crash between two steps resumes exactly after the last committed one. Returns how many
+ * leads the step took (0: resolution is complete).
+ */
+export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCampaignRow): Promise<number> {
+  const a = await audienceOf(tenant, campaign);
+  const after = campaign.resolve_cursor ? sql`AND ${leads.id} > ${campaign.resolve_cursor}::uuid` : sql``;
+  const conditions = a.audience.length > 0 ? sql`AND ${sql.join(a.audience, sql` AND `)}` : sql``;
+  const result = await tenant.db.execute(sql`
+    WITH batch AS (
+      SELECT ${leads.id} AS lead_id, lower(trim(${leads.email})) AS email FROM ${leads}
+      WHERE ${leads.workspace_id} = ${tenant.workspaceId}::uuid ${after} AND ${a.mailable} ${conditions}
+      ORDER BY ${leads.id} LIMIT ${RESOLVE_BATCH}
+    ), inserted AS (
+      INSERT INTO ${emailSends} (workspace_id, campaign_id, lead_id, email)
+      SELECT ${tenant.workspaceId}::uuid, ${campaign.id}::uuid, lead_id, email FROM batch
+      ON CONFLICT (campaign_id, lead_id) DO NOTHING
+      RETURNING 1
+    )
+    UPDATE ${emailCampaigns} SET
+      resolve_cursor = coalesce((SELECT max(lead_id::text)::uuid FROM batch), resolve_cursor),
+      total_recipients = total_recipients + (SELECT count(*) FROM inserted),
+      recipients_resolved_at = CASE WHEN (SELECT count(*) FROM batch) < ${RESOLVE_BATCH} THEN now() ELSE NULL END
+    WHERE id = ${campaign.id}::uuid AND workspace_id = ${tenant.workspaceId}::uuid AND recipients_resolved_at IS NULL
+    RETURNING (SELECT count(*) FROM batch)::int AS taken`);
+  return rowsOf<{ taken: number }>(result)[0]?.taken ?? 0;
 }

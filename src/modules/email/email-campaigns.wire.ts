@@ -1,5 +1,5 @@
 import { iso } from '../../contracts/common.js';
-import type { TEmailCampaign, TEmailCampaignSummary } from '../../contracts/email-campaigns.js';
+import type { TEmailCampaign, TEmailCampaignSummary, TEmailRecipient } from '../../contracts/email-campaigns.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
 
 /** A campaign on the wire, with its rates: unique opens and clicks over delivered messages, null before any. */
@@ -40,5 +40,31 @@ export function summary(row: TEmailCampaignRow): TEmailCampaignSummary {
     click_rate: rate(row.total_clicked),
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
+  };
+}
+
+/** One recipient of the report. */
+export function recipient(row: {
+  id: string;
+  lead_id: string;
+  email: string;
+  status: TEmailRecipient['status'];
+  sent_at: Date | null;
+  opened_at: Date | null;
+  clicked_at: Date | null;
+  open_count: number;
+  click_count: number;
+  bounce_type: 'hard' | 'soft' | null;
+  unsubscribed_at: Date | null;
+  complained_at: Date | null;
+  error: string | null;
+}): TEmailRecipient {
+  return {
+    ...row,
+    sent_at: iso(row.sent_at),
+    opened_at: iso(row.opened_at),
+    clicked_at: iso(row.clicked_at),
+    unsubscribed_at: iso(row.unsubscribed_at),
+    complained_at: iso(row.complained_at),
   };
 }

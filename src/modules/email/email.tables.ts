@@ -1,8 +1,10 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { EMAIL_CAMPAIGN_STATUSES } from '../../contracts/email-campaigns.js';
 import type { TRuleGroup } from '../../contracts/crm-segments.js';
-import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
+import { id, timeOrderedId, timestamps, workspaceId } from '../../platform/db/columns.js';
 import { users } from '../accounts/index.js';
+import { leads } from '../crm/tables.js';
 import { segments } from '../segments/tables.js';
 import { workspaces } from '../workspaces/index.js';
 
@@ -40,6 +42,10 @@ export const emailCampaigns = pgTable(
     total_bounced: integer('total_bounced').notNull().default(0),
     total_unsubscribed: integer('total_unsubscribed').notNull().default(0),
     total_complained: integer('total_complained').notNull().default(0),
+    /** Set once every recipient is in email_sends (resolution runs in keyset batches and resumes after a crash). */
+    recipients_resolved_at: timestamp('recipients_resolved_at', { withTimezone: true }),
+    /** The last lead id resolved: where a resumed resolution goes on. */
+    resolve_cursor: uuid('resolve_cursor'),
     created_by: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
@@ -47,4 +53,121 @@ export const emailCampaigns = pgTable(
     index('email_campaigns_workspace_created_idx').on(t.workspace_id, t.created_at, t.id),
     index('email_campaigns_workspace_status_idx').on(t.workspace_id, t.status, t.created_at),
   ],
+);
+
+/**
+ * The states of one message of a campaign (ARCHITECTURE.md, "The send path"):
+ * queued → sending (claimed by a worker, written before the SMTP call) → sent (accepted by the SMTP server, or kept
+ * in the outbox without SMTP) | queued again with a later next_attempt_at (4xx, timeout) | failed (retries spent) |
+ * bounced (5xx at send, or a hard bounce report later); skipped (unsubscribed or suppressed between resolution and
+ * send); canceled (the campaign was canceled first).
+ */
+export const EMAIL_SEND_STATUSES = ['queued', 'sending', 'sent', 'failed', 'bounced', 'skipped', 'canceled'] as const;
+export type TEmailSendStatus = (typeof EMAIL_SEND_STATUSES)[number];
+
+/**
+ * One recipient of one campaign: resolved once at send (unique per campaign and lead), then claimed, sent and
+ * tracked here. The module's own high-volume table: opens and clicks are counted on it, and only what the person
+ * did (first open, clicks, bounce, complaint, unsubscribe) reaches the lead's events.
+ */
+export const emailSends = pgTable(
+  'email_sends',
+  {
+    id: timeOrderedId(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    campaign_id: uuid('campaign_id')
+      .notNull()
+      .references(() => emailCampaigns.id, { onDelete: 'cascade' }),
+    lead_id: uuid('lead_id').notNull(),
+    /** The address at resolution (one message per address: emails are unique per workspace). */
+    email: text('email').notNull(),
+    status: text('status', { enum: EMAIL_SEND_STATUSES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    next_attempt_at: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    claimed_at: timestamp('claimed_at', { withTimezone: true }),
+    /** `smtp`, or `outbox` when nothing leaves the machine (no SMTP settings). */
+    delivery: text('delivery'),
+    sent_at: timestamp('sent_at', { withTimezone: true }),
+    error: text('error'),
+    bounce_type: text('bounce_type', { enum: ['hard', 'soft'] }),
+    bounced_at: timestamp('bounced_at', { withTimezone: true }),
+    opened_at: timestamp('opened_at', { withTimezone: true }),
+    open_count: integer('open_count').notNull().default(0),
+    machine_open_count: integer('machine_open_count').notNull().default(0),
+    clicked_at: timestamp('clicked_at', { withTimezone: true }),
+    click_count: integer('click_count').notNull().default(0),
+    machine_click_count: integer('machine_click_count').notNull().default(0),
+    unsubscribed_at: timestamp('unsubscribed_at', { withTimezone: true }),
+    complained_at: timestamp('complained_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [
+    // The lead of the same workspace; erasing the lead erases its messages (the campaign's counters keep the totals).
+    foreignKey({ columns: [t.workspace_id, t.lead_id], foreignColumns: [leads.workspace_id, leads.id] }).onDelete('cascade'),
+    uniqueIndex('email_sends_campaign_lead_uq').on(t.campaign_id, t.lead_id),
+    // Claiming: the queued messages of a campaign whose time has come, in order.
+    index('email_sends_claim_idx').on(t.campaign_id, t.status, t.next_attempt_at, t.id),
+    // The workspace's throttle counts what it sent in the last minute and hour.
+    index('email_sends_workspace_claimed_idx').on(t.workspace_id, t.claimed_at),
+    index('email_sends_lead_idx').on(t.workspace_id, t.lead_id),
+  ],
+);
+
+/** The links of a campaign, each tracked under its own id (a click URL names a link, never a destination). */
+export const emailLinks = pgTable(
+  'email_links',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    campaign_id: uuid('campaign_id')
+      .notNull()
+      .references(() => emailCampaigns.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    click_count: integer('click_count').notNull().default(0),
+    unique_click_count: integer('unique_click_count').notNull().default(0),
+    machine_click_count: integer('machine_click_count').notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('email_links_campaign_url_uq').on(t.campaign_id, t.url)],
+);
+
+/** Opens and clicks as they come (the report's hourly charts); machine ones flagged. */
+export const emailTrackingEvents = pgTable(
+  'email_tracking_events',
+  {
+    id: timeOrderedId(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    campaign_id: uuid('campaign_id')
+      .notNull()
+      .references(() => emailCampaigns.id, { onDelete: 'cascade' }),
+    send_id: uuid('send_id')
+      .notNull()
+      .references(() => emailSends.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['open', 'click'] }).notNull(),
+    link_id: uuid('link_id').references(() => emailLinks.id, { onDelete: 'cascade' }),
+    machine: boolean('machine').notNull().default(false),
+    occurred_at: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('email_tracking_events_campaign_idx').on(t.campaign_id, t.occurred_at), index('email_tracking_events_send_idx').on(t.send_id)],
+);
+
+export const EMAIL_SUPPRESSION_REASONS = ['hard_bounce', 'soft_bounces', 'complaint', 'manual'] as const;
+
+/**
+ * Addresses the workspace never mails again (campaigns and sequences): a hard bounce, repeated soft bounces, a
+ * complaint, or a member's choice. The address itself is kept (the Contacts tab shows it, a member may restore
+ * it); erased people are on the CRM's hashed suppression list instead.
+ */
+export const emailSuppressions = pgTable(
+  'email_suppressions',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    reason: text('reason', { enum: EMAIL_SUPPRESSION_REASONS }).notNull(),
+    detail: text('detail'),
+    campaign_id: uuid('campaign_id').references(() => emailCampaigns.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('email_suppressions_workspace_email_uq').on(t.workspace_id, sql`lower(${t.email})`)],
 );

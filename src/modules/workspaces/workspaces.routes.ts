@@ -40,7 +40,7 @@ export function workspacesRoutes(fastify: FastifyInstance, runtime: Runtime): vo
       config: { access: admin },
       schema: {
         tags,
-        summary: 'Rename the workspace, or change its time zone (IANA) or currency (ISO 4217)',
+        summary: 'Rename the workspace, or change its time zone (IANA), currency (ISO 4217), legal name or postal address',
         body: ZWorkspaceUpdateBody,
         response: { 200: ZWorkspace },
       },

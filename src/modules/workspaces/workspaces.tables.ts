@@ -11,6 +11,9 @@ export const workspaces = pgTable('workspaces', {
   name: text('name').notNull(),
   timezone: text('timezone').notNull().default('Europe/Paris'),
   currency: text('currency').notNull().default('EUR'),
+  /** The sender's legal identity, required in every marketing email (and later on receipts and page footers). */
+  legal_name: text('legal_name').notNull().default(''),
+  postal_address: text('postal_address').notNull().default(''),
   ...timestamps(),
 });
 

@@ -4,8 +4,16 @@ import type { outboxMessages } from '../../platform/mail/outbox.tables.js';
 
 // Row -> wire mappers: dates become ISO strings, secrets and internal columns stay behind.
 
-export function workspace(row: { id: string; name: string; timezone: string; currency: string; created_at: Date }) {
-  return { id: row.id, name: row.name, timezone: row.timezone, currency: row.currency, created_at: iso(row.created_at) };
+export function workspace(row: { id: string; name: string; timezone: string; currency: string; legal_name: string; postal_address: string; created_at: Date }) {
+  return {
+    id: row.id,
+    name: row.name,
+    timezone: row.timezone,
+    currency: row.currency,
+    legal_name: row.legal_name,
+    postal_address: row.postal_address,
+    created_at: iso(row.created_at),
+  };
 }
 
 export function member(row: { id: string; user_id: string; name: string; email: string; role: TRole; created_at: Date }): TMember {

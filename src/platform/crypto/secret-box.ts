@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,11 +13,31 @@ import { join } from 'node:path';
  */
 export class SecretBox {
   private readonly keys: { id: string; key: Buffer }[];
+  /** Keys of signed links (tracking, unsubscribe), derived apart from the encryption keys; the first signs. */
+  private readonly signingKeys: Buffer[];
 
   constructor(secret: string, previous: string[] = []) {
     this.keys = [secret, ...previous].map((s) => {
       const key = Buffer.from(hkdfSync('sha256', Buffer.from(s, 'utf8'), Buffer.alloc(0), 'workspace-credentials-v1', 32));
       return { id: createHash('sha256').update(key).digest('hex').slice(0, 8), key };
+    });
+    this.signingKeys = [secret, ...previous].map((s) => Buffer.from(hkdfSync('sha256', Buffer.from(s, 'utf8'), Buffer.alloc(0), 'signed-links-v1', 32)));
+  }
+
+  /**
+   * A short signature (96 bits, base64url) of `value` for `purpose`: a link that names a row (an email message) and
+   * carries this proves the product wrote it, so nobody can forge the link of another message by changing the id.
+   */
+  sign(purpose: string, value: string): string {
+    return signWith(this.signingKeys[0]!, purpose, value);
+  }
+
+  /** Whether `signature` is `sign(purpose, value)` under APP_SECRET or a previous one (links outlive a rotation). */
+  verify(purpose: string, value: string, signature: string): boolean {
+    const given = Buffer.from(signature, 'utf8');
+    return this.signingKeys.some((key) => {
+      const expected = Buffer.from(signWith(key, purpose, value), 'utf8');
+      return expected.length === given.length && timingSafeEqual(expected, given);
     });
   }
 
@@ -53,6 +73,10 @@ export class SecretBox {
   static keyIdOf(sealed: string): string | undefined {
     return sealed.split('.')[1];
   }
+}
+
+function signWith(key: Buffer, purpose: string, value: string): string {
+  return createHmac('sha256', key).update(`${purpose}\n${value}`).digest().subarray(0, 12).toString('base64url');
 }
 
 /**

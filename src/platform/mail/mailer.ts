@@ -13,6 +13,8 @@ export type TOutgoingMail = {
   subject: string;
   text: string;
   html?: string;
+  /** The From header, when not the instance's MAIL_FROM (a campaign's test send). */
+  from?: string;
 };
 
 export type TDeliveryResult = 'sent' | 'not_sent' | 'already_done';
@@ -23,6 +25,9 @@ export type TDeliveryResult = 'sent' | 'not_sent' | 'already_done';
  * timeout is 10 minutes), shorter than the job's expiry (15 minutes), so the retry pg-boss makes
  * after a dead worker's job expires finds it claimable.
  */
+/** Connections of the campaign pool: also how many campaign messages one worker has in flight at most. */
+export const BULK_POOL_SIZE = 5;
+
 const CLAIM_STALE_AFTER = sql`interval '12 minutes'`;
 
 /**
@@ -31,6 +36,8 @@ const CLAIM_STALE_AFTER = sql`interval '12 minutes'`;
  */
 export class Mailer {
   private readonly transport: Transporter | undefined;
+  /** Campaign mail's own pool: a newsletter of 100,000 messages never holds the connections a password reset needs. */
+  readonly bulkTransport: Transporter | undefined;
 
   constructor(
     private readonly db: Db,
@@ -38,6 +45,18 @@ export class Mailer {
     private readonly options: { smtpUrl: string | undefined; from: string },
   ) {
     this.transport = options.smtpUrl ? nodemailer.createTransport(withPool(options.smtpUrl)) : undefined;
+    this.bulkTransport = options.smtpUrl
+      ? nodemailer.createTransport(
+          // Bounded timeouts, so a message claimed for sending is settled well before it counts as abandoned
+          // (EMAIL_SEND_STALE_SECONDS). nodemailer reads them from the URL's query, as it reads `pool`.
+          withOptions(withPool(options.smtpUrl), { maxConnections: BULK_POOL_SIZE, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 45_000 }),
+        )
+      : undefined;
+  }
+
+  /** The instance's sender (MAIL_FROM). */
+  get from(): string {
+    return this.options.from;
   }
 
   /** True when real delivery is configured. */
@@ -56,7 +75,7 @@ export class Mailer {
         workspace_id: mail.workspaceId,
         category: mail.category,
         to_address: mail.to,
-        from_address: this.options.from,
+        from_address: mail.from ?? this.options.from,
         subject: mail.subject,
         text_body: mail.text,
         html_body: mail.html ?? null,
@@ -127,7 +146,14 @@ export class Mailer {
   /** Closes pooled SMTP connections. */
   close(): void {
     this.transport?.close();
+    this.bulkTransport?.close();
   }
+}
+
+function withOptions(url: string, options: Record<string, number>): string {
+  const parsed = new URL(url);
+  for (const [key, value] of Object.entries(options)) if (!parsed.searchParams.has(key)) parsed.searchParams.set(key, String(value));
+  return parsed.toString();
 }
 
 function withPool(url: string): string {

@@ -4,6 +4,7 @@ import { isUuid, type Tenant } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
 import { leadEventOutbox, leadEvents, leads } from './leads.tables.js';
 import { collectLeadEvent, currentLeadEventCause } from './lead-event-scope.js';
+import { rowsOf } from '../../../platform/db/rows.js';
 
 // The raw append to lead_events, without scoring (the scorer writes its own score_changed events here).
 // Every event gets its outbox row in the same statement's transaction: the dispatcher hands it to
@@ -76,9 +77,4 @@ export async function appendLeadEvent(tenant: Tenant, input: TLeadEventInput, op
   await tenant.db.insert(leadEventOutbox).values({ event_id: id, workspace_id: tenant.workspaceId, cause, rescore: options.rescore });
   collectLeadEvent({ id, workspaceId: tenant.workspaceId, leadId: input.leadId, type: input.type, data, cause, rescore: options.rescore });
   return { id, written: true };
-}
-
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  // node-postgres and PGlite both answer { rows } with one object per row.
-  return (result as { rows: Record<string, unknown>[] }).rows;
 }

@@ -151,3 +151,17 @@ async function assertOwnerIsMember(tenant: Tenant, ownerId: string | null | unde
     });
   }
 }
+
+/**
+ * The person's own choice from an email's unsubscribe link (the email module): sets or clears `unsubscribed_at`
+ * alone, without the field_changed event of an edit (the email module records email_unsubscribed). Returns the
+ * lead's row, or undefined when the lead no longer exists.
+ */
+export async function setLeadUnsubscribed(tenant: Tenant, id: string, unsubscribed: boolean): Promise<TLeadRow | undefined> {
+  const [row] = await tenant.db
+    .update(leads)
+    .set({ unsubscribed_at: unsubscribed ? sql`coalesce(${leads.unsubscribed_at}, now())` : null, updated_at: new Date() })
+    .where(tenant.byId(leads, id))
+    .returning();
+  return row;
+}

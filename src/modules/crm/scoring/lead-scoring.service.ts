@@ -10,6 +10,7 @@ import { recordLeadEventRows } from '../leads/lead-event-log.js';
 import { breakdownOf, computeScore, type TEventRule, type TFitRule, type TScoreResult, type TScoredEvent } from './score-calculation.js';
 import { leadScoreHistory, scoringRules } from './scoring.tables.js';
 import { compileLeadRules } from '../../segments/index.js';
+import { rowsOf } from '../../../platform/db/rows.js';
 
 // Keeps leads.score current. Fit rules are compiled to SQL by the segment compiler (so a fit rule
 // and a segment with the same condition select the same leads); events are scored in
@@ -193,9 +194,4 @@ async function writeChanges(tenant: Tenant, changes: TChange[], cause: string, n
       occurred_at: now,
     })),
   );
-}
-
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  // node-postgres and PGlite both answer { rows } with one object per row.
-  return (result as { rows: Record<string, unknown>[] }).rows;
 }

@@ -85,6 +85,12 @@ export function describeEvent(event: TEvent, ctx: TDescribeContext): string {
       return t('crmContacts.timeline.events.emailOpened');
     case 'email_clicked':
       return t('crmContacts.timeline.events.emailClicked');
+    case 'email_bounced':
+      return t('crmContacts.timeline.events.emailBounced');
+    case 'email_complained':
+      return t('crmContacts.timeline.events.emailComplained');
+    case 'email_unsubscribed':
+      return t('crmContacts.timeline.events.emailUnsubscribed');
     case 'page_visited':
       return t('crmContacts.timeline.events.pageVisited');
     default:

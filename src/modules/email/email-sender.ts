@@ -1,0 +1,310 @@
+import { sql } from 'drizzle-orm';
+import type { Transporter } from 'nodemailer';
+import { rowsOf } from '../../platform/db/rows.js';
+import { Tenant } from '../../platform/db/tenant.js';
+import { BULK_POOL_SIZE } from '../../platform/mail/mailer.js';
+import { outboxMessages } from '../../platform/mail/outbox.tables.js';
+import type { Runtime } from '../../platform/runtime.js';
+import { getWorkspace } from '../workspaces/index.js';
+import { leads } from '../crm/tables.js';
+import { recordLeadEvent } from '../crm/index.js';
+import { CampaignLinks } from './email-links.js';
+import { leadContext } from './email-merge-fields.js';
+import { compileCampaign, renderMessage, type TCompiledCampaign, type TRenderedMessage } from './email-render.js';
+import { senderOf, type TSender } from './email-senders.js';
+import { messageToken, messageUrls } from './email-tracking-urls.js';
+import { emailCampaigns, emailSends, emailSuppressions } from './email.tables.js';
+import type { TEmailCampaignRow } from './email-campaigns.service.js';
+
+// The worker side of a campaign (ARCHITECTURE.md, "The send path"). A sender claims up to BULK_POOL_SIZE queued
+// messages at a time (FOR UPDATE SKIP LOCKED: two workers never claim the same one), marking them `sending`
+// before any SMTP call; renders and sends them through the pooled transport; then records every outcome in one
+// statement with the campaign's counters. A worker killed mid-batch leaves at most those messages `sending`;
+// after EMAIL_SEND_STALE_SECONDS another sender claims them again, so a crash resends at most a pool's worth,
+// each with the same Message-ID (receivers drop the copy), and never loses one.
+
+/** Attempts of one message on temporary failures (4xx, timeouts, a connection refused) before it fails. */
+export const MAX_SEND_ATTEMPTS = 5;
+/** How often a sender re-reads its campaign's status: pause and cancel act within this. */
+const STATUS_EVERY_MS = 1000;
+
+export type TSenderOutcome =
+  /** Nothing left to send: the campaign is completed (by this sender or another). */
+  | { kind: 'finished' }
+  /** The time budget ran out with messages left: run again now. */
+  | { kind: 'again' }
+  /** Only retries later (4xx backoff) or messages another worker holds: run again at this time. */
+  | { kind: 'later'; at: Date }
+  /** Paused, canceled, or not started: nothing to do until a resume. */
+  | { kind: 'stopped' };
+
+type TClaimed = { id: string; lead_id: string; email: string; attempts: number; lead: Record<string, unknown>; excluded: boolean };
+
+type TResult =
+  | { id: string; status: 'sent'; delivery: 'smtp' | 'outbox' }
+  | { id: string; status: 'skipped' }
+  | { id: string; status: 'queued'; error: string; retryInSeconds: number }
+  | { id: string; status: 'failed'; error: string }
+  | { id: string; status: 'bounced'; error: string; leadId: string; email: string };
+
+/** Runs one campaign's sending for up to `budgetMs`; several may run at once on one campaign (other processes). */
+export async function runCampaignSender(runtime: Runtime, campaignId: string, options: { budgetMs: number }): Promise<TSenderOutcome> {
+  const campaign = await loadCampaign(runtime, campaignId);
+  if (!campaign || campaign.status !== 'active' || !campaign.recipients_resolved_at) return { kind: 'stopped' };
+  const tenant = new Tenant(runtime.db, campaign.workspace_id);
+  const context = await senderContext(runtime, tenant, campaign);
+  const until = Date.now() + options.budgetMs;
+  let statusCheckedAt = Date.now();
+  await releaseAbandoned(runtime, campaign);
+  while (Date.now() < until) {
+    if (Date.now() - statusCheckedAt > STATUS_EVERY_MS) {
+      const current = await loadCampaign(runtime, campaignId);
+      if (current?.status !== 'active') return { kind: 'stopped' };
+      statusCheckedAt = Date.now();
+    }
+    const claimed = await claim(runtime, campaign, BULK_POOL_SIZE);
+    if (claimed.length === 0) return whatIsLeft(runtime, campaign);
+    const results = await Promise.all(claimed.map((message) => sendOne(runtime, context, message)));
+    await record(runtime, tenant, context, results);
+  }
+  return { kind: 'again' };
+}
+
+type TSenderContext = {
+  campaign: TEmailCampaignRow;
+  compiled: TCompiledCampaign;
+  workspace: { name: string; legal_name: string; postal_address: string };
+  links: CampaignLinks;
+  sender: TSender;
+  transport: Transporter | undefined;
+  listId: string;
+  /** Messages kept in the outbox (no SMTP): written with the batch's outcomes, in the same transaction. */
+  outbox: Map<string, TRenderedMessage & { to: string; from: string }>;
+};
+
+async function senderContext(runtime: Runtime, tenant: Tenant, campaign: TEmailCampaignRow): Promise<TSenderContext> {
+  const workspace = await getWorkspace(runtime.db, tenant.workspaceId);
+  const links = new CampaignLinks(runtime.db, tenant.workspaceId, campaign.id);
+  await links.load();
+  const publicHost = new URL(runtime.config.publicUrl).hostname;
+  return {
+    campaign,
+    compiled: compileCampaign(campaign),
+    workspace: { name: workspace.name, legal_name: workspace.legal_name, postal_address: workspace.postal_address },
+    links,
+    sender: senderOf(runtime, campaign, workspace.name),
+    transport: runtime.mailer.bulkTransport,
+    // One list per workspace (RFC 2919): mail clients group and offer to unsubscribe from it.
+    listId: `"${asciiPhrase(workspace.name)}" <${tenant.workspaceId}.list.${publicHost}>`,
+    outbox: new Map(),
+  };
+}
+
+/** A header phrase in plain ASCII (accents dropped, quotes and controls removed): List-Id is written unencoded. */
+function asciiPhrase(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]|["\\]/g, '')
+    .trim()
+    .slice(0, 100);
+}
+
+/** A job's campaign, by id (the job carries no workspace: the row gives it). */
+export function loadCampaign(runtime: Pick<Runtime, 'db'>, campaignId: string): Promise<TEmailCampaignRow | undefined> {
+  return (
+    runtime.db
+      .select()
+      // eslint-disable-next-line local/tenant-scope -- a job's campaign by id; its workspace comes from the row
+      .from(emailCampaigns)
+      .where(sql`${emailCampaigns.id} = ${campaignId}::uuid`)
+      .then((rows) => rows[0])
+  );
+}
+
+/** Messages a dead worker left `sending` go back to the queue (see EMAIL_SEND_STALE_SECONDS). */
+async function releaseAbandoned(runtime: Runtime, campaign: TEmailCampaignRow): Promise<void> {
+  await runtime.db.execute(sql`
+    UPDATE ${emailSends} SET status = 'queued', next_attempt_at = now()
+    WHERE campaign_id = ${campaign.id}::uuid AND status = 'sending'
+      AND claimed_at < now() - make_interval(secs => ${runtime.config.emailSendStaleSeconds})`);
+}
+
+/**
+ * Takes up to `limit` queued messages whose time has come and marks them `sending` (written before the SMTP call),
+ * with their lead. A lead who unsubscribed, or whose address was suppressed, since resolution is marked to skip.
+ */
+async function claim(runtime: Runtime, campaign: TEmailCampaignRow, limit: number): Promise<TClaimed[]> {
+  const result = await runtime.db.execute(sql`
+    WITH claimed AS (
+      UPDATE ${emailSends} s SET status = 'sending', claimed_at = now(), attempts = s.attempts + 1
+      WHERE s.id IN (
+        SELECT id FROM ${emailSends}
+        WHERE campaign_id = ${campaign.id}::uuid AND status = 'queued' AND next_attempt_at <= now()
+        ORDER BY next_attempt_at, id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING s.id, s.lead_id, s.email, s.attempts)
+    SELECT c.id, c.lead_id, c.email, c.attempts, to_jsonb(l) AS lead,
+      (l.unsubscribed_at IS NOT NULL OR EXISTS (SELECT 1 FROM ${emailSuppressions} x
+        WHERE x.workspace_id = l.workspace_id AND lower(x.email) = c.email)) AS excluded
+    FROM claimed c JOIN ${leads} l ON l.workspace_id = ${campaign.workspace_id}::uuid AND l.id = c.lead_id`);
+  return rowsOf<TClaimed>(result);
+}
+
+/** Renders and sends one message; never throws (the outcome is recorded, whatever it is). */
+async function sendOne(runtime: Runtime, context: TSenderContext, message: TClaimed): Promise<TResult> {
+  if (message.excluded) return { id: message.id, status: 'skipped' };
+  let rendered: TRenderedMessage;
+  const urls = messageUrls(runtime.config.publicUrl, messageToken(runtime.secrets, message.id));
+  try {
+    rendered = await renderMessage(
+      context.compiled,
+      { ...leadContext(message.lead), workspace: context.workspace, campaign: { name: context.campaign.name }, unsubscribe_url: urls.unsubscribe },
+      {
+        openPixelUrl: urls.open,
+        trackLinks: async (destinations) => {
+          const ids = await context.links.idsOf(destinations.filter((url) => url !== urls.unsubscribe));
+          return new Map([...ids].map(([url, linkId]) => [url, urls.click(linkId)]));
+        },
+      },
+    );
+  } catch (error) {
+    // A template that renders for the sample lead but not for this one (a render limit): this message fails, the rest go on.
+    return { id: message.id, status: 'failed', error: `render: ${(error as Error).message}` };
+  }
+  if (!context.transport) {
+    context.outbox.set(message.id, { ...rendered, to: message.email, from: context.sender.header });
+    return { id: message.id, status: 'sent', delivery: 'outbox' };
+  }
+  try {
+    await context.transport.sendMail({
+      from: context.sender.from,
+      replyTo: context.sender.replyTo,
+      to: message.email,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      // Stable per message: a copy resent after a crash carries the same Message-ID.
+      messageId: `<${message.id}@${context.sender.domain}>`,
+      // List-Unsubscribe written by nodemailer, with the one-click POST of RFC 8058 beside it; List-Id (RFC 2919) as is
+      // (nodemailer would turn it into a URL).
+      list: { unsubscribe: urls.unsubscribe },
+      headers: {
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        'List-Id': { prepared: true, value: context.listId },
+        'X-Campaign-Id': context.campaign.id,
+      },
+    });
+    return { id: message.id, status: 'sent', delivery: 'smtp' };
+  } catch (error) {
+    return failure(message, error);
+  }
+}
+
+/** 5xx: the server refused for good (a hard bounce); anything else (4xx, timeout, connection): try again later. */
+function failure(message: TClaimed, error: unknown): TResult {
+  const e = error as { responseCode?: number; message?: string; code?: string };
+  const text = `${e.responseCode ?? e.code ?? ''} ${e.message ?? String(error)}`.trim().slice(0, 1000);
+  if (e.responseCode !== undefined && e.responseCode >= 500)
+    return { id: message.id, status: 'bounced', error: text, leadId: message.lead_id, email: message.email };
+  if (message.attempts >= MAX_SEND_ATTEMPTS) return { id: message.id, status: 'failed', error: text };
+  // 1, 2, 4, 8 minutes: a provider's rate limit or a greylisting server lets it through on a later try.
+  return { id: message.id, status: 'queued', error: text, retryInSeconds: 60 * 2 ** (message.attempts - 1) };
+}
+
+/**
+ * Records a batch's outcomes and moves the campaign's counters, in one transaction with the outbox copies of
+ * messages kept without SMTP. Only rows still `sending` change: a message released by a stale-claim sweep and
+ * claimed by another worker meanwhile is that worker's to record.
+ */
+async function record(runtime: Runtime, tenant: Tenant, sender: TSenderContext, results: TResult[]): Promise<void> {
+  const campaign = sender.campaign;
+  const values = results.map((r) => {
+    const error = 'error' in r ? r.error : null;
+    const retry = r.status === 'queued' ? r.retryInSeconds : 0;
+    const delivery = r.status === 'sent' ? r.delivery : null;
+    return sql`(${r.id}::uuid, ${r.status}::text, ${error}::text, ${delivery}::text, ${retry}::int)`;
+  });
+  const bounced = results.filter((r): r is Extract<TResult, { status: 'bounced' }> => r.status === 'bounced');
+  await runtime.db.transaction(async (tx) => {
+    const outbox = results.flatMap((r) => {
+      const message = sender.outbox.get(r.id);
+      sender.outbox.delete(r.id);
+      return message ? [{ ...message, id: r.id }] : [];
+    });
+    if (outbox.length > 0) {
+      await tx.insert(outboxMessages).values(
+        outbox.map((m) => ({
+          workspace_id: tenant.workspaceId,
+          category: 'campaign',
+          to_address: m.to,
+          from_address: m.from,
+          subject: m.subject,
+          text_body: m.text,
+          html_body: m.html,
+          status: 'not_sent' as const,
+        })),
+      );
+    }
+    await tx.execute(sql`
+      WITH r(id, status, error, delivery, retry_seconds) AS (VALUES ${sql.join(values, sql`, `)}),
+      done AS (
+        UPDATE ${emailSends} s SET
+          status = r.status,
+          error = r.error,
+          delivery = coalesce(r.delivery, s.delivery),
+          sent_at = CASE WHEN r.status = 'sent' THEN now() ELSE s.sent_at END,
+          bounce_type = CASE WHEN r.status = 'bounced' THEN 'hard' ELSE s.bounce_type END,
+          bounced_at = CASE WHEN r.status = 'bounced' THEN now() ELSE s.bounced_at END,
+          next_attempt_at = CASE WHEN r.status = 'queued' THEN now() + make_interval(secs => r.retry_seconds) ELSE s.next_attempt_at END,
+          updated_at = now()
+        FROM r WHERE s.id = r.id AND s.status = 'sending'
+        RETURNING s.status)
+      UPDATE ${emailCampaigns} SET
+        total_sent = total_sent + (SELECT count(*) FROM done WHERE status IN ('sent', 'bounced', 'failed')),
+        total_delivered = total_delivered + (SELECT count(*) FROM done WHERE status = 'sent'),
+        total_bounced = total_bounced + (SELECT count(*) FROM done WHERE status = 'bounced'),
+        updated_at = now()
+      WHERE id = ${campaign.id}::uuid`);
+    if (bounced.length > 0) {
+      const scoped = new Tenant(tx, tenant.workspaceId);
+      for (const b of bounced) {
+        await tx
+          .insert(emailSuppressions)
+          .values({ workspace_id: tenant.workspaceId, email: b.email, reason: 'hard_bounce', detail: b.error, campaign_id: campaign.id })
+          .onConflictDoNothing();
+        await recordLeadEvent(scoped, {
+          leadId: b.leadId,
+          type: 'email_bounced',
+          data: { campaign_id: campaign.id, message_id: b.id, bounce_type: 'hard' },
+          dedupeKey: `bounce:${b.id}`,
+        });
+      }
+    }
+  });
+}
+
+/** Nothing to claim now: complete the campaign, or say when to look again. */
+async function whatIsLeft(runtime: Runtime, campaign: TEmailCampaignRow): Promise<TSenderOutcome> {
+  const stale = runtime.config.emailSendStaleSeconds;
+  const [left] = rowsOf<{ queued: number; next_at: Date | null; sending: number; oldest_claim: Date | null }>(
+    await runtime.db.execute(sql`
+      SELECT count(*) FILTER (WHERE status = 'queued')::int AS queued,
+        min(next_attempt_at) FILTER (WHERE status = 'queued') AS next_at,
+        count(*) FILTER (WHERE status = 'sending')::int AS sending,
+        min(claimed_at) FILTER (WHERE status = 'sending') AS oldest_claim
+      FROM ${emailSends} WHERE campaign_id = ${campaign.id}::uuid AND status IN ('queued', 'sending')`),
+  );
+  if (!left || (left.queued === 0 && left.sending === 0)) {
+    await runtime.db.execute(sql`
+      UPDATE ${emailCampaigns} SET status = 'completed', updated_at = now()
+      WHERE id = ${campaign.id}::uuid AND status = 'active' AND recipients_resolved_at IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM ${emailSends} WHERE campaign_id = ${campaign.id}::uuid AND status IN ('queued', 'sending'))`);
+    return { kind: 'finished' };
+  }
+  // Messages another worker holds: it records them; if it died, they are claimable once stale.
+  const times = [left.next_at, left.oldest_claim ? new Date(new Date(left.oldest_claim).getTime() + stale * 1000) : null];
+  const at = times.filter((t): t is Date => t !== null).map((t) => new Date(t).getTime());
+  return { kind: 'later', at: new Date(Math.max(Date.now() + 1000, Math.min(...at))) };
+}

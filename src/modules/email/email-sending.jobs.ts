@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { Tenant } from '../../platform/db/tenant.js';
+import { defineJob } from '../../platform/jobs/define-job.js';
+import type { Runtime } from '../../platform/runtime.js';
+import { resolveRecipientsBatch } from './email-audience.service.js';
+import { loadCampaign, runCampaignSender } from './email-sender.js';
+
+// The two jobs of a campaign's send: resolving its recipients once, then sending. Both run in slices of under a
+// minute and queue their own continuation, so pause and cancel are seen quickly, a deploy never waits on a long
+// job, and a dead worker's slice comes back (pg-boss expiry) without redoing what was committed.
+
+/** Milliseconds a slice works before it queues its continuation. */
+const SLICE_MS = 30_000;
+
+/**
+ * Sender jobs per campaign: each has its own key, so at most SENDER_SLOTS run at once on one campaign, in one
+ * process or spread over several (the queue's concurrency is 1 per process: one pool's worth in flight each).
+ */
+export const SENDER_SLOTS = 2;
+
+/** Resolves a campaign's recipients into email_sends, batch after batch, then starts its senders. */
+export const resolveCampaignRecipientsJob = defineJob({
+  name: 'email.campaign.resolve',
+  schema: z.object({ campaign_id: z.uuid() }),
+  policy: 'stately',
+  expireInSeconds: 300,
+  handler: async ({ campaign_id }, runtime) => {
+    const until = Date.now() + SLICE_MS;
+    for (;;) {
+      const campaign = await loadCampaign(runtime, campaign_id);
+      if (!campaign || campaign.status !== 'active') return;
+      if (campaign.recipients_resolved_at) return startSenders(runtime, campaign_id);
+      if (Date.now() > until) {
+        await runtime.queue.send(resolveCampaignRecipientsJob, { campaign_id }, { singletonKey: campaign_id });
+        return;
+      }
+      await resolveRecipientsBatch(new Tenant(runtime.db, campaign.workspace_id), campaign);
+    }
+  },
+});
+
+/** Sends a campaign's queued messages for one slice; queues the next slice while there is work. */
+export const campaignSenderJob = defineJob({
+  name: 'email.campaign.send',
+  schema: z.object({ campaign_id: z.uuid(), slot: z.number().int().min(0) }),
+  policy: 'stately',
+  expireInSeconds: 300,
+  retryDelaySeconds: 10,
+  handler: async ({ campaign_id, slot }, runtime) => {
+    const outcome = await runCampaignSender(runtime, campaign_id, { budgetMs: SLICE_MS });
+    const key = `${campaign_id}:${slot}`;
+    if (outcome.kind === 'again') await runtime.queue.send(campaignSenderJob, { campaign_id, slot }, { singletonKey: key });
+    if (outcome.kind === 'later') await runtime.queue.send(campaignSenderJob, { campaign_id, slot }, { singletonKey: key, startAfter: outcome.at });
+  },
+});
+
+/** Queues every sender slot of a campaign (a slot already waiting is not queued twice). */
+export async function startSenders(runtime: Pick<Runtime, 'queue'>, campaignId: string): Promise<void> {
+  for (let slot = 0; slot < SENDER_SLOTS; slot++) {
+    await runtime.queue.send(campaignSenderJob, { campaign_id: campaignId, slot }, { singletonKey: `${campaignId}:${slot}` });
+  }
+}

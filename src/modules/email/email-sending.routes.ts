@@ -1,0 +1,149 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZIdParams } from '../../contracts/common.js';
+import {
+  ZEmailCampaign,
+  ZEmailCampaignPreview,
+  ZEmailCampaignPreviewBody,
+  ZEmailCampaignReport,
+  ZEmailCampaignScheduleBody,
+  ZEmailCampaignTestBody,
+  ZEmailRecipientList,
+  ZEmailRecipientsQuery,
+  ZEmailStats,
+} from '../../contracts/email-campaigns.js';
+import { tenantOf } from '../../platform/http/api-app.js';
+import type { Runtime } from '../../platform/runtime.js';
+import { getCampaign } from './email-campaigns.service.js';
+import { previewCampaign, sendTestMessages } from './email-preview.service.js';
+import { campaignRecipientsReport, campaignReport, workspaceEmailStats } from './email-report.service.js';
+import { cancelCampaign, pauseCampaign, resumeCampaign, scheduleCampaign, sendCampaign, unscheduleCampaign } from './email-send.service.js';
+import * as wire from './email-campaigns.wire.js';
+
+const tags = ['email'];
+const BASE = '/api/marketing/email-campaigns';
+const campaignRoute = { table: 'email_campaigns' };
+
+/** A campaign's send (now, scheduled, paused, resumed, canceled), its preview and test send, its report. */
+export function emailSendingRoutes(fastify: FastifyInstance, runtime: Runtime): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const control = (
+    path: string,
+    summary: string,
+    act: (tenant: ReturnType<typeof tenantOf>, id: string) => Promise<Parameters<typeof wire.campaign>[0]>,
+    code = 200,
+  ) =>
+    app.post(
+      `${BASE}/:id/${path}`,
+      {
+        config: { tenant: { ...campaignRoute, sampleBody: {} } },
+        schema: { tags, summary, params: ZIdParams, body: z.object({}).strict().optional(), response: { [code]: ZEmailCampaign } },
+      },
+      async (req, reply) => reply.code(code).send(wire.campaign(await act(tenantOf(req, runtime), req.params.id))),
+    );
+  control(
+    'send',
+    'Send now (202, `active`): checked first (content, merge fields, unsubscribe link, postal address, sender); recipients resolved, then sent in the background',
+    (tenant, id) => sendCampaign(runtime, tenant, id),
+    202,
+  );
+  control('unschedule', 'Back to draft: a scheduled campaign is not sent at its time', (tenant, id) => unscheduleCampaign(tenant, id));
+  control('pause', 'Pause a send (takes effect within seconds; messages in flight finish)', (tenant, id) => pauseCampaign(tenant, id));
+  control('resume', 'Resume a paused send', (tenant, id) => resumeCampaign(runtime, tenant, id));
+  control('cancel', 'Stop for good: what was sent stays, the rest is not sent (completed, with canceled_at)', (tenant, id) => cancelCampaign(tenant, id));
+
+  app.post(
+    `${BASE}/:id/schedule`,
+    {
+      config: { tenant: { ...campaignRoute, sampleBody: { scheduled_at: '2030-01-01T09:00:00Z' } } },
+      schema: {
+        tags,
+        summary: 'Schedule the send (checked now as a send is)',
+        params: ZIdParams,
+        body: ZEmailCampaignScheduleBody,
+        response: { 200: ZEmailCampaign },
+      },
+    },
+    async (req) => wire.campaign(await scheduleCampaign(runtime, tenantOf(req, runtime), req.params.id, new Date(req.body.scheduled_at))),
+  );
+
+  app.post(
+    `${BASE}/:id/preview`,
+    {
+      config: { tenant: { ...campaignRoute, sampleBody: {} } },
+      schema: {
+        tags,
+        summary: 'The message as a lead (or a made-up one) would receive it',
+        params: ZIdParams,
+        body: ZEmailCampaignPreviewBody,
+        response: { 200: ZEmailCampaignPreview },
+      },
+    },
+    async (req) => {
+      const tenant = tenantOf(req, runtime);
+      return previewCampaign(runtime, tenant, await getCampaign(tenant, req.params.id), req.body?.lead_id);
+    },
+  );
+
+  app.post(
+    `${BASE}/:id/test`,
+    {
+      config: { tenant: { ...campaignRoute, sampleBody: { emails: ['test@example.com'] } } },
+      schema: {
+        tags,
+        summary: 'Send real test messages to up to 5 addresses (subject marked [Test], no tracking)',
+        params: ZIdParams,
+        body: ZEmailCampaignTestBody,
+        response: { 202: z.null() },
+      },
+    },
+    async (req, reply) => {
+      const tenant = tenantOf(req, runtime);
+      await sendTestMessages(runtime, tenant, await getCampaign(tenant, req.params.id), req.body.emails, req.body.lead_id);
+      return reply.code(202).send(null);
+    },
+  );
+
+  app.get(
+    `${BASE}/stats`,
+    { schema: { tags, summary: "The workspace's email totals and average rates over campaigns that sent", response: { 200: ZEmailStats } } },
+    async (req) => workspaceEmailStats(tenantOf(req, runtime)),
+  );
+
+  app.get(
+    `${BASE}/:id/report`,
+    {
+      config: { tenant: campaignRoute },
+      schema: {
+        tags,
+        summary: 'What the campaign did: sends, deliveries, opens, clicks, bounces, per link and per hour',
+        params: ZIdParams,
+        response: { 200: ZEmailCampaignReport },
+      },
+    },
+    async (req) => {
+      const tenant = tenantOf(req, runtime);
+      return campaignReport(tenant, await getCampaign(tenant, req.params.id));
+    },
+  );
+
+  app.get(
+    `${BASE}/:id/report/recipients`,
+    {
+      config: { tenant: campaignRoute },
+      schema: {
+        tags,
+        summary: 'The recipients and their state, by state, in pages',
+        params: ZIdParams,
+        querystring: ZEmailRecipientsQuery,
+        response: { 200: ZEmailRecipientList },
+      },
+    },
+    async (req) => {
+      const tenant = tenantOf(req, runtime);
+      const { rows, nextCursor } = await campaignRecipientsReport(tenant, await getCampaign(tenant, req.params.id), req.query);
+      return { items: rows.map(wire.recipient), next_cursor: nextCursor };
+    },
+  );
+}

@@ -1,0 +1,331 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signUp, startTestApp, type SignedUp, type TestContext } from '../../../test/harness.js';
+
+// The sending engine end to end against a real SMTP server on loopback: recipients resolved once, personalized
+// messages with their compliance headers and tracked links, opens, clicks and one-click unsubscribe through the
+// public server, 4xx retried and 5xx bounced (and suppressed), and what a send requires first.
+
+type TReceived = { mail: ParsedMail; raw: string; envelopeTo: string[] };
+const received: TReceived[] = [];
+/** Addresses the SMTP server refuses at RCPT TO, with the code it answers. */
+const refuse = new Map<string, number>();
+let smtp: SMTPServer;
+let t: TestContext;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onRcptTo(address, _session, callback) {
+      const code = refuse.get(address.address.toLowerCase());
+      if (!code) return callback();
+      callback(Object.assign(new Error(code >= 500 ? 'mailbox unavailable' : 'try again later'), { responseCode: code }));
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        simpleParser(raw).then((mail) => {
+          received.push({ mail, raw, envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
+          callback();
+        }, callback);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, PUBLIC_URL: 'https://pages.example.test' });
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise<void>((resolve) => smtp.close(resolve));
+});
+beforeEach(() => {
+  refuse.clear();
+});
+
+const BASE = '/api/marketing/email-campaigns';
+const HTML = `<h1>Bonjour {{ lead.first_name | default: "ami" }}</h1>
+<p>Votre entreprise : {{ custom.entreprise | default: lead.company }}</p>
+<p><a href="https://atelier.example.fr/offre?src=mail&amp;x=1">Voir l'offre</a> <a href="mailto:bonjour@atelier.example.fr">Écrire</a></p>
+<p>{{ workspace.postal_address }} · <a href="{{ unsubscribe_url }}">Se désinscrire</a></p>`;
+
+async function workspaceWithLeads(leads: Record<string, unknown>[]) {
+  const ws = await signUp(t.app);
+  expect((await ws.client.patch('/api/workspace', { legal_name: 'Atelier SAS', postal_address: '12 rue des Lilas, 75011 Paris' })).statusCode).toBe(200);
+  const field = await ws.client.post('/api/marketing/custom-fields', { key: 'entreprise', label: 'Entreprise', field_type: 'text' });
+  expect(field.statusCode, field.body).toBe(201);
+  const ids: string[] = [];
+  for (const lead of leads) {
+    const res = await ws.client.post('/api/marketing/leads', lead);
+    expect(res.statusCode, res.body).toBe(201);
+    ids.push(res.json().id);
+  }
+  return { ws, ids };
+}
+
+async function draft(ws: SignedUp, body: Record<string, unknown> = {}) {
+  const res = await ws.client.post(BASE, {
+    name: 'Newsletter de décembre',
+    subject: 'Bonjour {{ lead.first_name | default: "ami" }}',
+    preheader: 'Nos nouveautés',
+    html_content: HTML,
+    ...body,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string };
+}
+
+async function sendAndDrain(ws: SignedUp, id: string) {
+  const res = await ws.client.post(`${BASE}/${id}/send`, {});
+  expect(res.statusCode, res.body).toBe(202);
+  expect(res.json().status).toBe('active');
+  await t.drain();
+  return (await ws.client.get(`${BASE}/${id}`)).json();
+}
+
+function mailsTo(address: string): TReceived[] {
+  return received.filter((r) => r.envelopeTo.includes(address));
+}
+
+function linkIn(html: string, pattern: RegExp): string {
+  const href = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).find((h) => pattern.test(h));
+  expect(href, `a link matching ${pattern}`).toBeDefined();
+  return href!;
+}
+
+function publicPath(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+describe('sending a campaign', () => {
+  it('sends one personalized message per mailable lead, with compliance headers and tracked links, then completes', async () => {
+    const tag = Date.now().toString(36);
+    const ada = `ada-${tag}@exemple.fr`;
+    const bruno = `bruno-${tag}@exemple.fr`;
+    const { ws } = await workspaceWithLeads([
+      { first_name: 'Ada', email: ada, company: 'Lovelace SARL' },
+      { email: bruno },
+      { first_name: 'Chloé', email: `chloe-${tag}@exemple.fr`, unsubscribed_at: '2026-11-01T10:00:00Z' },
+      { first_name: 'Denis' },
+    ]);
+    const campaign = await draft(ws);
+    expect((await ws.client.get(`${BASE}/${campaign.id}/recipients`)).json()).toMatchObject({ count: 2, excluded: { unsubscribed: 1, no_email: 1 } });
+    const done = await sendAndDrain(ws, campaign.id);
+    expect(done).toMatchObject({ status: 'completed', total_recipients: 2, total_sent: 2, total_delivered: 2, total_bounced: 0, canceled_at: null });
+    expect(done.sent_at).not.toBeNull();
+
+    const [toAda] = mailsTo(ada);
+    expect(mailsTo(ada)).toHaveLength(1);
+    expect(toAda!.mail.subject).toBe('Bonjour Ada');
+    expect(toAda!.mail.html).toContain('<h1>Bonjour Ada</h1>');
+    expect(toAda!.mail.html).toContain('Votre entreprise : Lovelace SARL');
+    expect(toAda!.mail.html).toContain('Nos nouveautés');
+    expect(toAda!.mail.text).toContain('Bonjour Ada');
+    expect(toAda!.mail.text).toContain('12 rue des Lilas, 75011 Paris');
+    expect(mailsTo(bruno)[0]!.mail.subject).toBe('Bonjour ami');
+    // Compliance headers (RFC 8058, RFC 2919) and a stable Message-ID.
+    const headers = toAda!.mail.headers;
+    const unsubscribeUrl = (headers.get('list') as { unsubscribe: { url: string } }).unsubscribe.url;
+    expect(unsubscribeUrl).toMatch(/^https:\/\/pages\.example\.test\/e\/u\/[^/]+$/);
+    expect(toAda!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+    expect(toAda!.raw).toMatch(/^List-ID: "Test workspace" <[0-9a-f-]{36}\.list\.pages\.example\.test>/m);
+    expect(toAda!.mail.messageId).toMatch(/^<[0-9a-f-]{36}@localhost>$/);
+    // Links: http(s) ones tracked through the public server, mailto and the unsubscribe link as written.
+    const html = toAda!.mail.html as string;
+    expect(linkIn(html, /\/e\/c\//)).toMatch(/^https:\/\/pages\.example\.test\/e\/c\/[^/]+\/[0-9a-f-]{36}$/);
+    expect(html).not.toContain('https://atelier.example.fr/offre');
+    expect(html).toContain('mailto:bonjour@atelier.example.fr');
+    expect(linkIn(html, /\/e\/u\//)).toBe(unsubscribeUrl);
+    expect(html).toMatch(/<img src="https:\/\/pages\.example\.test\/e\/o\/[^"]+"/);
+
+    // Sending it again is refused; its content can no longer change.
+    expect((await ws.client.post(`${BASE}/${campaign.id}/send`, {})).statusCode).toBe(409);
+    expect((await ws.client.patch(`${BASE}/${campaign.id}`, { subject: 'Autre' })).statusCode).toBe(409);
+  });
+
+  it('records opens and clicks (people apart from machines) and unsubscribes in one click', async () => {
+    const tag = Date.now().toString(36);
+    const ada = `ada-open-${tag}@exemple.fr`;
+    const { ws, ids } = await workspaceWithLeads([{ first_name: 'Ada', email: ada }]);
+    const campaign = await draft(ws, { name: 'Offre spéciale Noël' });
+    await sendAndDrain(ws, campaign.id);
+    const html = mailsTo(ada)[0]!.mail.html as string;
+    const pixel = /<img src="([^"]+\/e\/o\/[^"]+)"/.exec(html)![1]!;
+    const click = linkIn(html, /\/e\/c\//);
+    const person = { 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)' };
+
+    // Apple's privacy prefetch (bare Mozilla/5.0) and a link scanner: recorded as machines.
+    const prefetch = await t.publicApp.inject({ method: 'GET', url: publicPath(pixel), headers: { 'user-agent': 'Mozilla/5.0' } });
+    expect(prefetch.statusCode).toBe(200);
+    expect(prefetch.headers['content-type']).toBe('image/gif');
+    const scanner = await t.publicApp.inject({ method: 'GET', url: publicPath(click), headers: { 'user-agent': 'Barracuda Sentinel (EE)' } });
+    expect(scanner.statusCode).toBe(302);
+    // Then the person: two opens, one click.
+    await t.publicApp.inject({ method: 'GET', url: publicPath(pixel), headers: person });
+    await t.publicApp.inject({ method: 'GET', url: publicPath(pixel), headers: person });
+    await new Promise((resolve) => setTimeout(resolve, 3100)); // past the scanner window after the send
+    const human = await t.publicApp.inject({ method: 'GET', url: publicPath(click), headers: person });
+    expect(human.statusCode).toBe(302);
+    const destination = new URL(human.headers.location as string);
+    expect(`${destination.origin}${destination.pathname}`).toBe('https://atelier.example.fr/offre');
+    expect(Object.fromEntries(destination.searchParams)).toEqual({
+      src: 'mail',
+      x: '1',
+      utm_source: 'newsletter',
+      utm_medium: 'email',
+      utm_campaign: 'offre-speciale-noel',
+    });
+
+    const report = (await ws.client.get(`${BASE}/${campaign.id}/report`)).json();
+    expect(report).toMatchObject({
+      sent: 1,
+      delivered: 1,
+      opens: { unique: 1, total: 2, machine: 1 },
+      clicks: { unique: 1, total: 1, machine: 1 },
+      open_rate: 1,
+      click_rate: 1,
+      links: [{ url: 'https://atelier.example.fr/offre?src=mail&x=1', clicks: 1, unique_clicks: 1 }],
+    });
+    expect(report.timeline.reduce((sum: number, h: { opens: number }) => sum + h.opens, 0)).toBe(2);
+    const events = (await ws.client.get(`/api/marketing/leads/${ids[0]}/events`)).json();
+    const types = (events.items ?? events).map((e: { event_type: string }) => e.event_type);
+    expect(types.filter((type: string) => type === 'email_opened')).toHaveLength(1);
+    expect(types.filter((type: string) => type === 'email_clicked')).toHaveLength(1);
+
+    // A forged token or a link of another campaign: 404, no redirect.
+    const forged = click.replace(/\/e\/c\/([0-9a-f-]{36})\.[^/]+\//, '/e/c/$1.AAAAAAAAAAAAAAAA/');
+    expect((await t.publicApp.inject({ method: 'GET', url: publicPath(forged), headers: person })).statusCode).toBe(404);
+
+    // One-click unsubscribe (RFC 8058): a POST with the form body, no page, no cookie.
+    const unsubscribe = linkIn(html, /\/e\/u\//);
+    const oneClick = await t.publicApp.inject({
+      method: 'POST',
+      url: publicPath(unsubscribe),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.statusCode).toBe(200);
+    expect(oneClick.headers['set-cookie']).toBeUndefined();
+    const lead = (await ws.client.get(`/api/marketing/leads/${ids[0]}`)).json();
+    expect(lead.unsubscribed_at).not.toBeNull();
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json()).toMatchObject({ total_unsubscribed: 1, total_opened: 1, total_clicked: 1 });
+    const page = await t.publicApp.inject({ method: 'GET', url: publicPath(unsubscribe), headers: { 'accept-language': 'fr-FR' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("vous ne recevrez plus d'e-mails");
+    expect(page.body).toContain('Me réinscrire');
+    const back = await t.publicApp.inject({
+      method: 'POST',
+      url: publicPath(unsubscribe),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: 'choice=resubscribe',
+    });
+    expect(back.body).toContain('de nouveau inscrit');
+    expect((await ws.client.get(`/api/marketing/leads/${ids[0]}`)).json().unsubscribed_at).toBeNull();
+  });
+
+  it('retries a 4xx later, bounces a 5xx and never mails that address again', async () => {
+    const tag = Date.now().toString(36);
+    const busy = `busy-${tag}@exemple.fr`;
+    const gone = `gone-${tag}@exemple.fr`;
+    const { ws } = await workspaceWithLeads([{ email: busy }, { email: gone }, { email: `ok-${tag}@exemple.fr` }]);
+    refuse.set(busy, 451);
+    refuse.set(gone, 550);
+    const campaign = await draft(ws);
+    const after = await sendAndDrain(ws, campaign.id);
+    expect(after).toMatchObject({ status: 'active', total_sent: 2, total_delivered: 1, total_bounced: 1 });
+    const waiting = (await ws.client.get(`${BASE}/${campaign.id}/report/recipients?state=queued`)).json();
+    expect(waiting.items).toEqual([expect.objectContaining({ email: busy, status: 'queued', error: expect.stringMatching(/^451/) })]);
+    // The retry's time comes: the server accepts now.
+    refuse.delete(busy);
+    await t.runtime.database.raw.query(`UPDATE email_sends SET next_attempt_at = now() WHERE campaign_id = $1 AND status = 'queued'`, [campaign.id]);
+    await t.runtime.queue.send((await import('./email-sending.jobs.js')).campaignSenderJob, { campaign_id: campaign.id, slot: 9 });
+    await t.drain();
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json()).toMatchObject({ status: 'completed', total_sent: 3, total_delivered: 2, total_bounced: 1 });
+    expect(mailsTo(busy)).toHaveLength(1);
+    expect(mailsTo(gone)).toHaveLength(0);
+    const report = (await ws.client.get(`${BASE}/${campaign.id}/report`)).json();
+    expect(report.bounces).toEqual({ hard: 1, soft: 0 });
+    // The bounced address is suppressed: the next campaign leaves it out.
+    const next = await draft(ws);
+    expect((await ws.client.get(`${BASE}/${next.id}/recipients`)).json()).toMatchObject({ count: 2, excluded: { bounced: 1 } });
+  });
+
+  it('refuses a send that is not ready, naming every missing piece', async () => {
+    const ws = await signUp(t.app);
+    const campaign = await draft(ws, { html_content: '<p>Bonjour {{ lead.prenom }} {{ custom.inconnu }}</p>', from_email: 'news@ailleurs.example' });
+    const res = await ws.client.post(`${BASE}/${campaign.id}/send`, {});
+    expect(res.statusCode).toBe(400);
+    const codes = res.json().errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`);
+    expect(codes).toEqual([
+      'body.html_content:unknown_merge_field',
+      'body.html_content:unknown_merge_field',
+      'body.html_content:unsubscribe_link_missing',
+      'workspace.postal_address:postal_address_missing',
+      'body.from_email:sender_not_allowed',
+    ]);
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json().status).toBe('draft');
+    expect((await ws.client.post(`${BASE}/${campaign.id}/schedule`, { scheduled_at: new Date(Date.now() + 3_600_000).toISOString() })).statusCode).toBe(400);
+  });
+
+  it('previews exactly what a lead would get, and sends test messages', async () => {
+    const tag = Date.now().toString(36);
+    const { ws, ids } = await workspaceWithLeads([{ first_name: 'Ada', email: `ada-preview-${tag}@exemple.fr` }]);
+    const campaign = await draft(ws);
+    const sample = (await ws.client.post(`${BASE}/${campaign.id}/preview`, {})).json();
+    expect(sample.subject).toBe('Bonjour Marie');
+    const asAda = (await ws.client.post(`${BASE}/${campaign.id}/preview`, { lead_id: ids[0] })).json();
+    expect(asAda.subject).toBe('Bonjour Ada');
+    expect(asAda.html).toContain('https://atelier.example.fr/offre?src=mail&amp;x=1');
+    expect(asAda.html).toContain('https://pages.example.test/e/u/preview');
+    expect(asAda.text).toContain('12 rue des Lilas');
+    const tester = `test-${tag}@exemple.fr`;
+    expect((await ws.client.post(`${BASE}/${campaign.id}/test`, { emails: [tester], lead_id: ids[0] })).statusCode).toBe(202);
+    expect((await ws.client.post(`${BASE}/${campaign.id}/test`, { emails: Array.from({ length: 6 }, (_, i) => `t${i}@exemple.fr`) })).statusCode).toBe(400);
+    await t.drain();
+    expect(mailsTo(tester).map((r) => r.mail.subject)).toEqual(['[Test] Bonjour Ada']);
+    // A preview or a test send is not a send.
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json()).toMatchObject({ status: 'draft', total_sent: 0 });
+  });
+
+  it('schedules, pauses, resumes and cancels, each once', async () => {
+    const tag = Date.now().toString(36);
+    const { ws } = await workspaceWithLeads([{ email: `a-${tag}@exemple.fr` }, { email: `b-${tag}@exemple.fr` }]);
+    const campaign = await draft(ws);
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    const scheduled = await ws.client.post(`${BASE}/${campaign.id}/schedule`, { scheduled_at: at });
+    expect(scheduled.json()).toMatchObject({ status: 'scheduled', scheduled_at: at });
+    expect((await ws.client.post(`${BASE}/${campaign.id}/schedule`, { scheduled_at: new Date().toISOString() })).statusCode).toBe(400);
+    expect((await ws.client.post(`${BASE}/${campaign.id}/pause`, {})).statusCode).toBe(409);
+    // Its minute comes: the scheduler starts it.
+    await t.runtime.database.raw.query(`UPDATE email_campaigns SET scheduled_at = now() - interval '1 second' WHERE id = $1`, [campaign.id]);
+    const { runEmailScheduler } = await import('./email-send.service.js');
+    await runEmailScheduler(t.runtime);
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json().status).toBe('active');
+    // Paused before any sender ran: nothing goes out until it resumes.
+    expect((await ws.client.post(`${BASE}/${campaign.id}/pause`, {})).json().status).toBe('paused');
+    await t.drain();
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json()).toMatchObject({ status: 'paused', total_sent: 0 });
+    expect((await ws.client.post(`${BASE}/${campaign.id}/resume`, {})).json().status).toBe('active');
+    await t.drain();
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json()).toMatchObject({ status: 'completed', total_sent: 2 });
+    expect((await ws.client.post(`${BASE}/${campaign.id}/cancel`, {})).statusCode).toBe(409);
+
+    // Canceled midway: what was sent stays, the rest is marked canceled (here the server answers 451 to one address).
+    const third = `c-${tag}@exemple.fr`;
+    await ws.client.post('/api/marketing/leads', { email: third });
+    refuse.set(third, 451);
+    const second = await draft(ws);
+    await ws.client.post(`${BASE}/${second.id}/send`, {});
+    await t.drain();
+    expect((await ws.client.get(`${BASE}/${second.id}`)).json()).toMatchObject({ status: 'active', total_sent: 2 });
+    const canceled = (await ws.client.post(`${BASE}/${second.id}/cancel`, {})).json();
+    expect(canceled).toMatchObject({ status: 'completed', total_sent: 2 });
+    expect(canceled.canceled_at).not.toBeNull();
+    expect((await ws.client.get(`${BASE}/${second.id}/report`)).json()).toMatchObject({ canceled: true, canceled_messages: 1, sent: 2, queued: 0 });
+  });
+});
