@@ -328,4 +328,51 @@ describe('sending a campaign', () => {
     expect(canceled.canceled_at).not.toBeNull();
     expect((await ws.client.get(`${BASE}/${second.id}/report`)).json()).toMatchObject({ canceled: true, canceled_messages: 1, sent: 2, queued: 0 });
   });
+
+  it('takes back the messages a dead worker left claimed, once they are stale', async () => {
+    const tag = Date.now().toString(36);
+    const emails = Array.from({ length: 6 }, (_, i) => `stale-${i}-${tag}@exemple.fr`);
+    const { ws } = await workspaceWithLeads(emails.map((email) => ({ email })));
+    const campaign = await draft(ws);
+    await ws.client.post(`${BASE}/${campaign.id}/send`, {});
+    const { resolveCampaignRecipientsJob } = await import('./email-sending.jobs.js');
+    await resolveCampaignRecipientsJob.handler({ campaign_id: campaign.id }, t.runtime);
+    // A worker claimed three and died before any SMTP call: they stay `sending` until stale (90 s by default).
+    await t.runtime.database.raw.query(
+      `UPDATE email_sends SET status = 'sending', claimed_at = now(), attempts = 1 WHERE id IN (SELECT id FROM email_sends WHERE campaign_id = $1 ORDER BY id LIMIT 3)`,
+      [campaign.id],
+    );
+    const { runCampaignSender } = await import('./email-sender.js');
+    expect(await runCampaignSender(t.runtime, campaign.id, { budgetMs: 10_000 })).toMatchObject({ kind: 'later' });
+    expect(emails.filter((e) => mailsTo(e).length === 1)).toHaveLength(3);
+    await t.runtime.database.raw.query(`UPDATE email_sends SET claimed_at = now() - interval '91 seconds' WHERE campaign_id = $1 AND status = 'sending'`, [
+      campaign.id,
+    ]);
+    expect(await runCampaignSender(t.runtime, campaign.id, { budgetMs: 10_000 })).toEqual({ kind: 'finished' });
+    expect(emails.map((e) => mailsTo(e).length)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json()).toMatchObject({ status: 'completed', total_sent: 6, total_delivered: 6 });
+  });
+
+  it.runIf(process.env.TEST_DB === 'postgres')('shares one campaign between several senders at once with no message twice', async () => {
+    const tag = Date.now().toString(36);
+    const emails = Array.from({ length: 120 }, (_, i) => `many-${i}-${tag}@exemple.fr`);
+    const { ws } = await workspaceWithLeads(emails.map((email) => ({ email })));
+    const campaign = await draft(ws);
+    await ws.client.post(`${BASE}/${campaign.id}/send`, {});
+    const { resolveCampaignRecipientsJob } = await import('./email-sending.jobs.js');
+    await resolveCampaignRecipientsJob.handler({ campaign_id: campaign.id }, t.runtime);
+    const { runCampaignSender } = await import('./email-sender.js');
+    // Four senders on four connections of the pool, as four worker processes would.
+    const outcomes = await Promise.all([1, 2, 3, 4].map(() => runCampaignSender(t.runtime, campaign.id, { budgetMs: 30_000 })));
+    // Each stops when nothing is left to claim: the last one completes the campaign, the others saw messages in flight.
+    expect(outcomes.filter((o) => o.kind === 'finished').length).toBeGreaterThanOrEqual(1);
+    expect(outcomes.every((o) => o.kind === 'finished' || o.kind === 'later')).toBe(true);
+    expect(emails.map((e) => mailsTo(e).length).filter((n) => n !== 1)).toEqual([]);
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json()).toMatchObject({
+      status: 'completed',
+      total_recipients: 120,
+      total_sent: 120,
+      total_delivered: 120,
+    });
+  });
 });
