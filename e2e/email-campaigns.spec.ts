@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 
 // E-mail marketing > Campagnes through the real UI: create a draft, see a template error in French, save,
-// find it as a card, duplicate it, search, delete the copy. Sending is not built yet, and the page says so.
+// find it as a card, duplicate it, search, delete the copy; then send a campaign (kept in the outbox: no SMTP
+// here), click its link as the recipient would, watch the report move, and unsubscribe.
 
 const PASSWORD = 'correct horse battery';
 
@@ -31,9 +32,9 @@ test('write a campaign draft, fix a template error, duplicate it, find it, delet
   await create.getByRole('textbox', { name: 'Objet' }).fill('Bonjour {{ lead.first_name | default: "ami" }}');
   await create.getByRole('button', { name: 'Créer le brouillon' }).click();
 
-  // Its own page: content, sender, recipients; the page says what is not built yet.
+  // Its own page: what comes next (send), content, sender, recipients.
   await expect(page.getByRole('heading', { name: 'Newsletter Novembre', level: 1 })).toBeVisible();
-  await expect(page.getByText('Brouillon enregistré')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Envoi' })).toBeVisible();
   const html = page.getByRole('textbox', { name: 'Contenu HTML' });
   await html.fill('<p>Bonjour {{ lead.first_name </p>');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -68,4 +69,80 @@ test('write a campaign draft, fix a template error, duplicate it, find it, delet
   await expect(page.getByText('Campagne « Newsletter Novembre (copie) » supprimée.')).toBeVisible();
   await expect(page.getByRole('article')).toHaveCount(1);
   await expect(page.getByRole('article', { name: 'Newsletter Novembre' })).toBeVisible();
+});
+
+test('send a campaign, click its link from the outbox, see the report move, unsubscribe', async ({ page }) => {
+  test.slow();
+  await signUp(page);
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrf_token: string };
+  const origin = new URL(page.url()).origin;
+  const headers = { 'x-csrf-token': me.csrf_token, origin };
+  // The campaign's link leads to a page of the app itself (no outside network here).
+  const destination = `${origin}/login?from=newsletter`;
+  const email = `lea-${Date.now().toString(36)}@exemple.fr`;
+  expect((await page.request.post('/api/marketing/leads', { data: { first_name: 'Léa', email }, headers })).status()).toBe(201);
+
+  // The postal address is required before a first send: the send says so in French, then Settings takes it.
+  const created = await page.request.post('/api/marketing/email-campaigns', {
+    headers,
+    data: {
+      name: 'Offre de Noël',
+      subject: 'Bonjour {{ lead.first_name }}',
+      html_content:
+        `<p>Bonjour {{ lead.first_name }}</p><p><a href="${destination}">Voir l’offre</a></p><p>{{ workspace.postal_address }} · <a href="{{ unsubscribe_url }}">Se désinscrire</a></p>`,
+    },
+  });
+  const campaign = (await created.json()) as { id: string };
+  await page.goto(`/email-marketing/campaigns/${campaign.id}`);
+  await page.getByRole('button', { name: 'Envoyer maintenant' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Envoyer maintenant' }).click();
+  await expect(page.getByText('Renseignez l’adresse postale', { exact: false })).toBeVisible();
+  await page.goto('/settings/workspace');
+  await page.getByRole('textbox', { name: 'Adresse postale' }).fill('12 rue des Lilas, 75011 Paris');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Espace de travail', { exact: false }).first()).toBeVisible();
+  await expect
+    .poll(async () => ((await (await page.request.get('/api/workspace')).json()) as { postal_address: string }).postal_address)
+    .toBe('12 rue des Lilas, 75011 Paris');
+
+  // Send: the progress moves to completed (the worker sends it into the outbox).
+  await page.goto(`/email-marketing/campaigns/${campaign.id}`);
+  await page.getByRole('button', { name: 'Envoyer maintenant' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Envoyer maintenant' }).click();
+  await expect(page.getByText('Envoi lancé.')).toBeVisible();
+  await expect(page.getByTestId('send-progress')).toContainText('Envoi terminé : 1 messages envoyés', { timeout: 30_000 });
+
+  // The recipient's message, from the outbox: its tracked link and its unsubscribe link on the public server.
+  const outbox = (await (await page.request.get('/api/workspace/outbox')).json()) as { items: { to_address: string; html_body: string | null }[] };
+  const html = outbox.items.find((m) => m.to_address === email)!.html_body!;
+  const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  const click = hrefs.find((h) => h.includes('/e/c/'))!;
+  const unsubscribe = hrefs.find((h) => h.includes('/e/u/'))!;
+  await new Promise((resolve) => setTimeout(resolve, 3000)); // a person does not click within the scanners' seconds
+  // The recipient's own browser: headless Chromium's user agent says HeadlessChrome, which counts as a machine.
+  const recipientContext = await page.context().browser()!.newContext({
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+    locale: 'fr-FR',
+  });
+  const recipient = await recipientContext.newPage();
+  await recipient.goto(click);
+  const landed = new URL(recipient.url());
+  expect(landed.searchParams.get('from')).toBe('newsletter');
+  expect(landed.searchParams.get('utm_medium')).toBe('email');
+
+  // The report: one delivered, one open (the click counts as one), one click on the link.
+  await page.getByRole('link', { name: 'Voir le rapport' }).click();
+  await expect(page.getByRole('heading', { name: 'Rapport : Offre de Noël', level: 1 })).toBeVisible();
+  await expect(page.getByText('Taux de clic').locator('..')).toContainText('100');
+  await expect(page.getByRole('cell', { name: destination })).toBeVisible();
+
+  // Unsubscribe from the page the link opens (no cookie needed), then the report counts it.
+  await recipient.goto(unsubscribe);
+  await recipient.getByRole('button', { name: 'Me désinscrire de tous les e-mails' }).click();
+  await expect(
+    recipient.getByText('vous ne recevrez plus d’e-mails', { exact: false }).or(recipient.getByText("vous ne recevrez plus d'e-mails", { exact: false })),
+  ).toBeVisible();
+  await recipientContext.close();
+  await page.reload();
+  await expect(page.getByText('Désinscriptions').locator('..')).toContainText('1');
 });

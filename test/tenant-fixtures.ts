@@ -34,6 +34,16 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
     })
   ).json() as { id: string };
   await owner.client.post('/api/marketing/email-campaigns', { name: 'Newsletter A', subject: 'Bonjour {{ lead.first_name }}', segment_id: segment.id });
+  // A campaign sent to every lead (kept in the outbox: no SMTP here): email_sends, email_links; a click below.
+  await owner.client.patch('/api/workspace', { legal_name: 'A SAS', postal_address: '1 rue A, 75001 Paris' });
+  const sent = (
+    await owner.client.post('/api/marketing/email-campaigns', {
+      name: 'Envoyée A',
+      subject: 'Bonjour',
+      html_content: '<a href="https://a.example/offre">Offre</a> {{ workspace.postal_address }} <a href="{{ unsubscribe_url }}">Désinscription</a>',
+    })
+  ).json() as { id: string };
+  await owner.client.post('/api/marketing/email-suppressions', { email: uniqueEmail('a-blocked') });
   // Scoring: a rule (the interaction below changes the score: lead_score_history) and the settings row.
   await owner.client.post('/api/marketing/scoring-rules', { name: 'Appel', kind: 'event', event_type: 'interaction_added', points: 5 });
   await owner.client.patch('/api/marketing/crm-settings', { score_half_life_days: 45 });
@@ -47,6 +57,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
     await owner.client.post('/api/marketing/leads', { first_name: 'Anne', email: uniqueEmail('a-lead'), custom_fields: { budget: 5000 } })
   ).json() as { id: string };
   await owner.client.patch(`/api/marketing/leads/${lead.id}`, { status: 'contacted' });
+  await owner.client.post(`/api/marketing/email-campaigns/${sent.id}/send`, {});
   await owner.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'call', subject: 'Premier appel' });
   await owner.client.post(`/api/marketing/leads/${lead.id}/tasks`, { title: 'Rappeler Anne' });
   await owner.client.post('/api/marketing/saved-views', { name: 'Vue A', config: { columns: ['name'] } });
@@ -54,6 +65,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await uploadLeads(owner, 'E-mail;Prénom\nimport-a@example.com;Ida\nnot-an-email;Bad\n');
   await t.drain();
   receiver.close();
+  await clickFirstLink(t, owner, sent.id);
   const outbox = (await owner.client.get('/api/workspace/outbox')).json() as { items: { to_address: string; text_body: string }[] };
   const mail = outbox.items.find((m) => m.to_address === inviteeEmail)!;
   const token = /\/invitations\/([\w-]+)/.exec(mail.text_body)![1];
@@ -63,6 +75,19 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   // A second import stays queued (nothing drains after it): its file stays in lead_import_chunks.
   await uploadLeads(owner, 'E-mail\nqueued@example.com\n');
   return owner;
+}
+
+/** Clicks the first tracked link of the campaign's first message, as its recipient would (email_tracking_events). */
+async function clickFirstLink(t: TestContext, owner: SignedUp, campaignId: string): Promise<void> {
+  const { messageToken } = await import('../src/modules/email/email-tracking-urls.js');
+  const report = (await owner.client.get(`/api/marketing/email-campaigns/${campaignId}/report`)).json() as { links: { id: string }[] };
+  const recipients = (await owner.client.get(`/api/marketing/email-campaigns/${campaignId}/report/recipients`)).json() as { items: { id: string }[] };
+  const [link] = report.links;
+  const [message] = recipients.items;
+  if (!link || !message) throw new Error('email fixture: the campaign sent nothing');
+  const url = `/e/c/${messageToken(t.runtime.secrets, message.id)}/${link.id}`;
+  const res = await t.publicApp.inject({ method: 'GET', url, headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' } });
+  if (res.statusCode !== 302) throw new Error(`email fixture: click answered ${res.statusCode}`);
 }
 
 /** Uploads a CSV of leads (column E-mail) for import, as the import wizard does. */

@@ -238,3 +238,19 @@ export const ZEmailStats = z.object({
   average_click_rate: z.number().nullable(),
 });
 export type TEmailStats = z.infer<typeof ZEmailStats>;
+
+export const EMAIL_SUPPRESSION_REASONS = ['hard_bounce', 'soft_bounces', 'complaint', 'manual'] as const;
+
+/** An address the workspace never mails again, and why. */
+export const ZEmailSuppression = z.object({
+  id: ZId,
+  email: z.string(),
+  reason: z.enum(EMAIL_SUPPRESSION_REASONS),
+  detail: z.string().nullable(),
+  campaign_id: ZId.nullable(),
+  created_at: ZTimestamp,
+});
+export type TEmailSuppression = z.infer<typeof ZEmailSuppression>;
+
+export const ZEmailSuppressionBody = z.strictObject({ email: ZEmail, detail: z.string().trim().max(500).optional() });
+export type TEmailSuppressionBody = z.infer<typeof ZEmailSuppressionBody>;

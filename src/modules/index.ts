@@ -27,7 +27,14 @@ import { filesPublicRoutes, filesRoutes } from './files/index.js';
 import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { demoRoutes } from './demo/index.js';
-import { campaignSenderJob, emailCampaignRoutes, emailPublicRoutes, emailSchedulerJob, emailSendingRoutes, resolveCampaignRecipientsJob } from './email/index.js';
+import {
+  campaignSenderJob,
+  emailCampaignRoutes,
+  emailPublicRoutes,
+  emailSchedulerJob,
+  emailSendingRoutes,
+  resolveCampaignRecipientsJob,
+} from './email/index.js';
 import { declareImportedLeadEventConsumers } from './imported-lead-consumers.js';
 
 // The one file that mounts every module: routes of the admin API, routes of the public

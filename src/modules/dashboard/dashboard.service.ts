@@ -112,7 +112,6 @@ function inEitherPeriod(column: SQL, p: TPeriodBounds): SQL {
     or (${column} >= ${p.start.toISOString()}::timestamptz and ${column} < ${p.end.toISOString()}::timestamptz))`;
 }
 
-
 async function createdPerBucket(tenant: Tenant, p: TPeriodBounds): Promise<{ bucket: number; count: number }[]> {
   const createdAt = sql`${leads.created_at}`;
   const rows = await tenant.db

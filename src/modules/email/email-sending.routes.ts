@@ -12,7 +12,11 @@ import {
   ZEmailRecipientList,
   ZEmailRecipientsQuery,
   ZEmailStats,
+  ZEmailSuppression,
+  ZEmailSuppressionBody,
 } from '../../contracts/email-campaigns.js';
+import { iso } from '../../contracts/common.js';
+import { listSuppressions, restoreAddress, suppressAddress } from './email-suppressions.service.js';
 import { tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { getCampaign } from './email-campaigns.service.js';
@@ -102,6 +106,45 @@ export function emailSendingRoutes(fastify: FastifyInstance, runtime: Runtime): 
       const tenant = tenantOf(req, runtime);
       await sendTestMessages(runtime, tenant, await getCampaign(tenant, req.params.id), req.body.emails, req.body.lead_id);
       return reply.code(202).send(null);
+    },
+  );
+
+  const SUPPRESSIONS = '/api/marketing/email-suppressions';
+  const suppression = (row: Awaited<ReturnType<typeof suppressAddress>>) => ({
+    id: row.id,
+    email: row.email,
+    reason: row.reason,
+    detail: row.detail,
+    campaign_id: row.campaign_id,
+    created_at: iso(row.created_at),
+  });
+  app.get(
+    SUPPRESSIONS,
+    {
+      schema: {
+        tags,
+        summary: 'Addresses never mailed again: bounces, complaints, blocked by hand',
+        response: { 200: z.object({ items: z.array(ZEmailSuppression) }) },
+      },
+    },
+    async (req) => ({
+      items: (await listSuppressions(tenantOf(req, runtime))).map(suppression),
+    }),
+  );
+  app.post(
+    SUPPRESSIONS,
+    { schema: { tags, summary: 'Block an address by hand', body: ZEmailSuppressionBody, response: { 201: ZEmailSuppression } } },
+    async (req, reply) => reply.code(201).send(suppression(await suppressAddress(tenantOf(req, runtime), req.body))),
+  );
+  app.delete(
+    `${SUPPRESSIONS}/:id`,
+    {
+      config: { tenant: { table: 'email_suppressions' } },
+      schema: { tags, summary: 'Take an address off the list (it will be mailed again)', params: ZIdParams, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await restoreAddress(tenantOf(req, runtime), req.params.id);
+      return reply.code(204).send(null);
     },
   );
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { EMAIL_CAMPAIGN_STATUSES } from '../../contracts/email-campaigns.js';
+import { EMAIL_CAMPAIGN_STATUSES, EMAIL_SUPPRESSION_REASONS } from '../../contracts/email-campaigns.js';
 import type { TRuleGroup } from '../../contracts/crm-segments.js';
 import { id, timeOrderedId, timestamps, workspaceId } from '../../platform/db/columns.js';
 import { users } from '../accounts/index.js';
@@ -150,8 +150,6 @@ export const emailTrackingEvents = pgTable(
   },
   (t) => [index('email_tracking_events_campaign_idx').on(t.campaign_id, t.occurred_at), index('email_tracking_events_send_idx').on(t.send_id)],
 );
-
-export const EMAIL_SUPPRESSION_REASONS = ['hard_bounce', 'soft_bounces', 'complaint', 'manual'] as const;
 
 /**
  * Addresses the workspace never mails again (campaigns and sequences): a hard bounce, repeated soft bounces, a

@@ -102,6 +102,13 @@ const router = createBrowserRouter([
             ),
           },
           {
+            path: 'email-marketing/campaigns/:id/report',
+            element: page(
+              () => import('../features/email/index.js'),
+              (m) => m.CampaignReportPage,
+            ),
+          },
+          {
             path: 'crm',
             element: page(
               () => import('../features/crm/index.js'),

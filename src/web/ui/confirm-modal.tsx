@@ -8,12 +8,14 @@ type Props = {
   children: ReactNode;
   confirmLabel: string;
   loading?: boolean;
+  /** Red by default (destructive); an action that is not (sending a campaign) passes its own colour. */
+  confirmColor?: string;
   onConfirm: () => void;
   onClose: () => void;
 };
 
-/** Asks before a destructive action; the confirm button repeats the action's verb. */
-export function ConfirmModal({ opened, title, children, confirmLabel, loading, onConfirm, onClose }: Props) {
+/** Asks before a destructive or irreversible action; the confirm button repeats the action's verb. */
+export function ConfirmModal({ opened, title, children, confirmLabel, loading, confirmColor = 'red', onConfirm, onClose }: Props) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
@@ -23,7 +25,7 @@ export function ConfirmModal({ opened, title, children, confirmLabel, loading, o
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" loading={loading} onClick={onConfirm}>
+          <Button color={confirmColor} loading={loading} onClick={onConfirm}>
             {confirmLabel}
           </Button>
         </Group>

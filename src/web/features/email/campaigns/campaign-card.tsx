@@ -48,12 +48,17 @@ export function CampaignCard({ campaign, onDuplicate, duplicating, canEdit }: Pr
               {t('email.card.duplicate')}
             </Button>
           )}
-          {/* The report comes with the sending engine: said, not faked. */}
-          <Tooltip label={t('email.card.reportLater')} multiline w={240} withArrow>
-            <Button size="xs" variant="subtle" data-disabled aria-disabled="true" onClick={(event) => event.preventDefault()}>
+          {sent ? (
+            <Button size="xs" variant="subtle" component={Link} to={`/email-marketing/campaigns/${campaign.id}/report`}>
               {t('email.card.report')}
             </Button>
-          </Tooltip>
+          ) : (
+            <Tooltip label={t('email.card.reportLater')} multiline w={240} withArrow>
+              <Button size="xs" variant="subtle" data-disabled aria-disabled="true" onClick={(event) => event.preventDefault()}>
+                {t('email.card.report')}
+              </Button>
+            </Tooltip>
+          )}
         </Group>
       </Stack>
     </Paper>

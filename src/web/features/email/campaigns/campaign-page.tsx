@@ -14,14 +14,16 @@ import { PageHeader } from '../../../ui/page-header.js';
 import { QueryState } from '../../../ui/query-state.js';
 import { useSignedInMe } from '../../auth/session.js';
 import { useSegments } from '../../crm/segments/segments-api.js';
-import { CAMPAIGNS_KEY, CAMPAIGNS_PATH, campaignKey, recipientsKey, SUBJECT_EXAMPLE, useCampaign } from '../email-api.js';
+import { CAMPAIGNS_KEY, CAMPAIGNS_PATH, campaignKey, recipientsKey, SUBJECT_EXAMPLE, useLiveCampaign } from '../email-api.js';
+import { CampaignPreviewModal } from './campaign-preview-modal.js';
+import { CampaignSendPanel } from './campaign-send-panel.js';
 import { RecipientsCount } from './recipients-count.js';
 import { CampaignStatusBadge } from './campaign-status-badge.js';
 
 /** /email-marketing/campaigns/:id: a campaign's content, sender and audience, saved as a draft. */
 export function CampaignPage() {
   const { id = '' } = useParams();
-  const campaign = useCampaign(id);
+  const campaign = useLiveCampaign(id);
   return <QueryState query={campaign}>{(data) => <CampaignForm key={data.id} campaign={data} />}</QueryState>;
 }
 
@@ -88,6 +90,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
     },
   });
   const [deleting, setDeleting] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
   const remove = useMutation({
     mutationFn: () => api.delete(`${CAMPAIGNS_PATH}/${campaign.id}`),
     onSuccess: async () => {
@@ -112,9 +115,12 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
         <PageHeader title={campaign.name} description={t('email.edit.description')} />
         <CampaignStatusBadge campaign={campaign} />
       </Group>
-      <Alert icon={<IconInfoCircle size={18} aria-hidden />} color="blue" variant="light" mb="lg" title={t('email.edit.sendingLaterTitle')}>
-        {t(sent ? 'email.edit.sentLocked' : 'email.edit.sendingLater')}
-      </Alert>
+      {sent && (
+        <Alert icon={<IconInfoCircle size={18} aria-hidden />} color="blue" variant="light" mb="lg">
+          {t('email.edit.sentLocked')}
+        </Alert>
+      )}
+      <CampaignSendPanel campaign={campaign} canEdit={canEdit} dirty={form.isDirty()} />
       <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Stack gap="lg">
           <Section title={t('email.edit.content')}>
@@ -190,9 +196,14 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
           </Section>
           {canEdit && (
             <Group justify="space-between">
-              <Button type="submit" loading={save.isPending}>
-                {t('email.edit.save')}
-              </Button>
+              <Group gap="sm">
+                <Button type="submit" loading={save.isPending}>
+                  {t('email.edit.save')}
+                </Button>
+                <Button variant="default" onClick={() => setPreviewing(true)} disabled={form.isDirty()}>
+                  {t('email.preview.open')}
+                </Button>
+              </Group>
               {!sent && (
                 <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
                   {t('email.edit.delete')}
@@ -202,6 +213,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
           )}
         </Stack>
       </form>
+      <CampaignPreviewModal campaignId={campaign.id} opened={previewing} onClose={() => setPreviewing(false)} canSend={canEdit} />
       <ConfirmModal
         opened={deleting}
         title={t('email.edit.deleteTitle', { name: campaign.name })}

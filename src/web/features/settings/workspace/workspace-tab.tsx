@@ -1,4 +1,4 @@
-import { Alert, Button, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -17,13 +17,25 @@ export function WorkspaceTab() {
   const formatDate = useFormatDate();
   const queryClient = useQueryClient();
   const form = useForm({
-    initialValues: { name: me.workspace.name, timezone: me.workspace.timezone, currency: me.workspace.currency },
+    initialValues: {
+      name: me.workspace.name,
+      timezone: me.workspace.timezone,
+      currency: me.workspace.currency,
+      legal_name: me.workspace.legal_name,
+      postal_address: me.workspace.postal_address,
+    },
     validate: { name: isNotEmpty(t('validation.required')), timezone: isNotEmpty(t('validation.required')), currency: isNotEmpty(t('validation.required')) },
   });
   const rename = useMutation({
-    mutationFn: (values: { name: string; timezone: string; currency: string }) => api.patch<TWorkspace>('/api/workspace', values),
+    mutationFn: (values: typeof form.values) => api.patch<TWorkspace>('/api/workspace', values),
     onSuccess: async (workspace) => {
-      form.resetDirty({ name: workspace.name, timezone: workspace.timezone, currency: workspace.currency });
+      form.resetDirty({
+        name: workspace.name,
+        timezone: workspace.timezone,
+        currency: workspace.currency,
+        legal_name: workspace.legal_name,
+        postal_address: workspace.postal_address,
+      });
       notifications.show({ color: 'teal', message: t('settings.workspace.renamed', { name: workspace.name }) });
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
     },
@@ -61,6 +73,22 @@ export function WorkspaceTab() {
               allowDeselect={false}
               w="100%"
               {...form.getInputProps('currency')}
+            />
+            <TextInput
+              label={t('settings.workspace.legalName')}
+              description={t('settings.workspace.legalNameHelp')}
+              maxLength={200}
+              w="100%"
+              {...form.getInputProps('legal_name')}
+            />
+            <Textarea
+              label={t('settings.workspace.postalAddress')}
+              description={t('settings.workspace.postalAddressHelp')}
+              autosize
+              minRows={2}
+              maxLength={500}
+              w="100%"
+              {...form.getInputProps('postal_address')}
             />
             <Button type="submit" loading={rename.isPending} disabled={!form.isDirty()}>
               {t('settings.workspace.save')}
