@@ -88,8 +88,7 @@ test('send a campaign, click its link from the outbox, see the report move, unsu
     data: {
       name: 'Offre de Noël',
       subject: 'Bonjour {{ lead.first_name }}',
-      html_content:
-        `<p>Bonjour {{ lead.first_name }}</p><p><a href="${destination}">Voir l’offre</a></p><p>{{ workspace.postal_address }} · <a href="{{ unsubscribe_url }}">Se désinscrire</a></p>`,
+      html_content: `<p>Bonjour {{ lead.first_name }}</p><p><a href="${destination}">Voir l’offre</a></p><p>{{ workspace.postal_address }} · <a href="{{ unsubscribe_url }}">Se désinscrire</a></p>`,
     },
   });
   const campaign = (await created.json()) as { id: string };
