@@ -7,21 +7,24 @@ import { outboxMessages } from '../../platform/mail/outbox.tables.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { getWorkspace } from '../workspaces/index.js';
 import { leads } from '../crm/tables.js';
+import { LEAD_MERGE_FIELDS } from '../../contracts/email-campaigns.js';
 import { recordLeadEvent } from '../crm/index.js';
 import { CampaignLinks } from './email-links.js';
 import { leadContext } from './email-merge-fields.js';
 import { compileCampaign, renderMessage, type TCompiledCampaign, type TRenderedMessage } from './email-render.js';
 import { senderOf, type TSender } from './email-senders.js';
 import { messageToken, messageUrls } from './email-tracking-urls.js';
+import { runSendPipeline } from './send-pipeline.js';
 import { emailCampaigns, emailSends, emailSuppressions } from './email.tables.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
 
-// The worker side of a campaign (ARCHITECTURE.md, "The send path"). A sender claims up to BULK_POOL_SIZE queued
-// messages at a time (FOR UPDATE SKIP LOCKED: two workers never claim the same one), marking them `sending`
-// before any SMTP call; renders and sends them through the pooled transport; then records every outcome in one
-// statement with the campaign's counters. A worker killed mid-batch leaves at most those messages `sending`;
-// after EMAIL_SEND_STALE_SECONDS another sender claims them again, so a crash resends at most a pool's worth,
-// each with the same Message-ID (receivers drop the copy), and never loses one.
+// The worker side of a campaign (ARCHITECTURE.md, "The send path"). A sender claims queued messages a pool's worth
+// at a time (FOR UPDATE SKIP LOCKED: two workers never claim the same one), marking them `sending` before any
+// SMTP call; renders and sends them through the pooled transport; and records outcomes as they finish, in one
+// statement with the campaign's counters (send-pipeline.ts). A worker killed mid-slice leaves at most
+// BULK_POOL_SIZE messages sent and not recorded; after EMAIL_SEND_STALE_SECONDS another sender claims every
+// `sending` message again, so a crash resends at most a pool's worth, each with the same Message-ID (receivers drop
+// the copy), and never loses one.
 
 /** Attempts of one message on temporary failures (4xx, timeouts, a connection refused) before it fails. */
 export const MAX_SEND_ATTEMPTS = 5;
@@ -53,21 +56,28 @@ export async function runCampaignSender(runtime: Runtime, campaignId: string, op
   if (!campaign || campaign.status !== 'active' || !campaign.recipients_resolved_at) return { kind: 'stopped' };
   const tenant = new Tenant(runtime.db, campaign.workspace_id);
   const context = await senderContext(runtime, tenant, campaign);
-  const until = Date.now() + options.budgetMs;
-  let statusCheckedAt = Date.now();
   await releaseAbandoned(runtime, campaign);
-  while (Date.now() < until) {
-    if (Date.now() - statusCheckedAt > STATUS_EVERY_MS) {
-      const current = await loadCampaign(runtime, campaignId);
-      if (current?.status !== 'active') return { kind: 'stopped' };
-      statusCheckedAt = Date.now();
-    }
-    const claimed = await claim(runtime, campaign, BULK_POOL_SIZE);
-    if (claimed.length === 0) return whatIsLeft(runtime, campaign);
-    const results = await Promise.all(claimed.map((message) => sendOne(runtime, context, message)));
-    await record(runtime, tenant, context, results);
-  }
-  return { kind: 'again' };
+  const outcome = await runSendPipeline<TClaimed, TResult>(
+    {
+      claim: (limit) => claim(runtime, campaign, limit),
+      send: (message) => sendOne(runtime, context, message),
+      record: (results) => record(runtime, tenant, context, results),
+      release: (messages) => release(runtime, messages),
+      stillActive: async () => (await loadCampaign(runtime, campaignId))?.status === 'active',
+    },
+    { window: BULK_POOL_SIZE, until: Date.now() + options.budgetMs, statusEveryMs: STATUS_EVERY_MS },
+  );
+  if (outcome === 'stopped') return { kind: 'stopped' };
+  if (outcome === 'budget') return { kind: 'again' };
+  return whatIsLeft(runtime, campaign);
+}
+
+/** Claimed messages never started go back to the queue at once (not after the stale delay). */
+async function release(runtime: Runtime, messages: TClaimed[]): Promise<void> {
+  const ids = messages.map((m) => sql`${m.id}::uuid`);
+  await runtime.db.execute(sql`
+    UPDATE ${emailSends} SET status = 'queued', attempts = attempts - 1, claimed_at = NULL
+    WHERE id IN (${sql.join(ids, sql`, `)}) AND status = 'sending'`);
 }
 
 type TSenderContext = {
@@ -135,6 +145,8 @@ async function releaseAbandoned(runtime: Runtime, campaign: TEmailCampaignRow): 
  * with their lead. A lead who unsubscribed, or whose address was suppressed, since resolution is marked to skip.
  */
 async function claim(runtime: Runtime, campaign: TEmailCampaignRow, limit: number): Promise<TClaimed[]> {
+  // Only what templates may print (and custom fields): a whole lead row as JSON is most of a claim's cost.
+  const leadColumns = sql.raw(`json_build_object(${[...LEAD_MERGE_FIELDS, 'custom_fields'].map((f) => `'${f}', l.${f}`).join(', ')})`);
   const result = await runtime.db.execute(sql`
     WITH claimed AS (
       UPDATE ${emailSends} s SET status = 'sending', claimed_at = now(), attempts = s.attempts + 1
@@ -145,7 +157,7 @@ async function claim(runtime: Runtime, campaign: TEmailCampaignRow, limit: numbe
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
       RETURNING s.id, s.lead_id, s.email, s.attempts)
-    SELECT c.id, c.lead_id, c.email, c.attempts, to_jsonb(l) AS lead,
+    SELECT c.id, c.lead_id, c.email, c.attempts, ${leadColumns} AS lead,
       (l.unsubscribed_at IS NOT NULL OR EXISTS (SELECT 1 FROM ${emailSuppressions} x
         WHERE x.workspace_id = l.workspace_id AND lower(x.email) = c.email)) AS excluded
     FROM claimed c JOIN ${leads} l ON l.workspace_id = ${campaign.workspace_id}::uuid AND l.id = c.lead_id`);
@@ -227,27 +239,12 @@ async function record(runtime: Runtime, tenant: Tenant, sender: TSenderContext, 
     return sql`(${r.id}::uuid, ${r.status}::text, ${error}::text, ${delivery}::text, ${retry}::int)`;
   });
   const bounced = results.filter((r): r is Extract<TResult, { status: 'bounced' }> => r.status === 'bounced');
-  await runtime.db.transaction(async (tx) => {
-    const outbox = results.flatMap((r) => {
-      const message = sender.outbox.get(r.id);
-      sender.outbox.delete(r.id);
-      return message ? [{ ...message, id: r.id }] : [];
-    });
-    if (outbox.length > 0) {
-      await tx.insert(outboxMessages).values(
-        outbox.map((m) => ({
-          workspace_id: tenant.workspaceId,
-          category: 'campaign',
-          to_address: m.to,
-          from_address: m.from,
-          subject: m.subject,
-          text_body: m.text,
-          html_body: m.html,
-          status: 'not_sent' as const,
-        })),
-      );
-    }
-    await tx.execute(sql`
+  const outbox = results.flatMap((r) => {
+    const message = sender.outbox.get(r.id);
+    sender.outbox.delete(r.id);
+    return message ? [{ ...message, id: r.id }] : [];
+  });
+  const outcomes = sql`
       WITH r(id, status, error, delivery, retry_seconds) AS (VALUES ${sql.join(values, sql`, `)}),
       done AS (
         UPDATE ${emailSends} s SET
@@ -266,7 +263,28 @@ async function record(runtime: Runtime, tenant: Tenant, sender: TSenderContext, 
         total_delivered = total_delivered + (SELECT count(*) FROM done WHERE status = 'sent'),
         total_bounced = total_bounced + (SELECT count(*) FROM done WHERE status = 'bounced'),
         updated_at = now()
-      WHERE id = ${campaign.id}::uuid`);
+      WHERE id = ${campaign.id}::uuid`;
+  // The common case is one statement (its own transaction): outcomes and counters together.
+  if (outbox.length === 0 && bounced.length === 0) {
+    await runtime.db.execute(outcomes);
+    return;
+  }
+  await runtime.db.transaction(async (tx) => {
+    if (outbox.length > 0) {
+      await tx.insert(outboxMessages).values(
+        outbox.map((m) => ({
+          workspace_id: tenant.workspaceId,
+          category: 'campaign',
+          to_address: m.to,
+          from_address: m.from,
+          subject: m.subject,
+          text_body: m.text,
+          html_body: m.html,
+          status: 'not_sent' as const,
+        })),
+      );
+    }
+    await tx.execute(outcomes);
     if (bounced.length > 0) {
       const scoped = new Tenant(tx, tenant.workspaceId);
       for (const b of bounced) {

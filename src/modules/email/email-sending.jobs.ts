@@ -13,8 +13,10 @@ import { loadCampaign, runCampaignSender } from './email-sender.js';
 const SLICE_MS = 30_000;
 
 /**
- * Sender jobs per campaign: each has its own key, so at most SENDER_SLOTS run at once on one campaign, in one
- * process or spread over several (the queue's concurrency is 1 per process: one pool's worth in flight each).
+ * Sender jobs per campaign: each slot has its own key, and at most one job waits per key (policy `short`), so a
+ * campaign has SENDER_SLOTS senders, in one process or spread over several (the queue's concurrency is 1 per
+ * process: one pool's worth in flight each). `short`, not `stately`: a worker killed mid-slice leaves its job
+ * active until it expires, and a restarted worker must be able to run the slot's next job at once.
  */
 export const SENDER_SLOTS = 2;
 
@@ -22,7 +24,7 @@ export const SENDER_SLOTS = 2;
 export const resolveCampaignRecipientsJob = defineJob({
   name: 'email.campaign.resolve',
   schema: z.object({ campaign_id: z.uuid() }),
-  policy: 'stately',
+  policy: 'short',
   expireInSeconds: 300,
   handler: async ({ campaign_id }, runtime) => {
     const until = Date.now() + SLICE_MS;
@@ -43,7 +45,7 @@ export const resolveCampaignRecipientsJob = defineJob({
 export const campaignSenderJob = defineJob({
   name: 'email.campaign.send',
   schema: z.object({ campaign_id: z.uuid(), slot: z.number().int().min(0) }),
-  policy: 'stately',
+  policy: 'short',
   expireInSeconds: 300,
   retryDelaySeconds: 10,
   handler: async ({ campaign_id, slot }, runtime) => {

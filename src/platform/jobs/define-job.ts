@@ -52,6 +52,11 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   onFinalFailure?: (payload: z.infer<S>, runtime: Runtime, error: unknown) => Promise<void>;
   /** Cron expression (UTC) for periodic jobs; scheduled by worker processes. */
   cron?: string;
+  /**
+   * Also queued (with an empty payload) when a worker process starts: a periodic job that picks up work a dead
+   * worker left behind runs at once instead of at its next minute.
+   */
+  runAtStart?: boolean;
 };
 
 /** Declares a job; keeps the payload type tied to its schema. */

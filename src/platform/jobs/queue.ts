@@ -138,6 +138,7 @@ export class JobQueue {
       this.workers.set(job.name, worker);
       worker.start();
     }
+    for (const job of this.jobs.values()) if (job.runAtStart) await this.send(job, {});
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js';
 import { redactSecrets } from '../auth/redact.js';
 import type { Log } from '../log.js';
 import { outboxMessages } from './outbox.tables.js';
+import { withNoDelaySockets } from './no-delay-socket.js';
 
 export type TOutgoingMail = {
   /** Null only for account mail that belongs to no workspace (password reset). */
@@ -26,7 +27,7 @@ export type TDeliveryResult = 'sent' | 'not_sent' | 'already_done';
  * after a dead worker's job expires finds it claimable.
  */
 /** Connections of the campaign pool: also how many campaign messages one worker has in flight at most. */
-export const BULK_POOL_SIZE = 5;
+export const BULK_POOL_SIZE = 10;
 
 const CLAIM_STALE_AFTER = sql`interval '12 minutes'`;
 
@@ -44,12 +45,19 @@ export class Mailer {
     private readonly log: Log,
     private readonly options: { smtpUrl: string | undefined; from: string },
   ) {
-    this.transport = options.smtpUrl ? nodemailer.createTransport(withPool(options.smtpUrl)) : undefined;
+    this.transport = options.smtpUrl ? withNoDelaySockets(nodemailer.createTransport(withPool(options.smtpUrl))) : undefined;
     this.bulkTransport = options.smtpUrl
-      ? nodemailer.createTransport(
-          // Bounded timeouts, so a message claimed for sending is settled well before it counts as abandoned
-          // (EMAIL_SEND_STALE_SECONDS). nodemailer reads them from the URL's query, as it reads `pool`.
-          withOptions(withPool(options.smtpUrl), { maxConnections: BULK_POOL_SIZE, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 45_000 }),
+      ? withNoDelaySockets(
+          nodemailer.createTransport(
+            // Bounded timeouts, so a message claimed for sending is settled well before it counts as abandoned
+            // (EMAIL_SEND_STALE_SECONDS). nodemailer reads them from the URL's query, as it reads `pool`.
+            withOptions(withPool(options.smtpUrl), {
+              maxConnections: BULK_POOL_SIZE,
+              connectionTimeout: 20_000,
+              greetingTimeout: 20_000,
+              socketTimeout: 45_000,
+            }),
+          ),
         )
       : undefined;
   }

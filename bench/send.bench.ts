@@ -1,0 +1,157 @@
+// npm run bench:send — prints numbers, never pass/fail.
+// The same campaign message to N recipients (BENCH_SEND_N, default 10,000 and 100,000) two ways, to the same
+// loopback SMTP sink (bench/smtp-sink.ts, its own process):
+// - a bare loop: nodemailer's pooled transport (the engine's pool size), the message rendered once;
+// - the engine: recipients resolved into email_sends, then one sender (as one worker process runs it) claiming,
+//   rendering per recipient (Liquid, tracked links, pixel), sending and recording each batch.
+// Prints messages/s of each, the ratio (target: engine ≥ 80 % of the bare loop) and the process's peak RSS while
+// the engine sends (target: flat, under 256 MB at 100,000). PostgreSQL with DATABASE_URL, else PGlite.
+import { performance } from 'node:perf_hooks';
+import nodemailer from 'nodemailer';
+import { createRuntime } from '../src/boot.js';
+import { loadConfig } from '../src/platform/config.js';
+import { Tenant } from '../src/platform/db/tenant.js';
+import { createLogger } from '../src/platform/log.js';
+import { BULK_POOL_SIZE } from '../src/platform/mail/mailer.js';
+import { withNoDelaySockets } from '../src/platform/mail/no-delay-socket.js';
+import { signup } from '../src/modules/accounts/index.js';
+import { createCampaign } from '../src/modules/email/email-campaigns.service.js';
+import { sendCampaign } from '../src/modules/email/email-send.service.js';
+import { previewCampaign } from '../src/modules/email/email-preview.service.js';
+import { runCampaignSender } from '../src/modules/email/email-sender.js';
+import { resolveCampaignRecipientsJob } from '../src/modules/email/email-sending.jobs.js';
+import { updateWorkspace } from '../src/modules/workspaces/workspaces.service.js';
+import { startSink } from './smtp-sink-client.js';
+
+const sizes = (process.env.BENCH_SEND_N ?? '10000,100000').split(',').map(Number);
+const sink = await startSink();
+const smtpUrl = `smtp://127.0.0.1:${sink.port}`;
+const config = loadConfig({ ...process.env, SMTP_URL: smtpUrl, DATA_DIR: process.env.DATA_DIR ?? `.tmp/bench-send-${Date.now()}`, LOG_LEVEL: 'warn' });
+const runtime = await createRuntime(config, { supervise: false, log: createLogger('warn') });
+console.log(`database: ${runtime.database.kind}; SMTP pool: ${BULK_POOL_SIZE} connections; sink: its own process on loopback`);
+
+const HTML = `<!doctype html><html><body><h1>Bonjour {{ lead.first_name | default: "ami" }}</h1>
+<p>${'Les nouveautés du mois, pour vous et votre entreprise {{ lead.company }}. '.repeat(20)}</p>
+<p><a href="https://exemple.fr/offre">Voir l'offre</a> · <a href="https://exemple.fr/blog">Le blog</a></p>
+<p>{{ workspace.postal_address }} · <a href="{{ unsubscribe_url }}">Se désinscrire</a></p></body></html>`;
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+async function waitForSink(count: number): Promise<void> {
+  while ((await sink.stats()).received < count) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+async function bareLoop(n: number, message: { subject: string; html: string; text: string }): Promise<number> {
+  await sink.reset();
+  // The same transport the engine uses (pooled, Nagle off), without the engine around it.
+  const transport = withNoDelaySockets(nodemailer.createTransport(`${smtpUrl}?pool=true&maxConnections=${BULK_POOL_SIZE}`));
+  const t0 = performance.now();
+  let next = 0;
+  // As many sends waiting on the pool as it has connections, twice over: the pool is never idle.
+  await Promise.all(
+    Array.from({ length: BULK_POOL_SIZE * 2 }, async () => {
+      while (next < n) {
+        const i = next++;
+        await transport.sendMail({
+          from: 'Bench <bench@localhost>',
+          to: `lead${i}@exemple.fr`,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+        });
+      }
+    }),
+  );
+  await waitForSink(n);
+  const seconds = (performance.now() - t0) / 1000;
+  transport.close();
+  return n / seconds;
+}
+
+async function engine(n: number): Promise<{ rate: number; resolveSeconds: number; startMb: number; peakMb: number; received: number; duplicates: number }> {
+  const { user, workspace } = await signup(runtime.db, {
+    email: `bench-send-${Date.now()}@example.com`,
+    password: 'bench password 123',
+    name: 'Bench',
+    workspace_name: 'Bench',
+  });
+  await updateWorkspace(runtime.db, workspace.id, { legal_name: 'Bench SAS', postal_address: '1 rue du Test, 75001 Paris' });
+  await runtime.database.raw.query(
+    `INSERT INTO leads (workspace_id, first_name, email, company) SELECT $1, 'Prénom' || g, 'lead' || g || '@exemple.fr', 'Société ' || g FROM generate_series(1, $2::int) AS g`,
+    [workspace.id, n],
+  );
+  const tenant = new Tenant(runtime.db, workspace.id);
+  const auth = { via: 'session' as const, user_id: user.id, workspace_id: workspace.id, role: 'owner' as const };
+  const campaign = await createCampaign(tenant, auth, {
+    name: `Bench ${n}`,
+    subject: 'Bonjour {{ lead.first_name }}',
+    preheader: 'Les nouveautés',
+    html_content: HTML,
+    text_content: '',
+    editor_document: null,
+    from_name: '',
+    from_email: '',
+    reply_to: '',
+    segment_id: null,
+    segment_rules: null,
+  });
+  await sink.reset();
+  await sendCampaign(runtime, tenant, campaign.id);
+  let t0 = performance.now();
+  await resolveCampaignRecipientsJob.handler({ campaign_id: campaign.id }, runtime);
+  const resolveSeconds = (performance.now() - t0) / 1000;
+  if (global.gc) global.gc();
+  const startRss = process.memoryUsage().rss;
+  peakRss = startRss;
+  t0 = performance.now();
+  for (;;) {
+    const outcome = await runCampaignSender(runtime, campaign.id, { budgetMs: 30_000 });
+    if (outcome.kind !== 'again') break;
+  }
+  await waitForSink(n);
+  const rate = n / ((performance.now() - t0) / 1000);
+  const stats = await sink.stats();
+  return { rate, resolveSeconds, startMb: startRss / 1_048_576, peakMb: peakRss / 1_048_576, received: stats.received, duplicates: stats.duplicates };
+}
+
+for (const n of sizes) {
+  const sample = await (async () => {
+    const { workspace } = await signup(runtime.db, {
+      email: `bench-sample-${Date.now()}@example.com`,
+      password: 'bench password 123',
+      name: 'B',
+      workspace_name: 'B',
+    });
+    await updateWorkspace(runtime.db, workspace.id, { postal_address: '1 rue du Test, 75001 Paris' });
+    const tenant = new Tenant(runtime.db, workspace.id);
+    const auth = { via: 'session' as const, user_id: null, workspace_id: workspace.id, role: 'owner' as const };
+    const c = await createCampaign(tenant, auth, {
+      name: 'Sample',
+      subject: 'Bonjour {{ lead.first_name }}',
+      preheader: '',
+      html_content: HTML,
+      text_content: '',
+      editor_document: null,
+      from_name: '',
+      from_email: '',
+      reply_to: '',
+      segment_id: null,
+      segment_rules: null,
+    });
+    return previewCampaign(runtime, tenant, c);
+  })();
+  const bare = await bareLoop(n, sample);
+  const result = await engine(n);
+  console.log(
+    `${n.toLocaleString('en').padStart(8)} messages: bare loop ${bare.toFixed(0).padStart(6)} msg/s   engine ${result.rate.toFixed(0).padStart(6)} msg/s   ` +
+      `ratio ${((result.rate / bare) * 100).toFixed(0)} %   RSS ${result.startMb.toFixed(0)} MB at the start, peak ${result.peakMb.toFixed(0)} MB   ` +
+      `(resolution ${result.resolveSeconds.toFixed(1)} s; sink got ${result.received.toLocaleString('en')}, ${result.duplicates} duplicates)`,
+  );
+}
+
+clearInterval(sampler);
+sink.stop();
+await runtime.queue.stop();
+runtime.mailer.close();
+await runtime.database.close();
