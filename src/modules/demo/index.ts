@@ -3,6 +3,7 @@ import { randomToken } from '../../platform/auth/secrets.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { signup, users } from '../accounts/index.js';
 import { seedCrmDemo } from '../crm/index.js';
+import { seedEmailDemo } from '../email/index.js';
 
 export { demoRoutes } from './demo.routes.js';
 
@@ -20,16 +21,24 @@ export async function ensureDemoWorkspace(runtime: Runtime): Promise<TDemoResult
   // A random password rather than a well-known one: installs exposed to a network stay closed.
   const password = randomToken(12);
   // One transaction: a failed seed leaves an empty install that the next start seeds again.
-  await runtime.db.transaction(async (tx) => {
-    const { user, workspace } = await signup(tx, {
+  const { user, workspace } = await runtime.db.transaction(async (tx) => {
+    const created = await signup(tx, {
       email: DEMO_EMAIL,
       password,
       name: 'Camille Martin',
       workspace_name: 'Atelier Démo',
       locale: 'fr',
     });
-    await seedCrmDemo(tx, workspace.id, user.id);
+    await seedCrmDemo(tx, created.workspace.id, created.user.id);
+    return created;
   });
+  // The campaigns go through the sending engine and the tracking service, which use their own connections (on
+  // PGlite, the one connection a transaction would hold): after the commit. A failure leaves the CRM demo whole.
+  try {
+    await seedEmailDemo(runtime, workspace.id, user.id);
+  } catch (error) {
+    runtime.log.warn({ err: error }, 'demo campaigns could not be created');
+  }
   runtime.log.info({ email: DEMO_EMAIL }, 'demo workspace created');
   return { created: true, email: DEMO_EMAIL, password };
 }

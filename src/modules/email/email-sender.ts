@@ -51,11 +51,15 @@ type TResult =
   | { id: string; status: 'bounced'; error: string; leadId: string; email: string };
 
 /** Runs one campaign's sending for up to `budgetMs`; several may run at once on one campaign (other processes). */
-export async function runCampaignSender(runtime: Runtime, campaignId: string, options: { budgetMs: number }): Promise<TSenderOutcome> {
+export async function runCampaignSender(
+  runtime: Runtime,
+  campaignId: string,
+  options: { budgetMs: number; /** Keep every message in the outbox even with SMTP (the demo's made-up addresses). */ outboxOnly?: boolean },
+): Promise<TSenderOutcome> {
   const campaign = await loadCampaign(runtime, campaignId);
   if (!campaign || campaign.status !== 'active' || !campaign.recipients_resolved_at) return { kind: 'stopped' };
   const tenant = new Tenant(runtime.db, campaign.workspace_id);
-  const context = await senderContext(runtime, tenant, campaign);
+  const context = await senderContext(runtime, tenant, campaign, options.outboxOnly ?? false);
   await releaseAbandoned(runtime, campaign);
   const outcome = await runSendPipeline<TClaimed, TResult>(
     {
@@ -92,7 +96,7 @@ type TSenderContext = {
   outbox: Map<string, TRenderedMessage & { to: string; from: string }>;
 };
 
-async function senderContext(runtime: Runtime, tenant: Tenant, campaign: TEmailCampaignRow): Promise<TSenderContext> {
+async function senderContext(runtime: Runtime, tenant: Tenant, campaign: TEmailCampaignRow, outboxOnly: boolean): Promise<TSenderContext> {
   const workspace = await getWorkspace(runtime.db, tenant.workspaceId);
   const links = new CampaignLinks(runtime.db, tenant.workspaceId, campaign.id);
   await links.load();
@@ -103,7 +107,7 @@ async function senderContext(runtime: Runtime, tenant: Tenant, campaign: TEmailC
     workspace: { name: workspace.name, legal_name: workspace.legal_name, postal_address: workspace.postal_address },
     links,
     sender: senderOf(runtime, campaign, workspace.name),
-    transport: runtime.mailer.bulkTransport,
+    transport: outboxOnly ? undefined : runtime.mailer.bulkTransport,
     // One list per workspace (RFC 2919): mail clients group and offer to unsubscribe from it.
     listId: `"${asciiPhrase(workspace.name)}" <${tenant.workspaceId}.list.${publicHost}>`,
     outbox: new Map(),

@@ -5,3 +5,4 @@ export { emailPublicRoutes } from './email-public.routes.js';
 export { campaignSenderJob, resolveCampaignRecipientsJob } from './email-sending.jobs.js';
 export { emailSchedulerJob } from './email-scheduler.job.js';
 export { emailCampaigns } from './email.tables.js';
+export { seedEmailDemo } from './email.demo.js';

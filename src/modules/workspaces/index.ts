@@ -2,7 +2,7 @@
 export { workspacesRoutes } from './workspaces.routes.js';
 export { authenticateApiKey } from './api-keys.service.js';
 export { acceptInvitation, previewInvitation } from './invitations.service.js';
-export { addMember, createWorkspace, getWorkspace, roleIn, workspacesOf } from './workspaces.service.js';
+export { addMember, createWorkspace, getWorkspace, roleIn, updateWorkspace, workspacesOf } from './workspaces.service.js';
 export { workspaces, workspaceMembers, invitations, apiKeys } from './workspaces.tables.js';
 export { domainsRoutes } from './domains.routes.js';
 export { workspaceOfHost } from './domains.service.js';
