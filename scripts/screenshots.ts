@@ -1,5 +1,5 @@
 // npm run screenshots: starts the product as `npm start` does, on a fresh data folder with its demo
-// workspace, and photographs the dashboard, the pipeline board, a lead record, the workspace, webhook and domain settings, the email campaigns and the empty states,
+// workspace, and photographs the dashboard, the pipeline board, a lead record, the workspace, webhook and domain settings, the email campaigns, a campaign report and the empty states,
 // light and dark, on a desktop (1280 px) and a phone (390 px), into docs/screenshots/.
 // Drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH); never downloads a browser.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
       body: JSON.stringify({ ...empty, name: 'Léa Fontaine', workspace_name: 'Studio Fontaine' }),
     });
     if (!signup.ok) throw new Error(`signup failed: ${signup.status} ${await signup.text()}`);
-    // The demo data has no campaign yet (the sending engine will add sent ones): two drafts for the cards.
+    // The demo has two sent campaigns, a scheduled one and a draft; two more drafts, one with content to show.
     const campaignId = await draftCampaigns(browser, demo);
 
     for (const viewport of Object.keys(VIEWPORTS) as TViewport[]) {
@@ -127,6 +127,7 @@ async function main(): Promise<void> {
         const context = await signedInContext(browser, viewport, scheme, demo);
         const page = await context.newPage();
         const leads = (await (await context.request.get('/api/marketing/leads?status=negotiation&limit=1')).json()) as { items: { id: string }[] };
+        const sent = (await (await context.request.get('/api/marketing/email-campaigns?status=completed&limit=1')).json()) as { items: { id: string }[] };
         await shoot(page, '/', `dashboard-${suffix}`, viewport === 'desktop');
         await shoot(page, '/crm', `board-${suffix}`);
         await shoot(page, `/crm/leads/${leads.items[0]!.id}`, `lead-${suffix}`);
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
         await shoot(page, '/settings/domains', `settings-domains-${suffix}`);
         await shoot(page, '/email-marketing', `email-campaigns-${suffix}`);
         await shoot(page, `/email-marketing/campaigns/${campaignId}`, `email-campaign-${suffix}`, viewport === 'desktop');
+        await shoot(page, `/email-marketing/campaigns/${sent.items[0]!.id}/report`, `email-report-${suffix}`, true);
         await context.close();
 
         const emptyContext = await signedInContext(browser, viewport, scheme, empty);

@@ -254,3 +254,14 @@ export type TEmailSuppression = z.infer<typeof ZEmailSuppression>;
 
 export const ZEmailSuppressionBody = z.strictObject({ email: ZEmail, detail: z.string().trim().max(500).optional() });
 export type TEmailSuppressionBody = z.infer<typeof ZEmailSuppressionBody>;
+
+/** `GET /api/marketing/email-subscriptions`: the workspace's leads for email, and its suppressed addresses by reason. */
+export const ZEmailSubscriptionSummary = z.object({
+  leads: ZCount,
+  /** With an email and not unsubscribed (some may still be on the suppression list). */
+  subscribed: ZCount,
+  unsubscribed: ZCount,
+  no_email: ZCount,
+  suppressed: z.object({ hard_bounce: ZCount, soft_bounces: ZCount, complaint: ZCount, manual: ZCount }),
+});
+export type TEmailSubscriptionSummary = z.infer<typeof ZEmailSubscriptionSummary>;

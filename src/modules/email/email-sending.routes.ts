@@ -14,9 +14,10 @@ import {
   ZEmailStats,
   ZEmailSuppression,
   ZEmailSuppressionBody,
+  ZEmailSubscriptionSummary,
 } from '../../contracts/email-campaigns.js';
 import { iso } from '../../contracts/common.js';
-import { listSuppressions, restoreAddress, suppressAddress } from './email-suppressions.service.js';
+import { listSuppressions, restoreAddress, subscriptionSummary, suppressAddress } from './email-suppressions.service.js';
 import { tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { getCampaign } from './email-campaigns.service.js';
@@ -109,6 +110,17 @@ export function emailSendingRoutes(fastify: FastifyInstance, runtime: Runtime): 
     },
   );
 
+  app.get(
+    '/api/marketing/email-subscriptions',
+    {
+      schema: {
+        tags,
+        summary: "How the workspace's leads stand for email, and its suppressed addresses by reason",
+        response: { 200: ZEmailSubscriptionSummary },
+      },
+    },
+    async (req) => subscriptionSummary(tenantOf(req, runtime)),
+  );
   const SUPPRESSIONS = '/api/marketing/email-suppressions';
   const suppression = (row: Awaited<ReturnType<typeof suppressAddress>>) => ({
     id: row.id,

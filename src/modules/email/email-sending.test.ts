@@ -375,4 +375,37 @@ describe('sending a campaign', () => {
       total_delivered: 120,
     });
   });
+
+  it('keeps a suppression list members can add to and restore from, and sums up subscriptions', async () => {
+    const tag = Date.now().toString(36);
+    const { ws } = await workspaceWithLeads([
+      { email: `sub-${tag}@exemple.fr` },
+      { email: `unsub-${tag}@exemple.fr`, unsubscribed_at: '2026-11-01T10:00:00Z' },
+      { first_name: 'Sans' },
+    ]);
+    const blocked = await ws.client.post('/api/marketing/email-suppressions', { email: `Sub-${tag}@Exemple.fr`, detail: 'demandé par téléphone' });
+    expect(blocked.statusCode, blocked.body).toBe(201);
+    expect(blocked.json()).toMatchObject({ email: `sub-${tag}@exemple.fr`, reason: 'manual', detail: 'demandé par téléphone' });
+    const again = await ws.client.post('/api/marketing/email-suppressions', { email: `sub-${tag}@exemple.fr` });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().reason).toBe('already_suppressed');
+    expect((await ws.client.get('/api/marketing/email-subscriptions')).json()).toEqual({
+      leads: 3,
+      subscribed: 1,
+      unsubscribed: 1,
+      no_email: 1,
+      suppressed: { hard_bounce: 0, soft_bounces: 0, complaint: 0, manual: 1 },
+    });
+    const campaign = await draft(ws);
+    expect((await ws.client.get(`${BASE}/${campaign.id}/recipients`)).json()).toMatchObject({
+      count: 0,
+      excluded: { suppressed: 1, unsubscribed: 1, no_email: 1 },
+    });
+    // Another workspace cannot restore it; its own members can.
+    const other = await signUp(t.app);
+    expect((await other.client.delete(`/api/marketing/email-suppressions/${blocked.json().id}`)).statusCode).toBe(404);
+    expect((await ws.client.delete(`/api/marketing/email-suppressions/${blocked.json().id}`)).statusCode).toBe(204);
+    expect((await ws.client.get('/api/marketing/email-suppressions')).json().items).toEqual([]);
+    expect((await ws.client.get(`${BASE}/${campaign.id}/recipients`)).json().count).toBe(1);
+  });
 });

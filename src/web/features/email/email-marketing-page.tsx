@@ -8,10 +8,11 @@ import { PageHeader } from '../../ui/page-header.js';
 import { useSignedInMe } from '../auth/session.js';
 import { CampaignsTab } from './campaigns/campaigns-tab.js';
 import { CreateCampaignModal } from './campaigns/create-campaign-modal.js';
+import { EmailContactsTab } from './contacts/email-contacts-tab.js';
 
 const TABS = ['campaigns', 'sequences', 'contacts'] as const;
 
-/** /email-marketing (spec): campaigns as cards, "+ Créer"; sequences and contacts are said to come, not faked (`?tab=`). */
+/** /email-marketing (spec): campaigns as cards, "+ Créer"; contacts (subscriptions, suppression list); sequences are said to come, not faked (`?tab=`). */
 export function EmailMarketingPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
@@ -62,7 +63,7 @@ export function EmailMarketingPage() {
           <ComingSoon sections={t('email.planned.sequences', { returnObjects: true }) as TPlannedSection[]} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
-          <ComingSoon sections={t('email.planned.contacts', { returnObjects: true }) as TPlannedSection[]} />
+          <EmailContactsTab canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
       <CreateCampaignModal opened={creating} onClose={() => setCreating(false)} />
