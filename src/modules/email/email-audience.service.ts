@@ -8,8 +8,11 @@ import { compileLeadRules, getSegment } from '../segments/index.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
 import { emailCampaigns, emailSends, emailSuppressions } from './email.tables.js';
 
-/** Leads resolved into email_sends per statement: one keyset step, its own transaction. */
-export const RESOLVE_BATCH = 1000;
+/**
+ * Leads looked at per resolution statement: one keyset step over the workspace's leads in id order, whatever share
+ * of them the audience takes, so every statement is short (the health check and other requests keep answering).
+ */
+export const RESOLVE_BATCH = 2000;
 
 /**
  * The conditions of a campaign's audience, shared by the count (`campaignRecipients`) and the resolution
@@ -31,7 +34,10 @@ async function audienceOf(tenant: Tenant, campaign: Pick<TEmailCampaignRow, 'seg
   const bounced = suppressedFor(sql`('hard_bounce', 'soft_bounces')`);
   const complained = suppressedFor(sql`('complaint')`);
   const manual = suppressedFor(sql`('manual')`);
-  const mailable = sql`${hasEmail} AND ${subscribed} AND NOT ${erased} AND NOT ${bounced} AND NOT ${complained} AND NOT ${manual}`;
+  // One probe of the list for the send (the count above tells the reasons apart).
+  const anySuppression = sql`EXISTS (SELECT 1 FROM ${emailSuppressions} x WHERE x.workspace_id = ${leads.workspace_id}
+    AND lower(x.email) = lower(trim(${leads.email})))`;
+  const mailable = sql`${hasEmail} AND ${subscribed} AND NOT ${erased} AND NOT ${anySuppression}`;
   return { audience, hasEmail, subscribed, erased, bounced, complained, manual, mailable };
 }
 
@@ -68,20 +74,24 @@ export async function campaignRecipients(tenant: Tenant, campaign: TEmailCampaig
 }
 
 /**
- * Resolves the next keyset step of a campaign's recipients into email_sends: the next RESOLVE_BATCH mailable
- * leads after `resolve_cursor`, in id order, one row each. One statement moves the cursor and the recipient count
- * with the rows, so a crash between two steps resumes exactly after the last committed one. Returns how many
- * leads the step took (0: resolution is complete).
+ * Resolves the next keyset step of a campaign's recipients into email_sends: the next RESOLVE_BATCH leads of the
+ * workspace after `resolve_cursor` (id order, read through the (workspace_id, id) index), of which the mailable
+ * ones in the audience get a row. One statement moves the cursor and the recipient count with the rows, so a crash
+ * between two steps resumes exactly after the last committed one; the step that finds fewer than RESOLVE_BATCH
+ * leads ends the resolution. Returns how many leads the step looked at (0: resolution is complete).
  */
 export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCampaignRow): Promise<number> {
   const a = await audienceOf(tenant, campaign);
   const after = campaign.resolve_cursor ? sql`AND ${leads.id} > ${campaign.resolve_cursor}::uuid` : sql``;
   const conditions = a.audience.length > 0 ? sql`AND ${sql.join(a.audience, sql` AND `)}` : sql``;
   const result = await tenant.db.execute(sql`
-    WITH batch AS (
+    WITH step AS (
+      SELECT ${leads.id} AS id FROM ${leads}
+      WHERE ${leads.workspace_id} = ${tenant.workspaceId}::uuid ${after}
+      ORDER BY ${leads.workspace_id}, ${leads.id} LIMIT ${RESOLVE_BATCH}
+    ), batch AS (
       SELECT ${leads.id} AS lead_id, lower(trim(${leads.email})) AS email FROM ${leads}
-      WHERE ${leads.workspace_id} = ${tenant.workspaceId}::uuid ${after} AND ${a.mailable} ${conditions}
-      ORDER BY ${leads.id} LIMIT ${RESOLVE_BATCH}
+      WHERE ${leads.workspace_id} = ${tenant.workspaceId}::uuid AND ${leads.id} IN (SELECT id FROM step) AND ${a.mailable} ${conditions}
     ), inserted AS (
       INSERT INTO ${emailSends} (workspace_id, campaign_id, lead_id, email)
       SELECT ${tenant.workspaceId}::uuid, ${campaign.id}::uuid, lead_id, email FROM batch
@@ -89,10 +99,10 @@ export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCam
       RETURNING 1
     )
     UPDATE ${emailCampaigns} SET
-      resolve_cursor = coalesce((SELECT max(lead_id::text)::uuid FROM batch), resolve_cursor),
+      resolve_cursor = coalesce((SELECT max(id::text)::uuid FROM step), resolve_cursor),
       total_recipients = total_recipients + (SELECT count(*) FROM inserted),
-      recipients_resolved_at = CASE WHEN (SELECT count(*) FROM batch) < ${RESOLVE_BATCH} THEN now() ELSE NULL END
+      recipients_resolved_at = CASE WHEN (SELECT count(*) FROM step) < ${RESOLVE_BATCH} THEN now() ELSE NULL END
     WHERE id = ${campaign.id}::uuid AND workspace_id = ${tenant.workspaceId}::uuid AND recipients_resolved_at IS NULL
-    RETURNING (SELECT count(*) FROM batch)::int AS taken`);
+    RETURNING (SELECT count(*) FROM step)::int AS taken`);
   return rowsOf<{ taken: number }>(result)[0]?.taken ?? 0;
 }

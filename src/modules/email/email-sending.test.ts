@@ -408,4 +408,30 @@ describe('sending a campaign', () => {
     expect((await ws.client.get('/api/marketing/email-suppressions')).json().items).toEqual([]);
     expect((await ws.client.get(`${BASE}/${campaign.id}/recipients`)).json().count).toBe(1);
   });
+
+  it('resolves an audience larger than one step, in keyset steps, each recipient once', async () => {
+    const { ws } = await workspaceWithLeads([]);
+    // 4,500 leads (three resolution steps), a third of them tagged vip, every tenth unsubscribed.
+    await t.runtime.database.raw.query(
+      `INSERT INTO leads (workspace_id, email, tags, unsubscribed_at)
+       SELECT $1, 'step' || g || '@exemple.fr', CASE WHEN g % 3 = 0 THEN ARRAY['vip'] ELSE ARRAY[]::text[] END,
+              CASE WHEN g % 10 = 0 THEN now() END
+       FROM generate_series(1, 4500) AS g`,
+      [ws.workspaceId],
+    );
+    const campaign = await draft(ws, { segment_rules: { op: 'and', rules: [{ field: 'tags', operator: 'contains', value: 'vip' }] } });
+    const expected = (await ws.client.get(`${BASE}/${campaign.id}/recipients`)).json().count as number;
+    expect(expected).toBe(1350); // 1,500 vip less the 150 of them unsubscribed (g % 30 = 0)
+    expect((await ws.client.post(`${BASE}/${campaign.id}/send`, {})).statusCode).toBe(202);
+    const { resolveCampaignRecipientsJob } = await import('./email-sending.jobs.js');
+    await resolveCampaignRecipientsJob.handler({ campaign_id: campaign.id }, t.runtime);
+    const { rows } = await t.runtime.database.raw.query<{ n: number; distinct_leads: number; resolved: boolean }>(
+      `SELECT count(*)::int AS n, count(DISTINCT lead_id)::int AS distinct_leads,
+              (SELECT recipients_resolved_at IS NOT NULL FROM email_campaigns WHERE id = $1) AS resolved
+       FROM email_sends WHERE campaign_id = $1`,
+      [campaign.id],
+    );
+    expect(rows[0]).toEqual({ n: 1350, distinct_leads: 1350, resolved: true });
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json().total_recipients).toBe(1350);
+  });
 });
