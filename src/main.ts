@@ -1,6 +1,8 @@
 import { buildAdminServer, buildPublicServer, createRuntime, ensureWebAppBuilt, onShutdownSignal, shutdown } from './boot.js';
 import { configOrExit } from './entry.js';
 import { ensureDemoWorkspace } from './modules/demo/index.js';
+import { inboundMail } from './modules/index.js';
+import { startInboundServer } from './platform/mail/inbound-server.js';
 
 // All-in-one process (npm start): migrations, admin app + API, public server and job worker.
 
@@ -15,7 +17,20 @@ const publicServer = await buildPublicServer(runtime);
 await admin.listen({ port: config.port, host: config.host });
 await publicServer.listen({ port: config.publicPort, host: config.host });
 await runtime.queue.work();
-onShutdownSignal(log, () => shutdown(runtime, [admin, publicServer]));
+const inbound =
+  config.inboundSmtpPort === undefined
+    ? undefined
+    : await startInboundServer({
+        port: config.inboundSmtpPort,
+        host: config.host,
+        log,
+        accepts: inboundMail.accepts(runtime),
+        handle: inboundMail.handler(runtime),
+      });
+onShutdownSignal(log, async () => {
+  await inbound?.close();
+  await shutdown(runtime, [admin, publicServer]);
+});
 
 const demo = config.demoData ? await ensureDemoWorkspace(runtime) : undefined;
 const database = runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -24,6 +39,7 @@ const lines = [
   `App and API:   ${config.appUrl}   (API docs: ${config.appUrl}/api/docs)`,
   `Public pages:  ${config.publicUrl}`,
 ];
+if (inbound) lines.push(`Bounces:       SMTP on port ${inbound.port} for bounces+…@${config.bounceDomain} (INBOUND_SMTP_PORT, BOUNCE_DOMAIN)`);
 if (demo?.created) lines.push(`Demo login:    ${demo.email} / ${demo.password}   (shown once; "Mot de passe oublié" if lost)`);
 else if (demo) lines.push(`Demo login:    ${demo.email} (its password was printed on the first start)`);
 if (!config.smtpUrl) lines.push('SMTP_URL not set: mails are kept in Settings > Outbox.');

@@ -28,6 +28,8 @@ import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './web
 import { domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { demoRoutes } from './demo/index.js';
 import {
+  acceptsInboundAddress,
+  inboundMailHandler,
   campaignSenderJob,
   emailCampaignRoutes,
   emailPublicRoutes,
@@ -93,3 +95,6 @@ export const jobs: JobDefinition[] = [
   campaignSenderJob,
   emailSchedulerJob,
 ] as JobDefinition[];
+
+/** The inbound SMTP listener's recipients and handler: bounce and complaint reports of campaign mail. */
+export const inboundMail = { accepts: acceptsInboundAddress, handler: inboundMailHandler };

@@ -23,6 +23,16 @@ const ZEnv = z.object({
    * again. Longer than the campaign pool's SMTP timeouts (45 s), so a slow message is never sent twice.
    */
   EMAIL_SEND_STALE_SECONDS: z.coerce.number().int().min(1).default(90),
+  /**
+   * Port of the inbound SMTP listener that receives bounce and complaint reports (npm start; 0 picks a free port,
+   * `off` turns it off). Expose it as port 25 of BOUNCE_DOMAIN's MX host.
+   */
+  INBOUND_SMTP_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(2525),
+  /** Domain of the envelope sender of campaign mail (bounces+<message>@BOUNCE_DOMAIN); default: PUBLIC_URL's host. */
+  BOUNCE_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
+    .optional(),
   SESSION_IDLE_DAYS: z.coerce.number().positive().default(7),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(30),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
@@ -84,6 +94,9 @@ export type TConfig = {
   smtpUrl: string | undefined;
   mailFrom: string;
   emailSendStaleSeconds: number;
+  /** Undefined: no inbound listener. */
+  inboundSmtpPort: number | undefined;
+  bounceDomain: string;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   loginRateLimitPerMinute: number;
@@ -136,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     emailSendStaleSeconds: e.EMAIL_SEND_STALE_SECONDS,
+    inboundSmtpPort: e.INBOUND_SMTP_PORT === 'off' ? undefined : e.INBOUND_SMTP_PORT,
+    bounceDomain: (e.BOUNCE_DOMAIN ?? new URL(stripSlash(e.PUBLIC_URL ?? `http://localhost:${e.PUBLIC_PORT}`)).hostname).toLowerCase(),
     sessionIdleMs: e.SESSION_IDLE_DAYS * DAY_MS,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * DAY_MS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -13,7 +13,7 @@ import { CampaignLinks } from './email-links.js';
 import { leadContext } from './email-merge-fields.js';
 import { compileCampaign, renderMessage, type TCompiledCampaign, type TRenderedMessage } from './email-render.js';
 import { senderOf, type TSender } from './email-senders.js';
-import { messageToken, messageUrls } from './email-tracking-urls.js';
+import { bounceAddress, messageToken, messageUrls } from './email-tracking-urls.js';
 import { runSendPipeline } from './send-pipeline.js';
 import { emailCampaigns, emailSends, emailSuppressions } from './email.tables.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
@@ -198,6 +198,8 @@ async function sendOne(runtime: Runtime, context: TSenderContext, message: TClai
       from: context.sender.from,
       replyTo: context.sender.replyTo,
       to: message.email,
+      // VERP: bounce reports come back to an address naming this message (the inbound listener reads them).
+      envelope: { from: bounceAddress(runtime.secrets, message.id, runtime.config.bounceDomain), to: message.email },
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,

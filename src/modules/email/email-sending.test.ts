@@ -8,7 +8,7 @@ import { signUp, startTestApp, type SignedUp, type TestContext } from '../../../
 // messages with their compliance headers and tracked links, opens, clicks and one-click unsubscribe through the
 // public server, 4xx retried and 5xx bounced (and suppressed), and what a send requires first.
 
-type TReceived = { mail: ParsedMail; raw: string; envelopeTo: string[] };
+type TReceived = { mail: ParsedMail; raw: string; envelopeTo: string[]; envelopeFrom: string };
 const received: TReceived[] = [];
 /** Addresses the SMTP server refuses at RCPT TO, with the code it answers. */
 const refuse = new Map<string, number>();
@@ -30,7 +30,12 @@ beforeAll(async () => {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         simpleParser(raw).then((mail) => {
-          received.push({ mail, raw, envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
+          received.push({
+            mail,
+            raw,
+            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          });
           callback();
         }, callback);
       });
@@ -433,5 +438,57 @@ describe('sending a campaign', () => {
     );
     expect(rows[0]).toEqual({ n: 1350, distinct_leads: 1350, resolved: true });
     expect((await ws.client.get(`${BASE}/${campaign.id}`)).json().total_recipients).toBe(1350);
+  });
+
+  it('reads bounce and complaint reports sent to each message’s envelope address by the inbound listener', async () => {
+    const { startInboundServer } = await import('../../platform/mail/inbound-server.js');
+    const { acceptsInboundAddress, inboundMailHandler } = await import('./email-bounces.service.js');
+    const inbound = await startInboundServer({
+      port: 0,
+      host: '127.0.0.1',
+      log: t.runtime.log,
+      accepts: acceptsInboundAddress(t.runtime),
+      handle: inboundMailHandler(t.runtime),
+    });
+    const tag = Date.now().toString(36);
+    const [gone, soft, angry] = ['gone', 'soft', 'angry'].map((who) => `${who}-${tag}@exemple.fr`) as [string, string, string];
+    const { ws, ids } = await workspaceWithLeads([{ email: gone }, { email: soft }, { email: angry }]);
+    const campaign = await draft(ws);
+    await sendAndDrain(ws, campaign.id);
+    const envelope = (address: string) => mailsTo(address)[0]!.envelopeFrom;
+    expect(envelope(gone)).toMatch(/^bounces\+[0-9a-f]{32}\.[0-9a-f]{16}@pages\.example\.test$/);
+    const reporter = (await import('nodemailer')).default.createTransport({ host: '127.0.0.1', port: inbound.port, ignoreTLS: true });
+    const report = (to: string, type: string, parts: string) =>
+      reporter.sendMail({
+        envelope: { from: '', to },
+        raw: `From: Mail Delivery System <MAILER-DAEMON@mx.exemple.fr>\r\nTo: ${to}\r\nSubject: report\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=${type}; boundary="R"\r\n\r\n--R\r\nContent-Type: text/plain\r\n\r\nThis is an automatic report.\r\n${parts}--R--\r\n`,
+      });
+    const dsn = (recipient: string, status: string, action: string) =>
+      `--R\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.exemple.fr\r\n\r\nFinal-Recipient: rfc822; ${recipient}\r\nAction: ${action}\r\nStatus: ${status}\r\nDiagnostic-Code: smtp; ${status.startsWith('5') ? '550 5.1.1 User unknown' : '452 4.2.2 Mailbox full'}\r\n\r\n`;
+    await report(envelope(gone), 'delivery-status', dsn(gone, '5.1.1', 'failed'));
+    await report(envelope(soft), 'delivery-status', dsn(soft, '4.2.2', 'delayed'));
+    // A complaint from a provider's feedback loop: to feedback@, naming the message by its Message-ID.
+    const messageId = mailsTo(angry)[0]!.mail.messageId!;
+    await report(
+      'feedback@pages.example.test',
+      'feedback-report',
+      `--R\r\nContent-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nUser-Agent: FBL/1.0\r\nVersion: 1\r\n\r\n--R\r\nContent-Type: message/rfc822\r\n\r\nMessage-ID: ${messageId}\r\nSubject: Bonjour\r\n\r\nBonjour\r\n`,
+    );
+    // Replayed: counted once. Another address of ours that names no message, and a stranger's address: refused.
+    await report(envelope(gone), 'delivery-status', dsn(gone, '5.1.1', 'failed'));
+    await expect(report('someone@pages.example.test', 'delivery-status', dsn(gone, '5.1.1', 'failed'))).rejects.toThrow(/550/);
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json()).toMatchObject({ total_sent: 3, total_delivered: 2, total_bounced: 1, total_complained: 1 });
+    const reportJson = (await ws.client.get(`${BASE}/${campaign.id}/report`)).json();
+    expect(reportJson).toMatchObject({ bounces: { hard: 1, soft: 1 }, complained: 1 });
+    const suppressions = (await ws.client.get('/api/marketing/email-suppressions')).json().items as { email: string; reason: string }[];
+    expect(suppressions.map((s) => [s.email, s.reason]).sort()).toEqual([
+      [angry, 'complaint'],
+      [gone, 'hard_bounce'],
+    ]);
+    expect((await ws.client.get(`/api/marketing/leads/${ids[2]}`)).json().unsubscribed_at).not.toBeNull();
+    const events = (await ws.client.get(`/api/marketing/leads/${ids[0]}/events`)).json();
+    expect((events.items ?? events).map((e: { event_type: string }) => e.event_type)).toContain('email_bounced');
+    reporter.close();
+    await inbound.close();
   });
 });

@@ -29,3 +29,41 @@ export function messageUrls(publicUrl: string, token: string) {
     unsubscribe: `${publicUrl}/e/u/${token}`,
   };
 }
+
+const BOUNCE_PURPOSE = 'email-bounce';
+const VERP = /^bounces\+([0-9a-f]{32})\.([0-9a-f]{16})@(.+)$/i;
+
+/**
+ * The envelope sender of one message (VERP): `bounces+<message id, 32 hex>.<signature, 16 hex>@<bounce domain>`,
+ * 57 characters of local part (at most 64 allowed), lower-case only (some servers fold case). A bounce report
+ * comes back to this address, naming the message; the signature keeps anyone from bouncing another message.
+ */
+export function bounceAddress(secrets: SecretBox, sendId: string, domain: string): string {
+  const hex = sendId.replace(/-/g, '');
+  return `bounces+${hex}.${signatureHex(secrets, hex)}@${domain}`;
+}
+
+/** The message an envelope address names, or null when it is not one of ours or its signature is wrong. */
+export function sendIdOfBounceAddress(secrets: SecretBox, address: string, domain: string): string | null {
+  const match = VERP.exec(address.trim());
+  if (!match || match[3]!.toLowerCase() !== domain.toLowerCase()) return null;
+  const hex = match[1]!.toLowerCase();
+  if (signatureHex(secrets, hex) !== match[2]!.toLowerCase()) return null;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Whether the inbound listener takes mail for this address: one of our envelope senders, or `feedback@<bounce
+ * domain>` (the address to register with mailbox providers' complaint feedback loops; their reports quote the
+ * original message, whose Message-ID names it). Every other recipient is refused.
+ */
+export function isBounceAddress(address: string, domain: string): boolean {
+  const trimmed = address.trim().toLowerCase();
+  if (trimmed === `feedback@${domain.toLowerCase()}`) return true;
+  const match = VERP.exec(trimmed);
+  return match !== null && match[3]! === domain.toLowerCase();
+}
+
+function signatureHex(secrets: SecretBox, hex: string): string {
+  return Buffer.from(secrets.sign(BOUNCE_PURPOSE, hex), 'base64url').subarray(0, 8).toString('hex');
+}

@@ -6,3 +6,4 @@ export { campaignSenderJob, resolveCampaignRecipientsJob } from './email-sending
 export { emailSchedulerJob } from './email-scheduler.job.js';
 export { emailCampaigns } from './email.tables.js';
 export { seedEmailDemo } from './email.demo.js';
+export { acceptsInboundAddress, inboundMailHandler } from './email-bounces.service.js';
