@@ -44,6 +44,7 @@ export default defineConfig({
       PORT: String(PORT),
       PUBLIC_PORT: String(PORT + 1),
       PUBLIC_URL: `http://127.0.0.1:${PORT + 1}`,
+      INBOUND_SMTP_PORT: '0',
       APP_URL: `http://127.0.0.1:${PORT}`,
       DATA_DIR: dataDir,
       DATABASE_URL: '',

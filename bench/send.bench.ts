@@ -36,7 +36,13 @@ const HTML = `<!doctype html><html><body><h1>Bonjour {{ lead.first_name | defaul
 <p>{{ workspace.postal_address }} · <a href="{{ unsubscribe_url }}">Se désinscrire</a></p></body></html>`;
 
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+let samples = 0;
+const sampler = setInterval(() => {
+  const memory = process.memoryUsage();
+  peakRss = Math.max(peakRss, memory.rss);
+  // BENCH_MEMORY_LOG=1: RSS and heap every five seconds, to tell growth from the garbage collector's slack.
+  if (process.env.BENCH_MEMORY_LOG && ++samples % 100 === 0) console.log(`  rss ${(memory.rss / 1_048_576).toFixed(0)} MB, heap used ${(memory.heapUsed / 1_048_576).toFixed(0)} MB`);
+}, 50);
 
 async function waitForSink(count: number): Promise<void> {
   while ((await sink.stats()).received < count) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -26,6 +26,7 @@ async function startProduct(): Promise<{ server: ChildProcess; password: string 
     ...process.env,
     PORT: String(PORT),
     PUBLIC_PORT: String(PORT + 1),
+    INBOUND_SMTP_PORT: '0',
     APP_URL: BASE,
     DATA_DIR,
     DATABASE_URL: '',

@@ -17,6 +17,7 @@ const publicServer = await buildPublicServer(runtime);
 await admin.listen({ port: config.port, host: config.host });
 await publicServer.listen({ port: config.publicPort, host: config.host });
 await runtime.queue.work();
+// The bounce listener is not worth refusing to start for (its port taken): the product runs, the log says why.
 const inbound =
   config.inboundSmtpPort === undefined
     ? undefined
@@ -26,6 +27,9 @@ const inbound =
         log,
         accepts: inboundMail.accepts(runtime),
         handle: inboundMail.handler(runtime),
+      }).catch((error: unknown) => {
+        log.error({ err: error, port: config.inboundSmtpPort }, 'inbound SMTP listener not started: bounce reports will not be read');
+        return undefined;
       });
 onShutdownSignal(log, async () => {
   await inbound?.close();
