@@ -44,6 +44,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
     })
   ).json() as { id: string };
   await owner.client.post('/api/marketing/email-suppressions', { email: uniqueEmail('a-blocked') });
+  await owner.client.patch('/api/marketing/email-settings', { max_per_hour: 10_000 });
   // Scoring: a rule (the interaction below changes the score: lead_score_history) and the settings row.
   await owner.client.post('/api/marketing/scoring-rules', { name: 'Appel', kind: 'event', event_type: 'interaction_added', points: 5 });
   await owner.client.patch('/api/marketing/crm-settings', { score_half_life_days: 45 });

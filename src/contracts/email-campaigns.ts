@@ -265,3 +265,13 @@ export const ZEmailSubscriptionSummary = z.object({
   suppressed: z.object({ hard_bounce: ZCount, soft_bounces: ZCount, complaint: ZCount, manual: ZCount }),
 });
 export type TEmailSubscriptionSummary = z.infer<typeof ZEmailSubscriptionSummary>;
+
+/** `GET/PATCH /api/marketing/email-settings`: the workspace's throttle (null: none) and UTM tagging of links. */
+export const ZEmailSettings = z.object({
+  max_per_minute: z.number().int().min(1).max(100_000).nullable(),
+  max_per_hour: z.number().int().min(1).max(10_000_000).nullable(),
+  utm_enabled: z.boolean(),
+});
+export type TEmailSettings = z.infer<typeof ZEmailSettings>;
+export const ZEmailSettingsBody = z.strictObject(ZEmailSettings.shape).partial();
+export type TEmailSettingsBody = z.infer<typeof ZEmailSettingsBody>;

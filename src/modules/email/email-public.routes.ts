@@ -7,6 +7,7 @@ import type { Runtime } from '../../platform/runtime.js';
 import { getWorkspace } from '../workspaces/index.js';
 import { emailCampaigns } from './email.tables.js';
 import { sendIdOfToken } from './email-tracking-urls.js';
+import { getEmailSettings } from './email-settings.service.js';
 import { findSend, isUnsubscribed, recordClick, recordOpen, resubscribe, unsubscribe } from './email-tracking.service.js';
 import { unsubscribePage, type TUnsubscribePageState } from './unsubscribe-page.js';
 
@@ -73,7 +74,8 @@ export function emailPublicRoutes(fastify: FastifyInstance, runtime: Runtime): v
       if (!send || !destination) return notFound(reply);
       // eslint-disable-next-line local/tenant-scope -- the campaign of the message the signed URL names
       const [campaign] = await runtime.db.select({ name: emailCampaigns.name }).from(emailCampaigns).where(eq(emailCampaigns.id, send.campaign_id));
-      return reply.header('cache-control', 'no-store').redirect(withUtm(destination, campaign?.name ?? ''), 302);
+      const { utm_enabled } = await getEmailSettings(runtime.db, send.workspace_id);
+      return reply.header('cache-control', 'no-store').redirect(utm_enabled ? withUtm(destination, campaign?.name ?? '') : destination, 302);
     },
   );
 

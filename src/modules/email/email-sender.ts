@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
+import type { Db } from '../../platform/db/database.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { Tenant } from '../../platform/db/tenant.js';
 import { BULK_POOL_SIZE } from '../../platform/mail/mailer.js';
@@ -15,6 +16,7 @@ import { compileCampaign, renderMessage, type TCompiledCampaign, type TRenderedM
 import { senderOf, type TSender } from './email-senders.js';
 import { bounceAddress, messageToken, messageUrls } from './email-tracking-urls.js';
 import { runSendPipeline } from './send-pipeline.js';
+import { getEmailSettings, throttleAllowance } from './email-settings.service.js';
 import { emailCampaigns, emailSends, emailSuppressions } from './email.tables.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
 
@@ -61,9 +63,25 @@ export async function runCampaignSender(
   const tenant = new Tenant(runtime.db, campaign.workspace_id);
   const context = await senderContext(runtime, tenant, campaign, options.outboxOnly ?? false);
   await releaseAbandoned(runtime, campaign);
+  const settings = await getEmailSettings(runtime.db, campaign.workspace_id);
+  const throttled = settings.max_per_minute !== null || settings.max_per_hour !== null;
+  /** Set when the workspace's throttle stopped the claims: the slice ends and the next starts at this time. */
+  let throttledUntil: Date | null = null;
   const outcome = await runSendPipeline<TClaimed, TResult>(
     {
-      claim: (limit) => claim(runtime, campaign, limit),
+      claim: async (limit) => {
+        if (!throttled) return claim(runtime.db, campaign, limit);
+        return runtime.db.transaction(async (tx) => {
+          // One claimer of the workspace at a time counts and claims: two senders never both take the last places.
+          await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`email-throttle:${campaign.workspace_id}`}))`);
+          const { allowed, nextAt } = await throttleAllowance(tx, campaign.workspace_id, settings);
+          if (allowed === 0) {
+            throttledUntil = nextAt;
+            return [];
+          }
+          return claim(tx, campaign, Math.min(limit, allowed));
+        });
+      },
       send: (message) => sendOne(runtime, context, message),
       record: (results) => record(runtime, tenant, context, results),
       release: (messages) => release(runtime, messages),
@@ -73,6 +91,7 @@ export async function runCampaignSender(
   );
   if (outcome === 'stopped') return { kind: 'stopped' };
   if (outcome === 'budget') return { kind: 'again' };
+  if (throttledUntil) return { kind: 'later', at: throttledUntil };
   return whatIsLeft(runtime, campaign);
 }
 
@@ -148,10 +167,10 @@ async function releaseAbandoned(runtime: Runtime, campaign: TEmailCampaignRow): 
  * Takes up to `limit` queued messages whose time has come and marks them `sending` (written before the SMTP call),
  * with their lead. A lead who unsubscribed, or whose address was suppressed, since resolution is marked to skip.
  */
-async function claim(runtime: Runtime, campaign: TEmailCampaignRow, limit: number): Promise<TClaimed[]> {
+async function claim(db: Db, campaign: TEmailCampaignRow, limit: number): Promise<TClaimed[]> {
   // Only what templates may print (and custom fields): a whole lead row as JSON is most of a claim's cost.
   const leadColumns = sql.raw(`json_build_object(${[...LEAD_MERGE_FIELDS, 'custom_fields'].map((f) => `'${f}', l.${f}`).join(', ')})`);
-  const result = await runtime.db.execute(sql`
+  const result = await db.execute(sql`
     WITH claimed AS (
       UPDATE ${emailSends} s SET status = 'sending', claimed_at = now(), attempts = s.attempts + 1
       WHERE s.id IN (

@@ -491,4 +491,41 @@ describe('sending a campaign', () => {
     reporter.close();
     await inbound.close();
   });
+
+  it("keeps to the workspace's throttle, and leaves links without UTM tags when asked", async () => {
+    const tag = Date.now().toString(36);
+    const emails = Array.from({ length: 5 }, (_, i) => `slow-${i}-${tag}@exemple.fr`);
+    const { ws } = await workspaceWithLeads(emails.map((email) => ({ email })));
+    const member = await ws.client.post('/api/workspace/api-keys', { name: 'm', role: 'member' });
+    const { Client } = await import('../../../test/harness.js');
+    expect((await new Client(t.app, { bearer: member.json().key }).patch('/api/marketing/email-settings', { max_per_minute: 2 })).statusCode).toBe(403);
+    const saved = await ws.client.patch('/api/marketing/email-settings', { max_per_minute: 2, utm_enabled: false });
+    expect(saved.json()).toEqual({ max_per_minute: 2, max_per_hour: null, utm_enabled: false });
+    expect((await ws.client.patch('/api/marketing/email-settings', { max_per_minute: 0 })).statusCode).toBe(400);
+    const campaign = await draft(ws);
+    await ws.client.post(`${BASE}/${campaign.id}/send`, {});
+    const { resolveCampaignRecipientsJob } = await import('./email-sending.jobs.js');
+    await resolveCampaignRecipientsJob.handler({ campaign_id: campaign.id }, t.runtime);
+    const { runCampaignSender } = await import('./email-sender.js');
+    const first = await runCampaignSender(t.runtime, campaign.id, { budgetMs: 10_000 });
+    expect(first.kind).toBe('later');
+    const waitSeconds = first.kind === 'later' ? (first.at.getTime() - Date.now()) / 1000 : 0;
+    expect(waitSeconds).toBeGreaterThan(50);
+    expect(waitSeconds).toBeLessThanOrEqual(61);
+    expect(emails.filter((e) => mailsTo(e).length === 1)).toHaveLength(2);
+    // A minute passes (the claims move back): two more.
+    await t.runtime.database.raw.query(`UPDATE email_sends SET claimed_at = claimed_at - interval '61 seconds' WHERE campaign_id = $1`, [campaign.id]);
+    await runCampaignSender(t.runtime, campaign.id, { budgetMs: 10_000 });
+    expect(emails.filter((e) => mailsTo(e).length === 1)).toHaveLength(4);
+    // No UTM tags on this workspace's links.
+    const html = mailsTo(emails[0]!)[0]!.mail.html as string;
+    const click = linkIn(html, /\/e\/c\//);
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    const redirect = await t.publicApp.inject({
+      method: 'GET',
+      url: publicPath(click),
+      headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' },
+    });
+    expect(redirect.headers.location).toBe('https://atelier.example.fr/offre?src=mail&x=1');
+  });
 });

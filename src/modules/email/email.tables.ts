@@ -169,3 +169,15 @@ export const emailSuppressions = pgTable(
   },
   (t) => [uniqueIndex('email_suppressions_workspace_email_uq').on(t.workspace_id, sql`lower(${t.email})`)],
 );
+
+/** A workspace's sending settings (defaults when it has no row): its throttle and whether links get UTM tags. */
+export const emailSettings = pgTable('email_settings', {
+  workspace_id: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  /** Campaign messages started per minute and per hour, at most (null: no limit); its SMTP provider's quota. */
+  max_per_minute: integer('max_per_minute'),
+  max_per_hour: integer('max_per_hour'),
+  utm_enabled: boolean('utm_enabled').notNull().default(true),
+  ...timestamps(),
+});

@@ -1,17 +1,23 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconKey, IconMailForward, IconUser, IconUsers, IconWebhook, IconWorldWww, type Icon } from '@tabler/icons-react';
+import { IconBuilding, IconKey, IconMail, IconMailForward, IconUser, IconUsers, IconWebhook, IconWorldWww, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../ui/page-header.js';
 import { isAdmin, useSignedInMe } from '../auth/session.js';
 
-type TTab = { value: string; label: 'team' | 'apiKeys' | 'webhooks' | 'domains' | 'outbox' | 'profile' | 'workspace'; Icon: Icon; adminOnly?: boolean };
+type TTab = {
+  value: string;
+  label: 'team' | 'apiKeys' | 'webhooks' | 'domains' | 'email' | 'outbox' | 'profile' | 'workspace';
+  Icon: Icon;
+  adminOnly?: boolean;
+};
 
 const TABS: TTab[] = [
   { value: 'team', label: 'team', Icon: IconUsers },
   { value: 'api-keys', label: 'apiKeys', Icon: IconKey, adminOnly: true },
   { value: 'webhooks', label: 'webhooks', Icon: IconWebhook, adminOnly: true },
   { value: 'domains', label: 'domains', Icon: IconWorldWww },
+  { value: 'email', label: 'email', Icon: IconMail },
   { value: 'outbox', label: 'outbox', Icon: IconMailForward, adminOnly: true },
   { value: 'profile', label: 'profile', Icon: IconUser },
   { value: 'workspace', label: 'workspace', Icon: IconBuilding },

@@ -1,6 +1,7 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { ApiKeysTab } from './api-keys/api-keys-tab.js';
 import { DomainsTab } from './domains/domains-tab.js';
+import { EmailSettingsTab } from './email/email-settings-tab.js';
 import { OutboxTab } from './outbox/outbox-tab.js';
 import { ProfileTab } from './profile/profile-tab.js';
 import { SettingsPage } from './settings-page.js';
@@ -18,6 +19,7 @@ export const settingsRoutes: RouteObject = {
     { path: 'api-keys', element: <ApiKeysTab /> },
     { path: 'webhooks', element: <WebhooksTab /> },
     { path: 'domains', element: <DomainsTab /> },
+    { path: 'email', element: <EmailSettingsTab /> },
     { path: 'outbox', element: <OutboxTab /> },
     { path: 'profile', element: <ProfileTab /> },
     { path: 'workspace', element: <WorkspaceTab /> },

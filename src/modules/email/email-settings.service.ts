@@ -1,0 +1,47 @@
+import { eq, sql } from 'drizzle-orm';
+import type { TEmailSettings, TEmailSettingsBody } from '../../contracts/email-campaigns.js';
+import type { Db } from '../../platform/db/database.js';
+import { rowsOf } from '../../platform/db/rows.js';
+import type { Tenant } from '../../platform/db/tenant.js';
+import { emailSends, emailSettings } from './email.tables.js';
+
+// A workspace's sending settings: the throttle its SMTP provider needs (messages per minute and per hour) and
+// whether campaign links get UTM tags. No row means the defaults: no limit, UTM on.
+
+const DEFAULTS: TEmailSettings = { max_per_minute: null, max_per_hour: null, utm_enabled: true };
+
+export async function getEmailSettings(db: Db, workspaceId: string): Promise<TEmailSettings> {
+  const [row] = await db.select().from(emailSettings).where(eq(emailSettings.workspace_id, workspaceId));
+  return row ? { max_per_minute: row.max_per_minute, max_per_hour: row.max_per_hour, utm_enabled: row.utm_enabled } : DEFAULTS;
+}
+
+export async function updateEmailSettings(tenant: Tenant, body: TEmailSettingsBody): Promise<TEmailSettings> {
+  const next = { ...(await getEmailSettings(tenant.db, tenant.workspaceId)), ...body };
+  await tenant.db
+    .insert(emailSettings)
+    .values({ workspace_id: tenant.workspaceId, ...next })
+    .onConflictDoUpdate({ target: emailSettings.workspace_id, set: { ...next, updated_at: new Date() } });
+  return next;
+}
+
+/**
+ * How many campaign messages the workspace may still start now, and when the next one may start if none: the
+ * messages claimed in the last minute and hour (every sender of every campaign of the workspace) against its
+ * limits. Called under the workspace's throttle lock, so two senders never both take the last places.
+ */
+export async function throttleAllowance(db: Db, workspaceId: string, settings: TEmailSettings): Promise<{ allowed: number; nextAt: Date | null }> {
+  const [row] = rowsOf<{ minute: number; hour: number; minute_frees: Date | null; hour_frees: Date | null }>(
+    await db.execute(sql`
+      SELECT count(*) FILTER (WHERE claimed_at > now() - interval '1 minute')::int AS minute,
+        count(*)::int AS hour,
+        min(claimed_at) FILTER (WHERE claimed_at > now() - interval '1 minute') + interval '1 minute' AS minute_frees,
+        min(claimed_at) + interval '1 hour' AS hour_frees
+      FROM ${emailSends} WHERE workspace_id = ${workspaceId}::uuid AND claimed_at > now() - interval '1 hour'`),
+  );
+  const minuteLeft = settings.max_per_minute === null ? Infinity : settings.max_per_minute - (row?.minute ?? 0);
+  const hourLeft = settings.max_per_hour === null ? Infinity : settings.max_per_hour - (row?.hour ?? 0);
+  const allowed = Math.max(0, Math.min(minuteLeft, hourLeft));
+  if (allowed > 0) return { allowed, nextAt: null };
+  const frees = hourLeft <= 0 ? row?.hour_frees : row?.minute_frees;
+  return { allowed: 0, nextAt: frees ? new Date(frees) : new Date(Date.now() + 60_000) };
+}
