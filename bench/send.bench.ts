@@ -41,7 +41,8 @@ const sampler = setInterval(() => {
   const memory = process.memoryUsage();
   peakRss = Math.max(peakRss, memory.rss);
   // BENCH_MEMORY_LOG=1: RSS and heap every five seconds, to tell growth from the garbage collector's slack.
-  if (process.env.BENCH_MEMORY_LOG && ++samples % 100 === 0) console.log(`  rss ${(memory.rss / 1_048_576).toFixed(0)} MB, heap used ${(memory.heapUsed / 1_048_576).toFixed(0)} MB`);
+  if (process.env.BENCH_MEMORY_LOG && ++samples % 100 === 0)
+    console.log(`  rss ${(memory.rss / 1_048_576).toFixed(0)} MB, heap used ${(memory.heapUsed / 1_048_576).toFixed(0)} MB`);
 }, 50);
 
 async function waitForSink(count: number): Promise<void> {
