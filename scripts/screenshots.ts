@@ -128,7 +128,12 @@ async function main(): Promise<void> {
         const context = await signedInContext(browser, viewport, scheme, demo);
         const page = await context.newPage();
         const leads = (await (await context.request.get('/api/marketing/leads?status=negotiation&limit=1')).json()) as { items: { id: string }[] };
-        const sent = (await (await context.request.get('/api/marketing/email-campaigns?status=completed&limit=1')).json()) as { items: { id: string }[] };
+        // The demo's campaigns are sent by the engine just after the demo account exists: wait for them.
+        let sent: { items: { id: string }[] } = { items: [] };
+        for (let tries = 0; tries < 120 && sent.items.length === 0; tries++) {
+          sent = (await (await context.request.get('/api/marketing/email-campaigns?status=completed&limit=1')).json()) as typeof sent;
+          if (sent.items.length === 0) await page.waitForTimeout(500);
+        }
         await shoot(page, '/', `dashboard-${suffix}`, viewport === 'desktop');
         await shoot(page, '/crm', `board-${suffix}`);
         await shoot(page, `/crm/leads/${leads.items[0]!.id}`, `lead-${suffix}`);

@@ -107,6 +107,9 @@ export const AUTOMATION_ERROR_CODES = [
   'lead_not_found',
   'not_member',
   'invalid_conditions',
+  'campaign_not_found',
+  'campaign_not_ready',
+  'email_not_mailable',
   'unexpected',
 ] as const;
 export type TAutomationErrorCode = (typeof AUTOMATION_ERROR_CODES)[number];

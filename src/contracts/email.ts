@@ -53,8 +53,11 @@ export const EMAIL_AUTOMATION_TRIGGERS = defineAutomationTriggers({
   email_unsubscribed: { module: email, params: {} },
 });
 
-/** Saving them is refused until the module exists (then it registers how they run). */
+/**
+ * "Send an email": the content of a chosen campaign, to the lead, as a one-off message through the sending engine.
+ * "Enroll in a sequence" is refused when saving until sequences exist.
+ */
 export const EMAIL_AUTOMATION_ACTIONS = defineAutomationActions({
-  send_email: { module: email, params: z.looseObject({}), available: false },
+  send_email: { module: email, params: z.strictObject({ campaign_id: z.uuid() }), available: true },
   enroll_in_sequence: { module: email, params: z.looseObject({}), available: false },
 });

@@ -28,6 +28,7 @@ import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './web
 import { domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { demoRoutes } from './demo/index.js';
 import {
+  sendOneOffJob,
   acceptsInboundAddress,
   inboundMailHandler,
   campaignSenderJob,
@@ -94,6 +95,7 @@ export const jobs: JobDefinition[] = [
   resolveCampaignRecipientsJob,
   campaignSenderJob,
   emailSchedulerJob,
+  sendOneOffJob,
 ] as JobDefinition[];
 
 /** The inbound SMTP listener's recipients and handler: bounce and complaint reports of campaign mail. */

@@ -5,6 +5,8 @@ import { AUTOMATION_ACTION_TYPES, UNAVAILABLE_ACTION_TYPES } from '../../contrac
 import { automationActionRunner, automationTriggerMatcher, registerAutomationAction, registerAutomationTrigger } from './automation-registry.js';
 import { canTrigger, triggerMatches } from './automation-triggers.js';
 import './crm-steps.js';
+// Every module's actions, as the app registers them (the email module's "send an email").
+import '../index.js';
 
 // Modules register how their catalog's actions run and triggers match; the registry refuses what the
 // contracts do not declare, so the API's validation and the runner never disagree.

@@ -6,3 +6,4 @@ export { dispatchAutomationsJob, dispatchLeadEventsToAutomations } from './autom
 export { rotateAutomationWebhookSecrets } from './automation-secrets.js';
 // Other modules (email, funnels) register how their actions run and their triggers match.
 export { registerAutomationAction, registerAutomationTrigger, type TActionContext, type TActionOutcome, type TTriggerEvent } from './automation-registry.js';
+export { ActionFailure } from './automation-failure.js';

@@ -95,7 +95,7 @@ export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCam
     ), inserted AS (
       INSERT INTO ${emailSends} (workspace_id, campaign_id, lead_id, email)
       SELECT ${tenant.workspaceId}::uuid, ${campaign.id}::uuid, lead_id, email FROM batch
-      ON CONFLICT (campaign_id, lead_id) DO NOTHING
+      ON CONFLICT (campaign_id, lead_id) WHERE source = 'campaign' DO NOTHING
       RETURNING 1
     )
     UPDATE ${emailCampaigns} SET

@@ -94,10 +94,11 @@ export async function recordBounce(db: Db, send: TSend, kind: 'hard' | 'soft', d
       .returning({ id: emailSends.id });
     if (changed.length === 0) return;
     if (kind === 'hard') {
-      await tx
-        .update(emailCampaigns)
-        .set({ total_delivered: sql`${emailCampaigns.total_delivered} - 1`, total_bounced: sql`${emailCampaigns.total_bounced} + 1` })
-        .where(tenant.where(emailCampaigns, eq(emailCampaigns.id, send.campaign_id)));
+      if (send.source === 'campaign')
+        await tx
+          .update(emailCampaigns)
+          .set({ total_delivered: sql`${emailCampaigns.total_delivered} - 1`, total_bounced: sql`${emailCampaigns.total_bounced} + 1` })
+          .where(tenant.where(emailCampaigns, eq(emailCampaigns.id, send.campaign_id)));
       await suppress(tx, send, 'hard_bounce', detail);
     } else {
       const [recent] = await tx
@@ -133,10 +134,11 @@ export async function recordComplaint(db: Db, send: TSend, detail: string): Prom
       .where(tenant.where(emailSends, eq(emailSends.id, send.id), isNull(emailSends.complained_at)))
       .returning({ id: emailSends.id });
     if (first.length === 0) return;
-    await tx
-      .update(emailCampaigns)
-      .set({ total_complained: sql`${emailCampaigns.total_complained} + 1` })
-      .where(tenant.where(emailCampaigns, eq(emailCampaigns.id, send.campaign_id)));
+    if (send.source === 'campaign')
+      await tx
+        .update(emailCampaigns)
+        .set({ total_complained: sql`${emailCampaigns.total_complained} + 1` })
+        .where(tenant.where(emailCampaigns, eq(emailCampaigns.id, send.campaign_id)));
     await suppress(tx, send, 'complaint', detail);
     await setLeadUnsubscribed(tenant, send.lead_id, true);
     await recordLeadEvent(tenant, {

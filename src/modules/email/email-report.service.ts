@@ -39,7 +39,7 @@ export async function campaignReport(tenant: Tenant, campaign: TEmailCampaignRow
         coalesce(sum(machine_click_count), 0)::int AS machine_clicks,
         count(*) FILTER (WHERE unsubscribed_at IS NOT NULL)::int AS unsubscribed,
         count(*) FILTER (WHERE complained_at IS NOT NULL)::int AS complained
-      FROM ${emailSends} WHERE workspace_id = ${tenant.workspaceId}::uuid AND campaign_id = ${campaign.id}::uuid`),
+      FROM ${emailSends} WHERE workspace_id = ${tenant.workspaceId}::uuid AND campaign_id = ${campaign.id}::uuid AND source = 'campaign'`),
   );
   const c = counts ?? {};
   const n = (key: string) => Number(c[key] ?? 0);
@@ -53,8 +53,9 @@ export async function campaignReport(tenant: Tenant, campaign: TEmailCampaignRow
     await tenant.db.execute(sql`
       SELECT date_trunc('hour', occurred_at) AS hour,
         count(*) FILTER (WHERE kind = 'open')::int AS opens, count(*) FILTER (WHERE kind = 'click')::int AS clicks
-      FROM ${emailTrackingEvents}
-      WHERE workspace_id = ${tenant.workspaceId}::uuid AND campaign_id = ${campaign.id}::uuid AND NOT machine
+      FROM ${emailTrackingEvents} e
+      WHERE e.workspace_id = ${tenant.workspaceId}::uuid AND e.campaign_id = ${campaign.id}::uuid AND NOT e.machine
+        AND EXISTS (SELECT 1 FROM ${emailSends} s WHERE s.id = e.send_id AND s.source = 'campaign')
       GROUP BY 1 ORDER BY 1 LIMIT ${TIMELINE_HOURS}`),
   );
   const delivered = n('delivered');
@@ -122,6 +123,7 @@ export async function campaignRecipientsReport(tenant: Tenant, campaign: TEmailC
       tenant.where(
         emailSends,
         eq(emailSends.campaign_id, campaign.id),
+        eq(emailSends.source, 'campaign'),
         query.state ? STATE_CONDITIONS[query.state] : undefined,
         query.cursor ? gt(emailSends.id, query.cursor) : undefined,
       ),

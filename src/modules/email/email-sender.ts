@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../../platform/db/database.js';
 import { rowsOf } from '../../platform/db/rows.js';
@@ -159,7 +159,7 @@ export function loadCampaign(runtime: Pick<Runtime, 'db'>, campaignId: string): 
 async function releaseAbandoned(runtime: Runtime, campaign: TEmailCampaignRow): Promise<void> {
   await runtime.db.execute(sql`
     UPDATE ${emailSends} SET status = 'queued', next_attempt_at = now()
-    WHERE campaign_id = ${campaign.id}::uuid AND status = 'sending'
+    WHERE campaign_id = ${campaign.id}::uuid AND source = 'campaign' AND status = 'sending'
       AND claimed_at < now() - make_interval(secs => ${runtime.config.emailSendStaleSeconds})`);
 }
 
@@ -167,18 +167,26 @@ async function releaseAbandoned(runtime: Runtime, campaign: TEmailCampaignRow): 
  * Takes up to `limit` queued messages whose time has come and marks them `sending` (written before the SMTP call),
  * with their lead. A lead who unsubscribed, or whose address was suppressed, since resolution is marked to skip.
  */
-async function claim(db: Db, campaign: TEmailCampaignRow, limit: number): Promise<TClaimed[]> {
+function claim(db: Db, campaign: TEmailCampaignRow, limit: number): Promise<TClaimed[]> {
+  return claimWhere(
+    db,
+    campaign,
+    sql`SELECT id FROM ${emailSends}
+        WHERE campaign_id = ${campaign.id}::uuid AND source = 'campaign' AND status = 'queued' AND next_attempt_at <= now()
+        ORDER BY next_attempt_at, id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED`,
+  );
+}
+
+/** Marks the messages `ids` selects `sending` and returns them with their lead's merge fields. */
+async function claimWhere(db: Db, campaign: TEmailCampaignRow, ids: SQL): Promise<TClaimed[]> {
   // Only what templates may print (and custom fields): a whole lead row as JSON is most of a claim's cost.
   const leadColumns = sql.raw(`json_build_object(${[...LEAD_MERGE_FIELDS, 'custom_fields'].map((f) => `'${f}', l.${f}`).join(', ')})`);
   const result = await db.execute(sql`
     WITH claimed AS (
       UPDATE ${emailSends} s SET status = 'sending', claimed_at = now(), attempts = s.attempts + 1
-      WHERE s.id IN (
-        SELECT id FROM ${emailSends}
-        WHERE campaign_id = ${campaign.id}::uuid AND status = 'queued' AND next_attempt_at <= now()
-        ORDER BY next_attempt_at, id
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
+      WHERE s.id IN (${ids})
       RETURNING s.id, s.lead_id, s.email, s.attempts)
     SELECT c.id, c.lead_id, c.email, c.attempts, ${leadColumns} AS lead,
       (l.unsubscribed_at IS NOT NULL OR EXISTS (SELECT 1 FROM ${emailSuppressions} x
@@ -282,11 +290,12 @@ async function record(runtime: Runtime, tenant: Tenant, sender: TSenderContext, 
           next_attempt_at = CASE WHEN r.status = 'queued' THEN now() + make_interval(secs => r.retry_seconds) ELSE s.next_attempt_at END,
           updated_at = now()
         FROM r WHERE s.id = r.id AND s.status = 'sending'
-        RETURNING s.status)
+        RETURNING s.status, s.source)
+      -- The campaign counts its own recipients; an automation's one-offs of its content are not its sends.
       UPDATE ${emailCampaigns} SET
-        total_sent = total_sent + (SELECT count(*) FROM done WHERE status IN ('sent', 'bounced', 'failed')),
-        total_delivered = total_delivered + (SELECT count(*) FROM done WHERE status = 'sent'),
-        total_bounced = total_bounced + (SELECT count(*) FROM done WHERE status = 'bounced'),
+        total_sent = total_sent + (SELECT count(*) FROM done WHERE source = 'campaign' AND status IN ('sent', 'bounced', 'failed')),
+        total_delivered = total_delivered + (SELECT count(*) FROM done WHERE source = 'campaign' AND status = 'sent'),
+        total_bounced = total_bounced + (SELECT count(*) FROM done WHERE source = 'campaign' AND status = 'bounced'),
         updated_at = now()
       WHERE id = ${campaign.id}::uuid`;
   // The common case is one statement (its own transaction): outcomes and counters together.
@@ -337,17 +346,44 @@ async function whatIsLeft(runtime: Runtime, campaign: TEmailCampaignRow): Promis
         min(next_attempt_at) FILTER (WHERE status = 'queued') AS next_at,
         count(*) FILTER (WHERE status = 'sending')::int AS sending,
         min(claimed_at) FILTER (WHERE status = 'sending') AS oldest_claim
-      FROM ${emailSends} WHERE campaign_id = ${campaign.id}::uuid AND status IN ('queued', 'sending')`),
+      FROM ${emailSends} WHERE campaign_id = ${campaign.id}::uuid AND source = 'campaign' AND status IN ('queued', 'sending')`),
   );
   if (!left || (left.queued === 0 && left.sending === 0)) {
     await runtime.db.execute(sql`
       UPDATE ${emailCampaigns} SET status = 'completed', updated_at = now()
       WHERE id = ${campaign.id}::uuid AND status = 'active' AND recipients_resolved_at IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM ${emailSends} WHERE campaign_id = ${campaign.id}::uuid AND status IN ('queued', 'sending'))`);
+        AND NOT EXISTS (SELECT 1 FROM ${emailSends} WHERE campaign_id = ${campaign.id}::uuid AND source = 'campaign' AND status IN ('queued', 'sending'))`);
     return { kind: 'finished' };
   }
   // Messages another worker holds: it records them; if it died, they are claimable once stale.
   const times = [left.next_at, left.oldest_claim ? new Date(new Date(left.oldest_claim).getTime() + stale * 1000) : null];
   const at = times.filter((t): t is Date => t !== null).map((t) => new Date(t).getTime());
   return { kind: 'later', at: new Date(Math.max(Date.now() + 1000, Math.min(...at))) };
+}
+
+/**
+ * Sends one automation one-off (a campaign's content to one lead, `source = 'automation'`) through the same
+ * claim, render, transport and record as a campaign's messages; the campaign's counters do not move. Returns when
+ * to try again after a temporary failure, or null.
+ */
+export async function sendOneOff(runtime: Runtime, sendId: string): Promise<Date | null> {
+  const [row] = await runtime.db
+    .select({ campaign_id: emailSends.campaign_id, source: emailSends.source })
+    // eslint-disable-next-line local/tenant-scope -- the job's message by id; its workspace comes from the row
+    .from(emailSends)
+    .where(sql`${emailSends.id} = ${sendId}::uuid`);
+  const campaign = row?.source === 'automation' ? await loadCampaign(runtime, row.campaign_id) : undefined;
+  if (!campaign) return null;
+  const claimed = await claimWhere(
+    runtime.db,
+    campaign,
+    sql`SELECT id FROM ${emailSends} WHERE id = ${sendId}::uuid AND (status = 'queued'
+        OR (status = 'sending' AND claimed_at < now() - make_interval(secs => ${runtime.config.emailSendStaleSeconds}))) FOR UPDATE SKIP LOCKED`,
+  );
+  if (claimed.length === 0) return null;
+  const tenant = new Tenant(runtime.db, campaign.workspace_id);
+  const context = await senderContext(runtime, tenant, campaign, false);
+  const result = await sendOne(runtime, context, claimed[0]!);
+  await record(runtime, tenant, context, [result]);
+  return result.status === 'queued' ? new Date(Date.now() + result.retryInSeconds * 1000) : null;
 }

@@ -518,7 +518,7 @@ describe('sending a campaign', () => {
     await runCampaignSender(t.runtime, campaign.id, { budgetMs: 10_000 });
     expect(emails.filter((e) => mailsTo(e).length === 1)).toHaveLength(4);
     // No UTM tags on this workspace's links.
-    const html = mailsTo(emails[0]!)[0]!.mail.html as string;
+    const html = mailsTo(emails.find((e) => mailsTo(e).length === 1)!)[0]!.mail.html as string;
     const click = linkIn(html, /\/e\/c\//);
     await new Promise((resolve) => setTimeout(resolve, 3100));
     const redirect = await t.publicApp.inject({
@@ -527,5 +527,35 @@ describe('sending a campaign', () => {
       headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' },
     });
     expect(redirect.headers.location).toBe('https://atelier.example.fr/offre?src=mail&x=1');
+  });
+
+  it("sends a campaign's content to one lead from an automation, once, without moving the campaign's numbers", async () => {
+    const tag = Date.now().toString(36);
+    const { ws } = await workspaceWithLeads([]);
+    const campaign = await draft(ws, { name: 'Bienvenue' });
+    const automation = await ws.client.post('/api/marketing/automations', {
+      name: 'Accueil',
+      trigger: { type: 'lead_created' },
+      actions: [{ type: 'send_email', params: { campaign_id: campaign.id } }],
+    });
+    expect(automation.statusCode, automation.body).toBe(201);
+    const badParams = await ws.client.post('/api/marketing/automations', {
+      name: 'x',
+      trigger: { type: 'lead_created' },
+      actions: [{ type: 'send_email', params: {} }],
+    });
+    expect(badParams.statusCode).toBe(400);
+    const newcomer = `bienvenue-${tag}@exemple.fr`;
+    await ws.client.post('/api/marketing/leads', { first_name: 'Nina', email: newcomer });
+    await ws.client.post('/api/marketing/leads', { first_name: 'Sans adresse' });
+    await t.drain();
+    await t.drain();
+    expect(mailsTo(newcomer).map((r) => r.mail.subject)).toEqual(['Bonjour Nina']);
+    expect(mailsTo(newcomer)[0]!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json()).toMatchObject({ status: 'draft', total_sent: 0, total_recipients: 0 });
+    const runs = (await ws.client.get(`/api/marketing/automations/${automation.json().id}/runs`)).json();
+    const steps = (runs.items ?? runs).flatMap((r: { steps: { status: string; error_code: string | null; detail: string | null }[] }) => r.steps);
+    expect(steps.filter((s: { status: string }) => s.status === 'succeeded')).toEqual([expect.objectContaining({ detail: 'Bienvenue' })]);
+    expect(steps.filter((s: { status: string }) => s.status === 'failed')).toEqual([expect.objectContaining({ error_code: 'email_not_mailable' })]);
   });
 });

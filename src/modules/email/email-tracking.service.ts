@@ -43,10 +43,11 @@ async function markOpened(tenant: Tenant, send: TSend): Promise<boolean> {
     .where(tenant.where(emailSends, eq(emailSends.id, send.id), isNull(emailSends.opened_at)))
     .returning({ id: emailSends.id });
   if (first.length === 0) return false;
-  await tenant.db
-    .update(emailCampaigns)
-    .set({ total_opened: sql`${emailCampaigns.total_opened} + 1` })
-    .where(tenant.where(emailCampaigns, eq(emailCampaigns.id, send.campaign_id)));
+  if (send.source === 'campaign')
+    await tenant.db
+      .update(emailCampaigns)
+      .set({ total_opened: sql`${emailCampaigns.total_opened} + 1` })
+      .where(tenant.where(emailCampaigns, eq(emailCampaigns.id, send.campaign_id)));
   await recordLeadEvent(tenant, {
     leadId: send.lead_id,
     type: 'email_opened',
@@ -126,10 +127,11 @@ export async function recordClick(db: Db, send: TSend, linkId: string, userAgent
       .where(tenant.where(emailSends, eq(emailSends.id, send.id), isNull(emailSends.clicked_at)))
       .returning({ id: emailSends.id });
     if (firstClick.length > 0) {
-      await tx
-        .update(emailCampaigns)
-        .set({ total_clicked: sql`${emailCampaigns.total_clicked} + 1` })
-        .where(tenant.where(emailCampaigns, eq(emailCampaigns.id, send.campaign_id)));
+      if (send.source === 'campaign')
+        await tx
+          .update(emailCampaigns)
+          .set({ total_clicked: sql`${emailCampaigns.total_clicked} + 1` })
+          .where(tenant.where(emailCampaigns, eq(emailCampaigns.id, send.campaign_id)));
     }
     if (!earlier) {
       await recordLeadEvent(tenant, {
@@ -158,10 +160,11 @@ export async function unsubscribe(db: Db, send: TSend): Promise<void> {
       .where(tenant.where(emailSends, eq(emailSends.id, send.id), isNull(emailSends.unsubscribed_at)))
       .returning({ id: emailSends.id });
     if (first.length === 0) return;
-    await tx
-      .update(emailCampaigns)
-      .set({ total_unsubscribed: sql`${emailCampaigns.total_unsubscribed} + 1` })
-      .where(tenant.where(emailCampaigns, eq(emailCampaigns.id, send.campaign_id)));
+    if (send.source === 'campaign')
+      await tx
+        .update(emailCampaigns)
+        .set({ total_unsubscribed: sql`${emailCampaigns.total_unsubscribed} + 1` })
+        .where(tenant.where(emailCampaigns, eq(emailCampaigns.id, send.campaign_id)));
     await recordLeadEvent(tenant, {
       leadId: send.lead_id,
       type: 'email_unsubscribed',

@@ -99,12 +99,24 @@ export const emailSends = pgTable(
     machine_click_count: integer('machine_click_count').notNull().default(0),
     unsubscribed_at: timestamp('unsubscribed_at', { withTimezone: true }),
     complained_at: timestamp('complained_at', { withTimezone: true }),
+    /** `campaign`: one of the campaign's recipients; `automation`: a one-off of its content sent by an automation. */
+    source: text('source', { enum: ['campaign', 'automation'] })
+      .notNull()
+      .default('campaign'),
+    /** A one-off's key (automation, event, step): a retried automation run sends it once. */
+    dedupe_key: text('dedupe_key'),
     ...timestamps(),
   },
   (t) => [
     // The lead of the same workspace; erasing the lead erases its messages (the campaign's counters keep the totals).
     foreignKey({ columns: [t.workspace_id, t.lead_id], foreignColumns: [leads.workspace_id, leads.id] }).onDelete('cascade'),
-    uniqueIndex('email_sends_campaign_lead_uq').on(t.campaign_id, t.lead_id),
+    // A campaign reaches each lead once; automation one-offs of its content are apart (their own key).
+    uniqueIndex('email_sends_campaign_lead_uq')
+      .on(t.campaign_id, t.lead_id)
+      .where(sql`${t.source} = 'campaign'`),
+    uniqueIndex('email_sends_workspace_dedupe_uq')
+      .on(t.workspace_id, t.dedupe_key)
+      .where(sql`${t.dedupe_key} IS NOT NULL`),
     // Claiming: the queued messages of a campaign whose time has come, in order.
     index('email_sends_claim_idx').on(t.campaign_id, t.status, t.next_attempt_at, t.id),
     // The workspace's throttle counts what it sent in the last minute and hour.

@@ -7,3 +7,5 @@ export { emailSchedulerJob } from './email-scheduler.job.js';
 export { emailCampaigns } from './email.tables.js';
 export { seedEmailDemo } from './email.demo.js';
 export { acceptsInboundAddress, inboundMailHandler } from './email-bounces.service.js';
+// Registers the automations' "send an email" action (imported for that side effect by the job list).
+export { sendOneOffJob } from './email-automation.js';

@@ -1,6 +1,9 @@
 import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TEmailCampaignList } from '../../../../contracts/email-campaigns.js';
+import { api } from '../../../lib/api.js';
 import { LEAD_STATUSES } from '../../../../contracts/crm.js';
 import { useWorkspaceMembers } from '../crm-api.js';
 import type { TAutomationDraft } from './automation-draft.js';
@@ -14,6 +17,12 @@ export function ActionFields({ form, index, readOnly }: Props) {
   const type = form.values.actions[index]!.type;
   const input = (field: string) => ({ readOnly, ...form.getInputProps(`actions.${index}.params.${field}`) });
   const memberOptions = (members.data ?? []).map((m) => ({ value: m.user_id, label: m.name || m.email }));
+  const campaigns = useQuery({
+    queryKey: ['email-campaigns', 'for-automations'],
+    queryFn: () => api.get<TEmailCampaignList>('/api/marketing/email-campaigns?limit=100'),
+    enabled: type === 'send_email',
+  });
+  const campaignOptions = (campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
   switch (type) {
     case 'set_status':
       return (
@@ -63,6 +72,17 @@ export function ActionFields({ form, index, readOnly }: Props) {
         />
       );
     case 'send_email':
+      return (
+        <Select
+          label={t('crmAutomations.editor.campaign')}
+          description={t('crmAutomations.editor.campaignHint')}
+          data={campaignOptions}
+          nothingFoundMessage={t('crmAutomations.editor.noCampaign')}
+          required
+          searchable
+          {...input('campaign_id')}
+        />
+      );
     case 'enroll_in_sequence':
       return null;
   }

@@ -23,6 +23,7 @@ export type TDraftParams = {
   due_in_days: number | '';
   assignee_id: string;
   url: string;
+  campaign_id: string;
 };
 
 export type TDraftAction = { key: string; type: TAutomationActionType; params: TDraftParams };
@@ -46,6 +47,7 @@ const EMPTY_PARAMS: TDraftParams = {
   due_in_days: '',
   assignee_id: '',
   url: '',
+  campaign_id: '',
 };
 
 /** A new action of this type with empty parameters. */
@@ -126,6 +128,7 @@ function actionOf({ type, params: p }: TDraftAction): TAutomationAction {
     case 'call_webhook':
       return { type, params: { url: p.url.trim() } };
     case 'send_email':
+      return { type, params: { campaign_id: p.campaign_id } };
     case 'enroll_in_sequence':
       return { type, params: {} };
   }
@@ -145,6 +148,7 @@ export function validateDraft(draft: TAutomationDraft, required: string): Record
     if (type === 'add_note') need('content');
     if (type === 'add_task') need('title');
     if (type === 'call_webhook') need('url');
+    if (type === 'send_email') need('campaign_id');
   });
   return errors;
 }
