@@ -76,8 +76,8 @@ const status = async () => (await getCampaign(tenant, campaign.id)).status;
 const t0 = performance.now();
 startWorker();
 for (let kill = 1; kill <= kills; kill++) {
-  // A random moment: startup, resolution or sending, whatever the worker is doing.
-  await new Promise((resolve) => setTimeout(resolve, 1500 + Math.random() * 4000));
+  // A random moment: startup, resolution or sending, whatever the worker is doing (it needs about 3 s to start).
+  await new Promise((resolve) => setTimeout(resolve, 3000 + Math.random() * 7000));
   if ((await status()) === 'completed') {
     console.log(`kill ${kill}: the campaign completed before it; stopping the kills`);
     break;

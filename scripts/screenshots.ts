@@ -1,5 +1,5 @@
 // npm run screenshots: starts the product as `npm start` does, on a fresh data folder with its demo
-// workspace, and photographs the dashboard, the pipeline board, a lead record, the workspace, webhook and domain settings, the email campaigns, a campaign report and the empty states,
+// workspace, and photographs the dashboard, the pipeline board, a lead record, the workspace, webhook and domain settings, the email campaigns, a campaign report, the email contacts and sending settings and the empty states,
 // light and dark, on a desktop (1280 px) and a phone (390 px), into docs/screenshots/.
 // Drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH); never downloads a browser.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -143,6 +143,8 @@ async function main(): Promise<void> {
         await shoot(page, '/email-marketing', `email-campaigns-${suffix}`);
         await shoot(page, `/email-marketing/campaigns/${campaignId}`, `email-campaign-${suffix}`, viewport === 'desktop');
         await shoot(page, `/email-marketing/campaigns/${sent.items[0]!.id}/report`, `email-report-${suffix}`, true);
+        await shoot(page, '/email-marketing?tab=contacts', `email-contacts-${suffix}`);
+        await shoot(page, '/settings/email', `settings-email-${suffix}`);
         await context.close();
 
         const emptyContext = await signedInContext(browser, viewport, scheme, empty);
