@@ -15,6 +15,7 @@ import { createLogger } from '../src/platform/log.js';
 import { BULK_POOL_SIZE } from '../src/platform/mail/mailer.js';
 import { withNoDelaySockets } from '../src/platform/mail/no-delay-socket.js';
 import { signup } from '../src/modules/accounts/index.js';
+import { ZEmailCampaignBody } from '../src/contracts/email-campaigns.js';
 import { createCampaign, getCampaign } from '../src/modules/email/email-campaigns.service.js';
 import { sendCampaign } from '../src/modules/email/email-send.service.js';
 import { previewCampaign } from '../src/modules/email/email-preview.service.js';
@@ -90,19 +91,12 @@ async function engine(n: number): Promise<{ rate: number; resolveSeconds: number
   );
   const tenant = new Tenant(runtime.db, workspace.id);
   const auth = { via: 'session' as const, user_id: user.id, workspace_id: workspace.id, role: 'owner' as const };
-  const campaign = await createCampaign(tenant, auth, {
-    name: `Bench ${n}`,
-    subject: 'Bonjour {{ lead.first_name }}',
-    preheader: 'Les nouveautés',
-    html_content: HTML,
-    text_content: '',
-    editor_document: null,
-    from_name: '',
-    from_email: '',
-    reply_to: '',
-    segment_id: null,
-    segment_rules: null,
-  });
+  // The body as the API would take it (defaults for what is left out).
+  const campaign = await createCampaign(
+    tenant,
+    auth,
+    ZEmailCampaignBody.parse({ name: `Bench ${n}`, subject: 'Bonjour {{ lead.first_name }}', preheader: 'Les nouveautés', html_content: HTML }),
+  );
   await sink.reset();
   await sendCampaign(runtime, tenant, campaign.id);
   let t0 = performance.now();
@@ -134,19 +128,7 @@ for (const n of sizes) {
     await updateWorkspace(runtime.db, workspace.id, { postal_address: '1 rue du Test, 75001 Paris' });
     const tenant = new Tenant(runtime.db, workspace.id);
     const auth = { via: 'session' as const, user_id: null, workspace_id: workspace.id, role: 'owner' as const };
-    const c = await createCampaign(tenant, auth, {
-      name: 'Sample',
-      subject: 'Bonjour {{ lead.first_name }}',
-      preheader: '',
-      html_content: HTML,
-      text_content: '',
-      editor_document: null,
-      from_name: '',
-      from_email: '',
-      reply_to: '',
-      segment_id: null,
-      segment_rules: null,
-    });
+    const c = await createCampaign(tenant, auth, ZEmailCampaignBody.parse({ name: 'Sample', subject: 'Bonjour {{ lead.first_name }}', html_content: HTML }));
     return previewCampaign(runtime, tenant, c);
   })();
   const bare = await bareLoop(n, sample);

@@ -12,6 +12,7 @@ import { Tenant } from '../src/platform/db/tenant.js';
 import { createLogger } from '../src/platform/log.js';
 import { BULK_POOL_SIZE } from '../src/platform/mail/mailer.js';
 import { signup } from '../src/modules/accounts/index.js';
+import { ZEmailCampaignBody } from '../src/contracts/email-campaigns.js';
 import { createCampaign, getCampaign } from '../src/modules/email/email-campaigns.service.js';
 import { sendCampaign } from '../src/modules/email/email-send.service.js';
 import { updateWorkspace } from '../src/modules/workspaces/workspaces.service.js';
@@ -50,20 +51,12 @@ const tenant = new Tenant(runtime.db, workspace.id);
 const campaign = await createCampaign(
   tenant,
   { via: 'session', user_id: user.id, workspace_id: workspace.id, role: 'owner' },
-  {
+  ZEmailCampaignBody.parse({
     name: 'Chaos',
     subject: 'Bonjour {{ lead.first_name }}',
-    preheader: '',
     html_content:
       '<p>Bonjour {{ lead.first_name }}</p><p><a href="https://exemple.fr">Lien</a></p><p>{{ workspace.postal_address }} <a href="{{ unsubscribe_url }}">Désinscription</a></p>',
-    text_content: '',
-    editor_document: null,
-    from_name: '',
-    from_email: '',
-    reply_to: '',
-    segment_id: null,
-    segment_rules: null,
-  },
+  }),
 );
 await sendCampaign(runtime, tenant, campaign.id);
 

@@ -1,9 +1,9 @@
-import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isCampaignEditable, type TEmailCampaign } from '../../../../contracts/email-campaigns.js';
@@ -12,6 +12,7 @@ import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
 import { PageHeader } from '../../../ui/page-header.js';
 import { QueryState } from '../../../ui/query-state.js';
+import { CardSection } from '../../../ui/card-section.js';
 import { useSignedInMe } from '../../auth/session.js';
 import { useSegments } from '../../crm/segments/segments-api.js';
 import { CAMPAIGNS_KEY, CAMPAIGNS_PATH, campaignKey, recipientsKey, SUBJECT_EXAMPLE, useLiveCampaign } from '../email-api.js';
@@ -123,7 +124,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
       <CampaignSendPanel campaign={campaign} canEdit={canEdit} dirty={form.isDirty()} />
       <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Stack gap="lg">
-          <Section title={t('email.edit.content')}>
+          <CardSection title={t('email.edit.content')}>
             <TextInput
               label={t('email.fields.name')}
               description={t('email.fields.nameHint')}
@@ -166,8 +167,8 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
               readOnly={locked}
               {...form.getInputProps('text_content')}
             />
-          </Section>
-          <Section title={t('email.edit.sender')}>
+          </CardSection>
+          <CardSection title={t('email.edit.sender')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={t('email.fields.fromName')} maxLength={200} readOnly={locked} {...form.getInputProps('from_name')} />
               <TextInput
@@ -179,8 +180,8 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
               />
               <TextInput type="email" label={t('email.fields.replyTo')} readOnly={locked} {...form.getInputProps('reply_to')} />
             </SimpleGrid>
-          </Section>
-          <Section title={t('email.edit.audience')}>
+          </CardSection>
+          <CardSection title={t('email.edit.audience')}>
             <Select
               label={t('email.fields.segment')}
               description={t('email.fields.segmentHint')}
@@ -193,7 +194,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
               maw={420}
             />
             <RecipientsCount campaignId={campaign.id} />
-          </Section>
+          </CardSection>
           {canEdit && (
             <Group justify="space-between">
               <Group gap="sm">
@@ -225,18 +226,5 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
         {t('email.edit.deleteBody')}
       </ConfirmModal>
     </>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p={{ base: 'sm', sm: 'lg' }} radius="md" component="section">
-      <Stack gap="sm">
-        <Title order={2} size="h3">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
   );
 }

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
@@ -15,6 +15,7 @@ import { TimeSeriesChart } from '../../../ui/charts/index.js';
 import { EmptyState } from '../../../ui/empty-state.js';
 import { PageHeader } from '../../../ui/page-header.js';
 import { QueryState } from '../../../ui/query-state.js';
+import { CardSection } from '../../../ui/card-section.js';
 import { useCampaignReport, useLiveCampaign, useReportRecipients, type TEmailRecipientState } from '../email-api.js';
 import { CampaignStatusBadge } from './campaign-status-badge.js';
 
@@ -142,7 +143,7 @@ function ReportBody({ campaign, report }: { campaign: TEmailCampaign; report: TE
           empty={report.timeline.length === 0 ? t('email.report.noActivity') : false}
         />
       </Paper>
-      <Section title={t('email.report.links')}>
+      <CardSection title={t('email.report.links')}>
         {report.links.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('email.report.noLinks')}
@@ -169,7 +170,7 @@ function ReportBody({ campaign, report }: { campaign: TEmailCampaign; report: TE
             </Table>
           </Table.ScrollContainer>
         )}
-      </Section>
+      </CardSection>
       <RecipientsSection campaignId={campaign.id} />
     </Stack>
   );
@@ -182,7 +183,7 @@ function RecipientsSection({ campaignId }: { campaignId: string }) {
   const recipients = useReportRecipients(campaignId, state);
   const rows = recipients.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Section title={t('email.report.recipientsTitle')}>
+    <CardSection title={t('email.report.recipientsTitle')}>
       <Select
         label={t('email.report.state')}
         data={[{ value: '', label: t('email.report.allStates') }, ...EMAIL_RECIPIENT_STATES.map((s) => ({ value: s, label: t(`email.report.states.${s}`) }))]}
@@ -229,19 +230,6 @@ function RecipientsSection({ campaignId }: { campaignId: string }) {
           {t('email.report.more')}
         </Button>
       )}
-    </Section>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p={{ base: 'sm', sm: 'lg' }} radius="md" component="section">
-      <Stack gap="sm">
-        <Title order={2} size="h3">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
+    </CardSection>
   );
 }
