@@ -84,7 +84,7 @@ export async function runCampaignSender(
       },
       send: (message) => sendOne(runtime, context, message),
       record: (results) => record(runtime, tenant, context, results),
-      release: (messages) => release(runtime, messages),
+      release: (messages) => release(runtime, campaign, messages),
       stillActive: async () => (await loadCampaign(runtime, campaignId))?.status === 'active',
     },
     { window: BULK_POOL_SIZE, until: Date.now() + options.budgetMs, statusEveryMs: STATUS_EVERY_MS },
@@ -95,11 +95,15 @@ export async function runCampaignSender(
   return whatIsLeft(runtime, campaign);
 }
 
-/** Claimed messages never started go back to the queue at once (not after the stale delay). */
-async function release(runtime: Runtime, messages: TClaimed[]): Promise<void> {
+/**
+ * Claimed messages never started go back to the queue at once (not after the stale delay), or are marked canceled
+ * when the slice ended because the campaign was canceled meanwhile.
+ */
+async function release(runtime: Runtime, campaign: TEmailCampaignRow, messages: TClaimed[]): Promise<void> {
   const ids = messages.map((m) => sql`${m.id}::uuid`);
   await runtime.db.execute(sql`
-    UPDATE ${emailSends} SET status = 'queued', attempts = attempts - 1, claimed_at = NULL
+    UPDATE ${emailSends} SET attempts = attempts - 1, claimed_at = NULL,
+      status = CASE WHEN (SELECT status FROM ${emailCampaigns} WHERE id = ${campaign.id}::uuid) = 'completed' THEN 'canceled' ELSE 'queued' END
     WHERE id IN (${sql.join(ids, sql`, `)}) AND status = 'sending'`);
 }
 
