@@ -78,6 +78,9 @@ export async function runSendPipeline<TMessage, TResult>(
   // A status check is due even when nothing else happens (a paused campaign must stop within seconds).
   const ticker = setInterval(notify, options.statusEveryMs);
   for (;;) {
+    // Let the rest of the process run between two steps: on PGlite every query settles without I/O, and a slice
+    // made only of promises would hold the event loop (HTTP requests, timers) until it ends.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (failure) break;
     if (Date.now() >= options.until) {
       outcome = 'budget';
