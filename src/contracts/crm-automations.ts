@@ -36,7 +36,7 @@ type TUnavailableActionType = { [K in TAutomationActionType]: TActionDefinitions
 
 /** Actions that have their place in the contract but whose module does not exist yet (saving them is refused). */
 export const UNAVAILABLE_ACTION_TYPES = AUTOMATION_ACTION_TYPES.filter((type) => !AUTOMATION_ACTIONS[type].available) as TUnavailableActionType[];
-export const UNAVAILABLE_ACTION_MESSAGE = 'available once the email module exists';
+export const UNAVAILABLE_ACTION_MESSAGE = 'available once email sequences exist';
 
 /** One action and its parameters. */
 export type TAutomationAction = {

@@ -98,6 +98,6 @@ describe('the automation catalog', () => {
     expect(ZAutomationAction.safeParse({ type: 'send_email', params: { campaign_id: '0190a7a2-94f1-7000-8000-000000000000' } }).success).toBe(true);
     const sequence = ZAutomationAction.safeParse({ type: 'enroll_in_sequence', params: {} });
     expect(sequence.success).toBe(false);
-    expect(sequence.error!.issues[0]!.message).toBe('available once the email module exists');
+    expect(sequence.error!.issues[0]!.message).toBe('available once email sequences exist');
   });
 });

@@ -472,7 +472,7 @@ describe('validation and access', () => {
     );
     expect((await bad({ actions: [{ type: 'enroll_in_sequence', params: {} }] })).errors[0]).toMatchObject({
       path: 'body.actions.0.type',
-      message: 'available once the email module exists',
+      message: 'available once email sequences exist',
     });
     expect((await bad({ actions: [{ type: 'send_email', params: {} }] })).errors[0]!.path).toBe('body.actions.0.params.campaign_id');
     const conditions = await bad({
