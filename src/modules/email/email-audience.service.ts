@@ -11,8 +11,9 @@ import { emailCampaigns, emailSends, emailSuppressions } from './email.tables.js
 /**
  * Leads looked at per resolution statement: one keyset step over the workspace's leads in id order, whatever share
  * of them the audience takes, so every statement is short (the health check and other requests keep answering).
+ * PGlite runs a statement inside the process, holding its event loop: smaller steps there.
  */
-export const RESOLVE_BATCH = 2000;
+export const RESOLVE_BATCH = { postgres: 2000, pglite: 500 } as const;
 
 /**
  * The conditions of a campaign's audience, shared by the count (`campaignRecipients`) and the resolution
@@ -74,13 +75,13 @@ export async function campaignRecipients(tenant: Tenant, campaign: TEmailCampaig
 }
 
 /**
- * Resolves the next keyset step of a campaign's recipients into email_sends: the next RESOLVE_BATCH leads of the
- * workspace after `resolve_cursor` (id order, read through the (workspace_id, id) index), of which the mailable
+ * Resolves the next keyset step of a campaign's recipients into email_sends: the next leads of the
+ * workspace after `resolve_cursor` (`step` of them, id order, read through the (workspace_id, id) index), of which the mailable
  * ones in the audience get a row. One statement moves the cursor and the recipient count with the rows, so a crash
- * between two steps resumes exactly after the last committed one; the step that finds fewer than RESOLVE_BATCH
+ * between two steps resumes exactly after the last committed one; the step that finds fewer than `step`
  * leads ends the resolution. Returns how many leads the step looked at (0: resolution is complete).
  */
-export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCampaignRow): Promise<number> {
+export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCampaignRow, step: number): Promise<number> {
   const a = await audienceOf(tenant, campaign);
   const after = campaign.resolve_cursor ? sql`AND ${leads.id} > ${campaign.resolve_cursor}::uuid` : sql``;
   const conditions = a.audience.length > 0 ? sql`AND ${sql.join(a.audience, sql` AND `)}` : sql``;
@@ -88,7 +89,7 @@ export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCam
     WITH step AS (
       SELECT ${leads.id} AS id FROM ${leads}
       WHERE ${leads.workspace_id} = ${tenant.workspaceId}::uuid ${after}
-      ORDER BY ${leads.workspace_id}, ${leads.id} LIMIT ${RESOLVE_BATCH}
+      ORDER BY ${leads.workspace_id}, ${leads.id} LIMIT ${step}
     ), batch AS (
       SELECT ${leads.id} AS lead_id, lower(trim(${leads.email})) AS email FROM ${leads}
       WHERE ${leads.workspace_id} = ${tenant.workspaceId}::uuid AND ${leads.id} IN (SELECT id FROM step) AND ${a.mailable} ${conditions}
@@ -101,7 +102,7 @@ export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCam
     UPDATE ${emailCampaigns} SET
       resolve_cursor = coalesce((SELECT max(id::text)::uuid FROM step), resolve_cursor),
       total_recipients = total_recipients + (SELECT count(*) FROM inserted),
-      recipients_resolved_at = CASE WHEN (SELECT count(*) FROM step) < ${RESOLVE_BATCH} THEN now() ELSE NULL END
+      recipients_resolved_at = CASE WHEN (SELECT count(*) FROM step) < ${step} THEN now() ELSE NULL END
     WHERE id = ${campaign.id}::uuid AND workspace_id = ${tenant.workspaceId}::uuid AND recipients_resolved_at IS NULL
     RETURNING (SELECT count(*) FROM step)::int AS taken`);
   return rowsOf<{ taken: number }>(result)[0]?.taken ?? 0;

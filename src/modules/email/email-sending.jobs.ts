@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Tenant } from '../../platform/db/tenant.js';
 import { defineJob } from '../../platform/jobs/define-job.js';
 import type { Runtime } from '../../platform/runtime.js';
-import { resolveRecipientsBatch } from './email-audience.service.js';
+import { RESOLVE_BATCH, resolveRecipientsBatch } from './email-audience.service.js';
 import { loadCampaign, runCampaignSender } from './email-sender.js';
 
 // The two jobs of a campaign's send: resolving its recipients once, then sending. Both run in slices of under a
@@ -36,7 +36,9 @@ export const resolveCampaignRecipientsJob = defineJob({
         await runtime.queue.send(resolveCampaignRecipientsJob, { campaign_id }, { singletonKey: campaign_id });
         return;
       }
-      await resolveRecipientsBatch(new Tenant(runtime.db, campaign.workspace_id), campaign);
+      await resolveRecipientsBatch(new Tenant(runtime.db, campaign.workspace_id), campaign, RESOLVE_BATCH[runtime.database.kind]);
+      // Between two steps, the rest of the process runs (PGlite's queries settle without I/O: see send-pipeline.ts).
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   },
 });

@@ -416,7 +416,7 @@ describe('sending a campaign', () => {
 
   it('resolves an audience larger than one step, in keyset steps, each recipient once', async () => {
     const { ws } = await workspaceWithLeads([]);
-    // 4,500 leads (three resolution steps), a third of them tagged vip, every tenth unsubscribed.
+    // 4,500 leads (several resolution steps on either database), a third of them tagged vip, every tenth unsubscribed.
     await t.runtime.database.raw.query(
       `INSERT INTO leads (workspace_id, email, tags, unsubscribed_at)
        SELECT $1, 'step' || g || '@exemple.fr', CASE WHEN g % 3 = 0 THEN ARRAY['vip'] ELSE ARRAY[]::text[] END,
