@@ -149,6 +149,7 @@ const JOURNEYS: { name: string; signedIn: boolean; visit: (page: Page, findings:
         '/settings/api-keys',
         '/settings/webhooks',
         '/settings/domains',
+        '/settings/email',
         '/settings/outbox',
         '/settings/profile',
         '/settings/workspace',

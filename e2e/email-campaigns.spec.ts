@@ -32,10 +32,16 @@ test('write a campaign draft, fix a template error, duplicate it, find it, delet
   await create.getByRole('textbox', { name: 'Objet' }).fill('Bonjour {{ lead.first_name | default: "ami" }}');
   await create.getByRole('button', { name: 'Créer le brouillon' }).click();
 
-  // Its own page: what comes next (send), content, sender, recipients.
+  // Its own page: what comes next (send), content, sender, recipients. It starts in the block editor; this one is
+  // written in HTML instead (the blocks are lost, confirmed first).
   await expect(page.getByRole('heading', { name: 'Newsletter Novembre', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Envoi' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Contenu de l’e-mail' })).toContainText('Votre titre');
+  await page.getByRole('radiogroup', { name: 'Mode d’édition du contenu' }).getByText('HTML', { exact: true }).click();
+  await page.getByRole('dialog', { name: 'Passer en HTML ?' }).getByRole('button', { name: 'Passer en HTML' }).click();
+  await expect(page.getByText('La campagne est maintenant en HTML.')).toBeVisible();
   const html = page.getByRole('textbox', { name: 'Contenu HTML' });
+  await expect(html).toHaveValue(/Votre titre/);
   await html.fill('<p>Bonjour {{ lead.first_name </p>');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText(/Modèle de personnalisation invalide \(ligne 1, colonne \d+\)/)).toBeVisible();
@@ -82,17 +88,66 @@ test('send a campaign, click its link from the outbox, see the report move, unsu
   const email = `lea-${Date.now().toString(36)}@exemple.fr`;
   expect((await page.request.post('/api/marketing/leads', { data: { first_name: 'Léa', email }, headers })).status()).toBe(201);
 
+  // "+ Créer" opens the block editor on a starter email (heading, text, button, footer).
+  await page.getByRole('link', { name: 'E-mail marketing' }).click();
+  await page.getByRole('button', { name: 'Créer', exact: true }).first().click();
+  const create = page.getByRole('dialog', { name: 'Nouvelle campagne' });
+  await create.getByRole('textbox', { name: 'Nom de la campagne' }).fill('Offre de Noël');
+  await create.getByRole('textbox', { name: 'Objet' }).fill('Bonjour {{ lead.first_name }}');
+  await create.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(page.getByRole('heading', { name: 'Offre de Noël', level: 1 })).toBeVisible();
+  const campaign = { id: new URL(page.url()).pathname.split('/').pop()! };
+  const canvas = page.getByRole('region', { name: 'Contenu de l’e-mail' });
+  const panel = page.getByRole('complementary', { name: 'Propriétés' });
+  const saved = () => page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(campaign.id) && r.ok());
+
+  // The starter button goes (its buttons: edit, move, copy, delete), a text and a button with a link come in.
+  await canvas.getByRole('button', { name: 'Supprimer (Bouton)' }).click();
+  await expect(canvas).not.toContainText('En savoir plus');
+  await canvas.getByRole('button', { name: 'Modifier le bloc « Texte »' }).nth(1).click();
+  await page.getByRole('button', { name: 'Ajouter le bloc « Texte »' }).click();
+  const text = panel.getByRole('textbox', { name: 'Texte' });
+  await text.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Une offre pour vous, {{ lead.first_name }} !');
+  await page.getByRole('button', { name: 'Ajouter le bloc « Bouton »' }).click();
+  await panel.getByRole('textbox', { name: 'Texte du bouton' }).fill('Voir l’offre');
+  // A link must be http(s), mailto: or Liquid: said at once, saved once fixed.
+  await panel.getByRole('textbox', { name: 'Lien du bouton' }).fill('javascript:alert(1)');
+  await expect(panel.getByText('Saisissez une adresse commençant par https://, mailto: ou une variable.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Non enregistré' })).toBeVisible();
+  const autosaved = saved();
+  await panel.getByRole('textbox', { name: 'Lien du bouton' }).fill(destination);
+  await autosaved;
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+  await expect(canvas).toContainText('Une offre pour vous, {{ lead.first_name }} !');
+  await expect(canvas).toContainText('Voir l’offre');
+
+  // Undo and redo (Ctrl+Z outside a field).
+  await canvas.getByRole('button', { name: 'Supprimer (Bouton)' }).click();
+  await expect(canvas).not.toContainText('Voir l’offre');
+  await page.getByRole('button', { name: 'Annuler (Ctrl+Z)' }).click();
+  await expect(canvas).toContainText('Voir l’offre');
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  await expect(canvas).not.toContainText('Voir l’offre');
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(canvas).toContainText('Voir l’offre');
+
+  // The server's preview: the compiled email, on a desktop and a phone width, as Léa.
+  await page.getByRole('button', { name: 'Aperçu et test' }).first().click();
+  const preview = page.getByRole('dialog', { name: 'Aperçu de la campagne' });
+  const frame = preview.frameLocator('iframe');
+  await expect(frame.getByText('Voir l’offre')).toBeVisible();
+  await expect(frame.getByText('Une offre pour vous, Marie !')).toBeVisible();
+  await expect(preview.locator('iframe')).toHaveCSS('max-width', '600px');
+  await preview.getByText('Mobile', { exact: true }).click();
+  await expect(preview.locator('iframe')).toHaveCSS('max-width', '375px');
+  await preview.getByRole('combobox', { name: 'Aperçu en tant que' }).fill('Léa');
+  await page.getByRole('option', { name: new RegExp(`Léa · ${email}`) }).click();
+  await expect(frame.getByText('Une offre pour vous, Léa !')).toBeVisible();
+  await preview.getByRole('button', { name: 'Fermer' }).click();
+
   // The postal address is required before a first send: the send says so in French, then Settings takes it.
-  const created = await page.request.post('/api/marketing/email-campaigns', {
-    headers,
-    data: {
-      name: 'Offre de Noël',
-      subject: 'Bonjour {{ lead.first_name }}',
-      html_content: `<p>Bonjour {{ lead.first_name }}</p><p><a href="${destination}">Voir l’offre</a></p><p>{{ workspace.postal_address }} · <a href="{{ unsubscribe_url }}">Se désinscrire</a></p>`,
-    },
-  });
-  const campaign = (await created.json()) as { id: string };
-  await page.goto(`/email-marketing/campaigns/${campaign.id}`);
   await page.getByRole('button', { name: 'Envoyer maintenant' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Envoyer maintenant' }).click();
   await expect(page.getByText('Renseignez l’adresse postale', { exact: false })).toBeVisible();
@@ -144,4 +199,71 @@ test('send a campaign, click its link from the outbox, see the report move, unsu
   await recipientContext.close();
   await page.reload();
   await expect(page.getByText('Désinscriptions').locator('..')).toContainText('1');
+});
+
+test('on a phone, add a block from the menu and edit it in the drawer', async ({ page }) => {
+  test.slow();
+  await signUp(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/email-marketing');
+  await page.getByRole('button', { name: 'Créer', exact: true }).first().click();
+  const create = page.getByRole('dialog', { name: 'Nouvelle campagne' });
+  await create.getByRole('textbox', { name: 'Nom de la campagne' }).fill('Depuis mon téléphone');
+  await create.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(page.getByRole('heading', { name: 'Depuis mon téléphone', level: 1 })).toBeVisible();
+  const campaignId = new URL(page.url()).pathname.split('/').pop()!;
+
+  await page.getByRole('button', { name: 'Ajouter un bloc' }).click();
+  await page.getByRole('menuitem', { name: 'Bouton' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Propriétés' });
+  await drawer.getByRole('textbox', { name: 'Texte du bouton' }).fill('Réserver');
+  const autosaved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(campaignId) && r.ok());
+  await drawer.getByRole('textbox', { name: 'Lien du bouton' }).fill('https://exemple.fr/reserver');
+  await autosaved;
+  await drawer.getByRole('button', { name: 'Fermer' }).click();
+  const canvas = page.getByRole('region', { name: 'Contenu de l’e-mail' });
+  await expect(canvas).toContainText('Réserver');
+  // Nothing wider than the screen.
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  const saved = (await (await page.request.get(`/api/marketing/email-campaigns/${campaignId}`)).json()) as { html_content: string };
+  expect(saved.html_content).toContain('https://exemple.fr/reserver');
+});
+
+test('screenshots of the block editor, light and dark, desktop and phone', async ({ browser, page: first, baseURL }) => {
+  test.slow();
+  await signUp(first);
+  await first.goto('/email-marketing');
+  await first.getByRole('button', { name: 'Créer', exact: true }).first().click();
+  await first.getByRole('dialog', { name: 'Nouvelle campagne' }).getByRole('textbox', { name: 'Nom de la campagne' }).fill('Newsletter de printemps');
+  await first.getByRole('dialog', { name: 'Nouvelle campagne' }).getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(first.getByRole('heading', { name: 'Newsletter de printemps', level: 1 })).toBeVisible();
+  const path = new URL(first.url()).pathname;
+  const state = await first.context().storageState();
+  for (const [device, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({
+        baseURL,
+        storageState: state,
+        viewport,
+        colorScheme: scheme,
+        locale: 'fr-FR',
+        isMobile: device === 'phone',
+        hasTouch: device === 'phone',
+      });
+      await context.addInitScript({ content: `localStorage.setItem('mk-color-scheme', '${scheme}')` });
+      const page = await context.newPage();
+      await page.goto(path);
+      const canvas = page.getByRole('region', { name: 'Contenu de l’e-mail' });
+      await expect(canvas).toContainText('Votre titre');
+      await canvas.getByRole('button', { name: 'Modifier le bloc « Bouton »' }).click({ force: true });
+      if (device === 'phone') await expect(page.getByRole('dialog', { name: 'Propriétés' })).toBeVisible();
+      else await canvas.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `docs/screenshots/email-editor-${device}-${scheme}.png` });
+      await context.close();
+    }
+  }
 });

@@ -87,6 +87,7 @@ export class Client {
   get = (url: string) => this.request({ url });
   post = (url: string, payload?: unknown) => this.request({ method: 'POST', url, payload: payload ?? {} });
   patch = (url: string, payload: unknown) => this.request({ method: 'PATCH', url, payload });
+  put = (url: string, payload: unknown) => this.request({ method: 'PUT', url, payload });
   delete = (url: string) => this.request({ method: 'DELETE', url });
 }
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, PASSWORD, signUp, uniqueEmail, type SignedUp, type TestContext } from './harness.js';
@@ -45,6 +46,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   ).json() as { id: string };
   await owner.client.post('/api/marketing/email-suppressions', { email: uniqueEmail('a-blocked') });
   await owner.client.patch('/api/marketing/email-settings', { max_per_hour: 10_000 });
+  await owner.client.post('/api/marketing/email-domains', { domain: 'a-fixture.example.test' });
   // Scoring: a rule (the interaction below changes the score: lead_score_history) and the settings row.
   await owner.client.post('/api/marketing/scoring-rules', { name: 'Appel', kind: 'event', event_type: 'interaction_added', points: 5 });
   await owner.client.patch('/api/marketing/crm-settings', { score_half_life_days: 45 });
@@ -67,6 +69,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await t.drain();
   receiver.close();
   await clickFirstLink(t, owner, sent.id);
+  await mailgunWebhook(t, owner);
   const outbox = (await owner.client.get('/api/workspace/outbox')).json() as { items: { to_address: string; text_body: string }[] };
   const mail = outbox.items.find((m) => m.to_address === inviteeEmail)!;
   const token = /\/invitations\/([\w-]+)/.exec(mail.text_body)![1];
@@ -89,6 +92,19 @@ async function clickFirstLink(t: TestContext, owner: SignedUp, campaignId: strin
   const url = `/e/c/${messageToken(t.runtime.secrets, message.id)}/${link.id}`;
   const res = await t.publicApp.inject({ method: 'GET', url, headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' } });
   if (res.statusCode !== 302) throw new Error(`email fixture: click answered ${res.statusCode}`);
+}
+
+/** A signed Mailgun webhook (a `delivered` event: ignored, but its token is kept in email_webhook_tokens). */
+async function mailgunWebhook(t: TestContext, owner: SignedUp): Promise<void> {
+  const key = 'key-fixture-a';
+  await owner.client.request({ method: 'PUT', url: '/api/workspace/credentials/mailgun', payload: { webhook_signing_key: key } });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const token = `fixture-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const signature = createHmac('sha256', key).update(`${timestamp}${token}`).digest('hex');
+  const url = `/e/webhooks/mailgun/${owner.workspaceId}`;
+  const payload = { signature: { timestamp, token, signature }, 'event-data': { event: 'delivered', message: { headers: { 'message-id': 'x@a.example' } } } };
+  const res = await t.publicApp.inject({ method: 'POST', url, payload });
+  if (res.statusCode !== 200) throw new Error(`mailgun fixture: webhook answered ${res.statusCode}`);
 }
 
 /** Uploads a CSV of leads (column E-mail) for import, as the import wizard does. */

@@ -16,6 +16,8 @@ export const CREDENTIAL_PROVIDERS = {
     username: plain().optional(),
     password: secret().optional(),
   }),
+  /** A workspace sending through Mailgun's SMTP: its "HTTP webhook signing key", to check Mailgun's bounce and complaint webhooks. */
+  mailgun: z.object({ webhook_signing_key: secret() }),
   stripe: z.object({
     secret_key: secret(z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_')),
     publishable_key: plain(z.string().regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_')),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZEmail, ZId, ZTimestamp } from './common.js';
 import { ZRuleGroup } from './crm-segments.js';
+import { ZEmailDocument } from './email-document.js';
 
 // Email campaigns (spec: EmailCampaign): the wire shapes shared by the API and the web app.
 
@@ -55,8 +56,8 @@ const campaignFields = {
   preheader: z.string().trim().max(300),
   html_content: z.string().max(MAX_CAMPAIGN_HTML),
   text_content: z.string().max(MAX_CAMPAIGN_HTML),
-  /** The editor's own document (blocks), from which html_content is compiled; null for raw HTML. */
-  editor_document: z.record(z.string(), z.unknown()).nullable(),
+  /** The block editor's document, from which the server compiles html_content (which is then ignored); null for raw HTML. */
+  editor_document: ZEmailDocument.nullable(),
   from_name: z.string().trim().max(200),
   from_email: ZOptionalEmail,
   reply_to: ZOptionalEmail,
@@ -94,7 +95,8 @@ export const ZEmailCampaign = z.object({
   preheader: z.string(),
   html_content: z.string(),
   text_content: z.string(),
-  editor_document: z.record(z.string(), z.unknown()).nullable(),
+  /** The block editor's document (null: raw HTML). */
+  editor_document: ZEmailDocument.nullable(),
   from_name: z.string(),
   from_email: z.string(),
   reply_to: z.string(),
@@ -266,12 +268,29 @@ export const ZEmailSubscriptionSummary = z.object({
 });
 export type TEmailSubscriptionSummary = z.infer<typeof ZEmailSubscriptionSummary>;
 
-/** `GET/PATCH /api/marketing/email-settings`: the workspace's throttle (null: none) and UTM tagging of links. */
+/** `GET/PATCH /api/marketing/email-settings`: the workspace's throttle (null: none), UTM tagging of links, default sender. */
 export const ZEmailSettings = z.object({
   max_per_minute: z.number().int().min(1).max(100_000).nullable(),
   max_per_hour: z.number().int().min(1).max(10_000_000).nullable(),
   utm_enabled: z.boolean(),
+  /** The sender of campaigns that name none (empty: the workspace's name, the instance's MAIL_FROM, no reply-to). */
+  default_from_name: z.string().trim().max(200),
+  default_from_email: ZOptionalEmail,
+  default_reply_to: ZOptionalEmail,
 });
 export type TEmailSettings = z.infer<typeof ZEmailSettings>;
+/**
+ * The settings as the API shows them, with the server campaign mail goes through: the workspace's own SMTP
+ * settings (Settings > Integrations), the instance's SMTP_URL, or none (kept in the outbox).
+ */
+export const ZEmailSettingsView = ZEmailSettings.extend({
+  // Plain strings in a response (no transforms to encode).
+  default_from_email: z.string(),
+  default_reply_to: z.string(),
+  delivery: z.enum(['workspace', 'instance', 'outbox']),
+  /** Where Mailgun posts this workspace's bounces and complaints (its webhook settings). */
+  mailgun_webhook_url: z.string(),
+});
+export type TEmailSettingsView = z.infer<typeof ZEmailSettingsView>;
 export const ZEmailSettingsBody = z.strictObject(ZEmailSettings.shape).partial();
 export type TEmailSettingsBody = z.infer<typeof ZEmailSettingsBody>;

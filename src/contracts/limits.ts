@@ -12,6 +12,7 @@ export const WORKSPACE_LIMITS = {
   automations: 100,
   pendingInvitations: 50,
   activeApiKeys: 100,
+  sendingDomains: 20,
   /** Members join only by invitation: inviting is refused once the workspace has this many. */
   members: 500,
 } as const;

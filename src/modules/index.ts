@@ -36,6 +36,7 @@ import {
   emailPublicRoutes,
   emailSchedulerJob,
   emailSendingRoutes,
+  emailSettingsRoutes,
   resolveCampaignRecipientsJob,
 } from './email/index.js';
 import { declareImportedLeadEventConsumers } from './imported-lead-consumers.js';
@@ -70,6 +71,7 @@ export const apiRoutes: RouteModule[] = [
   leadImportRoutes,
   automationsRoutes,
   emailSendingRoutes,
+  emailSettingsRoutes,
   emailCampaignRoutes,
   dashboardRoutes,
   demoRoutes,

@@ -33,6 +33,22 @@ const ZEnv = z.object({
     .string()
     .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
     .optional(),
+  /**
+   * DNS servers that check sending domains' records (comma-separated `ip` or `ip:port`); default: the machine's
+   * resolvers.
+   */
+  DNS_SERVERS: z
+    .string()
+    .regex(/^[0-9a-f.:[\],\s]+$/i, 'must be IP addresses, with an optional port, separated by commas')
+    .optional(),
+  /**
+   * The SPF mechanism that lets the instance's SMTP server send for a workspace's domain (`include:spf.brevo.com`,
+   * `ip4:203.0.113.7`): the SPF record the product asks for must contain it. Unset: any SPF record is accepted.
+   */
+  SPF_INCLUDE: z
+    .string()
+    .regex(/^(include:|ip4:|ip6:|a:|mx:|a$|mx$)[^\s]*$/, 'must be one SPF mechanism such as include:spf.example.com')
+    .optional(),
   SESSION_IDLE_DAYS: z.coerce.number().positive().default(7),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(30),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
@@ -97,6 +113,9 @@ export type TConfig = {
   /** Undefined: no inbound listener. */
   inboundSmtpPort: number | undefined;
   bounceDomain: string;
+  /** Empty: the machine's resolvers. */
+  dnsServers: string[];
+  spfInclude: string | undefined;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   loginRateLimitPerMinute: number;
@@ -151,6 +170,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     emailSendStaleSeconds: e.EMAIL_SEND_STALE_SECONDS,
     inboundSmtpPort: e.INBOUND_SMTP_PORT === 'off' ? undefined : e.INBOUND_SMTP_PORT,
     bounceDomain: (e.BOUNCE_DOMAIN ?? new URL(stripSlash(e.PUBLIC_URL ?? `http://localhost:${e.PUBLIC_PORT}`)).hostname).toLowerCase(),
+    dnsServers: (e.DNS_SERVERS ?? '')
+      .split(',')
+      .map((server) => server.trim())
+      .filter(Boolean),
+    spfInclude: e.SPF_INCLUDE,
     sessionIdleMs: e.SESSION_IDLE_DAYS * DAY_MS,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * DAY_MS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -41,6 +41,12 @@ export async function readCredential<P extends TCredentialProvider>(tenant: Tena
   return openRow(tenant, secrets, row) as TCredentialValue<P>;
 }
 
+/** The decrypted credentials of a provider, or undefined when the workspace has none. */
+export async function findCredential<P extends TCredentialProvider>(tenant: Tenant, secrets: SecretBox, provider: P): Promise<TCredentialValue<P> | undefined> {
+  const row = await findRow(tenant, provider);
+  return row ? (openRow(tenant, secrets, row) as TCredentialValue<P>) : undefined;
+}
+
 /** Every configured provider of the workspace, with its fields decrypted (the wire masks the secrets). */
 export async function listCredentials(tenant: Tenant, secrets: SecretBox) {
   const rows = await tenant.db.select().from(workspaceCredentials).where(tenant.where(workspaceCredentials)).orderBy(asc(workspaceCredentials.provider));

@@ -5,19 +5,18 @@ import { decodeKeysetCursor, encodeKeysetCursor, olderThan } from '../../platfor
 import { containsPattern } from '../../platform/db/like-pattern.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError, type TFieldError } from '../../platform/errors.js';
-import { liquidSyntaxError } from '../../platform/mail/liquid.js';
 import { compileLeadRules, getSegment } from '../segments/index.js';
+import { compileDocument, normalizeDocument } from './document/document-compile.js';
 import { emailCampaigns } from './email.tables.js';
+import { liquidSyntaxErrors } from './email-merge-fields.js';
 
 export type TEmailCampaignRow = typeof emailCampaigns.$inferSelect;
 
-/** The fields written in Liquid: their syntax is checked at every save (variables are checked at send). */
-const TEMPLATE_FIELDS = ['subject', 'preheader', 'html_content', 'text_content'] as const;
-
 /** A new draft. */
 export async function createCampaign(tenant: Tenant, actor: TAuth, body: TEmailCampaignBody): Promise<TEmailCampaignRow> {
-  await checkCampaign(tenant, body);
-  return tenant.insert(emailCampaigns, { ...body, status: 'draft', created_by: actor.user_id });
+  const values = await withDocument(body, false);
+  await checkCampaign(tenant, values);
+  return tenant.insert(emailCampaigns, { ...values, status: 'draft', created_by: actor.user_id });
 }
 
 /** Newest first, keyset-paginated on (created_at, id); by status, and by words of the name or subject. */
@@ -52,8 +51,9 @@ export async function updateCampaign(tenant: Tenant, id: string, body: TEmailCam
       reason: 'campaign_sent',
     });
   }
-  await checkCampaign(tenant, body);
-  return tenant.update(emailCampaigns, current.id, { ...(name === undefined ? {} : { name }), ...content }, 'Campaign');
+  const values = await withDocument(content, current.editor_document !== null);
+  await checkCampaign(tenant, values);
+  return tenant.update(emailCampaigns, current.id, { ...(name === undefined ? {} : { name }), ...values }, 'Campaign');
 }
 
 /** Deletes a campaign that has sent nothing; a sent one stays, with its report. */
@@ -86,19 +86,28 @@ export async function duplicateCampaign(tenant: Tenant, actor: TAuth, id: string
 }
 
 /**
+ * The block editor's document decides the HTML: a body with a document gets html_content compiled from it (what it
+ * sent as html_content is ignored), and so does a body that changes only html_content of a campaign kept in the
+ * editor. `editor_document: null` is raw HTML mode: html_content is what was sent.
+ */
+async function withDocument<T extends TEmailCampaignUpdateBody>(body: T, storedDocument: boolean): Promise<T> {
+  if (body.editor_document) {
+    const editor_document = normalizeDocument(body.editor_document);
+    return { ...body, editor_document, html_content: await compileDocument(editor_document) };
+  }
+  if (body.editor_document === undefined && storedDocument && body.html_content !== undefined) {
+    const { html_content: _ignored, ...rest } = body;
+    return rest as T;
+  }
+  return body;
+}
+
+/**
  * What a save can check: Liquid syntax in every template field, the segment (this workspace's), the rules
  * (they compile against this workspace's fields). One 400 names every faulty field.
  */
 async function checkCampaign(tenant: Tenant, body: TEmailCampaignUpdateBody): Promise<void> {
-  const errors: TFieldError[] = [];
-  for (const field of TEMPLATE_FIELDS) {
-    const template = body[field];
-    const problem = template ? liquidSyntaxError(template) : null;
-    if (problem) {
-      const { message, line, column } = problem;
-      errors.push({ path: `body.${field}`, message: `invalid Liquid template: ${message}`, code: 'liquid_syntax', params: { line, column } });
-    }
-  }
+  const errors: TFieldError[] = liquidSyntaxErrors(body);
   if (body.segment_id) {
     try {
       await getSegment(tenant, body.segment_id);

@@ -196,9 +196,15 @@ describe('email campaigns', () => {
     const nothing = await ws.client.patch(`${BASE}/${draft.id}`, {});
     expect(nothing.statusCode, nothing.body).toBe(200);
     expect(nothing.json()).toEqual(draft);
-    const changed = await ws.client.patch(`${BASE}/${draft.id}`, { subject: 'Nouveau sujet', editor_document: { blocks: [{ type: 'text' }] } });
+    // A block document (email-document.test.ts covers it) becomes the HTML; the copy keeps both.
+    const document = {
+      version: 1,
+      settings: { background_color: '#ffffff', width: 600, font_family: 'arial', text_color: '#1f2328', link_color: '#1c5fb8' },
+      sections: [{ id: 's1', background_color: '#ffffff', padding: 16, columns: [{ id: 'c1', blocks: [{ id: 'b1', type: 'text', html: '<p>Bonjour</p>' }] }] }],
+    };
+    const changed = await ws.client.patch(`${BASE}/${draft.id}`, { subject: 'Nouveau sujet', editor_document: document });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(changed.json()).toMatchObject({ subject: 'Nouveau sujet', editor_document: { blocks: [{ type: 'text' }] }, name: 'Newsletter Novembre' });
+    expect(changed.json()).toMatchObject({ subject: 'Nouveau sujet', editor_document: document, name: 'Newsletter Novembre' });
 
     await markSent(draft.id);
     const copy = await ws.client.post(`${BASE}/${draft.id}/duplicate`, {});
@@ -206,7 +212,8 @@ describe('email campaigns', () => {
     expect(copy.json()).toMatchObject({
       name: 'Newsletter Novembre (copie)',
       subject: 'Nouveau sujet',
-      html_content: newsletter.html_content,
+      html_content: changed.json().html_content,
+      editor_document: document,
       status: 'draft',
       sent_at: null,
       total_sent: 0,

@@ -1,5 +1,6 @@
 import { iso } from '../../contracts/common.js';
 import type { TEmailCampaign, TEmailCampaignSummary, TEmailRecipient } from '../../contracts/email-campaigns.js';
+import { ZEmailDocument } from '../../contracts/email-document.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
 
 /** A campaign on the wire, with its rates: unique opens and clicks over delivered messages, null before any. */
@@ -8,7 +9,9 @@ export function campaign(row: TEmailCampaignRow): TEmailCampaign {
     ...summary(row),
     html_content: row.html_content,
     text_content: row.text_content,
-    editor_document: row.editor_document ?? null,
+    // Written through ZEmailDocument (email-campaigns.service.ts); a document saved by an API client before the
+    // block editor existed is shown as raw HTML mode rather than breaking the response.
+    editor_document: ZEmailDocument.safeParse(row.editor_document).data ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { liquid } from '../../platform/mail/liquid.js';
+import { liquid, liquidSyntaxError } from '../../platform/mail/liquid.js';
 import type { TFieldError } from '../../platform/errors.js';
 import { LEAD_MERGE_FIELDS, WORKSPACE_MERGE_FIELDS } from '../../contracts/email-campaigns.js';
 import type { TCampaignContent, TMessageContext } from './email-render.js';
@@ -6,7 +6,22 @@ import type { TCampaignContent, TMessageContext } from './email-render.js';
 // Which names a campaign's templates may use, checked before a send (an unknown name would print nothing in
 // 100,000 messages), and the context each message is rendered with.
 
+/** The campaign fields written in Liquid. */
 const TEMPLATE_FIELDS = ['subject', 'preheader', 'html_content', 'text_content'] as const;
+
+/** The Liquid syntax errors of the template fields present in `content`, one per faulty field, with line and column. */
+export function liquidSyntaxErrors(content: Partial<Record<(typeof TEMPLATE_FIELDS)[number], string | undefined>>): TFieldError[] {
+  const errors: TFieldError[] = [];
+  for (const field of TEMPLATE_FIELDS) {
+    const template = content[field];
+    const problem = template ? liquidSyntaxError(template) : null;
+    if (problem) {
+      const { message, line, column } = problem;
+      errors.push({ path: `body.${field}`, message: `invalid Liquid template: ${message}`, code: 'liquid_syntax', params: { line, column } });
+    }
+  }
+  return errors;
+}
 
 /**
  * Every merge field a template names that the product does not know: `lead.<field>` outside the lead's fields,

@@ -7,7 +7,7 @@ import { getWorkspace } from '../workspaces/index.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
 import { leadContext, SAMPLE_LEAD } from './email-merge-fields.js';
 import { compileCampaign, renderMessage, type TRenderedMessage } from './email-render.js';
-import { senderOf } from './email-senders.js';
+import { senderOf, senderPolicy } from './email-senders.js';
 
 // The preview and the test send: the campaign rendered by the engine's own renderMessage for a chosen lead (or a
 // made-up one), so what a member sees is what recipients get, less tracking (the links stay as written).
@@ -44,7 +44,7 @@ export async function sendTestMessages(runtime: Runtime, tenant: Tenant, campaig
   }
   const rendered = await previewCampaign(runtime, tenant, campaign, leadId);
   const workspace = await getWorkspace(tenant.db, tenant.workspaceId);
-  const sender = senderOf(runtime, campaign, workspace.name);
+  const sender = senderOf(await senderPolicy(runtime, tenant), campaign, workspace.name);
   for (const to of emails) {
     await sendMail(runtime, {
       workspaceId: tenant.workspaceId,

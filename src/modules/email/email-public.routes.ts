@@ -7,6 +7,7 @@ import type { Runtime } from '../../platform/runtime.js';
 import { getWorkspace } from '../workspaces/index.js';
 import { emailCampaigns } from './email.tables.js';
 import { sendIdOfToken } from './email-tracking-urls.js';
+import { mailgunWebhookRoutes } from './email-mailgun-webhook.js';
 import { getEmailSettings } from './email-settings.service.js';
 import { findSend, isUnsubscribed, recordClick, recordOpen, resubscribe, unsubscribe } from './email-tracking.service.js';
 import { unsubscribePage, type TUnsubscribePageState } from './unsubscribe-page.js';
@@ -47,6 +48,7 @@ function language(request: FastifyRequest): 'fr' | 'en' {
  */
 export function emailPublicRoutes(fastify: FastifyInstance, runtime: Runtime): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  mailgunWebhookRoutes(fastify, runtime);
   const tokenParams = z.object({ token: z.string().max(200) });
 
   app.get('/e/o/:token', { schema: { tags, summary: 'Open pixel of a message', params: tokenParams } }, async (req, reply) => {

@@ -5,9 +5,8 @@ import type { Runtime } from '../../platform/runtime.js';
 import { customFieldsByKey } from '../crm/index.js';
 import { getWorkspace } from '../workspaces/index.js';
 import { getCampaign, type TEmailCampaignRow } from './email-campaigns.service.js';
-import { liquidSyntaxError } from '../../platform/mail/liquid.js';
-import { mentions, unknownMergeFields } from './email-merge-fields.js';
-import { senderError } from './email-senders.js';
+import { liquidSyntaxErrors, mentions, unknownMergeFields } from './email-merge-fields.js';
+import { senderError, senderPolicy } from './email-senders.js';
 import { resolveCampaignRecipientsJob, startSenders } from './email-sending.jobs.js';
 import { emailCampaigns, emailSends } from './email.tables.js';
 
@@ -23,16 +22,7 @@ export async function assertSendable(runtime: Runtime, tenant: Tenant, campaign:
   const errors: TFieldError[] = [];
   if (!campaign.subject.trim()) errors.push({ path: 'body.subject', message: 'a campaign needs a subject', code: 'required' });
   if (!campaign.html_content.trim()) errors.push({ path: 'body.html_content', message: 'a campaign needs content', code: 'required' });
-  for (const field of ['subject', 'preheader', 'html_content', 'text_content'] as const) {
-    const problem = liquidSyntaxError(campaign[field]);
-    if (problem)
-      errors.push({
-        path: `body.${field}`,
-        message: `invalid Liquid template: ${problem.message}`,
-        code: 'liquid_syntax',
-        params: { line: problem.line, column: problem.column },
-      });
-  }
+  errors.push(...liquidSyntaxErrors(campaign));
   if (errors.length === 0) {
     const customKeys = new Set((await customFieldsByKey(tenant.db, tenant.workspaceId)).keys());
     errors.push(...unknownMergeFields(campaign, customKeys));
@@ -58,7 +48,7 @@ export async function assertSendable(runtime: Runtime, tenant: Tenant, campaign:
       });
     }
   }
-  const sender = senderError(runtime, campaign);
+  const sender = senderError(await senderPolicy(runtime, tenant), campaign);
   if (sender) errors.push(sender);
   if (errors.length > 0) throw new AppError('bad_request', `This campaign cannot be sent yet: ${errors.map((e) => e.path).join(', ')}`, { errors });
 }

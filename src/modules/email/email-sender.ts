@@ -13,7 +13,8 @@ import { recordLeadEvent } from '../crm/index.js';
 import { CampaignLinks } from './email-links.js';
 import { leadContext } from './email-merge-fields.js';
 import { compileCampaign, renderMessage, type TCompiledCampaign, type TRenderedMessage } from './email-render.js';
-import { senderOf, type TSender } from './email-senders.js';
+import { senderOf, senderPolicy, type TSender } from './email-senders.js';
+import { campaignTransport } from './email-transports.js';
 import { bounceAddress, messageToken, messageUrls } from './email-tracking-urls.js';
 import { runSendPipeline } from './send-pipeline.js';
 import { getEmailSettings, throttleAllowance } from './email-settings.service.js';
@@ -129,8 +130,8 @@ async function senderContext(runtime: Runtime, tenant: Tenant, campaign: TEmailC
     compiled: compileCampaign(campaign),
     workspace: { name: workspace.name, legal_name: workspace.legal_name, postal_address: workspace.postal_address },
     links,
-    sender: senderOf(runtime, campaign, workspace.name),
-    transport: outboxOnly ? undefined : runtime.mailer.bulkTransport,
+    sender: senderOf(await senderPolicy(runtime, tenant), campaign, workspace.name),
+    transport: outboxOnly ? undefined : await campaignTransport(runtime, tenant),
     // One list per workspace (RFC 2919): mail clients group and offer to unsubscribe from it.
     listId: `"${asciiPhrase(workspace.name)}" <${tenant.workspaceId}.list.${publicHost}>`,
     outbox: new Map(),
@@ -159,12 +160,16 @@ export function loadCampaign(runtime: Pick<Runtime, 'db'>, campaignId: string): 
   );
 }
 
-/** Messages a dead worker left `sending` go back to the queue (see EMAIL_SEND_STALE_SECONDS). */
+/** A message a dead worker left `sending`: claimed longer ago than EMAIL_SEND_STALE_SECONDS. */
+function abandoned(runtime: Runtime): SQL {
+  return sql`(status = 'sending' AND claimed_at < now() - make_interval(secs => ${runtime.config.emailSendStaleSeconds}))`;
+}
+
+/** Messages a dead worker left `sending` go back to the queue. */
 async function releaseAbandoned(runtime: Runtime, campaign: TEmailCampaignRow): Promise<void> {
   await runtime.db.execute(sql`
     UPDATE ${emailSends} SET status = 'queued', next_attempt_at = now()
-    WHERE campaign_id = ${campaign.id}::uuid AND source = 'campaign' AND status = 'sending'
-      AND claimed_at < now() - make_interval(secs => ${runtime.config.emailSendStaleSeconds})`);
+    WHERE campaign_id = ${campaign.id}::uuid AND source = 'campaign' AND ${abandoned(runtime)}`);
 }
 
 /**
@@ -236,6 +241,8 @@ async function sendOne(runtime: Runtime, context: TSenderContext, message: TClai
       text: rendered.text,
       // Stable per message: a copy resent after a crash carries the same Message-ID.
       messageId: `<${message.id}@${context.sender.domain}>`,
+      // From a workspace's own domain: signed with its key, the list headers included (RFC 8058 asks for it).
+      dkim: context.sender.dkim && { ...context.sender.dkim, headerFieldNames: DKIM_SIGNED_HEADERS },
       // List-Unsubscribe written by nodemailer, with the one-click POST of RFC 8058 beside it; List-Id (RFC 2919) as is
       // (nodemailer would turn it into a URL).
       list: { unsubscribe: urls.unsubscribe },
@@ -250,6 +257,26 @@ async function sendOne(runtime: Runtime, context: TSenderContext, message: TClai
     return failure(message, error);
   }
 }
+
+/** nodemailer's default list (RFC 6376 §5.4) and List-Unsubscribe-Post, which RFC 8058 requires signed. */
+const DKIM_SIGNED_HEADERS = [
+  'From',
+  'Sender',
+  'Reply-To',
+  'Subject',
+  'Date',
+  'Message-ID',
+  'To',
+  'Cc',
+  'MIME-Version',
+  'Content-Type',
+  'Content-Transfer-Encoding',
+  'In-Reply-To',
+  'References',
+  'List-Id',
+  'List-Unsubscribe',
+  'List-Unsubscribe-Post',
+].join(':');
 
 /** 5xx: the server refused for good (a hard bounce); anything else (4xx, timeout, connection): try again later. */
 function failure(message: TClaimed, error: unknown): TResult {
@@ -382,7 +409,7 @@ export async function sendOneOff(runtime: Runtime, sendId: string): Promise<Date
     runtime.db,
     campaign,
     sql`SELECT id FROM ${emailSends} WHERE id = ${sendId}::uuid AND (status = 'queued'
-        OR (status = 'sending' AND claimed_at < now() - make_interval(secs => ${runtime.config.emailSendStaleSeconds}))) FOR UPDATE SKIP LOCKED`,
+        OR ${abandoned(runtime)}) FOR UPDATE SKIP LOCKED`,
   );
   if (claimed.length === 0) return null;
   const tenant = new Tenant(runtime.db, campaign.workspace_id);

@@ -1,12 +1,15 @@
 import addressparser from 'nodemailer/lib/addressparser/index.js';
-import type { TFieldError } from '../../platform/errors.js';
+import type { Tenant } from '../../platform/db/tenant.js';
+import { AppError, type TFieldError } from '../../platform/errors.js';
 import type { Runtime } from '../../platform/runtime.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
+import { dkimKeys, type TDkimKey } from './email-domains.service.js';
+import { getEmailSettings } from './email-settings.service.js';
 
-// Who a campaign is from. Without its own from address, a campaign is sent as the instance's MAIL_FROM under the
-// campaign's (or the workspace's) name. A from address of its own must be on a domain the product may send for:
-// for now the domain of MAIL_FROM (the operator's); a workspace's own sending domains, with their DKIM key and DNS
-// records, are the next step of issue 10 and will extend `allowedDomains`.
+// Who a campaign is from: its own from name and address, else the workspace's default sender (Settings >
+// E-mails), else the workspace's name at the instance's MAIL_FROM. A from address must be on a domain the
+// product may send for: the instance's (MAIL_FROM's) or one the workspace added (Settings > E-mails > Domaines),
+// whose DKIM key then signs every message.
 
 export type TSender = {
   from: { name: string; address: string };
@@ -15,7 +18,25 @@ export type TSender = {
   replyTo: string | undefined;
   /** The domain of the from address: Message-IDs are written under it. */
   domain: string;
+  /** The key that signs messages from a workspace's own domain; none for the instance's. */
+  dkim: TDkimKey | undefined;
 };
+
+/** What decides a workspace's senders: the instance's address, the workspace's default sender and its domains. */
+export type TSenderPolicy = {
+  instance: { name: string; address: string };
+  defaults: { from_name: string; from_email: string; reply_to: string };
+  keys: Map<string, TDkimKey>;
+};
+
+export async function senderPolicy(runtime: Pick<Runtime, 'config' | 'secrets'>, tenant: Tenant): Promise<TSenderPolicy> {
+  const [settings, keys] = await Promise.all([getEmailSettings(tenant.db, tenant.workspaceId), dkimKeys(runtime, tenant)]);
+  return {
+    instance: instanceSender(runtime),
+    defaults: { from_name: settings.default_from_name, from_email: settings.default_from_email, reply_to: settings.default_reply_to },
+    keys,
+  };
+}
 
 function instanceSender(runtime: Pick<Runtime, 'config'>): { name: string; address: string } {
   const [parsed] = addressparser(runtime.config.mailFrom) as { name: string; address?: string }[];
@@ -26,33 +47,43 @@ function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
 
-/** The domains a workspace may send from. */
-function allowedDomains(runtime: Pick<Runtime, 'config'>): string[] {
-  return [domainOf(instanceSender(runtime).address)];
-}
+type TSenderFields = Pick<TEmailCampaignRow, 'from_name' | 'from_email' | 'reply_to'>;
 
 /** The sender of a campaign's messages. */
-export function senderOf(
-  runtime: Pick<Runtime, 'config'>,
-  campaign: Pick<TEmailCampaignRow, 'from_name' | 'from_email' | 'reply_to'>,
-  workspaceName: string,
-): TSender {
-  const instance = instanceSender(runtime);
-  const address = campaign.from_email || instance.address;
-  const name = campaign.from_name || workspaceName || instance.name;
+export function senderOf(policy: TSenderPolicy, campaign: TSenderFields, workspaceName: string): TSender {
+  const address = campaign.from_email || policy.defaults.from_email || policy.instance.address;
+  const name = campaign.from_name || policy.defaults.from_name || workspaceName || policy.instance.name;
   const quoted = `"${name.replace(/["\\]/g, '')}" <${address}>`;
-  return { from: { name, address }, header: quoted, replyTo: campaign.reply_to || undefined, domain: domainOf(address) };
+  const domain = domainOf(address);
+  return {
+    from: { name, address },
+    header: quoted,
+    replyTo: campaign.reply_to || policy.defaults.reply_to || undefined,
+    domain,
+    dkim: policy.keys.get(domain),
+  };
 }
 
-/** The 400 of a from address the workspace may not send from, or null. */
-export function senderError(runtime: Pick<Runtime, 'config'>, campaign: Pick<TEmailCampaignRow, 'from_email'>): TFieldError | null {
-  if (!campaign.from_email) return null;
-  const domain = domainOf(campaign.from_email);
-  if (allowedDomains(runtime).includes(domain)) return null;
+/** The 400 of a from address (the campaign's, else the default sender's) the workspace may not send from, or null. */
+export function senderError(policy: TSenderPolicy, campaign: Pick<TEmailCampaignRow, 'from_email'>): TFieldError | null {
+  const address = campaign.from_email || policy.defaults.from_email;
+  return address ? domainError(policy, address, campaign.from_email ? 'body.from_email' : 'settings.default_from_email') : null;
+}
+
+/** The 400 of an address on a domain that is neither the instance's nor one of the workspace's, or null. */
+export function domainError(policy: TSenderPolicy, address: string, path: string): TFieldError | null {
+  const domain = domainOf(address);
+  if (domain === domainOf(policy.instance.address) || policy.keys.has(domain)) return null;
   return {
-    path: 'body.from_email',
-    message: `this workspace may not send from ${domain}: leave the address empty to send as ${instanceSender(runtime).address}`,
+    path,
+    message: `this workspace may not send from ${domain}: add it in Settings > E-mails (sending domains), or leave the address empty to send as ${policy.instance.address}`,
     code: 'sender_not_allowed',
     params: { domain },
   };
+}
+
+/** 400 `sender_not_allowed` when the workspace may not send from `address` (a default sender being saved). */
+export async function assertSenderAllowed(runtime: Pick<Runtime, 'config' | 'secrets'>, tenant: Tenant, address: string, path: string): Promise<void> {
+  const refused = domainError(await senderPolicy(runtime, tenant), address, path);
+  if (refused) throw new AppError('bad_request', refused.message, { errors: [refused] });
 }

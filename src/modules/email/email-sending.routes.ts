@@ -15,12 +15,9 @@ import {
   ZEmailSuppression,
   ZEmailSuppressionBody,
   ZEmailSubscriptionSummary,
-  ZEmailSettings,
-  ZEmailSettingsBody,
 } from '../../contracts/email-campaigns.js';
-import { getEmailSettings, updateEmailSettings } from './email-settings.service.js';
 import { listSuppressions, restoreAddress, subscriptionSummary, suppressAddress } from './email-suppressions.service.js';
-import { authOf, tenantOf } from '../../platform/http/api-app.js';
+import { tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { getCampaign } from './email-campaigns.service.js';
 import { previewCampaign, sendTestMessages } from './email-preview.service.js';
@@ -112,25 +109,6 @@ export function emailSendingRoutes(fastify: FastifyInstance, runtime: Runtime): 
     },
   );
 
-  app.get(
-    '/api/marketing/email-settings',
-    {
-      schema: {
-        tags,
-        summary: "The workspace's sending settings: throttle (messages per minute and hour) and UTM tags on links",
-        response: { 200: ZEmailSettings },
-      },
-    },
-    async (req) => getEmailSettings(runtime.db, authOf(req).workspace_id),
-  );
-  app.patch(
-    '/api/marketing/email-settings',
-    {
-      config: { access: { role: 'admin' } },
-      schema: { tags, summary: 'Change the sending settings (null: no limit)', body: ZEmailSettingsBody, response: { 200: ZEmailSettings } },
-    },
-    async (req) => updateEmailSettings(tenantOf(req, runtime), req.body),
-  );
   app.get(
     '/api/marketing/email-subscriptions',
     {

@@ -500,7 +500,7 @@ describe('sending a campaign', () => {
     const { Client } = await import('../../../test/harness.js');
     expect((await new Client(t.app, { bearer: member.json().key }).patch('/api/marketing/email-settings', { max_per_minute: 2 })).statusCode).toBe(403);
     const saved = await ws.client.patch('/api/marketing/email-settings', { max_per_minute: 2, utm_enabled: false });
-    expect(saved.json()).toEqual({ max_per_minute: 2, max_per_hour: null, utm_enabled: false });
+    expect(saved.json()).toMatchObject({ max_per_minute: 2, max_per_hour: null, utm_enabled: false });
     expect((await ws.client.patch('/api/marketing/email-settings', { max_per_minute: 0 })).statusCode).toBe(400);
     const campaign = await draft(ws);
     await ws.client.post(`${BASE}/${campaign.id}/send`, {});
@@ -527,6 +527,31 @@ describe('sending a campaign', () => {
       headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' },
     });
     expect(redirect.headers.location).toBe('https://atelier.example.fr/offre?src=mail&x=1');
+  });
+
+  it.runIf(process.env.TEST_DB === 'postgres')('holds the throttle with several senders of two campaigns at once: never one message over', async () => {
+    const tag = Date.now().toString(36);
+    const emails = Array.from({ length: 30 }, (_, i) => `race-${i}-${tag}@exemple.fr`);
+    const { ws } = await workspaceWithLeads(emails.map((email) => ({ email })));
+    expect((await ws.client.patch('/api/marketing/email-settings', { max_per_minute: 7 })).statusCode).toBe(200);
+    const { resolveCampaignRecipientsJob } = await import('./email-sending.jobs.js');
+    const { runCampaignSender } = await import('./email-sender.js');
+    const campaigns = [await draft(ws, { name: 'Course A' }), await draft(ws, { name: 'Course B' })];
+    for (const campaign of campaigns) {
+      await ws.client.post(`${BASE}/${campaign.id}/send`, {});
+      await resolveCampaignRecipientsJob.handler({ campaign_id: campaign.id }, t.runtime);
+    }
+    // Three senders per campaign on separate connections, as six worker slots would: the workspace's 7 places
+    // of this minute are shared by all of them.
+    const senders = campaigns.flatMap((campaign) => [1, 2, 3].map(() => runCampaignSender(t.runtime, campaign.id, { budgetMs: 10_000 })));
+    const outcomes = await Promise.all(senders);
+    expect(outcomes.every((o) => o.kind === 'later')).toBe(true);
+    const claimed = await t.runtime.database.raw.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM email_sends WHERE campaign_id = ANY($1::uuid[]) AND claimed_at IS NOT NULL`,
+      [campaigns.map((c) => c.id)],
+    );
+    expect(claimed.rows[0]!.n).toBe(7);
+    expect(emails.reduce((sum, e) => sum + mailsTo(e).length, 0)).toBe(7);
   });
 
   it("sends a campaign's content to one lead from an automation, once, without moving the campaign's numbers", async () => {

@@ -5,16 +5,26 @@ import { rowsOf } from '../../platform/db/rows.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { emailSends, emailSettings } from './email.tables.js';
 
-// A workspace's sending settings: the throttle its SMTP provider needs (messages per minute and per hour) and
-// whether campaign links get UTM tags. No row means the defaults: no limit, UTM on.
+// A workspace's sending settings: the throttle its SMTP provider needs (messages per minute and per hour),
+// whether campaign links get UTM tags, and the default sender. No row means the defaults: no limit, UTM on,
+// campaigns sent as the workspace's name at the instance's MAIL_FROM.
 
-const DEFAULTS: TEmailSettings = { max_per_minute: null, max_per_hour: null, utm_enabled: true };
+const DEFAULTS: TEmailSettings = {
+  max_per_minute: null,
+  max_per_hour: null,
+  utm_enabled: true,
+  default_from_name: '',
+  default_from_email: '',
+  default_reply_to: '',
+};
 
 export async function getEmailSettings(db: Db, workspaceId: string): Promise<TEmailSettings> {
   const [row] = await db.select().from(emailSettings).where(eq(emailSettings.workspace_id, workspaceId));
-  return row ? { max_per_minute: row.max_per_minute, max_per_hour: row.max_per_hour, utm_enabled: row.utm_enabled } : DEFAULTS;
+  if (!row) return DEFAULTS;
+  return Object.fromEntries(Object.keys(DEFAULTS).map((key) => [key, row[key as keyof TEmailSettings]])) as TEmailSettings;
 }
 
+/** Changes the settings (the caller checked the default sender's domain: email-senders.ts). */
 export async function updateEmailSettings(tenant: Tenant, body: TEmailSettingsBody): Promise<TEmailSettings> {
   const next = { ...(await getEmailSettings(tenant.db, tenant.workspaceId)), ...body };
   await tenant.db

@@ -3,6 +3,7 @@ import type { TAuth } from '../../platform/auth/access.js';
 import { Tenant } from '../../platform/db/tenant.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { updateWorkspace } from '../workspaces/index.js';
+import { starterDocument } from '../../contracts/email-document.js';
 import { createCampaign } from './email-campaigns.service.js';
 import { scheduleCampaign, sendCampaign } from './email-send.service.js';
 import { runCampaignSender } from './email-sender.js';
@@ -98,16 +99,21 @@ export async function seedEmailDemo(runtime: Runtime, workspaceId: string, userI
       [['https://exemple.fr/webinaire', 'Je m’inscris']],
     ),
   }).then((c) => scheduleCampaign(runtime, tenant, c.id, inDays(3, 9)));
+  // The draft is built in the block editor: a newcomer opens it there (its HTML is compiled from the document).
   await createCampaign(tenant, actor, {
     ...blank,
     name: 'Relance des clients inactifs',
     subject: 'Ça fait longtemps, {{ lead.first_name | default: "" }}',
     preheader: 'Un petit cadeau pour votre retour',
-    html_content: body(
-      'Vous nous manquez',
-      ['Voici un code de bienvenue pour votre prochaine séance : RETOUR15.'],
-      [['https://exemple.fr/reserver', 'Réserver']],
-    ),
+    html_content: '',
+    editor_document: starterDocument({
+      headingHtml: '<h1>Vous nous manquez</h1>',
+      bodyHtml:
+        '<p>Bonjour {{ lead.first_name | default: "à vous" }},</p><p>Voici un code de bienvenue pour votre prochaine séance : <strong>RETOUR15</strong>.</p>',
+      buttonLabel: 'Réserver',
+      buttonHref: 'https://exemple.fr/reserver',
+      unsubscribeLabel: 'Se désinscrire',
+    }),
   });
 }
 

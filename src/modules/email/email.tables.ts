@@ -191,5 +191,9 @@ export const emailSettings = pgTable('email_settings', {
   max_per_minute: integer('max_per_minute'),
   max_per_hour: integer('max_per_hour'),
   utm_enabled: boolean('utm_enabled').notNull().default(true),
+  /** The default sender of campaigns that name none (empty: the workspace's name and the instance's MAIL_FROM). */
+  default_from_name: text('default_from_name').notNull().default(''),
+  default_from_email: text('default_from_email').notNull().default(''),
+  default_reply_to: text('default_reply_to').notNull().default(''),
   ...timestamps(),
 });

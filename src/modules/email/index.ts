@@ -1,6 +1,7 @@
 // Public surface of the email module: campaigns, their sending engine, tracking and reports.
 export { emailCampaignRoutes } from './email-campaigns.routes.js';
 export { emailSendingRoutes } from './email-sending.routes.js';
+export { emailSettingsRoutes } from './email-settings.routes.js';
 export { emailPublicRoutes } from './email-public.routes.js';
 export { campaignSenderJob, resolveCampaignRecipientsJob } from './email-sending.jobs.js';
 export { emailSchedulerJob } from './email-scheduler.job.js';

@@ -12,6 +12,7 @@ const LIST_NAMES: Record<TWorkspaceList, string> = {
   automations: 'automations',
   pendingInvitations: 'pending invitations',
   activeApiKeys: 'active API keys',
+  sendingDomains: 'sending domains',
   members: 'members',
 };
 

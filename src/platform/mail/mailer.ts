@@ -20,16 +20,39 @@ export type TOutgoingMail = {
 
 export type TDeliveryResult = 'sent' | 'not_sent' | 'already_done';
 
+/** Connections of the campaign pool: also how many campaign messages one worker has in flight at most. */
+export const BULK_POOL_SIZE = 10;
+
 /**
  * A message claimed for sending (status `sending`) longer ago than this was abandoned by a
  * crashed sender and may be claimed again. Longer than any SMTP exchange (nodemailer's socket
  * timeout is 10 minutes), shorter than the job's expiry (15 minutes), so the retry pg-boss makes
  * after a dead worker's job expires finds it claimable.
  */
-/** Connections of the campaign pool: also how many campaign messages one worker has in flight at most. */
-export const BULK_POOL_SIZE = 10;
-
 const CLAIM_STALE_AFTER = sql`interval '12 minutes'`;
+
+/**
+ * Campaign pools: BULK_POOL_SIZE connections, bounded timeouts so a message claimed for sending is settled well
+ * before it counts as abandoned (EMAIL_SEND_STALE_SECONDS).
+ */
+const BULK_OPTIONS = { maxConnections: BULK_POOL_SIZE, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 45_000 };
+
+const MAX_WORKSPACE_POOLS = 50;
+
+/** A workspace's own SMTP server (its `smtp` credential). */
+export type TSmtpServer = { host: string; port: number; secure: boolean; username?: string | undefined; password?: string | undefined };
+
+/** What a trial message got from the server: its reply code and words when it refused. */
+export type TServerTrial = { ok: boolean; responseCode: number | null; error: string | null };
+
+function smtpOptions(smtp: TSmtpServer) {
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    auth: smtp.username ? { user: smtp.username, pass: smtp.password ?? '' } : undefined,
+  };
+}
 
 /**
  * Sends mail through SMTP_URL (pooled) or, without it, keeps it in the outbox table
@@ -39,6 +62,8 @@ export class Mailer {
   private readonly transport: Transporter | undefined;
   /** Campaign mail's own pool: a newsletter of 100,000 messages never holds the connections a password reset needs. */
   readonly bulkTransport: Transporter | undefined;
+  /** Pools of workspaces' own SMTP servers, least recently used first. */
+  private readonly workspacePools = new Map<string, { key: string; transport: Transporter }>();
 
   constructor(
     private readonly db: Db,
@@ -46,20 +71,50 @@ export class Mailer {
     private readonly options: { smtpUrl: string | undefined; from: string },
   ) {
     this.transport = options.smtpUrl ? withNoDelaySockets(nodemailer.createTransport(withPool(options.smtpUrl))) : undefined;
-    this.bulkTransport = options.smtpUrl
-      ? withNoDelaySockets(
-          nodemailer.createTransport(
-            // Bounded timeouts, so a message claimed for sending is settled well before it counts as abandoned
-            // (EMAIL_SEND_STALE_SECONDS). nodemailer reads them from the URL's query, as it reads `pool`.
-            withOptions(withPool(options.smtpUrl), {
-              maxConnections: BULK_POOL_SIZE,
-              connectionTimeout: 20_000,
-              greetingTimeout: 20_000,
-              socketTimeout: 45_000,
-            }),
-          ),
-        )
-      : undefined;
+    // nodemailer reads the pool's options from the URL's query.
+    this.bulkTransport = options.smtpUrl ? withNoDelaySockets(nodemailer.createTransport(withOptions(withPool(options.smtpUrl), BULK_OPTIONS))) : undefined;
+  }
+
+  /**
+   * The campaign pool of a workspace's own SMTP server, made once per server settings (`key` tells when they
+   * changed: the old pool is closed). At most MAX_WORKSPACE_POOLS are kept; the least recently used is closed.
+   */
+  workspaceBulkTransport(workspaceId: string, key: string, smtp: TSmtpServer): Transporter {
+    const kept = this.workspacePools.get(workspaceId);
+    this.workspacePools.delete(workspaceId);
+    if (kept?.key === key) {
+      this.workspacePools.set(workspaceId, kept);
+      return kept.transport;
+    }
+    kept?.transport.close();
+    const transport = withNoDelaySockets(nodemailer.createTransport({ pool: true, ...smtpOptions(smtp), ...BULK_OPTIONS }));
+    this.workspacePools.set(workspaceId, { key, transport });
+    for (const [oldest, pool] of this.workspacePools) {
+      if (this.workspacePools.size <= MAX_WORKSPACE_POOLS) break;
+      pool.transport.close();
+      this.workspacePools.delete(oldest);
+    }
+    return transport;
+  }
+
+  /**
+   * Tries a server with one message on a connection of its own (no pool, whose connection may predate new
+   * settings) and gives the server's own words when it refuses: the settings' "send a test" button.
+   */
+  async tryServer(smtp: TSmtpServer | undefined, message: { from: string; to: string; subject: string; text: string }): Promise<TServerTrial> {
+    if (!smtp && !this.options.smtpUrl) throw new Error('no SMTP server to try');
+    const transport = nodemailer.createTransport(
+      smtp ? { ...smtpOptions(smtp), connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 } : this.options.smtpUrl,
+    );
+    try {
+      await transport.sendMail(message);
+      return { ok: true, responseCode: null, error: null };
+    } catch (error) {
+      const e = error as { responseCode?: number; response?: string; message?: string; code?: string };
+      return { ok: false, responseCode: e.responseCode ?? null, error: e.response ?? [e.code, e.message].filter(Boolean).join(': ') };
+    } finally {
+      transport.close();
+    }
   }
 
   /** The instance's sender (MAIL_FROM). */
@@ -155,6 +210,8 @@ export class Mailer {
   close(): void {
     this.transport?.close();
     this.bulkTransport?.close();
+    for (const pool of this.workspacePools.values()) pool.transport.close();
+    this.workspacePools.clear();
   }
 }
 

@@ -8,6 +8,7 @@ import enCrmSegments from './en/crm-segments.json';
 import enCrmSettings from './en/crm-settings.json';
 import enDashboard from './en/dashboard.json';
 import enEmail from './en/email.json';
+import enEmailEditor from './en/email-editor.json';
 import enAuth from './en/auth.json';
 import enModules from './en/modules.json';
 import enSettings from './en/settings.json';
@@ -21,6 +22,7 @@ import frCrmSegments from './fr/crm-segments.json';
 import frCrmSettings from './fr/crm-settings.json';
 import frDashboard from './fr/dashboard.json';
 import frEmail from './fr/email.json';
+import frEmailEditor from './fr/email-editor.json';
 import frAuth from './fr/auth.json';
 import frModules from './fr/modules.json';
 import frSettings from './fr/settings.json';
@@ -32,6 +34,7 @@ const fr = {
   ...frModules,
   ...frDashboard,
   ...frEmail,
+  ...frEmailEditor,
   ...frSettings,
   ...frCrm,
   ...frCrmAutomations,
@@ -47,6 +50,7 @@ const en = {
   ...enModules,
   ...enDashboard,
   ...enEmail,
+  ...enEmailEditor,
   ...enSettings,
   ...enCrm,
   ...enCrmAutomations,

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
@@ -20,6 +20,8 @@ import { CampaignPreviewModal } from './campaign-preview-modal.js';
 import { CampaignSendPanel } from './campaign-send-panel.js';
 import { RecipientsCount } from './recipients-count.js';
 import { CampaignStatusBadge } from './campaign-status-badge.js';
+import { EmailEditor } from '../editor/email-editor.js';
+import { useSwitchContentMode, type TContentMode } from '../editor/use-switch-mode.js';
 
 /** /email-marketing/campaigns/:id: a campaign's content, sender and audience, saved as a draft. */
 export function CampaignPage() {
@@ -77,7 +79,10 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
     mutationFn: (values: TValues) =>
       api.patch<TEmailCampaign>(
         `${CAMPAIGNS_PATH}/${campaign.id}`,
-        sent ? { name: values.name } : { ...values, from_email: values.from_email.trim(), reply_to: values.reply_to.trim() },
+        sent
+          ? { name: values.name }
+          : // In the block editor the HTML is the document's (saved by the editor itself).
+            { ...values, from_email: values.from_email.trim(), reply_to: values.reply_to.trim(), ...(blocks ? { html_content: undefined } : {}) },
       ),
     onSuccess: async (saved) => {
       queryClient.setQueryData(campaignKey(saved.id), saved);
@@ -92,6 +97,15 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
   });
   const [deleting, setDeleting] = useState(false);
   const [previewing, setPreviewing] = useState(false);
+  // Content in the block editor (its document compiles to html_content on the server) or written as HTML.
+  const blocks = campaign.editor_document !== null;
+  const [editorDirty, setEditorDirty] = useState(false);
+  const [switchTo, setSwitchTo] = useState<TContentMode | null>(null);
+  const switchMode = useSwitchContentMode(campaign.id, (saved) => {
+    setSwitchTo(null);
+    form.setFieldValue('html_content', saved.html_content);
+    form.resetDirty({ ...form.getValues(), html_content: saved.html_content });
+  });
   const remove = useMutation({
     mutationFn: () => api.delete(`${CAMPAIGNS_PATH}/${campaign.id}`),
     onSuccess: async () => {
@@ -121,7 +135,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
           {t('email.edit.sentLocked')}
         </Alert>
       )}
-      <CampaignSendPanel campaign={campaign} canEdit={canEdit} dirty={form.isDirty()} />
+      <CampaignSendPanel campaign={campaign} canEdit={canEdit} dirty={form.isDirty() || editorDirty} />
       <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Stack gap="lg">
           <CardSection title={t('email.edit.content')}>
@@ -147,17 +161,40 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
               readOnly={locked}
               {...form.getInputProps('preheader')}
             />
-            <Textarea
-              label={t('email.fields.html')}
-              description={t('email.fields.htmlHint', { example: HTML_EXAMPLE })}
-              autosize
-              minRows={8}
-              maxRows={24}
-              readOnly={locked}
-              spellCheck={false}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
-              {...form.getInputProps('html_content')}
-            />
+            {!locked && (
+              <SegmentedControl
+                aria-label={t('emailEditor.mode.label')}
+                value={blocks ? 'blocks' : 'html'}
+                onChange={(value) => setSwitchTo(value as TContentMode)}
+                data={[
+                  { value: 'blocks', label: t('emailEditor.mode.blocks') },
+                  { value: 'html', label: t('emailEditor.mode.html') },
+                ]}
+                style={{ alignSelf: 'flex-start' }}
+              />
+            )}
+            {blocks && campaign.editor_document ? (
+              <EmailEditor
+                key={`${campaign.id}:${switchMode.version}`}
+                campaignId={campaign.id}
+                initial={campaign.editor_document}
+                readOnly={locked}
+                canSend={canEdit}
+                onDirtyChange={setEditorDirty}
+              />
+            ) : (
+              <Textarea
+                label={t('email.fields.html')}
+                description={t('email.fields.htmlHint', { example: HTML_EXAMPLE })}
+                autosize
+                minRows={8}
+                maxRows={24}
+                readOnly={locked}
+                spellCheck={false}
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+                {...form.getInputProps('html_content')}
+              />
+            )}
             <Textarea
               label={t('email.fields.text')}
               description={t('email.fields.textHint')}
@@ -215,6 +252,17 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
         </Stack>
       </form>
       <CampaignPreviewModal campaignId={campaign.id} opened={previewing} onClose={() => setPreviewing(false)} canSend={canEdit} />
+      <ConfirmModal
+        opened={switchTo !== null}
+        title={t(switchTo === 'html' ? 'emailEditor.mode.toHtmlTitle' : 'emailEditor.mode.toBlocksTitle')}
+        confirmLabel={t(switchTo === 'html' ? 'emailEditor.mode.toHtmlConfirm' : 'emailEditor.mode.toBlocksConfirm')}
+        // Changes of the blocks still waiting for their autosave go first.
+        loading={switchMode.isPending || (switchTo === 'html' && editorDirty)}
+        onConfirm={() => switchTo && switchMode.mutate(switchTo)}
+        onClose={() => setSwitchTo(null)}
+      >
+        {t(switchTo === 'html' ? 'emailEditor.mode.toHtmlBody' : 'emailEditor.mode.toBlocksBody')}
+      </ConfirmModal>
       <ConfirmModal
         opened={deleting}
         title={t('email.edit.deleteTitle', { name: campaign.name })}

@@ -6,26 +6,29 @@ import { useTranslation } from 'react-i18next';
 import type { TEmailCampaignPreview } from '../../../../contracts/email-campaigns.js';
 import { api } from '../../../lib/api.js';
 import { errorDetail, notifyError } from '../../../lib/errors.js';
+import { LeadSelect } from '../editor/lead-select.js';
 import { CAMPAIGNS_KEY, CAMPAIGNS_PATH } from '../email-api.js';
 
-const WIDTHS = { desktop: 640, phone: 375 } as const;
+const WIDTHS = { desktop: 600, phone: 375 } as const;
 
 /**
- * The saved campaign as a recipient gets it (the server's own render, a made-up lead), on a desktop or phone
- * width, and a test send of it to a few addresses.
+ * The saved campaign as a recipient gets it (the server's own render, as a chosen lead or a made-up one), on a
+ * desktop or phone width, and a test send of it to a few addresses (rendered as the same lead).
  */
 export function CampaignPreviewModal({ campaignId, opened, onClose, canSend }: { campaignId: string; opened: boolean; onClose: () => void; canSend: boolean }) {
   const { t } = useTranslation();
   const [device, setDevice] = useState<keyof typeof WIDTHS>('desktop');
   const [emails, setEmails] = useState('');
+  const [leadId, setLeadId] = useState<string | null>(null);
+  const asLead = leadId ? { lead_id: leadId } : {};
   const preview = useQuery({
-    queryKey: [...CAMPAIGNS_KEY, 'preview', campaignId],
-    queryFn: () => api.post<TEmailCampaignPreview>(`${CAMPAIGNS_PATH}/${campaignId}/preview`, {}),
+    queryKey: [...CAMPAIGNS_KEY, 'preview', campaignId, leadId],
+    queryFn: () => api.post<TEmailCampaignPreview>(`${CAMPAIGNS_PATH}/${campaignId}/preview`, asLead),
     enabled: opened,
     gcTime: 0,
   });
   const test = useMutation({
-    mutationFn: (addresses: string[]) => api.post(`${CAMPAIGNS_PATH}/${campaignId}/test`, { emails: addresses }),
+    mutationFn: (addresses: string[]) => api.post(`${CAMPAIGNS_PATH}/${campaignId}/test`, { emails: addresses, ...asLead }),
     onSuccess: (_data, addresses) => notifications.show({ color: 'teal', message: t('email.preview.testSent', { count: addresses.length }) }),
     onError: (error) => notifyError(error, t),
   });
@@ -46,10 +49,13 @@ export function CampaignPreviewModal({ campaignId, opened, onClose, canSend }: {
               { value: 'phone', label: t('email.preview.phone') },
             ]}
           />
-          <Text size="sm" c="dimmed">
-            {t('email.preview.sample')}
-          </Text>
+          {!leadId && (
+            <Text size="sm" c="dimmed">
+              {t('email.preview.sample')}
+            </Text>
+          )}
         </Group>
+        <LeadSelect label={t('emailEditor.preview.lead')} value={leadId} onChange={setLeadId} />
         {preview.isPending && <Loader size="sm" aria-label={t('email.preview.loading')} />}
         {preview.isError && <Text c="red">{errorDetail(preview.error, t)}</Text>}
         {preview.data && (

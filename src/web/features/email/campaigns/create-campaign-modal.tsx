@@ -7,6 +7,7 @@ import type { TEmailCampaign } from '../../../../contracts/email-campaigns.js';
 import { api } from '../../../lib/api.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { FormActions } from '../../../ui/form-actions.js';
+import { starterDocumentFor } from '../editor/use-switch-mode.js';
 import { CAMPAIGNS_KEY, CAMPAIGNS_PATH, SUBJECT_EXAMPLE } from '../email-api.js';
 
 type Props = { opened: boolean; onClose: () => void };
@@ -21,7 +22,8 @@ export function CreateCampaignModal({ opened, onClose }: Props) {
     validate: { name: (value) => (value.trim() === '' ? t('validation.required') : null) },
   });
   const create = useMutation({
-    mutationFn: (values: { name: string; subject: string }) => api.post<TEmailCampaign>(CAMPAIGNS_PATH, values),
+    // A new campaign starts in the block editor, from a starter document in the reader's language.
+    mutationFn: (values: { name: string; subject: string }) => api.post<TEmailCampaign>(CAMPAIGNS_PATH, { ...values, editor_document: starterDocumentFor(t) }),
     onSuccess: async (created) => {
       form.reset();
       onClose();

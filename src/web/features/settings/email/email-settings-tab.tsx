@@ -1,27 +1,55 @@
 import { Alert, Anchor, Button, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TEmailSettings } from '../../../../contracts/email-campaigns.js';
+import type { TEmailSettingsView } from '../../../../contracts/email-campaigns.js';
 import { api } from '../../../lib/api.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { NumberField } from '../../../ui/number-field.js';
 import { QueryState } from '../../../ui/query-state.js';
+import { CardSection } from '../../../ui/card-section.js';
 import { isAdmin, useSignedInMe } from '../../auth/session.js';
+import { DefaultSenderForm } from './default-sender-form.js';
+import { EMAIL_SETTINGS_KEY as KEY, useEmailSettings } from './email-settings-query.js';
+import { SendingDomains } from './sending-domains.js';
+import { SmtpServer } from './smtp-server.js';
 
-const KEY = ['email-settings'] as const;
-
-/** /settings/email: how campaigns are sent: the throttle the SMTP provider needs, UTM tags on links. */
+/**
+ * /settings/email: how campaigns are sent: the sending rules (throttle, UTM tags), the default sender, the
+ * sending domains with their DKIM records, and the SMTP server (admins).
+ */
 export function EmailSettingsTab() {
-  const settings = useQuery({ queryKey: KEY, queryFn: () => api.get<TEmailSettings>('/api/marketing/email-settings') });
-  return <QueryState query={settings}>{(data) => <EmailSettingsForm settings={data} />}</QueryState>;
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const canEdit = isAdmin(me.role);
+  const settings = useEmailSettings();
+  return (
+    <QueryState query={settings}>
+      {(data) => (
+        <Stack gap="lg" maw={860}>
+          <EmailSettingsForm settings={data} />
+          <CardSection title={t('settings.emailSender.title')}>
+            <DefaultSenderForm settings={data} canEdit={canEdit} />
+          </CardSection>
+          <CardSection title={t('settings.sendingDomains.title')}>
+            <SendingDomains canEdit={canEdit} />
+          </CardSection>
+          {canEdit && (
+            <CardSection title={t('settings.smtp.title')}>
+              <SmtpServer settings={data} />
+            </CardSection>
+          )}
+        </Stack>
+      )}
+    </QueryState>
+  );
 }
 
 type TValues = { max_per_minute: number | ''; max_per_hour: number | ''; utm_enabled: boolean };
 
-function EmailSettingsForm({ settings }: { settings: TEmailSettings }) {
+function EmailSettingsForm({ settings }: { settings: TEmailSettingsView }) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const queryClient = useQueryClient();
@@ -31,7 +59,7 @@ function EmailSettingsForm({ settings }: { settings: TEmailSettings }) {
   });
   const save = useMutation({
     mutationFn: (values: TValues) =>
-      api.patch<TEmailSettings>('/api/marketing/email-settings', {
+      api.patch<TEmailSettingsView>('/api/marketing/email-settings', {
         max_per_minute: values.max_per_minute === '' ? null : values.max_per_minute,
         max_per_hour: values.max_per_hour === '' ? null : values.max_per_hour,
         utm_enabled: values.utm_enabled,
@@ -93,9 +121,6 @@ function EmailSettingsForm({ settings }: { settings: TEmailSettings }) {
           )}
         </Stack>
       </form>
-      <Alert color="blue" variant="light" title={t('settings.email.laterTitle')}>
-        {t('settings.email.later')}
-      </Alert>
     </Stack>
   );
 }
