@@ -138,6 +138,21 @@ const JOURNEYS: { name: string; signedIn: boolean; visit: (page: Page, findings:
       await page.goto(`/email-marketing/campaigns/${((await created.json()) as { id: string }).id}`);
       await expect(page.getByRole('textbox', { name: 'Contenu HTML' })).toBeVisible();
       await audit(page, '/email-marketing/campaigns/:id', findings);
+      // A campaign of the block editor, opened as the step flow: its content step, with a block selected, and its review.
+      await page.goto('/email-marketing');
+      await page.getByRole('button', { name: 'Créer', exact: true }).first().click();
+      await page.getByRole('dialog', { name: 'Nouvelle campagne' }).getByRole('textbox', { name: 'Nom de la campagne' }).fill('Offre de Noël');
+      await page.getByRole('dialog', { name: 'Nouvelle campagne' }).getByRole('button', { name: 'Créer le brouillon' }).click();
+      await expect(page.getByTestId('campaign-recipients')).toBeVisible();
+      await audit(page, 'campaign steps: recipients', findings);
+      await page.getByRole('button', { name: 'Suivant : Contenu' }).click();
+      const canvas = page.getByRole('region', { name: 'Contenu de l’e-mail' });
+      await canvas.getByRole('button', { name: 'Modifier le bloc « Bouton »' }).click();
+      await audit(page, 'campaign steps: content (block editor)', findings);
+      await page.getByRole('button', { name: 'Suivant : Expéditeur' }).click();
+      await page.getByRole('button', { name: 'Suivant : Vérification' }).click();
+      await expect(page.getByRole('region', { name: 'Vérification' })).toBeVisible();
+      await audit(page, 'campaign steps: review', findings);
     },
   },
   {

@@ -32,25 +32,35 @@ test('write a campaign draft, fix a template error, duplicate it, find it, delet
   await create.getByRole('textbox', { name: 'Objet' }).fill('Bonjour {{ lead.first_name | default: "ami" }}');
   await create.getByRole('button', { name: 'Créer le brouillon' }).click();
 
-  // Its own page: what comes next (send), content, sender, recipients. It starts in the block editor; this one is
-  // written in HTML instead (the blocks are lost, confirmed first).
+  // The step flow: recipients first. Who it would reach now: a new workspace has no lead yet.
   await expect(page.getByRole('heading', { name: 'Newsletter Novembre', level: 1 })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Envoi' })).toBeVisible();
+  await expect(page).toHaveURL(/\?step=recipients$/);
+  await expect(page.getByTestId('campaign-recipients')).toContainText('0 destinataire aujourd’hui');
+  await page.getByRole('button', { name: 'Suivant : Contenu' }).click();
+  // It starts in the block editor; this one is written in HTML instead (the blocks are lost, confirmed first).
   await expect(page.getByRole('region', { name: 'Contenu de l’e-mail' })).toContainText('Votre titre');
   await page.getByRole('radiogroup', { name: 'Mode d’édition du contenu' }).getByText('HTML', { exact: true }).click();
   await page.getByRole('dialog', { name: 'Passer en HTML ?' }).getByRole('button', { name: 'Passer en HTML' }).click();
   await expect(page.getByText('La campagne est maintenant en HTML.')).toBeVisible();
   const html = page.getByRole('textbox', { name: 'Contenu HTML' });
   await expect(html).toHaveValue(/Votre titre/);
+  // "Suivant" saves first: a template error keeps the step, said in French.
   await html.fill('<p>Bonjour {{ lead.first_name </p>');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('button', { name: 'Suivant : Expéditeur' }).click();
   await expect(page.getByText(/Modèle de personnalisation invalide \(ligne 1, colonne \d+\)/)).toBeVisible();
+  await expect(page).toHaveURL(/\?step=content$/);
   await html.fill('<p>Bonjour {{ lead.first_name }}</p>');
+  await page.getByRole('button', { name: 'Suivant : Expéditeur' }).click();
+  await expect(page.getByText('Campagne enregistrée.').first()).toBeVisible();
   await page.getByRole('textbox', { name: 'Adresse de l’expéditeur' }).fill('bonjour@atelier-dubois.fr');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByText('Campagne enregistrée.')).toBeVisible();
-  // Who it would reach now: a new workspace has no lead yet.
-  await expect(page.getByTestId('campaign-recipients')).toContainText('0 destinataire aujourd’hui');
+  await page.getByRole('button', { name: 'Suivant : Vérification' }).click();
+  // The review: what goes, to whom, from whom, and the send.
+  await expect(page.getByRole('heading', { name: 'Envoi' })).toBeVisible();
+  const review = page.getByRole('region', { name: 'Vérification' });
+  await expect(review).toContainText('Nom de l’espace de travail <bonjour@atelier-dubois.fr>');
+  await expect(review).toContainText('HTML');
+  await page.getByRole('button', { name: 'Voir toute la campagne' }).click();
+  await expect(page.getByRole('button', { name: 'Enregistrer' })).toBeVisible();
 
   // Back to the list: the card, its status, no rates before anything is delivered, no report yet.
   await page.getByRole('link', { name: 'Toutes les campagnes' }).click();
@@ -97,6 +107,7 @@ test('send a campaign, click its link from the outbox, see the report move, unsu
   await create.getByRole('button', { name: 'Créer le brouillon' }).click();
   await expect(page.getByRole('heading', { name: 'Offre de Noël', level: 1 })).toBeVisible();
   const campaign = { id: new URL(page.url()).pathname.split('/').pop()! };
+  await page.getByRole('button', { name: 'Suivant : Contenu' }).click();
   const canvas = page.getByRole('region', { name: 'Contenu de l’e-mail' });
   const panel = page.getByRole('complementary', { name: 'Propriétés' });
   const saved = () => page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(campaign.id) && r.ok());
@@ -148,6 +159,8 @@ test('send a campaign, click its link from the outbox, see the report move, unsu
   await preview.getByRole('button', { name: 'Fermer' }).click();
 
   // The postal address is required before a first send: the send says so in French, then Settings takes it.
+  await page.getByRole('button', { name: 'Suivant : Expéditeur' }).click();
+  await page.getByRole('button', { name: 'Suivant : Vérification' }).click();
   await page.getByRole('button', { name: 'Envoyer maintenant' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Envoyer maintenant' }).click();
   await expect(page.getByText('Renseignez l’adresse postale', { exact: false })).toBeVisible();
@@ -212,6 +225,10 @@ test('on a phone, add a block from the menu and edit it in the drawer', async ({
   await create.getByRole('button', { name: 'Créer le brouillon' }).click();
   await expect(page.getByRole('heading', { name: 'Depuis mon téléphone', level: 1 })).toBeVisible();
   const campaignId = new URL(page.url()).pathname.split('/').pop()!;
+  // The step flow on a phone: where it is, in words.
+  await expect(page.getByText('Étape 1 sur 4 : Destinataires')).toBeVisible();
+  await page.getByRole('button', { name: 'Suivant : Contenu' }).click();
+  await expect(page.getByText('Étape 2 sur 4 : Contenu')).toBeVisible();
 
   await page.getByRole('button', { name: 'Ajouter un bloc' }).click();
   await page.getByRole('menuitem', { name: 'Bouton' }).click();

@@ -20,6 +20,8 @@ import { CampaignPreviewModal } from './campaign-preview-modal.js';
 import { CampaignSendPanel } from './campaign-send-panel.js';
 import { RecipientsCount } from './recipients-count.js';
 import { CampaignStatusBadge } from './campaign-status-badge.js';
+import { CampaignReview } from './campaign-review.js';
+import { CampaignStepNav, CampaignStepper, useCampaignStep, type TCampaignStep } from './campaign-steps.js';
 import { EmailEditor } from '../editor/email-editor.js';
 import { useSwitchContentMode, type TContentMode } from '../editor/use-switch-mode.js';
 
@@ -115,6 +117,17 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
     },
     onError: (error) => notifyError(error, t),
   });
+  // "+ Créer" opens the page as a step flow (`?step=`): one part at a time, each saved before the next.
+  const steps = useCampaignStep(!sent && canEdit);
+  const shows = (part: TCampaignStep) => steps.step === null || steps.step === part;
+  const saveIfChanged = async (): Promise<boolean> => {
+    if (!form.isDirty()) return true;
+    if (form.validate().hasErrors) return false;
+    return save.mutateAsync(form.getValues()).then(
+      () => true,
+      () => false,
+    );
+  };
   const segmentOptions = [
     { value: '', label: t('email.fields.allLeads') },
     ...(segments.data ?? []).map((segment) => ({ value: segment.id, label: segment.name })),
@@ -135,104 +148,130 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
           {t('email.edit.sentLocked')}
         </Alert>
       )}
-      <CampaignSendPanel campaign={campaign} canEdit={canEdit} dirty={form.isDirty() || editorDirty} />
+      {steps.step && (
+        <Stack mb="lg">
+          <CampaignStepper step={steps.step} onStep={(next) => void saveIfChanged().then((ok) => ok && steps.go(next))} />
+        </Stack>
+      )}
+      {steps.step === 'review' && (
+        <Stack mb="lg">
+          <CampaignReview campaign={campaign} onPreview={() => setPreviewing(true)} />
+        </Stack>
+      )}
+      {shows('review') && <CampaignSendPanel campaign={campaign} canEdit={canEdit} dirty={form.isDirty() || editorDirty} />}
       <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Stack gap="lg">
-          <CardSection title={t('email.edit.content')}>
-            <TextInput
-              label={t('email.fields.name')}
-              description={t('email.fields.nameHint')}
-              required
-              maxLength={200}
-              readOnly={!canEdit}
-              {...form.getInputProps('name')}
-            />
-            <TextInput
-              label={t('email.fields.subject')}
-              description={t('email.fields.subjectHint', { example: SUBJECT_EXAMPLE })}
-              maxLength={300}
-              readOnly={locked}
-              {...form.getInputProps('subject')}
-            />
-            <TextInput
-              label={t('email.fields.preheader')}
-              description={t('email.fields.preheaderHint')}
-              maxLength={300}
-              readOnly={locked}
-              {...form.getInputProps('preheader')}
-            />
-            {!locked && (
-              <SegmentedControl
-                aria-label={t('emailEditor.mode.label')}
-                value={blocks ? 'blocks' : 'html'}
-                onChange={(value) => setSwitchTo(value as TContentMode)}
-                data={[
-                  { value: 'blocks', label: t('emailEditor.mode.blocks') },
-                  { value: 'html', label: t('emailEditor.mode.html') },
-                ]}
-                style={{ alignSelf: 'flex-start' }}
-              />
-            )}
-            {blocks && campaign.editor_document ? (
-              <EmailEditor
-                key={`${campaign.id}:${switchMode.version}`}
-                campaignId={campaign.id}
-                initial={campaign.editor_document}
-                readOnly={locked}
-                canSend={canEdit}
-                onDirtyChange={setEditorDirty}
-              />
-            ) : (
-              <Textarea
-                label={t('email.fields.html')}
-                description={t('email.fields.htmlHint', { example: HTML_EXAMPLE })}
-                autosize
-                minRows={8}
-                maxRows={24}
-                readOnly={locked}
-                spellCheck={false}
-                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
-                {...form.getInputProps('html_content')}
-              />
-            )}
-            <Textarea
-              label={t('email.fields.text')}
-              description={t('email.fields.textHint')}
-              autosize
-              minRows={4}
-              maxRows={16}
-              readOnly={locked}
-              {...form.getInputProps('text_content')}
-            />
-          </CardSection>
-          <CardSection title={t('email.edit.sender')}>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('email.fields.fromName')} maxLength={200} readOnly={locked} {...form.getInputProps('from_name')} />
+          {shows('content') && (
+            <CardSection title={t('email.edit.content')}>
               <TextInput
-                type="email"
-                label={t('email.fields.fromEmail')}
-                description={t('email.fields.fromEmailHint')}
-                readOnly={locked}
-                {...form.getInputProps('from_email')}
+                label={t('email.fields.name')}
+                description={t('email.fields.nameHint')}
+                required
+                maxLength={200}
+                readOnly={!canEdit}
+                {...form.getInputProps('name')}
               />
-              <TextInput type="email" label={t('email.fields.replyTo')} readOnly={locked} {...form.getInputProps('reply_to')} />
-            </SimpleGrid>
-          </CardSection>
-          <CardSection title={t('email.edit.audience')}>
-            <Select
-              label={t('email.fields.segment')}
-              description={t('email.fields.segmentHint')}
-              data={segmentOptions}
-              value={form.values.segment_id ?? ''}
-              onChange={(value) => form.setFieldValue('segment_id', value ? value : null)}
-              error={form.errors.segment_id}
-              readOnly={locked}
-              allowDeselect={false}
-              maw={420}
+              <TextInput
+                label={t('email.fields.subject')}
+                description={t('email.fields.subjectHint', { example: SUBJECT_EXAMPLE })}
+                maxLength={300}
+                readOnly={locked}
+                {...form.getInputProps('subject')}
+              />
+              <TextInput
+                label={t('email.fields.preheader')}
+                description={t('email.fields.preheaderHint')}
+                maxLength={300}
+                readOnly={locked}
+                {...form.getInputProps('preheader')}
+              />
+              {!locked && (
+                <SegmentedControl
+                  aria-label={t('emailEditor.mode.label')}
+                  value={blocks ? 'blocks' : 'html'}
+                  onChange={(value) => setSwitchTo(value as TContentMode)}
+                  data={[
+                    { value: 'blocks', label: t('emailEditor.mode.blocks') },
+                    { value: 'html', label: t('emailEditor.mode.html') },
+                  ]}
+                  style={{ alignSelf: 'flex-start' }}
+                />
+              )}
+              {blocks && campaign.editor_document ? (
+                <EmailEditor
+                  key={`${campaign.id}:${switchMode.version}`}
+                  campaignId={campaign.id}
+                  initial={campaign.editor_document}
+                  readOnly={locked}
+                  canSend={canEdit}
+                  onDirtyChange={setEditorDirty}
+                />
+              ) : (
+                <Textarea
+                  label={t('email.fields.html')}
+                  description={t('email.fields.htmlHint', { example: HTML_EXAMPLE })}
+                  autosize
+                  minRows={8}
+                  maxRows={24}
+                  readOnly={locked}
+                  spellCheck={false}
+                  styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+                  {...form.getInputProps('html_content')}
+                />
+              )}
+              <Textarea
+                label={t('email.fields.text')}
+                description={t('email.fields.textHint')}
+                autosize
+                minRows={4}
+                maxRows={16}
+                readOnly={locked}
+                {...form.getInputProps('text_content')}
+              />
+            </CardSection>
+          )}
+          {shows('sender') && (
+            <CardSection title={t('email.edit.sender')}>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label={t('email.fields.fromName')} maxLength={200} readOnly={locked} {...form.getInputProps('from_name')} />
+                <TextInput
+                  type="email"
+                  label={t('email.fields.fromEmail')}
+                  description={t('email.fields.fromEmailHint')}
+                  readOnly={locked}
+                  {...form.getInputProps('from_email')}
+                />
+                <TextInput type="email" label={t('email.fields.replyTo')} readOnly={locked} {...form.getInputProps('reply_to')} />
+              </SimpleGrid>
+            </CardSection>
+          )}
+          {shows('recipients') && (
+            <CardSection title={t('email.edit.audience')}>
+              <Select
+                label={t('email.fields.segment')}
+                description={t('email.fields.segmentHint')}
+                data={segmentOptions}
+                value={form.values.segment_id ?? ''}
+                onChange={(value) => form.setFieldValue('segment_id', value ? value : null)}
+                error={form.errors.segment_id}
+                readOnly={locked}
+                allowDeselect={false}
+                maw={420}
+              />
+              <RecipientsCount campaignId={campaign.id} />
+            </CardSection>
+          )}
+          {steps.step && (
+            <CampaignStepNav
+              step={steps.step}
+              onStep={steps.go}
+              onNext={saveIfChanged}
+              busy={save.isPending}
+              waitingForEditor={editorDirty}
+              onLeave={() => steps.go(null)}
             />
-            <RecipientsCount campaignId={campaign.id} />
-          </CardSection>
-          {canEdit && (
+          )}
+          {canEdit && !steps.step && (
             <Group justify="space-between">
               <Group gap="sm">
                 <Button type="submit" loading={save.isPending}>

@@ -12,7 +12,7 @@ import { CAMPAIGNS_KEY, CAMPAIGNS_PATH, SUBJECT_EXAMPLE } from '../email-api.js'
 
 type Props = { opened: boolean; onClose: () => void };
 
-/** "+ Créer": a name and a subject make a draft, which opens in its own page for the content. */
+/** "+ Créer": a name and a subject make a draft, which opens as the step flow (recipients, content, sender, review). */
 export function CreateCampaignModal({ opened, onClose }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -28,7 +28,7 @@ export function CreateCampaignModal({ opened, onClose }: Props) {
       form.reset();
       onClose();
       await queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY });
-      void navigate(`/email-marketing/campaigns/${created.id}`);
+      void navigate(`/email-marketing/campaigns/${created.id}?step=recipients`);
     },
     onError: (error) => {
       if (!setFormErrors(form, error)) notifyError(error, t);

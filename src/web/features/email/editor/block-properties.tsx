@@ -1,4 +1,4 @@
-import { ActionIcon, Button, ColorInput, Group, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, ColorInput, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../../../../contracts/email-document.js';
 import { FOOTER_EXAMPLE, HEX_COLOR, HREF_EXAMPLE, TEXT_EXAMPLE } from './block-meta.js';
 import { RichTextField } from './rich-text-field.js';
+import { NumberField } from '../../../ui/number-field.js';
 
 /** A change of the chosen block; `mergeKey` makes a quick series of changes of one field a single undo step. */
 type TChange<T> = (change: Partial<T>, mergeKey?: string) => void;
@@ -129,13 +130,13 @@ function ImageFields({ block, onChange }: { block: TEmailBlockOf<'image'>; onCha
         onChange={(event) => onChange({ alt: event.currentTarget.value }, `${block.id}:alt`)}
       />
       <HrefInput label={t('emailEditor.fields.imageHref')} value={block.href} onChange={(href) => onChange({ href }, `${block.id}:href`)} />
-      <NumberInput
+      <NumberField
         label={t('emailEditor.fields.imageWidth')}
         description={t('emailEditor.fields.imageWidthHint')}
         value={block.width ?? ''}
         min={20}
         max={800}
-        allowDecimal={false}
+        decimals={0}
         onChange={(value) => onChange({ width: typeof value === 'number' ? value : null }, `${block.id}:width`)}
       />
       <AlignField value={block.align} onChange={(align) => onChange({ align })} />
@@ -290,6 +291,8 @@ function ColorField({ label, value, onChange }: { label: string; value: string; 
       value={value}
       format="hex"
       swatches={SWATCHES}
+      // The browser's eye dropper has no name to announce and exists in Chromium only: the swatches and the hex field do.
+      withEyeDropper={false}
       onChange={onChange}
       error={HEX_COLOR.test(value) ? undefined : t('emailEditor.fields.invalidColor')}
     />
@@ -298,15 +301,8 @@ function ColorField({ label, value, onChange }: { label: string; value: string; 
 
 function IntegerField({ label, value, min, max, onChange }: { label: string; value: number; min: number; max: number; onChange: (value: number) => void }) {
   return (
-    <NumberInput
-      label={label}
-      value={value}
-      min={min}
-      max={max}
-      clampBehavior="strict"
-      allowDecimal={false}
-      onChange={(next) => typeof next === 'number' && onChange(next)}
-    />
+    // The product's number field (French typing, errors in place); an emptied field keeps the last number.
+    <NumberField label={label} value={value} min={min} max={max} decimals={0} onChange={(next) => typeof next === 'number' && onChange(next)} />
   );
 }
 

@@ -23,7 +23,7 @@ export function SaveStatus({ state, doc, onRetry }: { state: TSaveState; doc: TE
     content = (
       <>
         <IconCheck size={16} aria-hidden color="var(--mantine-color-teal-text)" />
-        <Text size="sm" c="teal.8" data-testid="editor-saved" style={{ color: 'light-dark(var(--mantine-color-teal-9), var(--mantine-color-teal-4))' }}>
+        <Text size="sm" c="teal" data-testid="editor-saved">
           {t('emailEditor.save.saved')}
         </Text>
       </>
@@ -36,7 +36,7 @@ export function SaveStatus({ state, doc, onRetry }: { state: TSaveState; doc: TE
     content = (
       <>
         <IconAlertTriangle size={16} aria-hidden color="var(--mantine-color-red-text)" />
-        <Text size="sm" c="red.8" style={{ color: 'light-dark(var(--mantine-color-red-9), var(--mantine-color-red-4))' }}>
+        <Text size="sm" c="red">
           {message}
         </Text>
         {state.kind === 'error' && (

@@ -169,7 +169,7 @@ function RecordList({ records }: { records: TDnsRecordCheck[] }) {
               </Text>
             )}
             {record.error && (
-              <Text size="xs" style={{ color: 'light-dark(var(--mantine-color-red-9), var(--mantine-color-red-4))' }}>
+              <Text size="xs" c="red">
                 {t('settings.sendingDomains.dnsError', { code: record.error })}
               </Text>
             )}
