@@ -103,7 +103,7 @@ export async function seedEmailDemo(runtime: Runtime, workspaceId: string, userI
   await createCampaign(tenant, actor, {
     ...blank,
     name: 'Relance des clients inactifs',
-    subject: 'Ça fait longtemps, {{ lead.first_name | default: "" }}',
+    subject: 'Ça fait longtemps{% if lead.first_name %}, {{ lead.first_name }}{% endif %} !',
     preheader: 'Un petit cadeau pour votre retour',
     html_content: '',
     editor_document: starterDocument({

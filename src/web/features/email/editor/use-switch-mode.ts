@@ -12,14 +12,16 @@ import { escapeHtml } from './document-ops.js';
 
 export type TContentMode = 'blocks' | 'html';
 
-/** Liquid of the starter text's greeting (a value, never inside an i18n string). */
-const GREETING_NAME = '{{ lead.first_name | default: "" }}';
+/** Liquid of the starter text's greeting (built here, never inside an i18n string): "Bonjour à vous," without a first name. */
+function greetingName(fallback: string): string {
+  return `{{ lead.first_name | default: "${fallback.replace(/["{}%]/g, '')}" }}`;
+}
 
 /** A new campaign's document, in the reader's language: a heading, a greeting and a text, a button, the footer. */
 export function starterDocumentFor(t: TFunction): TEmailDocument {
   return starterDocument({
     headingHtml: `<h1>${escapeHtml(t('emailEditor.defaults.heading'))}</h1>`,
-    bodyHtml: `<p>${escapeHtml(t('emailEditor.defaults.greeting'))} ${GREETING_NAME},</p><p>${escapeHtml(t('emailEditor.defaults.body'))}</p>`,
+    bodyHtml: `<p>${escapeHtml(t('emailEditor.defaults.greeting'))} ${greetingName(t('emailEditor.defaults.greetingFallback'))},</p><p>${escapeHtml(t('emailEditor.defaults.body'))}</p>`,
     buttonLabel: t('emailEditor.defaults.button'),
     buttonHref: 'https://example.com',
     unsubscribeLabel: t('emailEditor.defaults.unsubscribe'),
