@@ -61,6 +61,8 @@ export const ZSmtpTestResult = z.object({
   response_code: z.number().int().nullable(),
   /** The server's exact reply, or the network error. */
   error: z.string().nullable(),
+  /** Set when the product refused to connect: the host leads to a private address (WEBHOOK_ALLOW_PRIVATE_ADDRESSES). */
+  error_code: z.enum(['private_address']).nullable(),
 });
 export type TSmtpTestResult = z.infer<typeof ZSmtpTestResult>;
 export const ZSmtpTestBody = z.strictObject({ to: ZEmail });

@@ -244,7 +244,7 @@ describe("the workspace's own SMTP server", () => {
 
     expect((await ws.client.put('/api/workspace/credentials/smtp', { ...smtp, password: 'bon-mot-de-passe' })).statusCode).toBe(200);
     const passed = await ws.client.post('/api/marketing/email-settings/smtp-test', { to: 'moi@example.test' });
-    expect(passed.json()).toEqual({ ok: true, via: 'workspace', response_code: null, error: null });
+    expect(passed.json()).toEqual({ ok: true, via: 'workspace', response_code: null, error: null, error_code: null });
     expect(mailTo('moi@example.test').server).toBe('provider');
 
     expect((await sendCampaign(ws, {})).statusCode).toBe(202);
@@ -261,6 +261,35 @@ describe("the workspace's own SMTP server", () => {
       expect(res.json().errors[0].code).toBe('smtp_not_configured');
     } finally {
       await bare.close();
+    }
+  });
+
+  it('never connects to a server on a private address (unless the instance allows it): the test and the messages say why', async () => {
+    const guarded = await startTestApp({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false' });
+    try {
+      const ws = await signUp(guarded.app);
+      expect((await ws.client.patch('/api/workspace', { legal_name: 'Atelier SAS', postal_address: '12 rue des Lilas, 75011 Paris' })).statusCode).toBe(200);
+      const leadEmail = uniqueEmail('lead');
+      expect((await ws.client.post('/api/marketing/leads', { email: leadEmail })).statusCode).toBe(201);
+      // The provider's sink listens on loopback: a member must not reach it (nor anything else on the machine).
+      const smtp = { host: '127.0.0.1', port: providerPort, secure: false, username: 'atelier', password: 'bon-mot-de-passe' };
+      expect((await ws.client.put('/api/workspace/credentials/smtp', smtp)).statusCode).toBe(200);
+      const trial = await ws.client.post('/api/marketing/email-settings/smtp-test', { to: 'moi@example.test' });
+      expect(trial.json()).toMatchObject({ ok: false, via: 'workspace', response_code: null, error_code: 'private_address' });
+      const before = received.length;
+      const created = await ws.client.post(CAMPAIGNS, {
+        name: 'Lettre',
+        subject: 'Bonjour',
+        html_content: '<p>{{ workspace.postal_address }} <a href="{{ unsubscribe_url }}">Se désinscrire</a></p>',
+      });
+      expect((await ws.client.post(`${CAMPAIGNS}/${created.json().id}/send`, {})).statusCode).toBe(202);
+      await guarded.drain();
+      // Nothing sent, nothing kept in the outbox as if sent: the message waits for a retry with the reason.
+      expect(received.length).toBe(before);
+      const recipients = await ws.client.get(`${CAMPAIGNS}/${created.json().id}/report/recipients`);
+      expect(recipients.json().items).toEqual([expect.objectContaining({ email: leadEmail, status: 'queued', error: expect.stringContaining('private address') })]);
+    } finally {
+      await guarded.close();
     }
   });
 });

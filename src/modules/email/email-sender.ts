@@ -14,7 +14,7 @@ import { CampaignLinks } from './email-links.js';
 import { leadContext } from './email-merge-fields.js';
 import { compileCampaign, renderMessage, type TCompiledCampaign, type TRenderedMessage } from './email-render.js';
 import { senderOf, senderPolicy, type TSender } from './email-senders.js';
-import { campaignTransport } from './email-transports.js';
+import { campaignTransportChoice } from './email-transports.js';
 import { bounceAddress, messageToken, messageUrls } from './email-tracking-urls.js';
 import { runSendPipeline } from './send-pipeline.js';
 import { getEmailSettings, throttleAllowance } from './email-settings.service.js';
@@ -115,6 +115,8 @@ type TSenderContext = {
   links: CampaignLinks;
   sender: TSender;
   transport: Transporter | undefined;
+  /** Why the workspace's own SMTP server cannot be used (a private address): each message fails with it, and retries. */
+  error?: Error | undefined;
   listId: string;
   /** Messages kept in the outbox (no SMTP): written with the batch's outcomes, in the same transaction. */
   outbox: Map<string, TRenderedMessage & { to: string; from: string }>;
@@ -131,7 +133,7 @@ async function senderContext(runtime: Runtime, tenant: Tenant, campaign: TEmailC
     workspace: { name: workspace.name, legal_name: workspace.legal_name, postal_address: workspace.postal_address },
     links,
     sender: senderOf(await senderPolicy(runtime, tenant), campaign, workspace.name),
-    transport: outboxOnly ? undefined : await campaignTransport(runtime, tenant),
+    ...(outboxOnly ? { transport: undefined } : await campaignTransportChoice(runtime, tenant)),
     // One list per workspace (RFC 2919): mail clients group and offer to unsubscribe from it.
     listId: `"${asciiPhrase(workspace.name)}" <${tenant.workspaceId}.list.${publicHost}>`,
     outbox: new Map(),
@@ -207,6 +209,7 @@ async function claimWhere(db: Db, campaign: TEmailCampaignRow, ids: SQL): Promis
 /** Renders and sends one message; never throws (the outcome is recorded, whatever it is). */
 async function sendOne(runtime: Runtime, context: TSenderContext, message: TClaimed): Promise<TResult> {
   if (message.excluded) return { id: message.id, status: 'skipped' };
+  if (context.error) return failure(message, context.error);
   let rendered: TRenderedMessage;
   const urls = messageUrls(runtime.config.publicUrl, messageToken(runtime.secrets, message.id));
   try {

@@ -46,6 +46,23 @@ export function isPrivateAddress(address: string): boolean {
   return family === 0 || PRIVATE_RANGES.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
+/**
+ * The address a host name a workspace chose leads to, refused (code `private_address`) when it, or any address it
+ * resolves to, is private: for connections that are not HTTP (a workspace's SMTP server), made to that address.
+ */
+export async function publicAddressOf(host: string): Promise<string> {
+  const literal = host.replace(/^\[|\]$/g, '');
+  const addresses = isIP(literal) ? [literal] : (await dnsLookupAll(literal)).map((a) => a.address);
+  const blocked = addresses.find((address) => isPrivateAddress(address));
+  if (blocked || addresses.length === 0)
+    throw Object.assign(new Error(`${host} leads to a private address (${blocked ?? 'none'})`), { code: 'private_address' });
+  return addresses[0]!;
+}
+
+function dnsLookupAll(hostname: string): Promise<LookupAddress[]> {
+  return new Promise((resolve, reject) => dnsLookup(hostname, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+}
+
 /** A webhook that could not be called or did not answer: the message (English, with details) and its code. */
 export class WebhookError extends Error {
   constructor(

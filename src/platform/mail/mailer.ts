@@ -40,7 +40,15 @@ const BULK_OPTIONS = { maxConnections: BULK_POOL_SIZE, connectionTimeout: 20_000
 const MAX_WORKSPACE_POOLS = 50;
 
 /** A workspace's own SMTP server (its `smtp` credential). */
-export type TSmtpServer = { host: string; port: number; secure: boolean; username?: string | undefined; password?: string | undefined };
+export type TSmtpServer = {
+  host: string;
+  port: number;
+  secure: boolean;
+  username?: string | undefined;
+  password?: string | undefined;
+  /** The name the certificate must bear when `host` is the address it was resolved to. */
+  servername?: string | undefined;
+};
 
 /** What a trial message got from the server: its reply code and words when it refused. */
 export type TServerTrial = { ok: boolean; responseCode: number | null; error: string | null };
@@ -51,6 +59,7 @@ function smtpOptions(smtp: TSmtpServer) {
     port: smtp.port,
     secure: smtp.secure,
     auth: smtp.username ? { user: smtp.username, pass: smtp.password ?? '' } : undefined,
+    tls: smtp.servername ? { servername: smtp.servername } : undefined,
   };
 }
 

@@ -106,31 +106,17 @@ function SectionView({ section, n, last, selection, invalidIds, readOnly, action
     >
       {!readOnly && (
         <div className={classes.sectionTools} onClick={(event) => event.stopPropagation()}>
-          <button
-            type="button"
-            ref={setActivatorNodeRef}
-            className={`${classes.tool} ${classes.handle}`}
-            {...attributes}
-            {...listeners}
-            aria-label={t('emailEditor.canvas.dragSection', { n })}
-          >
-            <IconGripVertical size={16} aria-hidden />
-          </button>
-          <Tool label={t('emailEditor.canvas.selectSection', { n })} onClick={() => actions.select({ kind: 'section', id: section.id })}>
-            <IconPencil size={16} aria-hidden />
-          </Tool>
-          <Tool label={`${t('emailEditor.actions.moveUp')} (${name})`} onClick={() => actions.nudgeSection(section.id, -1)} disabled={n === 1}>
-            <IconArrowUp size={16} aria-hidden />
-          </Tool>
-          <Tool label={`${t('emailEditor.actions.moveDown')} (${name})`} onClick={() => actions.nudgeSection(section.id, 1)} disabled={last}>
-            <IconArrowDown size={16} aria-hidden />
-          </Tool>
-          <Tool label={`${t('emailEditor.actions.duplicate')} (${name})`} onClick={() => actions.duplicateSection(section.id)}>
-            <IconCopy size={16} aria-hidden />
-          </Tool>
-          <Tool label={`${t('emailEditor.actions.delete')} (${name})`} onClick={() => actions.removeSection(section.id)}>
-            <IconTrash size={16} aria-hidden />
-          </Tool>
+          <ItemTools
+            handle={{ ref: setActivatorNodeRef, attributes, listeners, label: t('emailEditor.canvas.dragSection', { n }) }}
+            selectLabel={t('emailEditor.canvas.selectSection', { n })}
+            name={name}
+            onSelect={() => actions.select({ kind: 'section', id: section.id })}
+            onMove={(by) => actions.nudgeSection(section.id, by)}
+            first={n === 1}
+            last={last}
+            onDuplicate={() => actions.duplicateSection(section.id)}
+            onRemove={() => actions.removeSection(section.id)}
+          />
         </div>
       )}
       <div className={classes.columns}>
@@ -220,31 +206,15 @@ function BlockItem({ id, name, selected, invalid, readOnly, actions, children }:
     >
       {!readOnly && (
         <div className={classes.blockTools}>
-          <button
-            type="button"
-            ref={setActivatorNodeRef}
-            className={`${classes.tool} ${classes.handle}`}
-            {...attributes}
-            {...listeners}
-            aria-label={t('emailEditor.canvas.dragBlock', { name })}
-          >
-            <IconGripVertical size={16} aria-hidden />
-          </button>
-          <Tool label={t('emailEditor.canvas.selectBlock', { name })} onClick={() => actions.select({ kind: 'block', id })}>
-            <IconPencil size={16} aria-hidden />
-          </Tool>
-          <Tool label={`${t('emailEditor.actions.moveUp')} (${name})`} onClick={() => actions.nudgeBlock(id, -1)}>
-            <IconArrowUp size={16} aria-hidden />
-          </Tool>
-          <Tool label={`${t('emailEditor.actions.moveDown')} (${name})`} onClick={() => actions.nudgeBlock(id, 1)}>
-            <IconArrowDown size={16} aria-hidden />
-          </Tool>
-          <Tool label={`${t('emailEditor.actions.duplicate')} (${name})`} onClick={() => actions.duplicateBlock(id)}>
-            <IconCopy size={16} aria-hidden />
-          </Tool>
-          <Tool label={`${t('emailEditor.actions.delete')} (${name})`} onClick={() => actions.removeBlock(id)}>
-            <IconTrash size={16} aria-hidden />
-          </Tool>
+          <ItemTools
+            handle={{ ref: setActivatorNodeRef, attributes, listeners, label: t('emailEditor.canvas.dragBlock', { name }) }}
+            selectLabel={t('emailEditor.canvas.selectBlock', { name })}
+            name={name}
+            onSelect={() => actions.select({ kind: 'block', id })}
+            onMove={(by) => actions.nudgeBlock(id, by)}
+            onDuplicate={() => actions.duplicateBlock(id)}
+            onRemove={() => actions.removeBlock(id)}
+          />
         </div>
       )}
       {/* A picture of the email: nothing in it takes the focus or a click (the block's own buttons do). */}
@@ -252,6 +222,53 @@ function BlockItem({ id, name, selected, invalid, readOnly, actions, children }:
         {children}
       </div>
     </div>
+  );
+}
+
+type THandle = { ref: (element: HTMLElement | null) => void; attributes: object; listeners: object | undefined; label: string };
+
+/** A section's or a block's buttons: the drag handle, then edit, move up and down, copy and delete, each named for it. */
+function ItemTools(props: {
+  handle: THandle;
+  selectLabel: string;
+  name: string;
+  onSelect: () => void;
+  onMove: (by: -1 | 1) => void;
+  first?: boolean;
+  last?: boolean;
+  onDuplicate: () => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const { handle, name } = props;
+  return (
+    <>
+      <button
+        type="button"
+        ref={handle.ref}
+        className={`${classes.tool} ${classes.handle}`}
+        {...handle.attributes}
+        {...handle.listeners}
+        aria-label={handle.label}
+      >
+        <IconGripVertical size={16} aria-hidden />
+      </button>
+      <Tool label={props.selectLabel} onClick={props.onSelect}>
+        <IconPencil size={16} aria-hidden />
+      </Tool>
+      <Tool label={`${t('emailEditor.actions.moveUp')} (${name})`} onClick={() => props.onMove(-1)} disabled={props.first}>
+        <IconArrowUp size={16} aria-hidden />
+      </Tool>
+      <Tool label={`${t('emailEditor.actions.moveDown')} (${name})`} onClick={() => props.onMove(1)} disabled={props.last}>
+        <IconArrowDown size={16} aria-hidden />
+      </Tool>
+      <Tool label={`${t('emailEditor.actions.duplicate')} (${name})`} onClick={props.onDuplicate}>
+        <IconCopy size={16} aria-hidden />
+      </Tool>
+      <Tool label={`${t('emailEditor.actions.delete')} (${name})`} onClick={props.onRemove}>
+        <IconTrash size={16} aria-hidden />
+      </Tool>
+    </>
   );
 }
 

@@ -159,7 +159,13 @@ function SmtpTest() {
             t('settings.smtp.testOkBody', { to })
           ) : (
             <Stack gap={4}>
-              <Text size="sm">{result.response_code ? t('settings.smtp.testCode', { code: result.response_code }) : t('settings.smtp.testNetwork')}</Text>
+              <Text size="sm">
+                {result.error_code === 'private_address'
+                  ? t('settings.smtp.privateAddress')
+                  : result.response_code
+                    ? t('settings.smtp.testCode', { code: result.response_code })
+                    : t('settings.smtp.testNetwork')}
+              </Text>
               <Code block style={{ whiteSpace: 'pre-wrap' }}>
                 {result.error}
               </Code>
