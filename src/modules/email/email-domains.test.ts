@@ -287,7 +287,9 @@ describe("the workspace's own SMTP server", () => {
       // Nothing sent, nothing kept in the outbox as if sent: the message waits for a retry with the reason.
       expect(received.length).toBe(before);
       const recipients = await ws.client.get(`${CAMPAIGNS}/${created.json().id}/report/recipients`);
-      expect(recipients.json().items).toEqual([expect.objectContaining({ email: leadEmail, status: 'queued', error: expect.stringContaining('private address') })]);
+      expect(recipients.json().items).toEqual([
+        expect.objectContaining({ email: leadEmail, status: 'queued', error: expect.stringContaining('private address') }),
+      ]);
     } finally {
       await guarded.close();
     }

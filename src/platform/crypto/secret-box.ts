@@ -79,14 +79,18 @@ function signWith(key: Buffer, purpose: string, value: string): string {
   return createHmac('sha256', key).update(`${purpose}\n${value}`).digest().subarray(0, 12).toString('base64url');
 }
 
+const TEST_APP_SECRET = 'test-only-app-secret-never-used-in-production';
+
 /**
  * APP_SECRET when set; otherwise (embedded default, development) a secret generated once into
- * `<DATA_DIR>/app-secret` (mode 0600) so credentials survive restarts. Tests without APP_SECRET get a
- * throw-away secret. Production refuses to start without APP_SECRET (checked in loadConfig).
+ * `<DATA_DIR>/app-secret` (mode 0600) so credentials survive restarts. Tests without APP_SECRET share a
+ * fixed test secret. Production refuses to start without APP_SECRET (checked in loadConfig).
  */
 export function resolveAppSecret(options: { secret?: string; env: string; dataDir: string }): string {
   if (options.secret) return options.secret;
-  if (options.env === 'test') return randomBytes(32).toString('base64url');
+  // One fixed secret for every test runtime: on a shared PostgreSQL (npm run test:pg) a job queued by one test
+  // process may run in another, and must open what the first one sealed. Never used outside NODE_ENV=test.
+  if (options.env === 'test') return TEST_APP_SECRET;
   const file = join(options.dataDir, 'app-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(options.dataDir, { recursive: true });
