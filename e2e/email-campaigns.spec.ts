@@ -246,6 +246,37 @@ test('on a phone, add a block from the menu and edit it in the drawer', async ({
   expect(saved.html_content).toContain('https://exemple.fr/reserver');
 });
 
+test('an image block takes a picture uploaded to the media library, offered again there, and the email carries it', async ({ page }) => {
+  test.slow();
+  await signUp(page);
+  await page.goto('/email-marketing');
+  await page.getByRole('button', { name: 'Créer', exact: true }).first().click();
+  const create = page.getByRole('dialog', { name: 'Nouvelle campagne' });
+  await create.getByRole('textbox', { name: 'Nom de la campagne' }).fill('Avec une photo');
+  await create.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await page.getByRole('button', { name: 'Suivant : Contenu' }).click();
+  const campaignId = new URL(page.url()).pathname.split('/').pop()!;
+  await page.getByRole('button', { name: 'Ajouter le bloc « Image »' }).click();
+  const panel = page.getByRole('complementary', { name: 'Propriétés' });
+  // A 1×1 PNG, uploaded from the panel: it gets its address on the public server.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Téléverser une image' }).click();
+  const autosaved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(campaignId) && r.ok());
+  await (await chooser).setFiles({ name: 'atelier-photo.png', mimeType: 'image/png', buffer: png });
+  await expect(panel.getByRole('textbox', { name: 'Adresse de l’image' })).toHaveValue(/\/files\/[\w-]+$/);
+  await autosaved;
+  // The library offers it again.
+  await panel.getByRole('button', { name: 'Médiathèque' }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'Choisir une image de la médiathèque' }).getByRole('button', { name: 'Choisir atelier-photo.png' }),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
+  const saved = (await (await page.request.get(`/api/marketing/email-campaigns/${campaignId}`)).json()) as { html_content: string };
+  expect(saved.html_content).toMatch(/src="http:\/\/127\.0\.0\.1:\d+\/files\/[\w-]+"/);
+  expect(saved.html_content).toContain('alt="atelier-photo"');
+});
+
 test('screenshots of the block editor, light and dark, desktop and phone', async ({ browser, page: first, baseURL }) => {
   test.slow();
   await signUp(first);

@@ -83,8 +83,9 @@ type TMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 async function request<T>(method: TMethod, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  // No content-type without a body: Fastify rejects an empty JSON body.
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // No content-type without a body: Fastify rejects an empty JSON body. A form (a file upload) sets its own.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -93,7 +94,7 @@ async function request<T>(method: TMethod, path: string, body?: unknown): Promis
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({ status: 0, detail: 'Network error' });
@@ -129,4 +130,6 @@ export const api = {
   patch: <T = void>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** POSTs a multipart form (fields before the file, as the server reads them in order). */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TExportFormat, TImportMapping, TImportProblemList, TLeadImport, TOnDuplicate } from '../../../../contracts/crm-imports.js';
 import type { TLeadFilter } from '../../../../contracts/crm.js';
-import type { TProblem } from '../../../../contracts/common.js';
-import { api, ApiError } from '../../../lib/api.js';
+import { api } from '../../../lib/api.js';
 
 export const IMPORTS_KEY = ['crm', 'imports'] as const;
 
@@ -36,38 +35,12 @@ export function isRunning(item: TLeadImport | undefined): boolean {
 }
 
 /** Uploads the file with its mapping (multipart, fields before the file) and returns the queued import. */
-export async function startImport(input: {
-  file: File;
-  mapping: TImportMapping;
-  onDuplicate: TOnDuplicate;
-  csrfToken: string | undefined;
-}): Promise<TLeadImport> {
+export async function startImport(input: { file: File; mapping: TImportMapping; onDuplicate: TOnDuplicate }): Promise<TLeadImport> {
   const form = new FormData();
   form.append('mapping', JSON.stringify(input.mapping));
   form.append('on_duplicate', input.onDuplicate);
   form.append('file', input.file, input.file.name);
-  let response: Response;
-  try {
-    response = await fetch('/api/marketing/leads/import', {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(input.csrfToken ? { 'x-csrf-token': input.csrfToken } : {}) },
-    });
-  } catch {
-    throw new ApiError({ status: 0, detail: 'Network error' });
-  }
-  const body = (await response.json().catch(() => null)) as (TLeadImport & Partial<Pick<TProblem, 'detail' | 'errors' | 'reason' | 'params'>>) | null;
-  if (!response.ok) {
-    throw new ApiError({
-      status: response.status,
-      detail: body?.detail ?? response.statusText,
-      errors: body?.errors,
-      reason: body?.reason,
-      params: body?.params,
-    });
-  }
-  return body!;
+  return api.upload<TLeadImport>('/api/marketing/leads/import', form);
 }
 
 /** The download address of the failed rows' report. */

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_MAX_BYTES, type TImportMapping, type TOnDuplicate } from '../../../../contracts/crm-imports.js';
 import { FormError } from '../../../ui/form-error.js';
-import { useSignedInMe } from '../../auth/session.js';
 import { useCustomFields } from '../crm-api.js';
 import { NotCsvError, readCsvPreview, type TCsvPreview } from './csv-preview.js';
 import { guessMapping } from './guess-mapping.js';
@@ -21,7 +20,6 @@ const DELIMITER_NAMES: Record<string, 'comma' | 'semicolon' | 'tab'> = { ',': 'c
 export function ImportModal({ opened, onClose }: Props) {
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 48em)');
-  const me = useSignedInMe();
   const queryClient = useQueryClient();
   const { data: customFields = [] } = useCustomFields();
   const { data: imports } = useLeadImports(opened);
@@ -35,7 +33,7 @@ export function ImportModal({ opened, onClose }: Props) {
   const [importId, setImportId] = useState<string | null>(null);
 
   const start = useMutation({
-    mutationFn: () => startImport({ file: file!, mapping, onDuplicate, csrfToken: me.csrf_token }),
+    mutationFn: () => startImport({ file: file!, mapping, onDuplicate }),
     onSuccess: (created) => {
       setImportId(created.id);
       setStep(2);

@@ -13,6 +13,7 @@ import {
   type TSocialNetwork,
 } from '../../../../contracts/email-document.js';
 import { FOOTER_EXAMPLE, HEX_COLOR, HREF_EXAMPLE, TEXT_EXAMPLE } from './block-meta.js';
+import { ImagePicker } from './image-picker.js';
 import { RichTextField } from './rich-text-field.js';
 import { NumberField } from '../../../ui/number-field.js';
 
@@ -122,6 +123,7 @@ function ImageFields({ block, onChange }: { block: TEmailBlockOf<'image'>; onCha
         onChange={(event) => onChange({ src: event.currentTarget.value }, `${block.id}:src`)}
         error={srcOk ? undefined : block.src ? t('emailEditor.fields.invalidImage') : t('emailEditor.fields.required')}
       />
+      <ImagePicker onPick={(file) => onChange({ src: file.url, ...(block.alt ? {} : { alt: file.name.replace(/\.[a-z0-9]+$/i, '') }) })} />
       <TextInput
         label={t('emailEditor.fields.imageAlt')}
         description={t('emailEditor.fields.imageAltHint')}
