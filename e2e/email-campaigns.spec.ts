@@ -277,6 +277,33 @@ test('an image block takes a picture uploaded to the media library, offered agai
   expect(saved.html_content).toContain('alt="atelier-photo"');
 });
 
+test('markup hidden in a Liquid tag of a text block is never run by a member who opens the campaign', async ({ page, baseURL }) => {
+  await signUp(page);
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrf_token: string };
+  const headers = { 'x-csrf-token': me.csrf_token, origin: baseURL! };
+  await page.goto('/email-marketing');
+  await page.getByRole('button', { name: 'Créer', exact: true }).first().click();
+  const create = page.getByRole('dialog', { name: 'Nouvelle campagne' });
+  await create.getByRole('textbox', { name: 'Nom de la campagne' }).fill('Piégée');
+  await create.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(page.getByRole('heading', { name: 'Piégée', level: 1 })).toBeVisible();
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  type TDoc = { sections: { columns: { blocks: { type: string; html?: string }[] }[] }[] };
+  const campaign = (await (await page.request.get(`/api/marketing/email-campaigns/${id}`)).json()) as { editor_document: TDoc };
+  const doc = campaign.editor_document;
+  const text = doc.sections.flatMap((s) => s.columns.flatMap((c) => c.blocks)).find((b) => b.type === 'text')!;
+  // Entities inside a Liquid tag survive the server's allow-list as markup: the editor must not draw it as such.
+  text.html = `<p>{{ '&lt;img src=x onerror="window.__xss=1"&gt;' }}</p>`;
+  expect((await page.request.patch(`/api/marketing/email-campaigns/${id}`, { data: { editor_document: doc }, headers })).ok()).toBe(true);
+  await page.goto(`/email-marketing/campaigns/${id}`);
+  const canvas = page.getByRole('region', { name: 'Contenu de l’e-mail' });
+  await expect(canvas).toContainText('Écrivez votre message ici.');
+  await canvas.getByRole('button', { name: 'Modifier le bloc « Texte »' }).first().click();
+  await page.waitForTimeout(500);
+  expect(await page.evaluate('window.__xss')).toBeUndefined();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+});
+
 test('screenshots of the block editor, light and dark, desktop and phone', async ({ browser, page: first, baseURL }) => {
   test.slow();
   await signUp(first);

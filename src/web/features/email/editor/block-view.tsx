@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TEmailBlock } from '../../../../contracts/email-document.js';
 import { NETWORK_ICONS } from './block-meta.js';
 import classes from './email-editor.module.css';
+import { safeTextHtml } from './safe-html.js';
 
 const JUSTIFY = { left: 'flex-start', center: 'center', right: 'flex-end' } as const;
 
@@ -15,7 +16,7 @@ export function BlockView({ block }: { block: TEmailBlock }) {
   const { t } = useTranslation();
   switch (block.type) {
     case 'text':
-      return <div dangerouslySetInnerHTML={{ __html: block.html }} style={{ color: 'inherit' }} />;
+      return <div dangerouslySetInnerHTML={{ __html: safeTextHtml(block.html) }} style={{ color: 'inherit' }} />;
     case 'image':
       return block.src ? (
         <div style={{ display: 'flex', justifyContent: JUSTIFY[block.align] }}>

@@ -16,6 +16,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedHref } from '../../../../contracts/email-document.js';
 import classes from './email-editor.module.css';
+import { safeTextHtml } from './safe-html.js';
 
 type Props = { label: string; description?: string; value: string; onChange: (html: string) => void };
 
@@ -36,7 +37,7 @@ export function RichTextField({ label, description, value, onChange }: Props) {
   // The area is left alone while one types; a value from elsewhere (undo, another block) replaces its content.
   useEffect(() => {
     if (area.current && value !== emitted.current) {
-      area.current.innerHTML = value;
+      area.current.innerHTML = safeTextHtml(value);
       emitted.current = value;
     }
   }, [value]);
