@@ -49,10 +49,16 @@ describe('lead import with two writers', () => {
       emails.map((email, i) => `Lead${i},${email}`),
     );
     const progress: number[] = [];
+    // Reads one after the other: the two writers' reads, on two PostgreSQL connections, could otherwise complete
+    // out of order and show a later value before an earlier one (a flaky test, not a step back).
+    let reads = Promise.resolve();
     const observe = async (fn: () => Promise<void>) => {
       await fn();
-      const [row] = await query<{ processed_rows: number }>('SELECT processed_rows FROM lead_imports WHERE id = $1', [id]);
-      progress.push(row!.processed_rows);
+      reads = reads.then(async () => {
+        const [row] = await query<{ processed_rows: number }>('SELECT processed_rows FROM lead_imports WHERE id = $1', [id]);
+        progress.push(row!.processed_rows);
+      });
+      await reads;
     };
     await runLeadImport(t.runtime.db, ws.workspaceId, id, { batchRows: 50, writers: 2, publish: observe });
 
