@@ -1,13 +1,15 @@
 // npm run bench:send — prints numbers, never pass/fail.
 // The same campaign message to N recipients (BENCH_SEND_N, default 10,000 and 100,000) two ways, to the same
 // loopback SMTP sink (bench/smtp-sink.ts, its own process):
-// - a bare loop: nodemailer's pooled transport (the engine's pool size), the message rendered once;
+// - a bare loop: nodemailer's pooled transport (the engine's pool size) sending the engine's own message for one
+//   recipient (rendered once: tracked links, pixel, List-* headers), to each address in turn;
 // - the engine: recipients resolved into email_sends, then one sender (as one worker process runs it) claiming,
 //   rendering per recipient (Liquid, tracked links, pixel), sending and recording each batch.
 // Prints messages/s of each, the ratio (target: engine ≥ 80 % of the bare loop) and the process's peak RSS while
 // the engine sends (target: flat, under 256 MB at 100,000). PostgreSQL with DATABASE_URL, else PGlite.
 import { performance } from 'node:perf_hooks';
 import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { createRuntime } from '../src/boot.js';
 import { loadConfig } from '../src/platform/config.js';
 import { Tenant } from '../src/platform/db/tenant.js';
@@ -18,8 +20,7 @@ import { signup } from '../src/modules/accounts/index.js';
 import { ZEmailCampaignBody } from '../src/contracts/email-campaigns.js';
 import { createCampaign, getCampaign } from '../src/modules/email/email-campaigns.service.js';
 import { sendCampaign } from '../src/modules/email/email-send.service.js';
-import { previewCampaign } from '../src/modules/email/email-preview.service.js';
-import { runCampaignSender } from '../src/modules/email/email-sender.js';
+import { runCampaignSender, sampleCampaignMail, type TMail } from '../src/modules/email/email-sender.js';
 import { resolveCampaignRecipientsJob } from '../src/modules/email/email-sending.jobs.js';
 import { updateWorkspace } from '../src/modules/workspaces/workspaces.service.js';
 import { startSink } from './smtp-sink-client.js';
@@ -50,7 +51,7 @@ async function waitForSink(count: number): Promise<void> {
   while ((await sink.stats()).received < count) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-async function bareLoop(n: number, message: { subject: string; html: string; text: string }): Promise<number> {
+async function bareLoop(n: number, mail: TMail, composed: boolean): Promise<number> {
   await sink.reset();
   // The same transport the engine uses (pooled, Nagle off), without the engine around it.
   const transport = withNoDelaySockets(nodemailer.createTransport(`${smtpUrl}?pool=true&maxConnections=${BULK_POOL_SIZE}`));
@@ -61,13 +62,12 @@ async function bareLoop(n: number, message: { subject: string; html: string; tex
     Array.from({ length: BULK_POOL_SIZE * 2 }, async () => {
       while (next < n) {
         const i = next++;
-        await transport.sendMail({
-          from: 'Bench <bench@localhost>',
-          to: `lead${i}@exemple.fr`,
-          subject: message.subject,
-          html: message.html,
-          text: message.text,
-        });
+        // The engine's message for one recipient, addressed to each in turn (a Message-ID each, as the engine's).
+        const to = `lead${i}@exemple.fr`;
+        const one = { ...mail, to, envelope: { from: (mail.envelope as { from: string }).from, to }, messageId: `<bare-${i}@bench>` };
+        if (!composed) await transport.sendMail(one);
+        // As the engine does: composed in memory, written in one piece.
+        else await transport.sendMail({ envelope: one.envelope, raw: await new MailComposer(one).compile().build(), messageId: one.messageId });
       }
     }),
   );
@@ -77,7 +77,8 @@ async function bareLoop(n: number, message: { subject: string; html: string; tex
   return n / seconds;
 }
 
-async function engine(n: number): Promise<{ rate: number; resolveSeconds: number; startMb: number; peakMb: number; received: number; duplicates: number }> {
+/** A workspace with n leads and a campaign to all of them (not sent yet). */
+async function benchCampaign(n: number): Promise<{ tenant: Tenant; campaignId: string }> {
   const { user, workspace } = await signup(runtime.db, {
     email: `bench-send-${Date.now()}@example.com`,
     password: 'bench password 123',
@@ -97,6 +98,15 @@ async function engine(n: number): Promise<{ rate: number; resolveSeconds: number
     auth,
     ZEmailCampaignBody.parse({ name: `Bench ${n}`, subject: 'Bonjour {{ lead.first_name }}', preheader: 'Les nouveautés', html_content: HTML }),
   );
+  return { tenant, campaignId: campaign.id };
+}
+
+async function engine(
+  tenant: Tenant,
+  campaignId: string,
+  n: number,
+): Promise<{ rate: number; resolveSeconds: number; startMb: number; peakMb: number; received: number; duplicates: number }> {
+  const campaign = { id: campaignId };
   await sink.reset();
   await sendCampaign(runtime, tenant, campaign.id);
   let t0 = performance.now();
@@ -118,25 +128,17 @@ async function engine(n: number): Promise<{ rate: number; resolveSeconds: number
 }
 
 for (const n of sizes) {
-  const sample = await (async () => {
-    const { workspace } = await signup(runtime.db, {
-      email: `bench-sample-${Date.now()}@example.com`,
-      password: 'bench password 123',
-      name: 'B',
-      workspace_name: 'B',
-    });
-    await updateWorkspace(runtime.db, workspace.id, { postal_address: '1 rue du Test, 75001 Paris' });
-    const tenant = new Tenant(runtime.db, workspace.id);
-    const auth = { via: 'session' as const, user_id: null, workspace_id: workspace.id, role: 'owner' as const };
-    const c = await createCampaign(tenant, auth, ZEmailCampaignBody.parse({ name: 'Sample', subject: 'Bonjour {{ lead.first_name }}', html_content: HTML }));
-    return previewCampaign(runtime, tenant, c);
-  })();
-  const bare = await bareLoop(n, sample);
-  const result = await engine(n);
+  const { tenant, campaignId } = await benchCampaign(n);
+  // The engine's own message for its first recipient (rendered, links tracked, headers): both sides send it.
+  const mail = await sampleCampaignMail(runtime, campaignId, { first_name: 'Prénom1', email: 'lead1@exemple.fr', company: 'Société 1' });
+  const bare = await bareLoop(n, mail, false);
+  const composed = await bareLoop(n, mail, true);
+  const result = await engine(tenant, campaignId, n);
   console.log(
     `${n.toLocaleString('en').padStart(8)} messages: bare loop ${bare.toFixed(0).padStart(6)} msg/s   engine ${result.rate.toFixed(0).padStart(6)} msg/s   ` +
       `ratio ${((result.rate / bare) * 100).toFixed(0)} %   RSS ${result.startMb.toFixed(0)} MB at the start, peak ${result.peakMb.toFixed(0)} MB   ` +
-      `(resolution ${result.resolveSeconds.toFixed(1)} s; sink got ${result.received.toLocaleString('en')}, ${result.duplicates} duplicates)`,
+      `(resolution ${result.resolveSeconds.toFixed(1)} s; sink got ${result.received.toLocaleString('en')}, ${result.duplicates} duplicates)\n` +
+      `${' '.repeat(19)}a bare loop composing in memory as the engine does: ${composed.toFixed(0)} msg/s (engine at ${((result.rate / composed) * 100).toFixed(0)} % of it)`,
   );
 }
 

@@ -3,11 +3,12 @@ import type { Db } from '../../platform/db/database.js';
 import { Tenant } from '../../platform/db/tenant.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { recordLeadEvent, setLeadUnsubscribed } from '../crm/index.js';
-import { findSend } from './email-tracking.service.js';
-import { isBounceAddress, sendIdOfBounceAddress } from './email-tracking-urls.js';
+import { findSend, unsubscribe } from './email-tracking.service.js';
+import { isBounceAddress, sendIdOfBounceAddress, sendIdOfUnsubscribeAddress } from './email-tracking-urls.js';
 import { emailCampaigns, emailSends, emailSuppressions } from './email.tables.js';
 
-// Bounce reports (RFC 3464 DSNs) and complaint reports (RFC 5965 ARF) received by the inbound SMTP listener. The
+// Bounce reports (RFC 3464 DSNs), complaint reports (RFC 5965 ARF) and List-Unsubscribe mailto requests received by
+// the inbound SMTP listener. The
 // message they are about is named by the VERP envelope address they were sent to (signed), or else by the
 // Message-ID of the original message they quote (ours are `<send id@domain>`). A hard bounce or a complaint
 // suppresses the address at once; soft bounces suppress it after SOFT_BOUNCE_LIMIT in SOFT_BOUNCE_DAYS.
@@ -27,6 +28,13 @@ export function acceptsInboundAddress(runtime: Pick<Runtime, 'config'>) {
 /** Handles one inbound message: finds the message it reports on and what happened to it. */
 export function inboundMailHandler(runtime: Runtime) {
   return async ({ recipients, raw }: { recipients: string[]; raw: Buffer }): Promise<void> => {
+    // A mail client unsubscribing through the List-Unsubscribe mailto: whatever the message says, the address is the request.
+    const toUnsubscribe = recipients.map((r) => sendIdOfUnsubscribeAddress(runtime.secrets, r, runtime.config.bounceDomain)).find(Boolean);
+    if (toUnsubscribe) {
+      const send = await findSend(runtime.db, toUnsubscribe);
+      if (send) await unsubscribe(runtime.db, send);
+      return;
+    }
     const text = raw.toString('latin1');
     const report = classifyReport(text);
     if (report.kind === 'none') return;

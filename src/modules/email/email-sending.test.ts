@@ -134,10 +134,13 @@ describe('sending a campaign', () => {
     expect(toAda!.mail.text).toContain('12 rue des Lilas, 75011 Paris');
     expect(mailsTo(bruno)[0]!.mail.subject).toBe('Bonjour ami');
     // Compliance headers (RFC 8058, RFC 2919) and a stable Message-ID.
-    const headers = toAda!.mail.headers;
-    const unsubscribeUrl = (headers.get('list') as { unsubscribe: { url: string } }).unsubscribe.url;
+    const unsubscribeUrl = /^List-Unsubscribe: <([^>]+)>/m.exec(toAda!.raw)?.[1];
     expect(unsubscribeUrl).toMatch(/^https:\/\/pages\.example\.test\/e\/u\/[^/]+$/);
     expect(toAda!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+    // The mailto beside the URL, for mail clients that unsubscribe by writing (a signed address of the inbound listener).
+    expect(toAda!.raw.replace(/\r?\n[ \t]+/g, ' ')).toMatch(
+      /^List-Unsubscribe: <https:\/\/pages\.example\.test\/e\/u\/[^>]+>, <mailto:unsubscribe\+[0-9a-f]{32}\.[0-9a-f]{16}@pages\.example\.test\?subject=unsubscribe>\r?$/m,
+    );
     expect(toAda!.raw).toMatch(/^List-ID: "Test workspace" <[0-9a-f-]{36}\.list\.pages\.example\.test>/m);
     expect(toAda!.mail.messageId).toMatch(/^<[0-9a-f-]{36}@localhost>$/);
     // Links: http(s) ones tracked through the public server, mailto and the unsubscribe link as written.
@@ -474,10 +477,23 @@ describe('sending a campaign', () => {
       'feedback-report',
       `--R\r\nContent-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nUser-Agent: FBL/1.0\r\nVersion: 1\r\n\r\n--R\r\nContent-Type: message/rfc822\r\n\r\nMessage-ID: ${messageId}\r\nSubject: Bonjour\r\n\r\nBonjour\r\n`,
     );
+    // A mail client unsubscribing through the List-Unsubscribe mailto: the lead is unsubscribed, counted once.
+    const mailto = /<mailto:([^?>]+)\?subject=unsubscribe>/.exec(mailsTo(soft)[0]!.raw.replace(/\r?\n[ \t]+/g, ' '))![1]!;
+    const request = { envelope: { from: soft, to: mailto }, raw: `From: ${soft}\r\nTo: ${mailto}\r\nSubject: unsubscribe\r\n\r\nunsubscribe\r\n` };
+    await reporter.sendMail(request);
+    await reporter.sendMail(request);
+    // One with a signature that is not ours changes nothing.
+    await reporter.sendMail({ ...request, envelope: { from: soft, to: mailto.replace(/\.[0-9a-f]{16}@/, '.0123456789abcdef@') } });
     // Replayed: counted once. Another address of ours that names no message, and a stranger's address: refused.
     await report(envelope(gone), 'delivery-status', dsn(gone, '5.1.1', 'failed'));
     await expect(report('someone@pages.example.test', 'delivery-status', dsn(gone, '5.1.1', 'failed'))).rejects.toThrow(/550/);
-    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json()).toMatchObject({ total_sent: 3, total_delivered: 2, total_bounced: 1, total_complained: 1 });
+    expect((await ws.client.get(`${BASE}/${campaign.id}`)).json()).toMatchObject({
+      total_sent: 3,
+      total_delivered: 2,
+      total_bounced: 1,
+      total_complained: 1,
+      total_unsubscribed: 1,
+    });
     const reportJson = (await ws.client.get(`${BASE}/${campaign.id}/report`)).json();
     expect(reportJson).toMatchObject({ bounces: { hard: 1, soft: 1 }, complained: 1 });
     const suppressions = (await ws.client.get('/api/marketing/email-suppressions')).json().items as { email: string; reason: string }[];
@@ -486,6 +502,8 @@ describe('sending a campaign', () => {
       [gone, 'hard_bounce'],
     ]);
     expect((await ws.client.get(`/api/marketing/leads/${ids[2]}`)).json().unsubscribed_at).not.toBeNull();
+    expect((await ws.client.get(`/api/marketing/leads/${ids[1]}`)).json().unsubscribed_at).not.toBeNull();
+    expect((await ws.client.get(`/api/marketing/leads/${ids[0]}`)).json().unsubscribed_at).toBeNull();
     const events = (await ws.client.get(`/api/marketing/leads/${ids[0]}/events`)).json();
     expect((events.items ?? events).map((e: { event_type: string }) => e.event_type)).toContain('email_bounced');
     reporter.close();

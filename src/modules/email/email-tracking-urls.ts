@@ -45,25 +45,47 @@ export function bounceAddress(secrets: SecretBox, sendId: string, domain: string
 
 /** The message an envelope address names, or null when it is not one of ours or its signature is wrong. */
 export function sendIdOfBounceAddress(secrets: SecretBox, address: string, domain: string): string | null {
-  const match = VERP.exec(address.trim());
+  return sendIdOf(VERP, BOUNCE_PURPOSE, secrets, address, domain);
+}
+
+function sendIdOf(pattern: RegExp, purpose: string, secrets: SecretBox, address: string, domain: string): string | null {
+  const match = pattern.exec(address.trim());
   if (!match || match[3]!.toLowerCase() !== domain.toLowerCase()) return null;
   const hex = match[1]!.toLowerCase();
-  if (signatureHex(secrets, hex) !== match[2]!.toLowerCase()) return null;
+  if (signatureHex(secrets, hex, purpose) !== match[2]!.toLowerCase()) return null;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+const UNSUBSCRIBE_PURPOSE = 'email-unsubscribe-mailto';
+const UNSUBSCRIBE = /^unsubscribe\+([0-9a-f]{32})\.([0-9a-f]{16})@(.+)$/i;
+
 /**
- * Whether the inbound listener takes mail for this address: one of our envelope senders, or `feedback@<bounce
- * domain>` (the address to register with mailbox providers' complaint feedback loops; their reports quote the
- * original message, whose Message-ID names it). Every other recipient is refused.
+ * The mailto address of a message's List-Unsubscribe header (for mail clients that unsubscribe by writing):
+ * `unsubscribe+<message id, 32 hex>.<signature, 16 hex>@<bounce domain>`, 61 characters of local part. Its own
+ * signature purpose: a bounce address cannot be turned into an unsubscribe one.
+ */
+export function unsubscribeAddress(secrets: SecretBox, sendId: string, domain: string): string {
+  const hex = sendId.replace(/-/g, '');
+  return `unsubscribe+${hex}.${signatureHex(secrets, hex, UNSUBSCRIBE_PURPOSE)}@${domain}`;
+}
+
+/** The message an unsubscribe address names, or null when it is not one of ours or its signature is wrong. */
+export function sendIdOfUnsubscribeAddress(secrets: SecretBox, address: string, domain: string): string | null {
+  return sendIdOf(UNSUBSCRIBE, UNSUBSCRIBE_PURPOSE, secrets, address, domain);
+}
+
+/**
+ * Whether the inbound listener takes mail for this address: one of our envelope senders, a List-Unsubscribe
+ * mailto, or `feedback@<bounce domain>` (the address to register with mailbox providers' complaint feedback loops;
+ * their reports quote the original message, whose Message-ID names it). Every other recipient is refused.
  */
 export function isBounceAddress(address: string, domain: string): boolean {
   const trimmed = address.trim().toLowerCase();
   if (trimmed === `feedback@${domain.toLowerCase()}`) return true;
-  const match = VERP.exec(trimmed);
+  const match = VERP.exec(trimmed) ?? UNSUBSCRIBE.exec(trimmed);
   return match !== null && match[3]! === domain.toLowerCase();
 }
 
-function signatureHex(secrets: SecretBox, hex: string): string {
-  return Buffer.from(secrets.sign(BOUNCE_PURPOSE, hex), 'base64url').subarray(0, 8).toString('hex');
+function signatureHex(secrets: SecretBox, hex: string, purpose = BOUNCE_PURPOSE): string {
+  return Buffer.from(secrets.sign(purpose, hex), 'base64url').subarray(0, 8).toString('hex');
 }

@@ -1,11 +1,18 @@
 // The sender's pipeline: keeps the SMTP pool busy while the database work of other messages goes on, with a hard
 // bound on what a crash can duplicate. Three things overlap:
-// - claiming: a batch of messages is claimed (marked `sending`) ahead, so the next send never waits for a query;
+// - claiming: messages are claimed (marked `sending`) ahead, so the next send never waits for a query. A claim
+//   takes a pool's worth, and up to `claimBatch` while the previous claim was used up within a second (one
+//   statement per hundred messages instead of ten at full speed; a slow server keeps small claims);
 // - sending: a message starts only while fewer than `window` messages are started and not yet recorded;
-// - recording: finished messages are recorded together, as many as finished while the previous record ran.
+// - recording: finished messages are recorded together in one statement, once half a window has finished (or
+//   nothing more can start): one statement per few messages, not one per message.
 // A message that reached the SMTP server but was not recorded yet is the only kind a crash sends twice, and there
 // are never more than `window` of them (the pool size). Claimed messages never started go back to the queue at
-// the end of a slice; after a crash they are claimed again once stale, and sent once.
+// the end of a slice; after a crash they are claimed again once stale, and sent once. A claimed message that waited
+// longer than `maxClaimAgeMs` is given back instead of sent: by then another sender could take it as stale.
+
+/** A finished message waits at most this long for its outcome to be recorded (the progress people watch). */
+const RECORD_WITHIN_MS = 250;
 
 export type TPipelineOutcome = 'empty' | 'budget' | 'stopped';
 
@@ -22,11 +29,20 @@ export type TPipelineSteps<TMessage, TResult> = {
   stillActive: () => Promise<boolean>;
 };
 
-export async function runSendPipeline<TMessage, TResult>(
-  steps: TPipelineSteps<TMessage, TResult>,
-  options: { window: number; until: number; statusEveryMs: number },
-): Promise<TPipelineOutcome> {
-  const ready: TMessage[] = [];
+export type TPipelineOptions = {
+  /** Messages started and not yet recorded, at most (what a crash can send twice). */
+  window: number;
+  /** The largest claim (a fast server); claims start at `window`. */
+  claimBatch: number;
+  /** A claimed message waiting longer than this is given back, not sent (keep it well under the stale delay). */
+  maxClaimAgeMs: number;
+  /** When the slice ends (epoch milliseconds). */
+  until: number;
+  statusEveryMs: number;
+};
+
+export async function runSendPipeline<TMessage, TResult>(steps: TPipelineSteps<TMessage, TResult>, options: TPipelineOptions): Promise<TPipelineOutcome> {
+  const ready: { message: TMessage; claimedAt: number }[] = [];
   const finished: TResult[] = [];
   let unrecorded = 0;
   let claiming: Promise<void> | null = null;
@@ -34,6 +50,11 @@ export async function runSendPipeline<TMessage, TResult>(
   let exhausted = false;
   let failure: unknown = null;
   let waiter: (() => void) | null = null;
+  let claimSize = options.window;
+  let lastClaimAt = 0;
+  /** When the oldest result waiting to be recorded finished (a slow server's results are not held long). */
+  let finishedSince = 0;
+  const releasing: Promise<void>[] = [];
   const notify = () => {
     const wake = waiter;
     waiter = null;
@@ -43,13 +64,19 @@ export async function runSendPipeline<TMessage, TResult>(
     failure ??= error;
     notify();
   };
+  const sleep = () => new Promise<void>((resolve) => (waiter = resolve));
 
   const claimMore = () => {
+    // The previous claim used up within a second: the server is fast, claim more at once (and less when slow).
+    const now = Date.now();
+    if (lastClaimAt > 0) claimSize = now - lastClaimAt < 1000 ? Math.min(claimSize * 2, options.claimBatch) : options.window;
+    lastClaimAt = now;
     claiming = steps
-      .claim(options.window)
+      .claim(claimSize)
       .then((messages) => {
         if (messages.length === 0) exhausted = true;
-        ready.push(...messages);
+        const claimedAt = Date.now();
+        ready.push(...messages.map((message) => ({ message, claimedAt })));
       }, fail)
       .finally(() => {
         claiming = null;
@@ -57,20 +84,29 @@ export async function runSendPipeline<TMessage, TResult>(
       });
   };
 
-  const recordFinished = () => {
-    recording ??= (async () => {
-      while (finished.length > 0) {
-        const batch = finished.splice(0);
-        await steps.record(batch);
+  /** Records what finished when enough has, or when nothing else would make progress (`force`). */
+  const maybeRecord = (force: boolean) => {
+    if (recording || finished.length === 0) return;
+    const enough = finished.length >= Math.ceil(options.window / 2) || Date.now() - finishedSince >= RECORD_WITHIN_MS;
+    if (!force && !enough) return;
+    const batch = finished.splice(0);
+    recording = steps
+      .record(batch)
+      .then(() => {
         unrecorded -= batch.length;
-        notify();
-      }
-    })()
-      .catch(fail)
+      }, fail)
       .finally(() => {
         recording = null;
         notify();
       });
+  };
+
+  /** Claimed messages that waited too long go back to the queue (in the background: the loop goes on). */
+  const releaseStale = () => {
+    const oldest = Date.now() - options.maxClaimAgeMs;
+    if (ready.length === 0 || ready[0]!.claimedAt >= oldest) return;
+    const stale = ready.splice(0, ready.findIndex((r) => r.claimedAt >= oldest) + 1 || ready.length);
+    releasing.push(steps.release(stale.map((r) => r.message)).catch(fail));
   };
 
   let outcome: TPipelineOutcome = 'empty';
@@ -93,24 +129,33 @@ export async function runSendPipeline<TMessage, TResult>(
         break;
       }
     }
+    releaseStale();
     if (ready.length < options.window && !exhausted && !claiming) claimMore();
     if (unrecorded < options.window && ready.length > 0) {
-      const message = ready.shift()!;
+      const { message } = ready.shift()!;
       unrecorded++;
       void steps.send(message).then((result) => {
+        if (finished.length === 0) finishedSince = Date.now();
         finished.push(result);
-        recordFinished();
+        notify();
       }, fail);
+      maybeRecord(false);
       continue;
     }
+    // Nothing can start now: what finished is recorded at once.
+    maybeRecord(true);
     if (ready.length === 0 && exhausted && !claiming) break;
-    await new Promise<void>((resolve) => (waiter = resolve));
+    await sleep();
   }
   clearInterval(ticker);
   // Let what was started finish and be recorded; give back what was claimed and never started.
-  while (unrecorded > 0 && !failure) await new Promise<void>((resolve) => (waiter = resolve));
+  while (unrecorded > 0 && !failure) {
+    maybeRecord(true);
+    await sleep();
+  }
   await claiming;
-  if (ready.length > 0) await steps.release(ready.splice(0));
+  await Promise.all(releasing);
+  if (ready.length > 0) await steps.release(ready.splice(0).map((r) => r.message));
   if (failure) throw failure;
   return outcome;
 }
