@@ -160,6 +160,7 @@ async function senderContext(runtime: Runtime, tenant: Tenant, campaign: TEmailC
 /** nodemailer's rule (mime-node `_getTextEncoding`): more Latin letters than other characters is quoted-printable. */
 export function textEncodingOf(template: string): 'quoted-printable' | 'base64' {
   const latin = template.match(/[a-z]/gi)?.length ?? 0;
+  // eslint-disable-next-line no-control-regex -- control characters are what this counts
   const other = template.match(/[\x00-\x08\x0B\x0C\x0E-\x1F\u0080-\uFFFF]/g)?.length ?? 0;
   return other < latin ? 'quoted-printable' : 'base64';
 }
