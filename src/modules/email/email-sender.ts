@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { SendMailOptions, Transporter } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../../platform/db/database.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { Tenant } from '../../platform/db/tenant.js';
@@ -12,8 +11,17 @@ import { leads } from '../crm/tables.js';
 import { LEAD_MERGE_FIELDS } from '../../contracts/email-campaigns.js';
 import { recordLeadEvent } from '../crm/index.js';
 import { CampaignLinks } from './email-links.js';
-import { leadContext } from './email-merge-fields.js';
-import { compileCampaign, renderMessage, type TCompiledCampaign, type TRenderedMessage } from './email-render.js';
+import {
+  composeRaw,
+  mailOf,
+  renderFor,
+  textEncodingOf,
+  type TComposeMessage,
+  type TComposeSetup,
+  type TMail,
+  type TMessageAddresses,
+} from './email-compose.js';
+import { compileCampaign, type TCompiledCampaign, type TRenderedMessage } from './email-render.js';
 import { senderOf, senderPolicy, type TSender } from './email-senders.js';
 import { campaignTransportChoice } from './email-transports.js';
 import { bounceAddress, messageToken, messageUrls, unsubscribeAddress } from './email-tracking-urls.js';
@@ -65,7 +73,7 @@ export async function runCampaignSender(
   const campaign = await loadCampaign(runtime, campaignId);
   if (!campaign || campaign.status !== 'active' || !campaign.recipients_resolved_at) return { kind: 'stopped' };
   const tenant = new Tenant(runtime.db, campaign.workspace_id);
-  const context = await senderContext(runtime, tenant, campaign, options.outboxOnly ?? false);
+  const context = await senderContext(runtime, tenant, campaign, { outboxOnly: options.outboxOnly ?? false });
   await releaseAbandoned(runtime, campaign);
   const settings = await getEmailSettings(runtime.db, campaign.workspace_id);
   const throttled = settings.max_per_minute !== null || settings.max_per_hour !== null;
@@ -121,48 +129,48 @@ async function release(runtime: Runtime, campaign: TEmailCampaignRow, messages: 
 type TSenderContext = {
   campaign: TEmailCampaignRow;
   compiled: TCompiledCampaign;
-  workspace: { name: string; legal_name: string; postal_address: string };
+  /** What composing its messages needs (email-compose.ts). */
+  setup: TComposeSetup;
   links: CampaignLinks;
   sender: TSender;
   transport: Transporter | undefined;
   /** Why the workspace's own SMTP server cannot be used (a private address): each message fails with it, and retries. */
   error?: Error | undefined;
-  listId: string;
-  /**
-   * nodemailer's transfer encoding of the bodies and headers, chosen once per campaign by nodemailer's own rule
-   * (quoted-printable for mostly Latin text, else base64): left to nodemailer, it counts every letter of every
-   * message again (a match array of each letter: a fifth of a message's sending cost).
-   */
-  textEncoding: 'quoted-printable' | 'base64';
   /** Messages kept in the outbox (no SMTP): written with the batch's outcomes, in the same transaction. */
   outbox: Map<string, TRenderedMessage & { to: string; from: string }>;
 };
 
-async function senderContext(runtime: Runtime, tenant: Tenant, campaign: TEmailCampaignRow, outboxOnly: boolean): Promise<TSenderContext> {
+async function senderContext(runtime: Runtime, tenant: Tenant, campaign: TEmailCampaignRow, options: { outboxOnly: boolean }): Promise<TSenderContext> {
   const workspace = await getWorkspace(runtime.db, tenant.workspaceId);
   const links = new CampaignLinks(runtime.db, tenant.workspaceId, campaign.id);
   await links.load();
   const publicHost = new URL(runtime.config.publicUrl).hostname;
-  return {
-    campaign,
-    compiled: compileCampaign(campaign),
+  const sender = senderOf(await senderPolicy(runtime, tenant), campaign, workspace.name);
+  const setup: TComposeSetup = {
+    content: {
+      name: campaign.name,
+      subject: campaign.subject,
+      preheader: campaign.preheader,
+      html_content: campaign.html_content,
+      text_content: campaign.text_content,
+    },
+    campaignId: campaign.id,
     workspace: { name: workspace.name, legal_name: workspace.legal_name, postal_address: workspace.postal_address },
-    links,
-    sender: senderOf(await senderPolicy(runtime, tenant), campaign, workspace.name),
-    ...(outboxOnly ? { transport: undefined } : await campaignTransportChoice(runtime, tenant)),
+    sender,
     // One list per workspace (RFC 2919): mail clients group and offer to unsubscribe from it.
     listId: `"${asciiPhrase(workspace.name)}" <${tenant.workspaceId}.list.${publicHost}>`,
     textEncoding: textEncodingOf(`${campaign.subject}${campaign.html_content}${campaign.text_content}`),
+  };
+  const transport = options.outboxOnly ? { transport: undefined } : await campaignTransportChoice(runtime, tenant);
+  return {
+    campaign,
+    compiled: compileCampaign(campaign),
+    setup,
+    links,
+    sender,
+    ...transport,
     outbox: new Map(),
   };
-}
-
-/** nodemailer's rule (mime-node `_getTextEncoding`): more Latin letters than other characters is quoted-printable. */
-export function textEncodingOf(template: string): 'quoted-printable' | 'base64' {
-  const latin = template.match(/[a-z]/gi)?.length ?? 0;
-  // eslint-disable-next-line no-control-regex -- control characters are what this counts
-  const other = template.match(/[\x00-\x08\x0B\x0C\x0E-\x1F\u0080-\uFFFF]/g)?.length ?? 0;
-  return other < latin ? 'quoted-printable' : 'base64';
 }
 
 /** A header phrase in plain ASCII (accents dropped, quotes and controls removed): List-Id is written unencoded. */
@@ -235,31 +243,40 @@ async function claimWhere(db: Db, campaign: TEmailCampaignRow, ids: SQL): Promis
 async function sendOne(runtime: Runtime, context: TSenderContext, message: TClaimed): Promise<TResult> {
   if (message.excluded) return { id: message.id, status: 'skipped' };
   if (context.error) return failure(message, context.error);
-  const addresses = messageAddresses(runtime, message.id);
-  let rendered: TRenderedMessage;
-  try {
-    rendered = await renderOne(context, message, addresses.urls);
-  } catch (error) {
-    // A template that renders for the sample lead but not for this one (a render limit): this message fails, the rest go on.
-    return { id: message.id, status: 'failed', error: `render: ${(error as Error).message}` };
-  }
+  const request: TComposeMessage = { id: message.id, email: message.email, lead: message.lead, addresses: messageAddresses(runtime, message.id) };
   if (!context.transport) {
-    context.outbox.set(message.id, { ...rendered, to: message.email, from: context.sender.header });
-    return { id: message.id, status: 'sent', delivery: 'outbox' };
+    try {
+      const rendered = await renderFor(context.setup, context.compiled, request, (urls) => context.links.idsOf(urls));
+      context.outbox.set(message.id, { ...rendered, to: message.email, from: context.sender.header });
+      return { id: message.id, status: 'sent', delivery: 'outbox' };
+    } catch (error) {
+      return renderFailure(message, error);
+    }
+  }
+  let raw: Buffer;
+  try {
+    const rendered = await renderFor(context.setup, context.compiled, request, (urls) => context.links.idsOf(urls));
+    raw = await composeRaw(mailOf(context.setup, request, rendered), context.sender.dkim);
+  } catch (error) {
+    return renderFailure(message, error);
   }
   try {
-    // Composed in memory, then written to the connection in one piece (nodemailer streams a composed message in
-    // many small socket writes, a third of its cost here); DKIM still signs it on the way out.
-    const mail = mailOf(context, message, addresses, rendered);
-    const raw = await new MailComposer(mail).compile().build();
-    await context.transport.sendMail({ envelope: mail.envelope, raw, dkim: mail.dkim, messageId: mail.messageId });
+    // Written as composed (and signed); the envelope is the VERP one, the Message-ID the one in the message.
+    await context.transport.sendMail({
+      envelope: { from: request.addresses.bounce, to: message.email },
+      raw,
+      messageId: `<${message.id}@${context.sender.domain}>`,
+    });
     return { id: message.id, status: 'sent', delivery: 'smtp' };
   } catch (error) {
     return failure(message, error);
   }
 }
 
-type TMessageAddresses = { urls: ReturnType<typeof messageUrls>; bounce: string; unsubscribeMailto: string };
+/** A template that renders for the sample lead but not for this one (a render limit): this message fails, the rest go on. */
+function renderFailure(message: TClaimed, error: unknown): TResult {
+  return { id: message.id, status: 'failed', error: `render: ${(error as Error).message}`.slice(0, 1000) };
+}
 
 /** A message's signed URLs and addresses (one signature each, computed once per message). */
 function messageAddresses(runtime: Runtime, sendId: string): TMessageAddresses {
@@ -271,88 +288,19 @@ function messageAddresses(runtime: Runtime, sendId: string): TMessageAddresses {
   };
 }
 
-/** One recipient's message: Liquid with the lead's fields, tracked links, the open pixel. */
-async function renderOne(context: TSenderContext, message: Pick<TClaimed, 'lead'>, urls: TMessageAddresses['urls']): Promise<TRenderedMessage> {
-  return renderMessage(
-    context.compiled,
-    { ...leadContext(message.lead), workspace: context.workspace, campaign: { name: context.campaign.name }, unsubscribe_url: urls.unsubscribe },
-    {
-      openPixelUrl: urls.open,
-      trackLinks: async (destinations) => {
-        const ids = await context.links.idsOf(destinations.filter((url) => url !== urls.unsubscribe));
-        return new Map([...ids].map(([url, linkId]) => [url, urls.click(linkId)]));
-      },
-    },
-  );
-}
-
-/** nodemailer's message options, with the one its types leave out (MailComposer reads it). */
-export type TMail = SendMailOptions & { baseBoundary: string };
-
-/** What nodemailer is given for one message: its envelope, headers and bodies. */
-function mailOf(context: TSenderContext, message: Pick<TClaimed, 'id' | 'email'>, addresses: TMessageAddresses, rendered: TRenderedMessage): TMail {
-  return {
-    from: context.sender.from,
-    replyTo: context.sender.replyTo,
-    to: message.email,
-    // VERP: bounce reports come back to an address naming this message (the inbound listener reads them).
-    envelope: { from: addresses.bounce, to: message.email },
-    subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
-    textEncoding: context.textEncoding,
-    // Stable per message: a copy resent after a crash carries the same Message-ID.
-    messageId: `<${message.id}@${context.sender.domain}>`,
-    // The MIME boundaries' unique part, from the message id (nodemailer draws random bytes for each part otherwise,
-    // a system call each: measured a tenth of a message's cost on this machine).
-    baseBoundary: message.id.replace(/-/g, ''),
-    // From a workspace's own domain: signed with its key, the list headers included (RFC 8058 asks for it).
-    dkim: context.sender.dkim && { ...context.sender.dkim, headerFieldNames: DKIM_SIGNED_HEADERS },
-    headers: {
-      // One List-Unsubscribe (RFC 2369; nodemailer's `list` would write one header per address): the one-click URL,
-      // with the POST of RFC 8058 beside it, and a mailto for mail clients that only write (the inbound listener
-      // unsubscribes on it). Folded between the two; both are ASCII. List-Id (RFC 2919) as is (nodemailer would
-      // turn it into a URL).
-      'List-Unsubscribe': { prepared: true, value: `<${addresses.urls.unsubscribe}>,\r\n <${addresses.unsubscribeMailto}>` },
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'List-Id': { prepared: true, value: context.listId },
-      'X-Campaign-Id': context.campaign.id,
-    },
-  };
-}
-
 /**
- * One campaign message exactly as the engine would hand it to nodemailer (for bench:send's bare loop, which must
- * send the same message the engine sends: same size, same headers, tracked links and pixel).
+ * One campaign message exactly as the engine hands it to nodemailer (for bench:send's bare loop, which must send the
+ * same message the engine sends: same size, same headers, tracked links and pixel).
  */
 export async function sampleCampaignMail(runtime: Runtime, campaignId: string, lead: Record<string, unknown>): Promise<TMail> {
   const campaign = await loadCampaign(runtime, campaignId);
   if (!campaign) throw new Error(`no campaign ${campaignId}`);
-  const context = await senderContext(runtime, new Tenant(runtime.db, campaign.workspace_id), campaign, true);
-  const message = { id: crypto.randomUUID(), email: String(lead.email), lead };
-  const addresses = messageAddresses(runtime, message.id);
-  return mailOf(context, message, addresses, await renderOne(context, message, addresses.urls));
+  const context = await senderContext(runtime, new Tenant(runtime.db, campaign.workspace_id), campaign, { outboxOnly: true });
+  const id = crypto.randomUUID();
+  const request = { id, email: String(lead.email), lead, addresses: messageAddresses(runtime, id) };
+  const rendered = await renderFor(context.setup, context.compiled, request, (urls) => context.links.idsOf(urls));
+  return mailOf(context.setup, request, rendered);
 }
-
-/** nodemailer's default list (RFC 6376 §5.4) and List-Unsubscribe-Post, which RFC 8058 requires signed. */
-const DKIM_SIGNED_HEADERS = [
-  'From',
-  'Sender',
-  'Reply-To',
-  'Subject',
-  'Date',
-  'Message-ID',
-  'To',
-  'Cc',
-  'MIME-Version',
-  'Content-Type',
-  'Content-Transfer-Encoding',
-  'In-Reply-To',
-  'References',
-  'List-Id',
-  'List-Unsubscribe',
-  'List-Unsubscribe-Post',
-].join(':');
 
 /** 5xx: the server refused for good (a hard bounce); anything else (4xx, timeout, connection): try again later. */
 function failure(message: TClaimed, error: unknown): TResult {
@@ -489,7 +437,7 @@ export async function sendOneOff(runtime: Runtime, sendId: string): Promise<Date
   );
   if (claimed.length === 0) return null;
   const tenant = new Tenant(runtime.db, campaign.workspace_id);
-  const context = await senderContext(runtime, tenant, campaign, false);
+  const context = await senderContext(runtime, tenant, campaign, { outboxOnly: false });
   const result = await sendOne(runtime, context, claimed[0]!);
   await record(runtime, tenant, context, [result]);
   return result.status === 'queued' ? new Date(Date.now() + result.retryInSeconds * 1000) : null;

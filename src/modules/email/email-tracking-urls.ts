@@ -25,7 +25,8 @@ export function sendIdOfToken(secrets: SecretBox, token: string): string | null 
 export function messageUrls(publicUrl: string, token: string) {
   return {
     open: `${publicUrl}/e/o/${token}`,
-    click: (linkId: string) => `${publicUrl}/e/c/${token}/${linkId}`,
+    /** A link's click URL is this, then the link's id. */
+    clickPrefix: `${publicUrl}/e/c/${token}/`,
     unsubscribe: `${publicUrl}/e/u/${token}`,
   };
 }
