@@ -1,8 +1,8 @@
 // The sender's pipeline: keeps the SMTP pool busy while the database work of other messages goes on, with a hard
 // bound on what a crash can duplicate. Three things overlap:
 // - claiming: messages are claimed (marked `sending`) ahead, so the next send never waits for a query. A claim
-//   takes a pool's worth, and up to `claimBatch` while the previous claim was used up within a second (one
-//   statement per hundred messages instead of ten at full speed; a slow server keeps small claims);
+//   takes about a second's worth at the current rate, between a pool's worth and `claimBatch` (one statement per
+//   hundred messages at full speed instead of one per ten; a slow server keeps small claims);
 // - sending: a message starts only while fewer than `window` messages are started and not yet recorded;
 // - recording: finished messages are recorded together in one statement, once half a window has finished (or
 //   nothing more can start): one statement per few messages, not one per message.
@@ -32,7 +32,7 @@ export type TPipelineSteps<TMessage, TResult> = {
 export type TPipelineOptions = {
   /** Messages started and not yet recorded, at most (what a crash can send twice). */
   window: number;
-  /** The largest claim (a fast server); claims start at `window`. */
+  /** The largest claim (a fast server); claims are at least `window`. */
   claimBatch: number;
   /** A claimed message waiting longer than this is given back, not sent (keep it well under the stale delay). */
   maxClaimAgeMs: number;
@@ -50,8 +50,8 @@ export async function runSendPipeline<TMessage, TResult>(steps: TPipelineSteps<T
   let exhausted = false;
   let failure: unknown = null;
   let waiter: (() => void) | null = null;
-  let claimSize = options.window;
-  let lastClaimAt = 0;
+  /** When each message of the last second started: a claim takes about a second's worth. */
+  const starts: number[] = [];
   /** When the oldest result waiting to be recorded finished (a slow server's results are not held long). */
   let finishedSince = 0;
   const releasing: Promise<void>[] = [];
@@ -67,12 +67,11 @@ export async function runSendPipeline<TMessage, TResult>(steps: TPipelineSteps<T
   const sleep = () => new Promise<void>((resolve) => (waiter = resolve));
 
   const claimMore = () => {
-    // The previous claim used up within a second: the server is fast, claim more at once (and less when slow).
-    const now = Date.now();
-    if (lastClaimAt > 0) claimSize = now - lastClaimAt < 1000 ? Math.min(claimSize * 2, options.claimBatch) : options.window;
-    lastClaimAt = now;
+    // About a second's worth at the rate messages start now: a window's worth at first and for a slow server, up to
+    // `claimBatch` for a fast one.
+    while (starts.length > 0 && starts[0]! < Date.now() - 1000) starts.shift();
     claiming = steps
-      .claim(claimSize)
+      .claim(Math.min(options.claimBatch, Math.max(options.window, starts.length)))
       .then((messages) => {
         if (messages.length === 0) exhausted = true;
         const claimedAt = Date.now();
@@ -134,6 +133,7 @@ export async function runSendPipeline<TMessage, TResult>(steps: TPipelineSteps<T
     if (unrecorded < options.window && ready.length > 0) {
       const { message } = ready.shift()!;
       unrecorded++;
+      starts.push(Date.now());
       void steps.send(message).then((result) => {
         if (finished.length === 0) finishedSince = Date.now();
         finished.push(result);

@@ -1,4 +1,3 @@
-import mjml2html from 'mjml';
 import { MAX_CAMPAIGN_HTML } from '../../../contracts/email-campaigns.js';
 import type { TEmailDocument } from '../../../contracts/email-document.js';
 import { AppError } from '../../../platform/errors.js';
@@ -27,6 +26,9 @@ export function normalizeDocument(doc: TEmailDocument): TEmailDocument {
 export async function compileDocument(doc: TEmailDocument): Promise<string> {
   let html: string;
   try {
+    // Loaded at the first compilation: MJML and what it brings take 56 MB, which a worker process (it never
+    // compiles a document) does not carry.
+    const { default: mjml2html } = await import('mjml');
     // MJML's warnings (soft validation) do not stop the compilation; only an exception does.
     ({ html } = await mjml2html(documentToMjml(doc), { validationLevel: 'soft', keepComments: false, fonts: {} }));
   } catch (error) {

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { LEAD_STATUSES, type TLead, type TLeadStatus } from '../../../contracts/crm.js';
 import { api, ApiError } from '../../lib/api.js';
+import { isEmailAddress } from '../../ui/email-address.js';
 import { FormActions } from '../../ui/form-actions.js';
 import { MoneyField } from '../../ui/number-field.js';
 import { leadName, LEADS_KEY, STATS_KEY } from './crm-api.js';
@@ -33,7 +34,7 @@ function validate(values: TValues, t: TFunction) {
     errors.first_name = t('crmRecord.add.nameOrEmail');
     errors.email = t('crmRecord.add.nameOrEmail');
   }
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = t('crmRecord.add.invalidEmail');
+  if (email && !isEmailAddress(email)) errors.email = t('crmRecord.add.invalidEmail');
   return errors;
 }
 

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isCampaignEditable, type TEmailCampaign } from '../../../../contracts/email-campaigns.js';
 import { api } from '../../../lib/api.js';
+import { optionalEmail } from '../../../ui/email-address.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
 import { PageHeader } from '../../../ui/page-header.js';
@@ -44,7 +45,6 @@ type TValues = {
   segment_id: string | null;
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Liquid shown as an example (passed as a value: i18next would read the braces as its own placeholders).
 const HTML_EXAMPLE = '{{ lead.first_name }}, {{ lead.custom.budget }}';
 
@@ -57,7 +57,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
   const sent = !isCampaignEditable(campaign);
   const canEdit = me.role !== 'viewer';
   const locked = sent || !canEdit;
-  const optionalEmail = (value: string) => (value.trim() === '' || EMAIL.test(value.trim()) ? null : t('email.fields.invalidEmail'));
+  const validEmail = optionalEmail(t('email.fields.invalidEmail'));
   const form = useForm<TValues>({
     initialValues: {
       name: campaign.name,
@@ -72,8 +72,8 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
     },
     validate: {
       name: (value) => (value.trim() === '' ? t('validation.required') : null),
-      from_email: optionalEmail,
-      reply_to: optionalEmail,
+      from_email: validEmail,
+      reply_to: validEmail,
     },
   });
   const save = useMutation({

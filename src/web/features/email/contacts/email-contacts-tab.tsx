@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TEmailSubscriptionSummary, TEmailSuppression } from '../../../../contracts/email-campaigns.js';
 import { api } from '../../../lib/api.js';
+import { isEmailAddress } from '../../../ui/email-address.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { useFormatters } from '../../../lib/format.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
@@ -13,7 +14,6 @@ import { EmptyState } from '../../../ui/empty-state.js';
 import { QueryState } from '../../../ui/query-state.js';
 
 const SUBSCRIPTIONS_KEY = ['email-subscriptions'] as const;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The Contacts tab: how the workspace's leads stand for email, and the addresses it never mails again. */
 export function EmailContactsTab({ canEdit }: { canEdit: boolean }) {
@@ -76,7 +76,7 @@ function SuppressForm() {
   const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { email: '' },
-    validate: { email: (value) => (EMAIL.test(value.trim()) ? null : t('validation.email')) },
+    validate: { email: (value) => (isEmailAddress(value) ? null : t('validation.email')) },
   });
   const add = useMutation({
     mutationFn: (values: { email: string }) => api.post<TEmailSuppression>('/api/marketing/email-suppressions', { email: values.email.trim() }),

@@ -5,24 +5,24 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TEmailSettingsView } from '../../../../contracts/email-campaigns.js';
 import { api } from '../../../lib/api.js';
+import { optionalEmail } from '../../../ui/email-address.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { EMAIL_SETTINGS_KEY } from './email-settings-query.js';
 
 type TValues = { default_from_name: string; default_from_email: string; default_reply_to: string };
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Who campaigns are from when they name no sender; the address must be on an added domain (the server says so). */
 export function DefaultSenderForm({ settings, canEdit }: { settings: TEmailSettingsView; canEdit: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const optionalEmail = (value: string) => (value.trim() === '' || EMAIL.test(value.trim()) ? null : t('settings.emailSender.invalidEmail'));
+  const validEmail = optionalEmail(t('settings.emailSender.invalidEmail'));
   const form = useForm<TValues>({
     initialValues: {
       default_from_name: settings.default_from_name,
       default_from_email: settings.default_from_email,
       default_reply_to: settings.default_reply_to,
     },
-    validate: { default_from_email: optionalEmail, default_reply_to: optionalEmail },
+    validate: { default_from_email: validEmail, default_reply_to: validEmail },
   });
   const save = useMutation({
     mutationFn: (values: TValues) =>

@@ -1,7 +1,7 @@
-import { ActionIcon, Badge, Button, Code, CopyButton, Group, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconPlus, IconRefresh } from '@tabler/icons-react';
+import { IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ZDomainName, type TDnsRecordCheck, type TEmailDomain } from '../../../../contracts/email-domains.js';
@@ -9,6 +9,7 @@ import { api, ApiError } from '../../../lib/api.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { useFormatters } from '../../../lib/format.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
+import { CopyableCode } from '../../../ui/copyable-code.js';
 import { EmptyState } from '../../../ui/empty-state.js';
 import { QueryState } from '../../../ui/query-state.js';
 import { useConfirmedDelete } from '../use-confirmed-delete.js';
@@ -161,8 +162,16 @@ function RecordList({ records }: { records: TDnsRecordCheck[] }) {
                 {t(`settings.sendingDomains.recordStatus.${record.status}`)}
               </Badge>
             </Group>
-            <Copyable label={t('settings.sendingDomains.name')} value={record.name} />
-            <Copyable label={t('settings.sendingDomains.value')} value={record.value} />
+            <CopyableCode
+              label={t('settings.sendingDomains.name')}
+              value={record.name}
+              copyLabel={t('settings.sendingDomains.copy', { what: t('settings.sendingDomains.name') })}
+            />
+            <CopyableCode
+              label={t('settings.sendingDomains.value')}
+              value={record.value}
+              copyLabel={t('settings.sendingDomains.copy', { what: t('settings.sendingDomains.value') })}
+            />
             {record.status === 'mismatch' && record.found.length > 0 && (
               <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                 {t('settings.sendingDomains.found', { value: record.found.join(' | ') })}
@@ -177,26 +186,5 @@ function RecordList({ records }: { records: TDnsRecordCheck[] }) {
         </Paper>
       ))}
     </Stack>
-  );
-}
-
-function Copyable({ label, value }: { label: string; value: string }) {
-  const { t } = useTranslation();
-  return (
-    <Group gap={4} wrap="nowrap" align="flex-start">
-      <Text size="xs" c="dimmed" w={44} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', flex: 1, minWidth: 0 }}>{value}</Code>
-      <CopyButton value={value}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? t('settings.sendingDomains.copied') : t('settings.sendingDomains.copy', { what: label })}>
-            <ActionIcon variant="subtle" size="sm" onClick={copy} aria-label={t('settings.sendingDomains.copy', { what: label })}>
-              {copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </CopyButton>
-    </Group>
   );
 }

@@ -1,7 +1,6 @@
-import { ActionIcon, Alert, Button, Code, CopyButton, Group, PasswordInput, Stack, Switch, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Button, Code, Group, PasswordInput, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,7 @@ import type { TEmailSettingsView } from '../../../../contracts/email-campaigns.j
 import type { TSmtpTestResult } from '../../../../contracts/email-domains.js';
 import { api } from '../../../lib/api.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
+import { CopyableCode } from '../../../ui/copyable-code.js';
 import { NumberField } from '../../../ui/number-field.js';
 import { QueryState } from '../../../ui/query-state.js';
 import { useSignedInMe } from '../../auth/session.js';
@@ -198,18 +198,7 @@ function MailgunKey({ stored, webhookUrl }: { stored: TCredential | undefined; w
       <Text size="sm" c="dimmed">
         {t('settings.smtp.mailgunIntro')}
       </Text>
-      <Group gap={4} wrap="nowrap" align="flex-start">
-        <Code style={{ overflowWrap: 'anywhere', flex: 1, minWidth: 0 }}>{webhookUrl}</Code>
-        <CopyButton value={webhookUrl}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? t('settings.sendingDomains.copied') : t('settings.smtp.copyUrl')}>
-              <ActionIcon variant="subtle" size="sm" onClick={copy} aria-label={t('settings.smtp.copyUrl')}>
-                {copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
-      </Group>
+      <CopyableCode value={webhookUrl} copyLabel={t('settings.smtp.copyUrl')} />
       <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Group align="flex-end" gap="sm">
           <PasswordInput
