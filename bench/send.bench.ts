@@ -9,7 +9,6 @@
 //   whose database one process opens, the same sender run in this process.
 // Prints messages/s of each, the ratio (target: engine ≥ 80 % of the bare loop) and the engine process's RSS at its
 // first message and at its peak (target: flat, under 256 MB at 100,000). PostgreSQL with DATABASE_URL, else PGlite.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import nodemailer from 'nodemailer';
@@ -29,6 +28,7 @@ import { runCampaignSender, sampleCampaignMail } from '../src/modules/email/emai
 import { resolveCampaignRecipientsJob } from '../src/modules/email/email-sending.jobs.js';
 import { updateWorkspace } from '../src/modules/workspaces/workspaces.service.js';
 import { startSink } from './smtp-sink-client.js';
+import { spawnWorker } from './worker-process.js';
 
 const sizes = (process.env.BENCH_SEND_N ?? '10000,100000').split(',').map(Number);
 const sink = await startSink();
@@ -107,7 +107,7 @@ async function engineInWorker(tenant: Tenant, campaignId: string, n: number): Pr
   await sink.reset();
   await sendCampaign(runtime, tenant, campaignId);
   const t0 = performance.now();
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+  const worker = spawnWorker({
     env: { ...process.env, SMTP_URL: smtpUrl, DATA_DIR: config.dataDir, LOG_LEVEL: 'error', DEMO_DATA: 'false' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

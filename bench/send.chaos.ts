@@ -4,7 +4,7 @@
 // started again each time. Prints what the sink received, lost messages (target 0), duplicates (target: at most
 // the pool size per kill) and the campaign's final status. Claims left by a killed worker are taken back after
 // EMAIL_SEND_STALE_SECONDS, set to 5 here (the sink answers in milliseconds).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { createRuntime } from '../src/boot.js';
 import { loadConfig } from '../src/platform/config.js';
@@ -17,6 +17,7 @@ import { createCampaign, getCampaign } from '../src/modules/email/email-campaign
 import { sendCampaign } from '../src/modules/email/email-send.service.js';
 import { updateWorkspace } from '../src/modules/workspaces/workspaces.service.js';
 import { startSink } from './smtp-sink-client.js';
+import { spawnWorker } from './worker-process.js';
 
 if (!process.env.DATABASE_URL) {
   console.error('chaos:send runs on PostgreSQL: set DATABASE_URL=postgres://… (several processes share one database)');
@@ -62,7 +63,7 @@ await sendCampaign(runtime, tenant, campaign.id);
 
 let worker: ChildProcess | undefined;
 const startWorker = () => {
-  worker = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  worker = spawnWorker({ env, stdio: ['ignore', 'ignore', 'inherit'] });
 };
 const status = async () => (await getCampaign(tenant, campaign.id)).status;
 

@@ -1,5 +1,5 @@
 // npm run screenshots: starts the product as `npm start` does, on a fresh data folder with its demo
-// workspace, and photographs the dashboard, the pipeline board, a lead record, the workspace, webhook and domain settings, the email campaigns, a campaign report, the email contacts and sending settings and the empty states,
+// workspace, and photographs the dashboard, the pipeline board, a lead record, the workspace, webhook and domain settings, the email campaigns, a campaign, the steps of a block-editor campaign (recipients, the editor, review), a campaign report, the email contacts and sending settings and the empty states,
 // light and dark, on a desktop (1280 px) and a phone (390 px), into docs/screenshots/.
 // Drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH); never downloads a browser.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -142,6 +142,15 @@ async function main(): Promise<void> {
         await shoot(page, '/settings/domains', `settings-domains-${suffix}`);
         await shoot(page, '/email-marketing', `email-campaigns-${suffix}`);
         await shoot(page, `/email-marketing/campaigns/${campaignId}`, `email-campaign-${suffix}`, viewport === 'desktop');
+        // The demo's block-editor draft, through the "+ Créer" steps: recipients, content (the editor), review.
+        const drafts = (await (await context.request.get('/api/marketing/email-campaigns?status=draft&limit=20')).json()) as {
+          items: { id: string; editor_document: unknown }[];
+        };
+        const blockDraft = drafts.items.find((c) => c.editor_document !== null);
+        if (!blockDraft) throw new Error('the demo has no block-editor draft');
+        await shoot(page, `/email-marketing/campaigns/${blockDraft.id}?step=recipients`, `email-step-recipients-${suffix}`);
+        await shoot(page, `/email-marketing/campaigns/${blockDraft.id}?step=content`, `email-editor-${suffix}`);
+        await shoot(page, `/email-marketing/campaigns/${blockDraft.id}?step=review`, `email-step-review-${suffix}`, viewport === 'desktop');
         await shoot(page, `/email-marketing/campaigns/${sent.items[0]!.id}/report`, `email-report-${suffix}`, true);
         await shoot(page, '/email-marketing?tab=contacts', `email-contacts-${suffix}`);
         await shoot(page, '/settings/email', `settings-email-${suffix}`);

@@ -1,5 +1,6 @@
 import { buildAdminServer, buildPublicServer, createRuntime, ensureWebAppBuilt, onShutdownSignal, shutdown } from './boot.js';
 import { configOrExit } from './entry.js';
+import { preloadDocumentCompiler } from './modules/email/index.js';
 import { ensureDemoWorkspace } from './modules/demo/index.js';
 import { inboundMail } from './modules/index.js';
 import { startInboundServer } from './platform/mail/inbound-server.js';
@@ -12,6 +13,7 @@ const { log } = runtime;
 
 await ensureWebAppBuilt(log);
 
+await preloadDocumentCompiler();
 const admin = await buildAdminServer(runtime, { serveWeb: true });
 const publicServer = await buildPublicServer(runtime);
 await admin.listen({ port: config.port, host: config.host });

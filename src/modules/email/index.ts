@@ -10,3 +10,4 @@ export { seedEmailDemo } from './email.demo.js';
 export { acceptsInboundAddress, inboundMailHandler } from './email-bounces.service.js';
 // Registers the automations' "send an email" action (imported for that side effect by the job list).
 export { sendOneOffJob } from './email-automation.js';
+export { preloadDocumentCompiler } from './document/document-compile.js';

@@ -22,6 +22,14 @@ export function normalizeDocument(doc: TEmailDocument): TEmailDocument {
   };
 }
 
+/**
+ * Loads MJML ahead, in a process that serves the API: loading it takes about 0.6 s of the event loop, which the
+ * first save of a block campaign would otherwise wait for (a worker process never loads it).
+ */
+export async function preloadDocumentCompiler(): Promise<void> {
+  await import('mjml');
+}
+
 /** Responsive HTML of a document; a document MJML cannot compile, or too large a result, is a 400 on `editor_document`. */
 export async function compileDocument(doc: TEmailDocument): Promise<string> {
   let html: string;

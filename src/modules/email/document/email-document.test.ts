@@ -199,6 +199,23 @@ describe('campaigns written in the block editor', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors.map((e: { path: string }) => e.path)).toContain('body.editor_document.sections.0.background_color');
 
+    // More blocks than a document holds (MJML compiles on the request's thread): refused before compiling.
+    const huge = sampleDocument();
+    huge.sections = Array.from({ length: 8 }, (_, s) => ({
+      id: `s${s}`,
+      background_color: '#ffffff',
+      padding: 8,
+      columns: Array.from({ length: 4 }, (_, c) => ({
+        id: `c${s}${c}`,
+        blocks: Array.from({ length: 10 }, (_, b) => ({ id: `b${s}${c}${b}`, type: 'spacer' as const, height: 8 })),
+      })),
+    }));
+    const tooBig = await ws.client.post(BASE, { ...campaign, editor_document: huge });
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().errors).toEqual([
+      expect.objectContaining({ path: 'body.editor_document.sections', message: expect.stringContaining('at most 300 blocks') }),
+    ]);
+
     // Liquid that does not parse is caught on the compiled HTML, as for hand-written HTML.
     const broken = sampleDocument();
     broken.sections[0]!.columns[0]!.blocks[0] = { id: 'b1', type: 'text', html: '<p>Bonjour {{ lead.first_name </p>' };

@@ -14,10 +14,19 @@ import {
 } from '@dnd-kit/core';
 import { ActionIcon, Button, Drawer, Group, Menu, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconArrowForwardUp, IconColumns, IconCopy, IconEye, IconPlus, IconSettings, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState, type MouseEventHandler, type TouchEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EMAIL_BLOCK_TYPES, ZEmailDocument, type TEmailBlockType, type TEmailDocument } from '../../../../contracts/email-document.js';
+import {
+  countBlocks,
+  EMAIL_BLOCK_TYPES,
+  MAX_DOCUMENT_BLOCKS,
+  MAX_DOCUMENT_SECTIONS,
+  ZEmailDocument,
+  type TEmailBlockType,
+  type TEmailDocument,
+} from '../../../../contracts/email-document.js';
 import { CampaignPreviewModal } from '../campaigns/campaign-preview-modal.js';
 import { BLOCK_ICONS } from './block-meta.js';
 import { BlockProperties, SectionProperties, SettingsProperties } from './block-properties.js';
@@ -102,12 +111,20 @@ export function EmailEditor({ campaignId, initial, readOnly, canSend, onDirtyCha
     return () => window.removeEventListener('keydown', onKey);
   }, [readOnly, undo, redo]);
 
+  /** Whether `blocks` more blocks and `sections` more sections still fit a document; says why not when not. */
+  const fits = (blocks: number, sections = 0) => {
+    if (countBlocks(doc) + blocks <= MAX_DOCUMENT_BLOCKS && doc.sections.length + sections <= MAX_DOCUMENT_SECTIONS) return true;
+    notifications.show({ color: 'red', message: t('emailEditor.limits.full', { blocks: MAX_DOCUMENT_BLOCKS, sections: MAX_DOCUMENT_SECTIONS }) });
+    return false;
+  };
   const addBlock = (type: TEmailBlockType) => {
+    if (!fits(1)) return;
     const block = ops.newBlock(type, texts);
     change((d) => ops.insertBlock(d, block, selection?.kind === 'block' ? selection.id : null));
     select({ kind: 'block', id: block.id });
   };
   const addSection = (count: number) => {
+    if (!fits(0, 1)) return;
     const section = ops.newSection(count);
     change((d) => {
       const after = selection?.kind === 'section' ? d.sections.findIndex((s) => s.id === selection.id) + 1 : 0;
@@ -122,6 +139,7 @@ export function EmailEditor({ campaignId, initial, readOnly, canSend, onDirtyCha
   const actions: TCanvasActions = {
     select,
     duplicateBlock: (id) => {
+      if (!fits(1)) return;
       const result = ops.duplicateBlock(doc, id);
       change(() => result.doc);
       if (result.id) setSelection({ kind: 'block', id: result.id });
@@ -131,7 +149,10 @@ export function EmailEditor({ campaignId, initial, readOnly, canSend, onDirtyCha
       if (selection?.kind === 'block' && selection.id === id) closeSelection();
     },
     nudgeBlock: (id, delta) => change((d) => ops.nudgeBlock(d, id, delta)),
-    duplicateSection: (id) => change((d) => ops.duplicateSection(d, id)),
+    duplicateSection: (id) => {
+      const section = doc.sections.find((s) => s.id === id);
+      if (section && fits(countBlocks({ sections: [section] }), 1)) change((d) => ops.duplicateSection(d, id));
+    },
     removeSection: (id) => {
       change((d) => ops.removeSection(d, id));
       if (selection?.kind === 'section' && selection.id === id) closeSelection();
