@@ -143,10 +143,12 @@ async function main(): Promise<void> {
         await shoot(page, '/email-marketing', `email-campaigns-${suffix}`);
         await shoot(page, `/email-marketing/campaigns/${campaignId}`, `email-campaign-${suffix}`, viewport === 'desktop');
         // The demo's block-editor draft, through the "+ Créer" steps: recipients, content (the editor), review.
-        const drafts = (await (await context.request.get('/api/marketing/email-campaigns?status=draft&limit=20')).json()) as {
-          items: { id: string; editor_document: unknown }[];
-        };
-        const blockDraft = drafts.items.find((c) => c.editor_document !== null);
+        const drafts = (await (await context.request.get('/api/marketing/email-campaigns?status=draft&limit=20')).json()) as { items: { id: string }[] };
+        let blockDraft: { id: string } | undefined;
+        for (const draft of drafts.items) {
+          const full = (await (await context.request.get(`/api/marketing/email-campaigns/${draft.id}`)).json()) as { editor_document: unknown };
+          if (full.editor_document) blockDraft ??= draft;
+        }
         if (!blockDraft) throw new Error('the demo has no block-editor draft');
         await shoot(page, `/email-marketing/campaigns/${blockDraft.id}?step=recipients`, `email-step-recipients-${suffix}`);
         await shoot(page, `/email-marketing/campaigns/${blockDraft.id}?step=content`, `email-editor-${suffix}`);
