@@ -5,10 +5,19 @@ import { runSendPipeline, type TPipelineOptions } from './send-pipeline.js';
 // can duplicate), claims that grow with a fast server, batched records, and claimed messages given back rather
 // than sent late. The sender's behaviour with PostgreSQL and a real SMTP server is in email-sending.test.ts.
 
-type TRun = { claims: number[]; records: number[][]; released: number[]; sent: number[]; maxUnrecorded: number };
+type TRun = {
+  claims: number[];
+  records: number[][];
+  released: number[];
+  sent: number[];
+  maxUnrecorded: number;
+  /** How long each released message had waited since its claim. */
+  releasedAfterMs: number[];
+};
 
 function queue(total: number, options: Partial<TPipelineOptions> & { sendMs?: number | ((id: number) => number); active?: () => boolean }) {
-  const run: TRun = { claims: [], records: [], released: [], sent: [], maxUnrecorded: 0 };
+  const run: TRun = { claims: [], records: [], released: [], sent: [], maxUnrecorded: 0, releasedAfterMs: [] };
+  const claimedAt = new Map<number, number>();
   let next = 0;
   let unrecorded = 0;
   const outcome = runSendPipeline<number, number>(
@@ -17,6 +26,7 @@ function queue(total: number, options: Partial<TPipelineOptions> & { sendMs?: nu
         run.claims.push(limit);
         const batch = Array.from({ length: Math.min(limit, total - next) }, (_, i) => next + i);
         next += batch.length;
+        for (const id of batch) claimedAt.set(id, Date.now());
         return batch;
       },
       send: async (id) => {
@@ -34,6 +44,7 @@ function queue(total: number, options: Partial<TPipelineOptions> & { sendMs?: nu
       },
       release: async (ids) => {
         run.released.push(...ids);
+        run.releasedAfterMs.push(...ids.map((id) => Date.now() - claimedAt.get(id)!));
       },
       stillActive: async () => options.active?.() ?? true,
     },
@@ -64,12 +75,15 @@ describe('the send pipeline', () => {
   });
 
   it('gives back claimed messages that waited too long instead of sending them', async () => {
-    // One at a time, 40 ms each: of a claim of ten, the later ones wait past 100 ms.
-    const { run, outcome } = queue(10, { window: 1, claimBatch: 10, maxClaimAgeMs: 100, sendMs: 40 });
+    // Three at a time, 40 to 130 ms each: claims pile up behind slow sends and some wait past 100 ms, while
+    // later claims (waiting less) sit behind them.
+    const { run, outcome } = queue(60, { window: 3, claimBatch: 30, maxClaimAgeMs: 100, sendMs: (id) => 40 + (id % 4) * 30 });
     expect(await outcome).toBe('empty');
     expect(run.released.length).toBeGreaterThan(0);
+    // Only those that waited too long: a message claimed since stays to be sent.
+    expect(Math.min(...run.releasedAfterMs)).toBeGreaterThanOrEqual(100);
     expect(run.sent.filter((id) => run.released.includes(id))).toEqual([]);
-    expect(run.sent.length + run.released.length).toBe(10);
+    expect(run.sent.length + run.released.length).toBe(60);
   });
 
   it('ends at its time budget, and when the campaign stops, giving back what it did not start', async () => {

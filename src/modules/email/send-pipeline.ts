@@ -104,7 +104,8 @@ export async function runSendPipeline<TMessage, TResult>(steps: TPipelineSteps<T
   const releaseStale = () => {
     const oldest = Date.now() - options.maxClaimAgeMs;
     if (ready.length === 0 || ready[0]!.claimedAt >= oldest) return;
-    const stale = ready.splice(0, ready.findIndex((r) => r.claimedAt >= oldest) + 1 || ready.length);
+    const firstFresh = ready.findIndex((r) => r.claimedAt >= oldest);
+    const stale = ready.splice(0, firstFresh === -1 ? ready.length : firstFresh);
     releasing.push(steps.release(stale.map((r) => r.message)).catch(fail));
   };
 
