@@ -12,7 +12,6 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import nodemailer from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { createRuntime } from '../src/boot.js';
 import { loadConfig } from '../src/platform/config.js';
 import { Tenant } from '../src/platform/db/tenant.js';
@@ -23,7 +22,7 @@ import { signup } from '../src/modules/accounts/index.js';
 import { ZEmailCampaignBody } from '../src/contracts/email-campaigns.js';
 import { createCampaign, getCampaign } from '../src/modules/email/email-campaigns.service.js';
 import { sendCampaign } from '../src/modules/email/email-send.service.js';
-import type { TMail } from '../src/modules/email/email-compose.js';
+import { composeRaw, type TMail } from '../src/modules/email/email-compose.js';
 import { runCampaignSender, sampleCampaignMail } from '../src/modules/email/email-sender.js';
 import { resolveCampaignRecipientsJob } from '../src/modules/email/email-sending.jobs.js';
 import { updateWorkspace } from '../src/modules/workspaces/workspaces.service.js';
@@ -62,7 +61,7 @@ async function bareLoop(n: number, mail: TMail, composed: boolean): Promise<numb
         const one = { ...mail, to, envelope: { from: (mail.envelope as { from: string }).from, to }, messageId: `<bare-${i}@bench>` };
         if (!composed) await transport.sendMail(one);
         // As the engine does: composed in memory, written in one piece.
-        else await transport.sendMail({ envelope: one.envelope, raw: await new MailComposer(one).compile().build(), messageId: one.messageId });
+        else await transport.sendMail({ envelope: one.envelope, raw: await composeRaw(one, undefined), messageId: one.messageId });
       }
     }),
   );
