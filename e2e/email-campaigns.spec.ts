@@ -16,6 +16,17 @@ async function signUp(page: Page) {
   await expect(page.getByRole('link', { name: 'Tableau de bord' })).toBeVisible();
 }
 
+/** "+ Créer" on the campaigns page, a name, "Créer le brouillon": the new draft's page opens; returns its id. */
+async function createDraft(page: Page, name: string): Promise<string> {
+  await page.goto('/email-marketing');
+  await page.getByRole('button', { name: 'Créer', exact: true }).first().click();
+  const create = page.getByRole('dialog', { name: 'Nouvelle campagne' });
+  await create.getByRole('textbox', { name: 'Nom de la campagne' }).fill(name);
+  await create.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
 test('write a campaign draft, fix a template error, duplicate it, find it, delete the copy', async ({ page }) => {
   test.slow();
   await signUp(page);
@@ -218,13 +229,7 @@ test('on a phone, add a block from the menu and edit it in the drawer', async ({
   test.slow();
   await signUp(page);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/email-marketing');
-  await page.getByRole('button', { name: 'Créer', exact: true }).first().click();
-  const create = page.getByRole('dialog', { name: 'Nouvelle campagne' });
-  await create.getByRole('textbox', { name: 'Nom de la campagne' }).fill('Depuis mon téléphone');
-  await create.getByRole('button', { name: 'Créer le brouillon' }).click();
-  await expect(page.getByRole('heading', { name: 'Depuis mon téléphone', level: 1 })).toBeVisible();
-  const campaignId = new URL(page.url()).pathname.split('/').pop()!;
+  const campaignId = await createDraft(page, 'Depuis mon téléphone');
   // The step flow on a phone: where it is, in words.
   await expect(page.getByText('Étape 1 sur 4 : Destinataires')).toBeVisible();
   await page.getByRole('button', { name: 'Suivant : Contenu' }).click();
@@ -249,13 +254,8 @@ test('on a phone, add a block from the menu and edit it in the drawer', async ({
 test('an image block takes a picture uploaded to the media library, offered again there, and the email carries it', async ({ page }) => {
   test.slow();
   await signUp(page);
-  await page.goto('/email-marketing');
-  await page.getByRole('button', { name: 'Créer', exact: true }).first().click();
-  const create = page.getByRole('dialog', { name: 'Nouvelle campagne' });
-  await create.getByRole('textbox', { name: 'Nom de la campagne' }).fill('Avec une photo');
-  await create.getByRole('button', { name: 'Créer le brouillon' }).click();
+  const campaignId = await createDraft(page, 'Avec une photo');
   await page.getByRole('button', { name: 'Suivant : Contenu' }).click();
-  const campaignId = new URL(page.url()).pathname.split('/').pop()!;
   await page.getByRole('button', { name: 'Ajouter le bloc « Image »' }).click();
   const panel = page.getByRole('complementary', { name: 'Propriétés' });
   // A 1×1 PNG, uploaded from the panel: it gets its address on the public server.
@@ -281,13 +281,7 @@ test('markup hidden in a Liquid tag of a text block is never run by a member who
   await signUp(page);
   const me = (await (await page.request.get('/api/auth/me')).json()) as { csrf_token: string };
   const headers = { 'x-csrf-token': me.csrf_token, origin: baseURL! };
-  await page.goto('/email-marketing');
-  await page.getByRole('button', { name: 'Créer', exact: true }).first().click();
-  const create = page.getByRole('dialog', { name: 'Nouvelle campagne' });
-  await create.getByRole('textbox', { name: 'Nom de la campagne' }).fill('Piégée');
-  await create.getByRole('button', { name: 'Créer le brouillon' }).click();
-  await expect(page.getByRole('heading', { name: 'Piégée', level: 1 })).toBeVisible();
-  const id = new URL(page.url()).pathname.split('/').pop()!;
+  const id = await createDraft(page, 'Piégée');
   type TDoc = { sections: { columns: { blocks: { type: string; html?: string }[] }[] }[] };
   const campaign = (await (await page.request.get(`/api/marketing/email-campaigns/${id}`)).json()) as { editor_document: TDoc };
   const doc = campaign.editor_document;
