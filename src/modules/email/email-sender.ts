@@ -244,25 +244,21 @@ async function sendOne(runtime: Runtime, context: TSenderContext, message: TClai
   if (message.excluded) return { id: message.id, status: 'skipped' };
   if (context.error) return failure(message, context.error);
   const request: TComposeMessage = { id: message.id, email: message.email, lead: message.lead, addresses: messageAddresses(runtime, message.id) };
-  if (!context.transport) {
-    try {
-      const rendered = await renderFor(context.setup, context.compiled, request, (urls) => context.links.idsOf(urls));
-      context.outbox.set(message.id, { ...rendered, to: message.email, from: context.sender.header });
-      return { id: message.id, status: 'sent', delivery: 'outbox' };
-    } catch (error) {
-      return renderFailure(message, error);
-    }
-  }
+  const { transport } = context;
   let raw: Buffer;
   try {
     const rendered = await renderFor(context.setup, context.compiled, request, (urls) => context.links.idsOf(urls));
+    if (!transport) {
+      context.outbox.set(message.id, { ...rendered, to: message.email, from: context.sender.header });
+      return { id: message.id, status: 'sent', delivery: 'outbox' };
+    }
     raw = await composeRaw(mailOf(context.setup, request, rendered), context.sender.dkim);
   } catch (error) {
     return renderFailure(message, error);
   }
   try {
     // Written as composed (and signed); the envelope is the VERP one, the Message-ID the one in the message.
-    await context.transport.sendMail({
+    await transport.sendMail({
       envelope: { from: request.addresses.bounce, to: message.email },
       raw,
       messageId: `<${message.id}@${context.sender.domain}>`,
