@@ -52,6 +52,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // As in production: the webhook journey checks that a loopback receiver is refused.
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false',
+      // The sequences journey moves time on (POST /api/test/clock); never set in production, where it is refused.
+      TEST_CLOCK: '1',
     },
   },
 });

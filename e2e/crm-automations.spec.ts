@@ -37,11 +37,11 @@ test('create an automation with a condition and two actions, watch it run, switc
   await editor.getByRole('combobox', { name: 'Valeur' }).click();
   await page.getByRole('option', { name: 'Qualifié' }).click();
 
-  // Then: add a tag, add a note. "Send an email" can be chosen; sequences are listed but cannot be chosen yet.
+  // Then: add a tag, add a note. "Send an email" and "Enroll in a sequence" can be chosen.
   const first = editor.getByRole('group', { name: 'Action 1' });
   await first.getByRole('combobox', { name: 'Action 1' }).click();
   await expect(page.getByRole('option', { name: 'Envoyer un e-mail', exact: true })).not.toHaveAttribute('aria-disabled', 'true');
-  await expect(page.getByRole('option', { name: /Inscrire dans une séquence — Disponible avec les séquences/ })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('option', { name: 'Inscrire dans une séquence', exact: true })).not.toHaveAttribute('aria-disabled', 'true');
   await page.getByRole('option', { name: 'Ajouter un tag', exact: true }).click();
   await first.getByRole('textbox', { name: 'Tag' }).fill('bienvenue');
   await editor.getByRole('button', { name: 'Ajouter une action' }).click();

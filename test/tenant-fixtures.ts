@@ -60,6 +60,21 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
     await owner.client.post('/api/marketing/leads', { first_name: 'Anne', email: uniqueEmail('a-lead'), custom_fields: { budget: 5000 } })
   ).json() as { id: string };
   await owner.client.patch(`/api/marketing/leads/${lead.id}`, { status: 'contacted' });
+  // Sequences: an email step then a wait, the lead enrolled (its first email goes at t.drain()).
+  const sequence = (await owner.client.post('/api/marketing/sequences', { name: 'Bienvenue A' })).json() as { id: string };
+  const sequenceEmail = (await owner.client.post(`/api/marketing/sequences/${sequence.id}/emails`, {})).json() as { id: string };
+  await owner.client.patch(`/api/marketing/email-campaigns/${sequenceEmail.id}`, {
+    subject: 'Bienvenue',
+    html_content: '<p>Bonjour</p> {{ workspace.postal_address }} <a href="{{ unsubscribe_url }}">Désinscription</a>',
+  });
+  await owner.client.patch(`/api/marketing/sequences/${sequence.id}`, {
+    steps: [
+      { id: 'first', type: 'email', email_id: sequenceEmail.id },
+      { id: 'wait', type: 'wait', amount: 1, unit: 'days' },
+    ],
+  });
+  await owner.client.post(`/api/marketing/sequences/${sequence.id}/activate`, {});
+  await owner.client.post(`/api/marketing/sequences/${sequence.id}/enrollments`, { lead_id: lead.id });
   await owner.client.post(`/api/marketing/email-campaigns/${sent.id}/send`, {});
   await owner.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'call', subject: 'Premier appel' });
   await owner.client.post(`/api/marketing/leads/${lead.id}/tasks`, { title: 'Rappeler Anne' });

@@ -36,7 +36,7 @@ type TUnavailableActionType = { [K in TAutomationActionType]: TActionDefinitions
 
 /** Actions that have their place in the contract but whose module does not exist yet (saving them is refused). */
 export const UNAVAILABLE_ACTION_TYPES = AUTOMATION_ACTION_TYPES.filter((type) => !AUTOMATION_ACTIONS[type].available) as TUnavailableActionType[];
-export const UNAVAILABLE_ACTION_MESSAGE = 'available once email sequences exist';
+export const UNAVAILABLE_ACTION_MESSAGE = 'this action is not available yet (its module is not built)';
 
 /** One action and its parameters. */
 export type TAutomationAction = {
@@ -110,6 +110,8 @@ export const AUTOMATION_ERROR_CODES = [
   'campaign_not_found',
   'campaign_not_ready',
   'email_not_mailable',
+  'sequence_not_found',
+  'sequence_not_active',
   'unexpected',
 ] as const;
 export type TAutomationErrorCode = (typeof AUTOMATION_ERROR_CODES)[number];

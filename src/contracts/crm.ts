@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonDepth, MAX_JSON_DEPTH, ZId, ZTimestamp } from './common.js';
+import { jsonDepth, MAX_JSON_DEPTH, ZId, ZTimestamp, ZTimeZone } from './common.js';
 import { ZRuleGroup } from './crm-segments.js';
 
 // Wire shapes of the CRM module (spec "Lead"). Field names are the spec's.
@@ -57,6 +57,8 @@ const leadFields = {
   consent_ip: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' }).nullable().optional(),
   /** When the person unsubscribed from marketing email; null when subscribed. */
   unsubscribed_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** The person's IANA time zone (sequences' send windows may follow it); null: the workspace's. */
+  timezone: ZTimeZone.nullable().optional(),
   /** Values of the workspace's custom fields by key; null removes a value. Checked against the definitions. */
   custom_fields: z.record(z.string(), z.unknown()).optional(),
 };
@@ -97,6 +99,7 @@ export const ZLead = z.object({
   consent_at: ZTimestamp.nullable(),
   consent_ip: z.string().nullable(),
   unsubscribed_at: ZTimestamp.nullable(),
+  timezone: z.string().nullable(),
   created_at: ZTimestamp,
   updated_at: ZTimestamp,
   /** In lists only (what a pipeline card shows): the first open task, earliest due date first; null when none. */

@@ -13,8 +13,12 @@ export type TEmailCampaignStatus = z.infer<typeof ZEmailCampaignStatus>;
 /** Statuses in which the content may still change and the campaign may be deleted: nothing was sent. */
 export const EDITABLE_CAMPAIGN_STATUSES: readonly TEmailCampaignStatus[] = ['draft', 'scheduled'];
 
-/** Whether a campaign's content may still change and it may be deleted (the server's rule, shown by the web). */
-export function isCampaignEditable(campaign: { status: TEmailCampaignStatus; total_sent: number }): boolean {
+/**
+ * Whether a campaign's content may still change and it may be deleted (the server's rule, shown by the web). A
+ * sequence's email stays editable while it sends: later steps send the new version.
+ */
+export function isCampaignEditable(campaign: { status: TEmailCampaignStatus; total_sent: number; sequence_id?: string | null }): boolean {
+  if (campaign.sequence_id) return true;
   return EDITABLE_CAMPAIGN_STATUSES.includes(campaign.status) && campaign.total_sent === 0;
 }
 
@@ -118,6 +122,8 @@ export const ZEmailCampaign = z.object({
   open_rate: z.number().nullable(),
   /** Unique clicks over delivered messages (0 to 1); null before anything is delivered. */
   click_rate: z.number().nullable(),
+  /** Set on a sequence's email (edited here, sent by the sequence's steps; sending it as a campaign is refused). */
+  sequence_id: ZId.nullable(),
   created_at: ZTimestamp,
   updated_at: ZTimestamp,
 });

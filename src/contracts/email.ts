@@ -55,9 +55,10 @@ export const EMAIL_AUTOMATION_TRIGGERS = defineAutomationTriggers({
 
 /**
  * "Send an email": the content of a chosen campaign, to the lead, as a one-off message through the sending engine.
- * "Enroll in a sequence" is refused when saving until sequences exist.
+ * "Enroll in a sequence": the lead enters a chosen sequence (nothing happens when already in it, or when its
+ * re-entry rule says not yet).
  */
 export const EMAIL_AUTOMATION_ACTIONS = defineAutomationActions({
   send_email: { module: email, params: z.strictObject({ campaign_id: z.uuid() }), available: true },
-  enroll_in_sequence: { module: email, params: z.looseObject({}), available: false },
+  enroll_in_sequence: { module: email, params: z.strictObject({ sequence_id: z.uuid() }), available: true },
 });

@@ -93,11 +93,10 @@ describe('the automation catalog', () => {
     expect(ZAutomationTrigger.safeParse({ type: 'score_crossed' }).success).toBe(false);
     expect(ZAutomationTrigger.safeParse({ type: 'lead_created', extra: 1 }).success).toBe(false);
     expect(ZAutomationAction.safeParse({ type: 'add_tag', params: { tag: 'vip' } }).success).toBe(true);
-    // Declared by the email contract: "send an email" takes a campaign; sequences are refused until they exist.
+    // Declared by the email contract: "send an email" takes a campaign, "enroll in a sequence" a sequence.
     expect(ZAutomationAction.safeParse({ type: 'send_email', params: {} }).success).toBe(false);
     expect(ZAutomationAction.safeParse({ type: 'send_email', params: { campaign_id: '0190a7a2-94f1-7000-8000-000000000000' } }).success).toBe(true);
-    const sequence = ZAutomationAction.safeParse({ type: 'enroll_in_sequence', params: {} });
-    expect(sequence.success).toBe(false);
-    expect(sequence.error!.issues[0]!.message).toBe('available once email sequences exist');
+    expect(ZAutomationAction.safeParse({ type: 'enroll_in_sequence', params: {} }).success).toBe(false);
+    expect(ZAutomationAction.safeParse({ type: 'enroll_in_sequence', params: { sequence_id: '0190a7a2-94f1-7000-8000-000000000000' } }).success).toBe(true);
   });
 });

@@ -38,6 +38,10 @@ import {
   emailSendingRoutes,
   emailSettingsRoutes,
   resolveCampaignRecipientsJob,
+  sequenceRoutes,
+  sequenceStepsJob,
+  sequencesOnLeadEvents,
+  testClockRoutes,
 } from './email/index.js';
 import { declareImportedLeadEventConsumers } from './imported-lead-consumers.js';
 
@@ -50,6 +54,8 @@ subscribeToLeadEvents(dispatchLeadEventsToAutomations);
 subscribeToLeadEvents(queueRescoresOfLeadEvents);
 // The workspace's outgoing webhooks get them as lead.<type>.
 subscribeToLeadEvents(queueLeadEventWebhooks);
+// Sequences: exits on unsubscribe, bounce, complaint and goal; enrollment of leads entering an entry segment.
+subscribeToLeadEvents(sequencesOnLeadEvents);
 // An import writes per-lead `imported` events only where an automation or a webhook consumes them.
 declareImportedLeadEventConsumers();
 
@@ -73,6 +79,8 @@ export const apiRoutes: RouteModule[] = [
   emailSendingRoutes,
   emailSettingsRoutes,
   emailCampaignRoutes,
+  sequenceRoutes,
+  testClockRoutes,
   dashboardRoutes,
   demoRoutes,
 ];
@@ -98,6 +106,7 @@ export const jobs: JobDefinition[] = [
   campaignSenderJob,
   emailSchedulerJob,
   sendOneOffJob,
+  sequenceStepsJob,
 ] as JobDefinition[];
 
 /** The inbound SMTP listener's recipients and handler: bounce and complaint reports of campaign mail. */

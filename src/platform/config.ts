@@ -79,6 +79,8 @@ const ZEnv = z.object({
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
   /** Let automation webhooks call loopback and private-network addresses (default: only in tests). */
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false']).optional(),
+  /** Mounts POST /api/test/clock (moves the sequences' clock on); for end-to-end tests, refused in production. */
+  TEST_CLOCK: z.enum(['0', '1']).default('0'),
   /** Encrypts workspace credentials; required in production (see resolveAppSecret for the embedded default). */
   APP_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
   /** Comma-separated earlier APP_SECRETs, still able to decrypt during a key rotation. */
@@ -132,6 +134,7 @@ export type TConfig = {
   logLevel: string;
   demoData: boolean;
   webhookAllowPrivateAddresses: boolean;
+  testClock: boolean;
   appSecret: string | undefined;
   appSecretPrevious: string[];
   fileMaxBytes: number;
@@ -153,6 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.TEST_CLOCK === '1') {
+    throw new ConfigError('Invalid configuration:\n  TEST_CLOCK: end-to-end tests only, never in production');
+  }
   if (e.NODE_ENV === 'production' && !e.APP_SECRET) {
     throw new ConfigError('Invalid configuration:\n  APP_SECRET: required in production (it encrypts workspace credentials)');
   }
@@ -190,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA === 'true',
     webhookAllowPrivateAddresses: (e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? (e.NODE_ENV === 'test' ? 'true' : 'false')) === 'true',
+    testClock: e.TEST_CLOCK === '1',
     appSecret: e.APP_SECRET,
     appSecretPrevious: (e.APP_SECRET_PREVIOUS ?? '')
       .split(',')

@@ -470,10 +470,7 @@ describe('validation and access', () => {
     expect((await bad({ trigger: { type: 'status_changed', status: 'maybe' }, actions: [{ type: 'add_tag', params: { tag: 'x' } }] })).errors[0]!.path).toBe(
       'body.trigger.status',
     );
-    expect((await bad({ actions: [{ type: 'enroll_in_sequence', params: {} }] })).errors[0]).toMatchObject({
-      path: 'body.actions.0.type',
-      message: 'available once email sequences exist',
-    });
+    expect((await bad({ actions: [{ type: 'enroll_in_sequence', params: {} }] })).errors[0]!.path).toBe('body.actions.0.params.sequence_id');
     expect((await bad({ actions: [{ type: 'send_email', params: {} }] })).errors[0]!.path).toBe('body.actions.0.params.campaign_id');
     const conditions = await bad({
       conditions: { op: 'and', rules: [{ field: 'favourite_colour', operator: 'eq', value: 'blue' }] },

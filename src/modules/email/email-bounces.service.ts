@@ -5,7 +5,7 @@ import type { Runtime } from '../../platform/runtime.js';
 import { recordLeadEvent, setLeadUnsubscribed } from '../crm/index.js';
 import { findSend, unsubscribe } from './email-tracking.service.js';
 import { isBounceAddress, sendIdOfBounceAddress, sendIdOfUnsubscribeAddress } from './email-tracking-urls.js';
-import { emailCampaigns, emailSends, emailSuppressions } from './email.tables.js';
+import { countsOnCampaign, emailCampaigns, emailSends, emailSuppressions } from './email.tables.js';
 
 // Bounce reports (RFC 3464 DSNs), complaint reports (RFC 5965 ARF) and List-Unsubscribe mailto requests received by
 // the inbound SMTP listener. The
@@ -102,7 +102,7 @@ export async function recordBounce(db: Db, send: TSend, kind: 'hard' | 'soft', d
       .returning({ id: emailSends.id });
     if (changed.length === 0) return;
     if (kind === 'hard') {
-      if (send.source === 'campaign')
+      if (countsOnCampaign(send.source))
         await tx
           .update(emailCampaigns)
           .set({ total_delivered: sql`${emailCampaigns.total_delivered} - 1`, total_bounced: sql`${emailCampaigns.total_bounced} + 1` })
@@ -142,7 +142,7 @@ export async function recordComplaint(db: Db, send: TSend, detail: string): Prom
       .where(tenant.where(emailSends, eq(emailSends.id, send.id), isNull(emailSends.complained_at)))
       .returning({ id: emailSends.id });
     if (first.length === 0) return;
-    if (send.source === 'campaign')
+    if (countsOnCampaign(send.source))
       await tx
         .update(emailCampaigns)
         .set({ total_complained: sql`${emailCampaigns.total_complained} + 1` })

@@ -1,4 +1,4 @@
-import { desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
 import { isCampaignEditable, type TEmailCampaignBody, type TEmailCampaignListQuery, type TEmailCampaignUpdateBody } from '../../contracts/email-campaigns.js';
 import type { TAuth } from '../../platform/auth/access.js';
 import { decodeKeysetCursor, encodeKeysetCursor, olderThan } from '../../platform/db/keyset-cursor.js';
@@ -23,6 +23,8 @@ export async function createCampaign(tenant: Tenant, actor: TAuth, body: TEmailC
 export async function listCampaigns(tenant: Tenant, query: TEmailCampaignListQuery) {
   const after = query.cursor ? decodeKeysetCursor(query.cursor) : undefined;
   const conditions: (SQL | undefined)[] = [
+    // A sequence's emails are listed with their sequence.
+    isNull(emailCampaigns.sequence_id),
     query.status ? eq(emailCampaigns.status, query.status) : undefined,
     query.q ? or(ilike(emailCampaigns.name, containsPattern(query.q)), ilike(emailCampaigns.subject, containsPattern(query.q))) : undefined,
     after ? olderThan(emailCampaigns.created_at, emailCampaigns.id, after) : undefined,
@@ -61,6 +63,13 @@ export async function deleteCampaign(tenant: Tenant, id: string): Promise<void> 
   const current = await getCampaign(tenant, id);
   if (!isCampaignEditable(current)) {
     throw new AppError('conflict', 'This campaign has been sent: it stays with its report', { reason: 'campaign_sent' });
+  }
+  if (current.sequence_id !== null) {
+    // Its step would point at nothing; it goes with its sequence.
+    throw new AppError('conflict', 'This email belongs to a sequence: remove its step, or delete the sequence', {
+      reason: 'sequence_email',
+      params: { sequence_id: current.sequence_id },
+    });
   }
   await tenant.delete(emailCampaigns, current.id, 'Campaign');
 }

@@ -41,6 +41,7 @@ export function summary(row: TEmailCampaignRow): TEmailCampaignSummary {
     total_complained: row.total_complained,
     open_rate: rate(row.total_opened),
     click_rate: rate(row.total_clicked),
+    sequence_id: row.sequence_id,
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
   };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { TEmailCampaignReport, TEmailRecipientsQuery, TEmailStats } from '../../contracts/email-campaigns.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import type { Tenant } from '../../platform/db/tenant.js';
@@ -39,7 +39,7 @@ export async function campaignReport(tenant: Tenant, campaign: TEmailCampaignRow
         coalesce(sum(machine_click_count), 0)::int AS machine_clicks,
         count(*) FILTER (WHERE unsubscribed_at IS NOT NULL)::int AS unsubscribed,
         count(*) FILTER (WHERE complained_at IS NOT NULL)::int AS complained
-      FROM ${emailSends} WHERE workspace_id = ${tenant.workspaceId}::uuid AND campaign_id = ${campaign.id}::uuid AND source = 'campaign'`),
+      FROM ${emailSends} WHERE workspace_id = ${tenant.workspaceId}::uuid AND campaign_id = ${campaign.id}::uuid AND source <> 'automation'`),
   );
   const c = counts ?? {};
   const n = (key: string) => Number(c[key] ?? 0);
@@ -55,7 +55,7 @@ export async function campaignReport(tenant: Tenant, campaign: TEmailCampaignRow
         count(*) FILTER (WHERE kind = 'open')::int AS opens, count(*) FILTER (WHERE kind = 'click')::int AS clicks
       FROM ${emailTrackingEvents} e
       WHERE e.workspace_id = ${tenant.workspaceId}::uuid AND e.campaign_id = ${campaign.id}::uuid AND NOT e.machine
-        AND EXISTS (SELECT 1 FROM ${emailSends} s WHERE s.id = e.send_id AND s.source = 'campaign')
+        AND EXISTS (SELECT 1 FROM ${emailSends} s WHERE s.id = e.send_id AND s.source <> 'automation')
       GROUP BY 1 ORDER BY 1 LIMIT ${TIMELINE_HOURS}`),
   );
   const delivered = n('delivered');
@@ -123,7 +123,7 @@ export async function campaignRecipientsReport(tenant: Tenant, campaign: TEmailC
       tenant.where(
         emailSends,
         eq(emailSends.campaign_id, campaign.id),
-        eq(emailSends.source, 'campaign'),
+        ne(emailSends.source, 'automation'),
         query.state ? STATE_CONDITIONS[query.state] : undefined,
         query.cursor ? gt(emailSends.id, query.cursor) : undefined,
       ),

@@ -53,6 +53,15 @@ export async function assertSendable(runtime: Runtime, tenant: Tenant, campaign:
   if (errors.length > 0) throw new AppError('bad_request', `This campaign cannot be sent yet: ${errors.map((e) => e.path).join(', ')}`, { errors });
 }
 
+/** A sequence's email is sent by its sequence's steps, never to an audience of its own. */
+export function notSequenceEmail(campaign: TEmailCampaignRow): TEmailCampaignRow {
+  if (campaign.sequence_id === null) return campaign;
+  throw new AppError('conflict', 'This email belongs to a sequence: its steps send it (it has no audience of its own)', {
+    reason: 'sequence_email',
+    params: { sequence_id: campaign.sequence_id },
+  });
+}
+
 function conflict(campaign: TEmailCampaignRow, action: string): AppError {
   return new AppError('conflict', `This campaign is ${campaign.status}${campaign.canceled_at ? ' (canceled)' : ''}: it cannot be ${action}`, {
     reason: 'campaign_status',
@@ -73,7 +82,7 @@ async function transition(tenant: Tenant, campaign: TEmailCampaignRow, from: TEm
 
 /** Sends now: `active`, recipients resolved in the background, then the senders start. */
 export async function sendCampaign(runtime: Runtime, tenant: Tenant, id: string): Promise<TEmailCampaignRow> {
-  const campaign = await getCampaign(tenant, id);
+  const campaign = notSequenceEmail(await getCampaign(tenant, id));
   if (campaign.status !== 'draft' && campaign.status !== 'scheduled') throw conflict(campaign, 'sent');
   await assertSendable(runtime, tenant, campaign);
   return startCampaign(runtime, tenant, campaign, ['draft', 'scheduled']);
@@ -91,7 +100,7 @@ async function startCampaign(runtime: Runtime, tenant: Tenant, campaign: TEmailC
 
 /** Schedules a draft (or moves a scheduled one); checked now as a send is, so the scheduled minute finds nothing wrong. */
 export async function scheduleCampaign(runtime: Runtime, tenant: Tenant, id: string, at: Date): Promise<TEmailCampaignRow> {
-  const campaign = await getCampaign(tenant, id);
+  const campaign = notSequenceEmail(await getCampaign(tenant, id));
   if (campaign.status !== 'draft' && campaign.status !== 'scheduled') throw conflict(campaign, 'scheduled');
   if (at.getTime() < Date.now() + 60_000) {
     throw new AppError('bad_request', 'Schedule a send at least a minute ahead (or send it now)', {

@@ -71,7 +71,7 @@ export async function runCampaignSender(
   options: { budgetMs: number; /** Keep every message in the outbox even with SMTP (the demo's made-up addresses). */ outboxOnly?: boolean },
 ): Promise<TSenderOutcome> {
   const campaign = await loadCampaign(runtime, campaignId);
-  if (!campaign || campaign.status !== 'active' || !campaign.recipients_resolved_at) return { kind: 'stopped' };
+  if (!campaign || !isSending(campaign)) return { kind: 'stopped' };
   const tenant = new Tenant(runtime.db, campaign.workspace_id);
   const context = await senderContext(runtime, tenant, campaign, { outboxOnly: options.outboxOnly ?? false });
   await releaseAbandoned(runtime, campaign);
@@ -97,7 +97,10 @@ export async function runCampaignSender(
       send: (message) => sendOne(runtime, context, message),
       record: (results) => record(runtime, tenant, context, results),
       release: (messages) => release(runtime, campaign, messages),
-      stillActive: async () => (await loadCampaign(runtime, campaignId))?.status === 'active',
+      stillActive: async () => {
+        const current = await loadCampaign(runtime, campaignId);
+        return current !== undefined && isSending(current);
+      },
     },
     {
       window: BULK_POOL_SIZE,
@@ -112,6 +115,16 @@ export async function runCampaignSender(
   if (outcome === 'budget') return { kind: 'again' };
   if (throttledUntil) return { kind: 'later', at: throttledUntil };
   return whatIsLeft(runtime, campaign);
+}
+
+/** The messages of a campaign row: its recipients', or a sequence email's (sent whenever its steps queue them). */
+function sourceOf(campaign: TEmailCampaignRow): 'campaign' | 'sequence' {
+  return campaign.sequence_id === null ? 'campaign' : 'sequence';
+}
+
+/** Whether its queued messages go now: a started campaign, or any sequence email (its steps decide when to queue). */
+function isSending(campaign: TEmailCampaignRow): boolean {
+  return sourceOf(campaign) === 'sequence' || (campaign.status === 'active' && campaign.recipients_resolved_at !== null);
 }
 
 /**
@@ -204,7 +217,7 @@ function abandoned(runtime: Runtime): SQL {
 async function releaseAbandoned(runtime: Runtime, campaign: TEmailCampaignRow): Promise<void> {
   await runtime.db.execute(sql`
     UPDATE ${emailSends} SET status = 'queued', next_attempt_at = now()
-    WHERE campaign_id = ${campaign.id}::uuid AND source = 'campaign' AND ${abandoned(runtime)}`);
+    WHERE campaign_id = ${campaign.id}::uuid AND source = ${sourceOf(campaign)} AND ${abandoned(runtime)}`);
 }
 
 /**
@@ -216,7 +229,7 @@ function claim(db: Db, campaign: TEmailCampaignRow, limit: number): Promise<TCla
     db,
     campaign,
     sql`SELECT id FROM ${emailSends}
-        WHERE campaign_id = ${campaign.id}::uuid AND source = 'campaign' AND status = 'queued' AND next_attempt_at <= now()
+        WHERE campaign_id = ${campaign.id}::uuid AND source = ${sourceOf(campaign)} AND status = 'queued' AND next_attempt_at <= now()
         ORDER BY next_attempt_at, id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED`,
@@ -342,11 +355,11 @@ async function record(runtime: Runtime, tenant: Tenant, sender: TSenderContext, 
           updated_at = now()
         FROM r WHERE s.id = r.id AND s.status = 'sending'
         RETURNING s.status, s.source)
-      -- The campaign counts its own recipients; an automation's one-offs of its content are not its sends.
+      -- The campaign counts its own recipients (a sequence email its steps' sends); an automation's one-offs are not its sends.
       UPDATE ${emailCampaigns} SET
-        total_sent = total_sent + (SELECT count(*) FROM done WHERE source = 'campaign' AND status IN ('sent', 'bounced', 'failed')),
-        total_delivered = total_delivered + (SELECT count(*) FROM done WHERE source = 'campaign' AND status = 'sent'),
-        total_bounced = total_bounced + (SELECT count(*) FROM done WHERE source = 'campaign' AND status = 'bounced'),
+        total_sent = total_sent + (SELECT count(*) FROM done WHERE source <> 'automation' AND status IN ('sent', 'bounced', 'failed')),
+        total_delivered = total_delivered + (SELECT count(*) FROM done WHERE source <> 'automation' AND status = 'sent'),
+        total_bounced = total_bounced + (SELECT count(*) FROM done WHERE source <> 'automation' AND status = 'bounced'),
         updated_at = now()
       WHERE id = ${campaign.id}::uuid`;
   // The common case is one statement (its own transaction): outcomes and counters together.
@@ -397,9 +410,11 @@ async function whatIsLeft(runtime: Runtime, campaign: TEmailCampaignRow): Promis
         min(next_attempt_at) FILTER (WHERE status = 'queued') AS next_at,
         count(*) FILTER (WHERE status = 'sending')::int AS sending,
         min(claimed_at) FILTER (WHERE status = 'sending') AS oldest_claim
-      FROM ${emailSends} WHERE campaign_id = ${campaign.id}::uuid AND source = 'campaign' AND status IN ('queued', 'sending')`),
+      FROM ${emailSends} WHERE campaign_id = ${campaign.id}::uuid AND source = ${sourceOf(campaign)} AND status IN ('queued', 'sending')`),
   );
   if (!left || (left.queued === 0 && left.sending === 0)) {
+    // A sequence email is never completed: its steps queue more later (and queue its sender again).
+    if (sourceOf(campaign) === 'sequence') return { kind: 'finished' };
     await runtime.db.execute(sql`
       UPDATE ${emailCampaigns} SET status = 'completed', updated_at = now()
       WHERE id = ${campaign.id}::uuid AND status = 'active' AND recipients_resolved_at IS NOT NULL

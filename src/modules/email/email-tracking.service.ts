@@ -3,7 +3,7 @@ import { isbot } from 'isbot';
 import type { Db } from '../../platform/db/database.js';
 import { Tenant } from '../../platform/db/tenant.js';
 import { getLead, recordLeadEvent, setLeadUnsubscribed } from '../crm/index.js';
-import { emailCampaigns, emailLinks, emailSends, emailTrackingEvents } from './email.tables.js';
+import { countsOnCampaign, emailCampaigns, emailLinks, emailSends, emailTrackingEvents } from './email.tables.js';
 
 // What the public server records when a message is opened, clicked or unsubscribed from. Each is a handful of
 // statements on the message's own row: counters on email_sends and email_links, one row in email_tracking_events
@@ -43,7 +43,7 @@ async function markOpened(tenant: Tenant, send: TSend): Promise<boolean> {
     .where(tenant.where(emailSends, eq(emailSends.id, send.id), isNull(emailSends.opened_at)))
     .returning({ id: emailSends.id });
   if (first.length === 0) return false;
-  if (send.source === 'campaign')
+  if (countsOnCampaign(send.source))
     await tenant.db
       .update(emailCampaigns)
       .set({ total_opened: sql`${emailCampaigns.total_opened} + 1` })
@@ -127,7 +127,7 @@ export async function recordClick(db: Db, send: TSend, linkId: string, userAgent
       .where(tenant.where(emailSends, eq(emailSends.id, send.id), isNull(emailSends.clicked_at)))
       .returning({ id: emailSends.id });
     if (firstClick.length > 0) {
-      if (send.source === 'campaign')
+      if (countsOnCampaign(send.source))
         await tx
           .update(emailCampaigns)
           .set({ total_clicked: sql`${emailCampaigns.total_clicked} + 1` })
@@ -160,7 +160,7 @@ export async function unsubscribe(db: Db, send: TSend): Promise<void> {
       .where(tenant.where(emailSends, eq(emailSends.id, send.id), isNull(emailSends.unsubscribed_at)))
       .returning({ id: emailSends.id });
     if (first.length === 0) return;
-    if (send.source === 'campaign')
+    if (countsOnCampaign(send.source))
       await tx
         .update(emailCampaigns)
         .set({ total_unsubscribed: sql`${emailCampaigns.total_unsubscribed} + 1` })

@@ -7,6 +7,7 @@ import { users } from '../accounts/index.js';
 import { leads } from '../crm/tables.js';
 import { segments } from '../segments/tables.js';
 import { workspaces } from '../workspaces/index.js';
+import { emailSequences } from './sequences/sequences.tables.js';
 
 /**
  * An email campaign (spec: EmailCampaign): its content, sender, audience, status and counters. The counters are
@@ -46,10 +47,13 @@ export const emailCampaigns = pgTable(
     recipients_resolved_at: timestamp('recipients_resolved_at', { withTimezone: true }),
     /** The last lead id resolved: where a resumed resolution goes on. */
     resolve_cursor: uuid('resolve_cursor'),
+    /** Set on a sequence's email: edited like a campaign, sent only by the sequence's steps, never listed as a campaign. */
+    sequence_id: uuid('sequence_id').references(() => emailSequences.id, { onDelete: 'cascade' }),
     created_by: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
   (t) => [
+    index('email_campaigns_sequence_idx').on(t.sequence_id),
     index('email_campaigns_workspace_created_idx').on(t.workspace_id, t.created_at, t.id),
     index('email_campaigns_workspace_status_idx').on(t.workspace_id, t.status, t.created_at),
   ],
@@ -62,6 +66,13 @@ export const emailCampaigns = pgTable(
  * bounced (5xx at send, or a hard bounce report later); skipped (unsubscribed or suppressed between resolution and
  * send); canceled (the campaign was canceled first).
  */
+export const EMAIL_SEND_SOURCES = ['campaign', 'sequence', 'automation'] as const;
+
+/** Whether a message moves its campaign row's counters: a campaign's recipients and a sequence email's sends do. */
+export function countsOnCampaign(source: (typeof EMAIL_SEND_SOURCES)[number]): boolean {
+  return source !== 'automation';
+}
+
 export const EMAIL_SEND_STATUSES = ['queued', 'sending', 'sent', 'failed', 'bounced', 'skipped', 'canceled'] as const;
 export type TEmailSendStatus = (typeof EMAIL_SEND_STATUSES)[number];
 
@@ -99,10 +110,11 @@ export const emailSends = pgTable(
     machine_click_count: integer('machine_click_count').notNull().default(0),
     unsubscribed_at: timestamp('unsubscribed_at', { withTimezone: true }),
     complained_at: timestamp('complained_at', { withTimezone: true }),
-    /** `campaign`: one of the campaign's recipients; `automation`: a one-off of its content sent by an automation. */
-    source: text('source', { enum: ['campaign', 'automation'] })
-      .notNull()
-      .default('campaign'),
+    /**
+     * `campaign`: one of the campaign's recipients; `sequence`: a sequence step's message (the campaign row is the
+     * sequence's email); `automation`: a one-off of a campaign's content sent by an automation (not counted on it).
+     */
+    source: text('source', { enum: EMAIL_SEND_SOURCES }).notNull().default('campaign'),
     /** A one-off's key (automation, event, step): a retried automation run sends it once. */
     dedupe_key: text('dedupe_key'),
     ...timestamps(),

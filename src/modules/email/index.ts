@@ -11,3 +11,10 @@ export { acceptsInboundAddress, inboundMailHandler } from './email-bounces.servi
 // Registers the automations' "send an email" action (imported for that side effect by the job list).
 export { sendOneOffJob } from './email-automation.js';
 export { preloadDocumentCompiler } from './document/document-compile.js';
+// Sequences (drips): their routes, the step worker, what they do with lead events, and the "enroll in a sequence"
+// action (registered on import).
+export { sequenceRoutes } from './sequences/sequences.routes.js';
+export { sequenceStepsJob } from './sequences/sequence.jobs.js';
+export { sequencesOnLeadEvents } from './sequences/sequence-lead-events.js';
+export { testClockRoutes } from './sequences/test-clock.routes.js';
+import './sequences/sequence-automation.js';

@@ -109,6 +109,13 @@ const router = createBrowserRouter([
             ),
           },
           {
+            path: 'email-marketing/sequences/:id',
+            element: page(
+              () => import('../features/email/index.js'),
+              (m) => m.SequencePage,
+            ),
+          },
+          {
             path: 'crm',
             element: page(
               () => import('../features/crm/index.js'),

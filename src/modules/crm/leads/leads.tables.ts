@@ -44,6 +44,8 @@ export const leads = pgTable(
     consent_at: timestamp('consent_at', { withTimezone: true }),
     consent_ip: text('consent_ip'),
     unsubscribed_at: timestamp('unsubscribed_at', { withTimezone: true }),
+    /** The person's IANA time zone (null: the workspace's); sequences' send windows may follow it. */
+    timezone: text('timezone'),
     /**
      * The CSV import that created the lead (lead_imports.id), null otherwise: the timeline's "imported" item
      * and segments' `events.imported` read it, so an import writes no event row per lead. Neither a foreign

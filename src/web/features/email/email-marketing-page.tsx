@@ -3,21 +3,23 @@ import { IconPlus, IconSparkles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ComingSoon, type TPlannedSection } from '../../ui/coming-soon.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { useSignedInMe } from '../auth/session.js';
 import { CampaignsTab } from './campaigns/campaigns-tab.js';
 import { CreateCampaignModal } from './campaigns/create-campaign-modal.js';
 import { EmailContactsTab } from './contacts/email-contacts-tab.js';
+import { CreateSequenceModal } from './sequences/create-sequence-modal.js';
+import { SequencesTab } from './sequences/sequences-tab.js';
 
 const TABS = ['campaigns', 'sequences', 'contacts'] as const;
 
-/** /email-marketing (spec): campaigns as cards, "+ Créer"; contacts (subscriptions, suppression list); sequences are said to come, not faked (`?tab=`). */
+/** /email-marketing (spec): campaigns and sequences as cards, "+ Créer" (of the tab shown); contacts (subscriptions, suppression list) (`?tab=`). */
 export function EmailMarketingPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const canEdit = me.role !== 'viewer';
-  const [creating, setCreating] = useState(false);
+  // "+ Créer" makes what the open tab lists: a sequence on the Séquences tab, a campaign otherwise.
+  const [creating, setCreating] = useState<'campaign' | 'sequence' | null>(null);
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((value) => value === params.get('tab')) ?? 'campaigns';
   const selectTab = (value: string | null) =>
@@ -33,7 +35,7 @@ export function EmailMarketingPage() {
         <PageHeader title={t('email.title')} description={t('email.description')} />
         <Group gap="xs">
           {canEdit && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(tab === 'sequences' ? 'sequence' : 'campaign')}>
               {t('email.create.button')}
             </Button>
           )}
@@ -57,16 +59,17 @@ export function EmailMarketingPage() {
           <Tabs.Tab value="contacts">{t('email.tabs.contacts')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="campaigns">
-          <CampaignsTab canEdit={canEdit} onCreate={() => setCreating(true)} />
+          <CampaignsTab canEdit={canEdit} onCreate={() => setCreating('campaign')} />
         </Tabs.Panel>
         <Tabs.Panel value="sequences">
-          <ComingSoon sections={t('email.planned.sequences', { returnObjects: true }) as TPlannedSection[]} />
+          <SequencesTab canEdit={canEdit} onCreate={() => setCreating('sequence')} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
           <EmailContactsTab canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
-      <CreateCampaignModal opened={creating} onClose={() => setCreating(false)} />
+      <CreateCampaignModal opened={creating === 'campaign'} onClose={() => setCreating(null)} />
+      <CreateSequenceModal opened={creating === 'sequence'} onClose={() => setCreating(null)} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TEmailCampaignList } from '../../../../contracts/email-campaigns.js';
 import { api } from '../../../lib/api.js';
 import { LEAD_STATUSES } from '../../../../contracts/crm.js';
+import { useSequenceOptions } from '../../email/sequences/sequences-api.js';
 import { useWorkspaceMembers } from '../crm-api.js';
 import type { TAutomationDraft } from './automation-draft.js';
 
@@ -23,6 +24,9 @@ export function ActionFields({ form, index, readOnly }: Props) {
     enabled: type === 'send_email',
   });
   const campaignOptions = (campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
+  const sequences = useSequenceOptions(type === 'enroll_in_sequence');
+  // A draft sequence is listed too: the automation can be written before the sequence goes live.
+  const sequenceOptions = (sequences.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name} (${t(`email.sequences.status.${s.status}`)})` }));
   switch (type) {
     case 'set_status':
       return (
@@ -84,6 +88,16 @@ export function ActionFields({ form, index, readOnly }: Props) {
         />
       );
     case 'enroll_in_sequence':
-      return null;
+      return (
+        <Select
+          label={t('crmAutomations.editor.sequence')}
+          description={t('crmAutomations.editor.sequenceHint')}
+          data={sequenceOptions}
+          nothingFoundMessage={t('crmAutomations.editor.noSequence')}
+          required
+          searchable
+          {...input('sequence_id')}
+        />
+      );
   }
 }

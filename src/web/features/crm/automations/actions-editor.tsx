@@ -17,7 +17,7 @@ export function ActionsEditor({ form, readOnly }: Props) {
   const typeOptions = AUTOMATION_ACTION_TYPES.map((value) => {
     const unavailable = (UNAVAILABLE_ACTION_TYPES as readonly string[]).includes(value);
     const label = t(`crmAutomations.actionTypes.${value}`);
-    // Email actions have their place but cannot be chosen until the Email module exists.
+    // An action whose module is not there yet keeps its place in the list but cannot be chosen.
     return { value, label: unavailable ? `${label} — ${t('crmAutomations.unavailable')}` : label, disabled: unavailable };
   });
   return (

@@ -24,6 +24,7 @@ export type TDraftParams = {
   assignee_id: string;
   url: string;
   campaign_id: string;
+  sequence_id: string;
 };
 
 export type TDraftAction = { key: string; type: TAutomationActionType; params: TDraftParams };
@@ -48,6 +49,7 @@ const EMPTY_PARAMS: TDraftParams = {
   assignee_id: '',
   url: '',
   campaign_id: '',
+  sequence_id: '',
 };
 
 /** A new action of this type with empty parameters. */
@@ -130,7 +132,7 @@ function actionOf({ type, params: p }: TDraftAction): TAutomationAction {
     case 'send_email':
       return { type, params: { campaign_id: p.campaign_id } };
     case 'enroll_in_sequence':
-      return { type, params: {} };
+      return { type, params: { sequence_id: p.sequence_id } };
   }
 }
 
@@ -149,6 +151,7 @@ export function validateDraft(draft: TAutomationDraft, required: string): Record
     if (type === 'add_task') need('title');
     if (type === 'call_webhook') need('url');
     if (type === 'send_email') need('campaign_id');
+    if (type === 'enroll_in_sequence') need('sequence_id');
   });
   return errors;
 }

@@ -56,6 +56,8 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
   const segments = useSegments();
   const sent = !isCampaignEditable(campaign);
   const canEdit = me.role !== 'viewer';
+  // An email of a sequence is only content and sender: it goes out when a lead reaches its step, never as a campaign.
+  const sequenceId = campaign.sequence_id;
   const locked = sent || !canEdit;
   const validEmail = optionalEmail(t('email.fields.invalidEmail'));
   const form = useForm<TValues>({
@@ -118,7 +120,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
     onError: (error) => notifyError(error, t),
   });
   // "+ Créer" opens the page as a step flow (`?step=`): one part at a time, each saved before the next.
-  const steps = useCampaignStep(!sent && canEdit);
+  const steps = useCampaignStep(!sent && canEdit && sequenceId === null);
   const shows = (part: TCampaignStep) => steps.step === null || steps.step === part;
   const saveIfChanged = async (): Promise<boolean> => {
     if (!form.isDirty()) return true;
@@ -135,13 +137,19 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
 
   return (
     <>
-      <Anchor component={Link} to="/email-marketing" size="sm" mb="xs" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+      <Anchor
+        component={Link}
+        to={sequenceId ? `/email-marketing/sequences/${sequenceId}` : '/email-marketing'}
+        size="sm"
+        mb="xs"
+        style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+      >
         <IconArrowLeft size={14} aria-hidden />
-        {t('email.edit.back')}
+        {sequenceId ? t('email.sequences.emailPage.back') : t('email.edit.back')}
       </Anchor>
       <Group justify="space-between" align="flex-start" gap="sm">
-        <PageHeader title={campaign.name} description={t('email.edit.description')} />
-        <CampaignStatusBadge campaign={campaign} />
+        <PageHeader title={campaign.name} description={sequenceId ? t('email.sequences.emailPage.description') : t('email.edit.description')} />
+        {!sequenceId && <CampaignStatusBadge campaign={campaign} />}
       </Group>
       {sent && (
         <Alert icon={<IconInfoCircle size={18} aria-hidden />} color="blue" variant="light" mb="lg">
@@ -158,7 +166,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
           <CampaignReview campaign={campaign} onPreview={() => setPreviewing(true)} />
         </Stack>
       )}
-      {shows('review') && <CampaignSendPanel campaign={campaign} canEdit={canEdit} dirty={form.isDirty() || editorDirty} />}
+      {shows('review') && !sequenceId && <CampaignSendPanel campaign={campaign} canEdit={canEdit} dirty={form.isDirty() || editorDirty} />}
       <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Stack gap="lg">
           {shows('content') && (
@@ -245,7 +253,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
               </SimpleGrid>
             </CardSection>
           )}
-          {shows('recipients') && (
+          {shows('recipients') && !sequenceId && (
             <CardSection title={t('email.edit.audience')}>
               <Select
                 label={t('email.fields.segment')}
@@ -281,7 +289,8 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
                   {t('email.preview.open')}
                 </Button>
               </Group>
-              {!sent && (
+              {/* A sequence's email goes with its step (deleting the step leaves it unused, the sequence's to clean). */}
+              {!sent && !sequenceId && (
                 <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
                   {t('email.edit.delete')}
                 </Button>

@@ -7,8 +7,17 @@ import type { TLead } from '../../../../contracts/crm.js';
 import { api } from '../../../lib/api.js';
 import { leadName } from '../../crm/crm-api.js';
 
+type Props = {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  label: string;
+  /** What an empty choice means; the preview's "a made-up lead" by default. */
+  placeholder?: string;
+  error?: string;
+};
+
 /** Picks a lead by name, email or company (the server's search, ten at a time); empty: a made-up lead. */
-export function LeadSelect({ value, onChange, label }: { value: string | null; onChange: (id: string | null) => void; label: string }) {
+export function LeadSelect({ value, onChange, label, placeholder, error }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 250);
@@ -27,7 +36,8 @@ export function LeadSelect({ value, onChange, label }: { value: string | null; o
   return (
     <Select
       label={label}
-      placeholder={t('emailEditor.preview.leadPlaceholder')}
+      placeholder={placeholder ?? t('emailEditor.preview.leadPlaceholder')}
+      error={error}
       data={options}
       value={value}
       searchable
