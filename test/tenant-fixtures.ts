@@ -82,9 +82,12 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   // Lead import: runs at t.drain(); its bad row lands in lead_import_failures.
   await uploadLeads(owner, 'E-mail;Prénom\nimport-a@example.com;Ida\nnot-an-email;Bad\n');
   await t.drain();
-  receiver.close();
-  await clickFirstLink(t, owner, sent.id);
+  const clicker = await clickFirstLink(t, owner, sent.id);
   await mailgunWebhook(t, owner);
+  // The reader who clicked is won: the campaign's conversion (email_conversions), attributed at this dispatch.
+  await owner.client.patch(`/api/marketing/leads/${clicker}`, { status: 'won', estimated_value: 1200 });
+  await t.drain();
+  receiver.close();
   const outbox = (await owner.client.get('/api/workspace/outbox')).json() as { items: { to_address: string; text_body: string }[] };
   const mail = outbox.items.find((m) => m.to_address === inviteeEmail)!;
   const token = /\/invitations\/([\w-]+)/.exec(mail.text_body)![1];
@@ -96,17 +99,20 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   return owner;
 }
 
-/** Clicks the first tracked link of the campaign's first message, as its recipient would (email_tracking_events). */
-async function clickFirstLink(t: TestContext, owner: SignedUp, campaignId: string): Promise<void> {
+/** Clicks the first tracked link of the campaign's first message, as its recipient would (email_tracking_events); returns that lead's id. */
+async function clickFirstLink(t: TestContext, owner: SignedUp, campaignId: string): Promise<string> {
   const { messageToken } = await import('../src/modules/email/email-tracking-urls.js');
   const report = (await owner.client.get(`/api/marketing/email-campaigns/${campaignId}/report`)).json() as { links: { id: string }[] };
-  const recipients = (await owner.client.get(`/api/marketing/email-campaigns/${campaignId}/report/recipients`)).json() as { items: { id: string }[] };
+  const recipients = (await owner.client.get(`/api/marketing/email-campaigns/${campaignId}/report/recipients`)).json() as {
+    items: { id: string; lead_id: string }[];
+  };
   const [link] = report.links;
   const [message] = recipients.items;
   if (!link || !message) throw new Error('email fixture: the campaign sent nothing');
   const url = `/e/c/${messageToken(t.runtime.secrets, message.id)}/${link.id}`;
   const res = await t.publicApp.inject({ method: 'GET', url, headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' } });
   if (res.statusCode !== 302) throw new Error(`email fixture: click answered ${res.statusCode}`);
+  return message.lead_id;
 }
 
 /** A signed Mailgun webhook (a `delivered` event: ignored, but its token is kept in email_webhook_tokens). */

@@ -70,6 +70,46 @@ const campaignFields = {
   segment_rules: ZRuleGroup.nullable(),
 };
 
+/** What an A/B test compares (spec "A/B testing"): unique opens or unique clicks over delivered messages. */
+export const AB_TEST_METRICS = ['open_rate', 'click_rate'] as const;
+export type TAbTestMetric = (typeof AB_TEST_METRICS)[number];
+/** A is the campaign as written (the control); B to E are its variants, in order. */
+export const AB_VARIANT_KEYS = ['A', 'B', 'C', 'D', 'E'] as const;
+export type TAbVariantKey = (typeof AB_VARIANT_KEYS)[number];
+
+/** What one variant changes from the campaign (at least one field). */
+const ZAbVariant = z
+  .strictObject({
+    subject: campaignFields.subject.min(1).optional(),
+    preheader: campaignFields.preheader.optional(),
+    from_name: campaignFields.from_name.min(1).optional(),
+    /** Another content, in HTML (a variant of a block-editor campaign sends this HTML as it is). */
+    html_content: campaignFields.html_content.min(1).optional(),
+  })
+  .refine((v) => Object.values(v).some((value) => value !== undefined), { error: 'a variant changes at least one field', params: { code: 'variant_empty' } });
+export type TAbVariant = z.infer<typeof ZAbVariant>;
+
+/**
+ * An A/B test of a campaign: variants B… of its subject, preheader, sender name or content, sent with the control
+ * (A) to `test_share` of the recipients, split equally; after `duration_hours` the variant that wins on `metric`
+ * (modules/experiments: Bayesian, 95 %) goes to the rest, or `fallback` when there is no clear winner. With a
+ * test share of 1 everyone is in the test and there is no rest to send.
+ */
+export const ZAbTest = z
+  .strictObject({
+    variants: z.array(ZAbVariant).min(1).max(4),
+    test_share: z.number().min(0.02).max(1),
+    metric: z.enum(AB_TEST_METRICS),
+    duration_hours: z.number().int().min(1).max(168),
+    fallback: z.enum(AB_VARIANT_KEYS).default('A'),
+  })
+  .refine((t) => AB_VARIANT_KEYS.indexOf(t.fallback) <= t.variants.length, {
+    path: ['fallback'],
+    error: 'must be one of the variants',
+    params: { code: 'unknown_variant' },
+  });
+export type TAbTest = z.infer<typeof ZAbTest>;
+
 export const ZEmailCampaignBody = z.strictObject({
   ...campaignFields,
   subject: campaignFields.subject.default(''),
@@ -82,11 +122,12 @@ export const ZEmailCampaignBody = z.strictObject({
   reply_to: campaignFields.reply_to.default(''),
   segment_id: campaignFields.segment_id.default(null),
   segment_rules: campaignFields.segment_rules.default(null),
+  ab_test: ZAbTest.nullable().default(null),
 });
 export type TEmailCampaignBody = z.infer<typeof ZEmailCampaignBody>;
 
 /** Only the fields sent change (no defaults here: a missing field is left as it is). */
-export const ZEmailCampaignUpdateBody = z.strictObject(campaignFields).partial();
+export const ZEmailCampaignUpdateBody = z.strictObject({ ...campaignFields, ab_test: ZAbTest.nullable() }).partial();
 export type TEmailCampaignUpdateBody = z.infer<typeof ZEmailCampaignUpdateBody>;
 
 /** The copy's name (the web sends it in the reader's language); by default "<name> (copie)". */
@@ -124,6 +165,10 @@ export const ZEmailCampaign = z.object({
   click_rate: z.number().nullable(),
   /** Set on a sequence's email (edited here, sent by the sequence's steps; sending it as a campaign is refused). */
   sequence_id: ZId.nullable(),
+  ab_test: ZAbTest.nullable(),
+  /** The variant sent to the rest once the test was decided (automatically or by a member). */
+  ab_winner: z.enum(AB_VARIANT_KEYS).nullable(),
+  ab_decided_at: ZTimestamp.nullable(),
   created_at: ZTimestamp,
   updated_at: ZTimestamp,
 });
@@ -172,6 +217,51 @@ export const ZEmailCampaignTestBody = z.strictObject({ emails: z.array(ZEmail).m
 const ZCount = z.number().int();
 
 /** `GET /:id/report`: what the campaign did, rates over delivered messages, machine opens and clicks apart. */
+/** The A/B part of a report: each variant's numbers and chances, the rule's decision, and what became of the rest. */
+export const ZAbTestReport = z.object({
+  metric: z.enum(AB_TEST_METRICS),
+  test_share: z.number(),
+  duration_hours: z.number().int(),
+  fallback: z.enum(AB_VARIANT_KEYS),
+  /** When the test ends and the decision is taken (null before the send). */
+  ends_at: ZTimestamp.nullable(),
+  /** testing (until ends_at), decided (the winner went to the rest), waiting_for_choice (the decision was blocked). */
+  state: z.enum(['testing', 'decided', 'waiting_for_choice']),
+  winner: z.enum(AB_VARIANT_KEYS).nullable(),
+  decided_by: z.enum(['automatic', 'manual']).nullable(),
+  decided_at: ZTimestamp.nullable(),
+  /** The rule's verdict on the numbers now (during the test) or at the decision. */
+  decision: z.object({
+    kind: z.enum(['winner', 'no_clear_winner', 'blocked']),
+    /** The winner, or the variant kept without one. */
+    key: z.enum(AB_VARIANT_KEYS),
+    reason: z.enum(['not_enough_data', 'below_threshold', 'sample_ratio_mismatch']).nullable(),
+    probability: z.number().nullable(),
+  }),
+  variants: z.array(
+    z.object({
+      key: z.enum(AB_VARIANT_KEYS),
+      subject: z.string(),
+      from_name: z.string(),
+      /** Test recipients given this variant. */
+      recipients: ZCount,
+      delivered: ZCount,
+      opened: ZCount,
+      clicked: ZCount,
+      /** The metric's rate over delivered messages, its 95 % interval, and the probability to beat A (null for A). */
+      rate: z.number(),
+      interval: z.tuple([z.number(), z.number()]),
+      probability_to_beat_control: z.number().nullable(),
+    }),
+  ),
+  sample_ratio: z.object({ chi_square: z.number(), p_value: z.number(), mismatch: z.boolean() }),
+  /** The recipients outside the test: waiting for the decision, then sent the winner. */
+  rest: z.object({ waiting: ZCount, sent: ZCount }),
+});
+export type TAbTestReport = z.infer<typeof ZAbTestReport>;
+
+export const ZAbWinnerBody = z.strictObject({ variant: z.enum(AB_VARIANT_KEYS) });
+
 export const ZEmailCampaignReport = z.object({
   campaign_id: ZId,
   status: ZEmailCampaignStatus,
@@ -200,6 +290,12 @@ export const ZEmailCampaignReport = z.object({
   links: z.array(z.object({ id: ZId, url: z.string(), clicks: ZCount, unique_clicks: ZCount })),
   /** People's opens and clicks per hour (UTC hours, ISO), from the first. */
   timeline: z.array(z.object({ hour: ZTimestamp, opens: ZCount, clicks: ZCount })),
+  /**
+   * Leads won after clicking in this campaign (the last email they clicked, within the workspace's conversion window):
+   * how many, over delivered messages, and their estimated value (orders once the funnels record them).
+   */
+  conversions: z.object({ count: ZCount, rate: z.number().nullable(), revenue: z.number() }),
+  ab_test: ZAbTestReport.nullable(),
 });
 export type TEmailCampaignReport = z.infer<typeof ZEmailCampaignReport>;
 
@@ -279,6 +375,8 @@ export const ZEmailSettings = z.object({
   max_per_minute: z.number().int().min(1).max(100_000).nullable(),
   max_per_hour: z.number().int().min(1).max(10_000_000).nullable(),
   utm_enabled: z.boolean(),
+  /** Days after a click in an email in which a won lead counts as that email's conversion (last click wins). */
+  conversion_window_days: z.number().int().min(1).max(90),
   /** The sender of campaigns that name none (empty: the workspace's name, the instance's MAIL_FROM, no reply-to). */
   default_from_name: z.string().trim().max(200),
   default_from_email: ZOptionalEmail,

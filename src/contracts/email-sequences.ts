@@ -174,6 +174,10 @@ export const ZSequenceTotals = z.object({
   exited: z.number().int(),
   /** Goal reached (exit reason `goal`). */
   conversions: z.number().int(),
+  /** Conversions over enrolled (null before any enrollment). */
+  conversion_rate: z.number().nullable(),
+  /** The estimated value of leads won after clicking in one of its emails last (campaign attribution, same window). */
+  revenue: z.number(),
   sent: z.number().int(),
   opened: z.number().int(),
   clicked: z.number().int(),

@@ -40,7 +40,9 @@ import {
   resolveCampaignRecipientsJob,
   sequenceRoutes,
   sequenceStepsJob,
+  abDecideJob,
   sequencesOnLeadEvents,
+  conversionsOnLeadEvents,
   testClockRoutes,
 } from './email/index.js';
 import { declareImportedLeadEventConsumers } from './imported-lead-consumers.js';
@@ -56,6 +58,8 @@ subscribeToLeadEvents(queueRescoresOfLeadEvents);
 subscribeToLeadEvents(queueLeadEventWebhooks);
 // Sequences: exits on unsubscribe, bounce, complaint and goal; enrollment of leads entering an entry segment.
 subscribeToLeadEvents(sequencesOnLeadEvents);
+// Emails: a lead won after a click is the last clicked email's conversion.
+subscribeToLeadEvents(conversionsOnLeadEvents);
 // An import writes per-lead `imported` events only where an automation or a webhook consumes them.
 declareImportedLeadEventConsumers();
 
@@ -107,6 +111,7 @@ export const jobs: JobDefinition[] = [
   emailSchedulerJob,
   sendOneOffJob,
   sequenceStepsJob,
+  abDecideJob,
 ] as JobDefinition[];
 
 /** The inbound SMTP listener's recipients and handler: bounce and complaint reports of campaign mail. */

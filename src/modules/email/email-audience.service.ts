@@ -6,6 +6,7 @@ import type { Tenant } from '../../platform/db/tenant.js';
 import { leads, leadSuppressions } from '../crm/tables.js';
 import { compileLeadRules, getSegment } from '../segments/index.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
+import { assignmentSql } from './email-ab-variants.js';
 import { emailCampaigns, emailSends, emailSuppressions } from './email.tables.js';
 
 /**
@@ -83,6 +84,8 @@ export async function campaignRecipients(tenant: Tenant, campaign: TEmailCampaig
  */
 export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCampaignRow, step: number): Promise<number> {
   const a = await audienceOf(tenant, campaign);
+  // An A/B test: each recipient's variant, or `held` for the rest (email-ab-test.ts).
+  const ab = assignmentSql(campaign, sql`lead_id`);
   const after = campaign.resolve_cursor ? sql`AND ${leads.id} > ${campaign.resolve_cursor}::uuid` : sql``;
   const conditions = a.audience.length > 0 ? sql`AND ${sql.join(a.audience, sql` AND `)}` : sql``;
   const result = await tenant.db.execute(sql`
@@ -94,8 +97,8 @@ export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCam
       SELECT ${leads.id} AS lead_id, lower(trim(${leads.email})) AS email FROM ${leads}
       WHERE ${leads.workspace_id} = ${tenant.workspaceId}::uuid AND ${leads.id} IN (SELECT id FROM step) AND ${a.mailable} ${conditions}
     ), inserted AS (
-      INSERT INTO ${emailSends} (workspace_id, campaign_id, lead_id, email)
-      SELECT ${tenant.workspaceId}::uuid, ${campaign.id}::uuid, lead_id, email FROM batch
+      INSERT INTO ${emailSends} (workspace_id, campaign_id, lead_id, email, variant, status)
+      SELECT ${tenant.workspaceId}::uuid, ${campaign.id}::uuid, lead_id, email, ${ab.variant}, ${ab.status} FROM batch
       ON CONFLICT (campaign_id, lead_id) WHERE source = 'campaign' DO NOTHING
       RETURNING 1
     )

@@ -9,6 +9,7 @@ import { compileLeadRules, getSegment } from '../segments/index.js';
 import { compileDocument, normalizeDocument } from './document/document-compile.js';
 import { emailCampaigns } from './email.tables.js';
 import { liquidSyntaxErrors } from './email-merge-fields.js';
+import { variantSyntaxErrors } from './email-ab-variants.js';
 
 export type TEmailCampaignRow = typeof emailCampaigns.$inferSelect;
 
@@ -89,6 +90,7 @@ export async function duplicateCampaign(tenant: Tenant, actor: TAuth, id: string
     reply_to: source.reply_to,
     segment_id: source.segment_id,
     segment_rules: source.segment_rules,
+    ab_test: source.ab_test,
     status: 'draft',
     created_by: actor.user_id,
   });
@@ -116,7 +118,7 @@ async function withDocument<T extends TEmailCampaignUpdateBody>(body: T, storedD
  * (they compile against this workspace's fields). One 400 names every faulty field.
  */
 async function checkCampaign(tenant: Tenant, body: TEmailCampaignUpdateBody): Promise<void> {
-  const errors: TFieldError[] = liquidSyntaxErrors(body);
+  const errors: TFieldError[] = [...liquidSyntaxErrors(body), ...variantSyntaxErrors(body.ab_test)];
   if (body.segment_id) {
     try {
       await getSegment(tenant, body.segment_id);

@@ -42,6 +42,9 @@ export function summary(row: TEmailCampaignRow): TEmailCampaignSummary {
     open_rate: rate(row.total_opened),
     click_rate: rate(row.total_clicked),
     sequence_id: row.sequence_id,
+    ab_test: row.ab_test ?? null,
+    ab_winner: row.ab_winner,
+    ab_decided_at: iso(row.ab_decided_at),
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
   };
@@ -52,7 +55,7 @@ export function recipient(row: {
   id: string;
   lead_id: string;
   email: string;
-  status: TEmailRecipient['status'];
+  status: TEmailRecipient['status'] | 'held';
   sent_at: Date | null;
   opened_at: Date | null;
   clicked_at: Date | null;
@@ -65,6 +68,8 @@ export function recipient(row: {
 }): TEmailRecipient {
   return {
     ...row,
+    // Outside an A/B test's share, waiting for the winner: queued, as far as a reader is concerned.
+    status: row.status === 'held' ? 'queued' : row.status,
     sent_at: iso(row.sent_at),
     opened_at: iso(row.opened_at),
     clicked_at: iso(row.clicked_at),

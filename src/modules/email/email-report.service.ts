@@ -4,6 +4,8 @@ import { rowsOf } from '../../platform/db/rows.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError } from '../../platform/errors.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
+import { abTestReport } from './email-ab-test.js';
+import { conversionsOf } from './email-conversions.js';
 import { emailCampaigns, emailLinks, emailSends, emailTrackingEvents } from './email.tables.js';
 
 // The campaign report, read from the module's own tables: email_sends (one row per recipient, with its counters),
@@ -21,7 +23,7 @@ export async function campaignReport(tenant: Tenant, campaign: TEmailCampaignRow
   const [counts] = rowsOf<Record<string, number>>(
     await tenant.db.execute(sql`
       SELECT
-        count(*) FILTER (WHERE status = 'queued')::int AS queued,
+        count(*) FILTER (WHERE status IN ('queued', 'held'))::int AS queued,
         count(*) FILTER (WHERE status = 'sending')::int AS sending,
         count(*) FILTER (WHERE status = 'sent')::int AS delivered,
         count(*) FILTER (WHERE status = 'bounced' AND bounce_type = 'hard')::int AS hard_bounces,
@@ -59,6 +61,7 @@ export async function campaignReport(tenant: Tenant, campaign: TEmailCampaignRow
       GROUP BY 1 ORDER BY 1 LIMIT ${TIMELINE_HOURS}`),
   );
   const delivered = n('delivered');
+  const converted = (await conversionsOf(tenant, [campaign.id])).get(campaign.id) ?? { count: 0, revenue: 0 };
   return {
     campaign_id: campaign.id,
     status: campaign.status,
@@ -80,11 +83,13 @@ export async function campaignReport(tenant: Tenant, campaign: TEmailCampaignRow
     click_rate: rate(n('unique_clicks'), delivered),
     links,
     timeline: timeline.map((t) => ({ hour: new Date(t.hour).toISOString(), opens: t.opens, clicks: t.clicks })),
+    conversions: { count: converted.count, rate: rate(converted.count, delivered), revenue: converted.revenue },
+    ab_test: await abTestReport(tenant, campaign),
   };
 }
 
 const STATE_CONDITIONS: Record<NonNullable<TEmailRecipientsQuery['state']>, SQL> = {
-  queued: sql`${emailSends.status} IN ('queued', 'sending')`,
+  queued: sql`${emailSends.status} IN ('queued', 'held', 'sending')`,
   delivered: sql`${emailSends.status} = 'sent'`,
   opened: sql`${emailSends.opened_at} IS NOT NULL`,
   clicked: sql`${emailSends.clicked_at} IS NOT NULL`,

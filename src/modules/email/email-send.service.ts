@@ -8,6 +8,8 @@ import { getCampaign, type TEmailCampaignRow } from './email-campaigns.service.j
 import { liquidSyntaxErrors, mentions, unknownMergeFields } from './email-merge-fields.js';
 import { senderError, senderPolicy } from './email-senders.js';
 import { resolveCampaignRecipientsJob, startSenders } from './email-sending.jobs.js';
+import { queueAbDecision } from './email-ab-test.js';
+import { variantSendErrors } from './email-ab-variants.js';
 import { emailCampaigns, emailSends } from './email.tables.js';
 
 // The campaign's life after its draft: send now, schedule, pause, resume, cancel. Each is one conditional UPDATE
@@ -50,6 +52,10 @@ export async function assertSendable(runtime: Runtime, tenant: Tenant, campaign:
   }
   const sender = senderError(await senderPolicy(runtime, tenant), campaign);
   if (sender) errors.push(sender);
+  if (campaign.ab_test && errors.length === 0) {
+    const customKeys = new Set((await customFieldsByKey(tenant.db, tenant.workspaceId)).keys());
+    errors.push(...variantSendErrors(campaign, customKeys, (await getWorkspace(tenant.db, tenant.workspaceId)).postal_address));
+  }
   if (errors.length > 0) throw new AppError('bad_request', `This campaign cannot be sent yet: ${errors.map((e) => e.path).join(', ')}`, { errors });
 }
 
@@ -94,6 +100,8 @@ async function startCampaign(runtime: Runtime, tenant: Tenant, campaign: TEmailC
     const scoped = new Tenant(tx, tenant.workspaceId);
     const row = await transition(scoped, campaign, from, { status: 'active', sent_at: new Date() }, 'sent');
     await runtime.queue.send(resolveCampaignRecipientsJob, { campaign_id: row.id }, { singletonKey: row.id, db: tx });
+    // An A/B test: its decision at the test's end, queued with the start.
+    await queueAbDecision(runtime, row, { db: tx });
     return row;
   });
 }
@@ -141,7 +149,7 @@ export async function cancelCampaign(tenant: Tenant, id: string): Promise<TEmail
     await tx
       .update(emailSends)
       .set({ status: 'canceled', updated_at: new Date() })
-      .where(scoped.where(emailSends, eq(emailSends.campaign_id, row.id), eq(emailSends.status, 'queued')));
+      .where(scoped.where(emailSends, eq(emailSends.campaign_id, row.id), inArray(emailSends.status, ['queued', 'held'])));
     return row;
   });
 }

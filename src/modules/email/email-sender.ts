@@ -22,6 +22,7 @@ import {
   type TMessageAddresses,
 } from './email-compose.js';
 import { compileCampaign, type TCompiledCampaign, type TRenderedMessage } from './email-render.js';
+import { variantCampaign } from './email-ab-variants.js';
 import { senderOf, senderPolicy, type TSender } from './email-senders.js';
 import { campaignTransportChoice } from './email-transports.js';
 import { bounceAddress, messageToken, messageUrls, unsubscribeAddress } from './email-tracking-urls.js';
@@ -55,7 +56,7 @@ export type TSenderOutcome =
   /** Paused, canceled, or not started: nothing to do until a resume. */
   | { kind: 'stopped' };
 
-type TClaimed = { id: string; lead_id: string; email: string; attempts: number; lead: Record<string, unknown>; excluded: boolean };
+type TClaimed = { id: string; lead_id: string; email: string; attempts: number; lead: Record<string, unknown>; excluded: boolean; variant: string | null };
 
 type TResult =
   | { id: string; status: 'sent'; delivery: 'smtp' | 'outbox' }
@@ -139,13 +140,19 @@ async function release(runtime: Runtime, campaign: TEmailCampaignRow, messages: 
     WHERE id IN (${sql.join(ids, sql`, `)}) AND status = 'sending'`);
 }
 
-type TSenderContext = {
-  campaign: TEmailCampaignRow;
+/** What one content (the campaign's, or an A/B variant's) needs to render and compose its messages. */
+type TContent = {
   compiled: TCompiledCampaign;
   /** What composing its messages needs (email-compose.ts). */
   setup: TComposeSetup;
-  links: CampaignLinks;
   sender: TSender;
+};
+
+type TSenderContext = {
+  campaign: TEmailCampaignRow;
+  /** The content a message's variant sends (null: the campaign's own), compiled once per slice. */
+  content: (variant: string | null) => TContent;
+  links: CampaignLinks;
   transport: Transporter | undefined;
   /** Why the workspace's own SMTP server cannot be used (a private address): each message fails with it, and retries. */
   error?: Error | undefined;
@@ -158,29 +165,37 @@ async function senderContext(runtime: Runtime, tenant: Tenant, campaign: TEmailC
   const links = new CampaignLinks(runtime.db, tenant.workspaceId, campaign.id);
   await links.load();
   const publicHost = new URL(runtime.config.publicUrl).hostname;
-  const sender = senderOf(await senderPolicy(runtime, tenant), campaign, workspace.name);
-  const setup: TComposeSetup = {
-    content: {
-      name: campaign.name,
-      subject: campaign.subject,
-      preheader: campaign.preheader,
-      html_content: campaign.html_content,
-      text_content: campaign.text_content,
-    },
-    campaignId: campaign.id,
-    workspace: { name: workspace.name, legal_name: workspace.legal_name, postal_address: workspace.postal_address },
-    sender,
-    // One list per workspace (RFC 2919): mail clients group and offer to unsubscribe from it.
-    listId: `"${asciiPhrase(workspace.name)}" <${tenant.workspaceId}.list.${publicHost}>`,
-    textEncoding: textEncodingOf(`${campaign.subject}${campaign.html_content}${campaign.text_content}`),
+  const policy = await senderPolicy(runtime, tenant);
+  const contents = new Map<string | null, TContent>();
+  const contentOf = (version: TEmailCampaignRow): TContent => {
+    const sender = senderOf(policy, version, workspace.name);
+    const setup: TComposeSetup = {
+      content: {
+        name: version.name,
+        subject: version.subject,
+        preheader: version.preheader,
+        html_content: version.html_content,
+        text_content: version.text_content,
+      },
+      campaignId: campaign.id,
+      workspace: { name: workspace.name, legal_name: workspace.legal_name, postal_address: workspace.postal_address },
+      sender,
+      // One list per workspace (RFC 2919): mail clients group and offer to unsubscribe from it.
+      listId: `"${asciiPhrase(workspace.name)}" <${tenant.workspaceId}.list.${publicHost}>`,
+      textEncoding: textEncodingOf(`${version.subject}${version.html_content}${version.text_content}`),
+    };
+    return { compiled: compileCampaign(version), setup, sender };
   };
   const transport = options.outboxOnly ? { transport: undefined } : await campaignTransportChoice(runtime, tenant);
   return {
     campaign,
-    compiled: compileCampaign(campaign),
-    setup,
+    content: (variant) => {
+      const key = campaign.ab_test ? variant : null;
+      let content = contents.get(key);
+      if (!content) contents.set(key, (content = contentOf(variantCampaign(campaign, key))));
+      return content;
+    },
     links,
-    sender,
     ...transport,
     outbox: new Map(),
   };
@@ -244,8 +259,8 @@ async function claimWhere(db: Db, campaign: TEmailCampaignRow, ids: SQL): Promis
     WITH claimed AS (
       UPDATE ${emailSends} s SET status = 'sending', claimed_at = now(), attempts = s.attempts + 1
       WHERE s.id IN (${ids})
-      RETURNING s.id, s.lead_id, s.email, s.attempts)
-    SELECT c.id, c.lead_id, c.email, c.attempts, ${leadColumns} AS lead,
+      RETURNING s.id, s.lead_id, s.email, s.attempts, s.variant)
+    SELECT c.id, c.lead_id, c.email, c.attempts, c.variant, ${leadColumns} AS lead,
       (l.unsubscribed_at IS NOT NULL OR EXISTS (SELECT 1 FROM ${emailSuppressions} x
         WHERE x.workspace_id = l.workspace_id AND lower(x.email) = c.email)) AS excluded
     FROM claimed c JOIN ${leads} l ON l.workspace_id = ${campaign.workspace_id}::uuid AND l.id = c.lead_id`);
@@ -260,12 +275,13 @@ async function sendOne(runtime: Runtime, context: TSenderContext, message: TClai
   const { transport } = context;
   let raw: Buffer;
   try {
-    const rendered = await renderFor(context.setup, context.compiled, request, (urls) => context.links.idsOf(urls));
+    const { compiled, setup, sender } = context.content(message.variant);
+    const rendered = await renderFor(setup, compiled, request, (urls) => context.links.idsOf(urls));
     if (!transport) {
-      context.outbox.set(message.id, { ...rendered, to: message.email, from: context.sender.header });
+      context.outbox.set(message.id, { ...rendered, to: message.email, from: sender.header });
       return { id: message.id, status: 'sent', delivery: 'outbox' };
     }
-    raw = await composeRaw(mailOf(context.setup, request, rendered), context.sender.dkim);
+    raw = await composeRaw(mailOf(setup, request, rendered), sender.dkim);
   } catch (error) {
     return renderFailure(message, error);
   }
@@ -274,7 +290,7 @@ async function sendOne(runtime: Runtime, context: TSenderContext, message: TClai
     await transport.sendMail({
       envelope: { from: request.addresses.bounce, to: message.email },
       raw,
-      messageId: `<${message.id}@${context.sender.domain}>`,
+      messageId: `<${message.id}@${context.content(message.variant).sender.domain}>`,
     });
     return { id: message.id, status: 'sent', delivery: 'smtp' };
   } catch (error) {
@@ -307,8 +323,9 @@ export async function sampleCampaignMail(runtime: Runtime, campaignId: string, l
   const context = await senderContext(runtime, new Tenant(runtime.db, campaign.workspace_id), campaign, { outboxOnly: true });
   const id = crypto.randomUUID();
   const request = { id, email: String(lead.email), lead, addresses: messageAddresses(runtime, id) };
-  const rendered = await renderFor(context.setup, context.compiled, request, (urls) => context.links.idsOf(urls));
-  return mailOf(context.setup, request, rendered);
+  const { compiled, setup } = context.content(null);
+  const rendered = await renderFor(setup, compiled, request, (urls) => context.links.idsOf(urls));
+  return mailOf(setup, request, rendered);
 }
 
 /** 5xx: the server refused for good (a hard bounce); anything else (4xx, timeout, connection): try again later. */
@@ -404,21 +421,24 @@ async function record(runtime: Runtime, tenant: Tenant, sender: TSenderContext, 
 /** Nothing to claim now: complete the campaign, or say when to look again. */
 async function whatIsLeft(runtime: Runtime, campaign: TEmailCampaignRow): Promise<TSenderOutcome> {
   const stale = runtime.config.emailSendStaleSeconds;
-  const [left] = rowsOf<{ queued: number; next_at: Date | null; sending: number; oldest_claim: Date | null }>(
+  const [left] = rowsOf<{ queued: number; next_at: Date | null; sending: number; oldest_claim: Date | null; held: number }>(
     await runtime.db.execute(sql`
       SELECT count(*) FILTER (WHERE status = 'queued')::int AS queued,
         min(next_attempt_at) FILTER (WHERE status = 'queued') AS next_at,
         count(*) FILTER (WHERE status = 'sending')::int AS sending,
-        min(claimed_at) FILTER (WHERE status = 'sending') AS oldest_claim
-      FROM ${emailSends} WHERE campaign_id = ${campaign.id}::uuid AND source = ${sourceOf(campaign)} AND status IN ('queued', 'sending')`),
+        min(claimed_at) FILTER (WHERE status = 'sending') AS oldest_claim,
+        count(*) FILTER (WHERE status = 'held')::int AS held
+      FROM ${emailSends} WHERE campaign_id = ${campaign.id}::uuid AND source = ${sourceOf(campaign)} AND status IN ('queued', 'sending', 'held')`),
   );
+  // Only an A/B test's rest is left: the decision queues it and starts the senders again.
+  if (left && left.queued === 0 && left.sending === 0 && left.held > 0) return { kind: 'stopped' };
   if (!left || (left.queued === 0 && left.sending === 0)) {
     // A sequence email is never completed: its steps queue more later (and queue its sender again).
     if (sourceOf(campaign) === 'sequence') return { kind: 'finished' };
     await runtime.db.execute(sql`
       UPDATE ${emailCampaigns} SET status = 'completed', updated_at = now()
       WHERE id = ${campaign.id}::uuid AND status = 'active' AND recipients_resolved_at IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM ${emailSends} WHERE campaign_id = ${campaign.id}::uuid AND source = 'campaign' AND status IN ('queued', 'sending'))`);
+        AND NOT EXISTS (SELECT 1 FROM ${emailSends} WHERE campaign_id = ${campaign.id}::uuid AND source = 'campaign' AND status IN ('queued', 'sending', 'held'))`);
     return { kind: 'finished' };
   }
   // Messages another worker holds: it records them; if it died, they are claimable once stale.

@@ -4,6 +4,7 @@ import { defineJob } from '../../platform/jobs/define-job.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { RESOLVE_BATCH, resolveRecipientsBatch } from './email-audience.service.js';
 import { loadCampaign, runCampaignSender } from './email-sender.js';
+import { releaseHeld } from './email-ab-variants.js';
 
 // The two jobs of a campaign's send: resolving its recipients once, then sending. Both run in slices of under a
 // minute and queue their own continuation, so pause and cancel are seen quickly, a deploy never waits on a long
@@ -31,7 +32,11 @@ export const resolveCampaignRecipientsJob = defineJob({
     for (;;) {
       const campaign = await loadCampaign(runtime, campaign_id);
       if (!campaign || campaign.status !== 'active') return;
-      if (campaign.recipients_resolved_at) return startSenders(runtime, campaign_id);
+      if (campaign.recipients_resolved_at) {
+        // A winner picked while recipients were being resolved: the rest resolved since goes with it too.
+        if (campaign.ab_winner) await releaseHeld(runtime.db, campaign_id, campaign.ab_winner);
+        return startSenders(runtime, campaign_id);
+      }
       if (Date.now() > until) {
         await runtime.queue.send(resolveCampaignRecipientsJob, { campaign_id }, { singletonKey: campaign_id });
         return;

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { iso, ZIdParams } from '../../contracts/common.js';
 import {
+  ZAbWinnerBody,
   ZEmailCampaign,
   ZEmailCampaignPreview,
   ZEmailCampaignPreviewBody,
@@ -24,6 +25,7 @@ import { previewCampaign, sendTestMessages } from './email-preview.service.js';
 import { campaignRecipientsReport, campaignReport, workspaceEmailStats } from './email-report.service.js';
 import { cancelCampaign, pauseCampaign, resumeCampaign, scheduleCampaign, sendCampaign, unscheduleCampaign } from './email-send.service.js';
 import * as wire from './email-campaigns.wire.js';
+import { pickWinner } from './email-ab-test.js';
 
 const tags = ['email'];
 const BASE = '/api/marketing/email-campaigns';
@@ -70,6 +72,24 @@ export function emailSendingRoutes(fastify: FastifyInstance, runtime: Runtime): 
       },
     },
     async (req) => wire.campaign(await scheduleCampaign(runtime, tenantOf(req, runtime), req.params.id, new Date(req.body.scheduled_at))),
+  );
+
+  app.post(
+    `${BASE}/:id/ab-test/winner`,
+    {
+      config: { tenant: { ...campaignRoute, sampleBody: { variant: 'A' } } },
+      schema: {
+        tags,
+        summary: "Pick an A/B test's winner by hand (during the test, or after a blocked decision): it goes to the rest at once",
+        params: ZIdParams,
+        body: ZAbWinnerBody,
+        response: { 200: ZEmailCampaign },
+      },
+    },
+    async (req) => {
+      const campaign = await getCampaign(tenantOf(req, runtime), req.params.id);
+      return wire.campaign(await pickWinner(runtime, campaign, req.body.variant));
+    },
   );
 
   app.post(

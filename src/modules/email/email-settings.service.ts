@@ -13,6 +13,7 @@ const DEFAULTS: TEmailSettings = {
   max_per_minute: null,
   max_per_hour: null,
   utm_enabled: true,
+  conversion_window_days: 7,
   default_from_name: '',
   default_from_email: '',
   default_reply_to: '',

@@ -74,6 +74,7 @@ export async function seedEmailDemo(runtime: Runtime, workspaceId: string, userI
     reply_to: '',
     segment_id: null,
     segment_rules: null,
+    ab_test: null,
   };
   for (const demo of SENT) {
     const campaign = await createCampaign(tenant, actor, {

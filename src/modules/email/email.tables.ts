@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { EMAIL_CAMPAIGN_STATUSES, EMAIL_SUPPRESSION_REASONS } from '../../contracts/email-campaigns.js';
+import { boolean, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { AB_VARIANT_KEYS, EMAIL_CAMPAIGN_STATUSES, EMAIL_SUPPRESSION_REASONS, type TAbTest } from '../../contracts/email-campaigns.js';
 import type { TRuleGroup } from '../../contracts/crm-segments.js';
 import { id, timeOrderedId, timestamps, workspaceId } from '../../platform/db/columns.js';
 import { users } from '../accounts/index.js';
@@ -47,6 +47,13 @@ export const emailCampaigns = pgTable(
     recipients_resolved_at: timestamp('recipients_resolved_at', { withTimezone: true }),
     /** The last lead id resolved: where a resumed resolution goes on. */
     resolve_cursor: uuid('resolve_cursor'),
+    /** An A/B test of the campaign (contracts: ZAbTest); null: none. */
+    ab_test: jsonb('ab_test').$type<TAbTest>(),
+    /** The variant the rest got, once decided (automatically at the test's end, or by a member). */
+    ab_winner: text('ab_winner', { enum: AB_VARIANT_KEYS }),
+    ab_decided_at: timestamp('ab_decided_at', { withTimezone: true }),
+    /** How it was decided: `automatic` or `manual`, and the rule's verdict then (email-ab-test.ts). */
+    ab_decision: jsonb('ab_decision').$type<Record<string, unknown>>(),
     /** Set on a sequence's email: edited like a campaign, sent only by the sequence's steps, never listed as a campaign. */
     sequence_id: uuid('sequence_id').references(() => emailSequences.id, { onDelete: 'cascade' }),
     created_by: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -64,7 +71,8 @@ export const emailCampaigns = pgTable(
  * queued → sending (claimed by a worker, written before the SMTP call) → sent (accepted by the SMTP server, or kept
  * in the outbox without SMTP) | queued again with a later next_attempt_at (4xx, timeout) | failed (retries spent) |
  * bounced (5xx at send, or a hard bounce report later); skipped (unsubscribed or suppressed between resolution and
- * send); canceled (the campaign was canceled first).
+ * send); canceled (the campaign was canceled first); held (outside an A/B test's share: queued with the winner once
+ * the test is decided).
  */
 export const EMAIL_SEND_SOURCES = ['campaign', 'sequence', 'automation'] as const;
 
@@ -73,7 +81,7 @@ export function countsOnCampaign(source: (typeof EMAIL_SEND_SOURCES)[number]): b
   return source !== 'automation';
 }
 
-export const EMAIL_SEND_STATUSES = ['queued', 'sending', 'sent', 'failed', 'bounced', 'skipped', 'canceled'] as const;
+export const EMAIL_SEND_STATUSES = ['queued', 'held', 'sending', 'sent', 'failed', 'bounced', 'skipped', 'canceled'] as const;
 export type TEmailSendStatus = (typeof EMAIL_SEND_STATUSES)[number];
 
 /**
@@ -117,6 +125,8 @@ export const emailSends = pgTable(
     source: text('source', { enum: EMAIL_SEND_SOURCES }).notNull().default('campaign'),
     /** A one-off's key (automation, event, step): a retried automation run sends it once. */
     dedupe_key: text('dedupe_key'),
+    /** The A/B variant this message carries (A the control, B… its variants); null without a test. */
+    variant: text('variant', { enum: AB_VARIANT_KEYS }),
     ...timestamps(),
   },
   (t) => [
@@ -203,9 +213,41 @@ export const emailSettings = pgTable('email_settings', {
   max_per_minute: integer('max_per_minute'),
   max_per_hour: integer('max_per_hour'),
   utm_enabled: boolean('utm_enabled').notNull().default(true),
+  /** Days after a click in which a won lead is the clicked email's conversion. */
+  conversion_window_days: integer('conversion_window_days').notNull().default(7),
   /** The default sender of campaigns that name none (empty: the workspace's name and the instance's MAIL_FROM). */
   default_from_name: text('default_from_name').notNull().default(''),
   default_from_email: text('default_from_email').notNull().default(''),
   default_reply_to: text('default_reply_to').notNull().default(''),
   ...timestamps(),
 });
+
+/**
+ * A conversion attributed to an email (ARCHITECTURE.md, "Conversions"): a lead won (later, a funnel order) within
+ * the workspace's window after clicking in it, the last email clicked getting it. One per lead event (a replayed
+ * event writes nothing); the value is the lead's estimated value when won.
+ */
+export const emailConversions = pgTable(
+  'email_conversions',
+  {
+    id: timeOrderedId(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    lead_id: uuid('lead_id').notNull(),
+    send_id: uuid('send_id')
+      .notNull()
+      .references(() => emailSends.id, { onDelete: 'cascade' }),
+    campaign_id: uuid('campaign_id')
+      .notNull()
+      .references(() => emailCampaigns.id, { onDelete: 'cascade' }),
+    /** The lead event that was the conversion (status changed to won). */
+    event_id: uuid('event_id').notNull(),
+    goal: text('goal', { enum: ['lead_won'] }).notNull(),
+    revenue: numeric('revenue', { precision: 14, scale: 2, mode: 'number' }),
+    occurred_at: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.workspace_id, t.lead_id], foreignColumns: [leads.workspace_id, leads.id] }).onDelete('cascade'),
+    uniqueIndex('email_conversions_event_uq').on(t.event_id),
+    index('email_conversions_campaign_idx').on(t.campaign_id),
+  ],
+);

@@ -4,6 +4,8 @@ export { emailSendingRoutes } from './email-sending.routes.js';
 export { emailSettingsRoutes } from './email-settings.routes.js';
 export { emailPublicRoutes } from './email-public.routes.js';
 export { campaignSenderJob, resolveCampaignRecipientsJob } from './email-sending.jobs.js';
+export { abDecideJob } from './email-ab-test.js';
+export { conversionsOnLeadEvents } from './email-conversions.js';
 export { emailSchedulerJob } from './email-scheduler.job.js';
 export { emailCampaigns } from './email.tables.js';
 export { seedEmailDemo } from './email.demo.js';

@@ -7,7 +7,8 @@ import type { Runtime } from '../../../platform/runtime.js';
 import { leads } from '../../crm/tables.js';
 import { workspaces } from '../../workspaces/index.js';
 import { campaignSenderJob } from '../email-sending.jobs.js';
-import { emailSends, emailSuppressions } from '../email.tables.js';
+import { emailCampaigns, emailSends, emailSuppressions } from '../email.tables.js';
+import { sequenceVariantSql } from '../email-ab-variants.js';
 import { leadsMatchingRules } from './lead-rules.js';
 import { knownTimeZone, nextOccurrence, nextSendTime } from './send-window.js';
 import { StepIndex } from './sequence-steps.js';
@@ -251,13 +252,16 @@ async function write(runtime: Runtime, tx: Db, now: Date, moves: TMove[]): Promi
   if (sends.length > 0) {
     const inserted = rowsOf<{ id: string; dedupe_key: string }>(
       await tx.execute(sql`
-        INSERT INTO ${emailSends} (workspace_id, campaign_id, lead_id, email, source, dedupe_key)
-        VALUES ${sql.join(
+        INSERT INTO ${emailSends} (workspace_id, campaign_id, lead_id, email, source, dedupe_key, variant)
+        SELECT v.workspace_id, v.email_id, v.lead_id, v.address, 'sequence', v.dedupe_key, ${sequenceVariantSql(sql`v.lead_id`)}
+        FROM (VALUES ${sql.join(
           sends.map(
-            (s) => sql`(${s.workspaceId}::uuid, ${s.emailId}::uuid, ${s.leadId}::uuid, ${s.address}, 'sequence', ${dedupeKey(s.enrollment, s.stepId)})`,
+            (s) => sql`(${s.workspaceId}::uuid, ${s.emailId}::uuid, ${s.leadId}::uuid, ${s.address}::text, ${dedupeKey(s.enrollment, s.stepId)}::text)`,
           ),
           sql`, `,
-        )}
+        )}) AS v(workspace_id, email_id, lead_id, address, dedupe_key)
+        -- The email row: its A/B test gives each message its variant.
+        JOIN ${emailCampaigns} c ON c.id = v.email_id
         ON CONFLICT (workspace_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO UPDATE SET updated_at = ${emailSends.updated_at}
         RETURNING id, dedupe_key`),
     );

@@ -9,6 +9,7 @@ import {
 import { rowsOf } from '../../../platform/db/rows.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { emailCampaigns } from '../email.tables.js';
+import { conversionsOf, type TConversionTotals } from '../email-conversions.js';
 import { emailSequenceEnrollments } from './sequences.tables.js';
 import type { TSequenceRow } from './sequences.service.js';
 
@@ -52,15 +53,19 @@ async function emailCounters(tenant: Tenant, sequenceIds: string[]): Promise<TEm
   );
 }
 
-function totalsOf(counts: TCounts[], emails: TEmailCounters[]): TSequenceTotals {
+function totalsOf(counts: TCounts[], emails: TEmailCounters[], conversions: Map<string, TConversionTotals>): TSequenceTotals {
   const count = (predicate: (c: TCounts) => boolean) => counts.filter(predicate).reduce((sum, c) => sum + c.n, 0);
   const sum = (key: keyof TEmailCounters) => emails.reduce((total, e) => total + Number(e[key]), 0);
+  const enrolled = count(() => true);
+  const goals = count((c) => c.exit_reason === 'goal');
   return {
-    enrolled: count(() => true),
+    enrolled,
     active: count((c) => c.state === 'active'),
     completed: count((c) => c.state === 'completed'),
     exited: count((c) => c.state === 'exited'),
-    conversions: count((c) => c.exit_reason === 'goal'),
+    conversions: goals,
+    conversion_rate: enrolled > 0 ? goals / enrolled : null,
+    revenue: emails.reduce((total, e) => total + (conversions.get(e.id)?.revenue ?? 0), 0),
     sent: sum('total_sent'),
     opened: sum('total_opened'),
     clicked: sum('total_clicked'),
@@ -68,15 +73,20 @@ function totalsOf(counts: TCounts[], emails: TEmailCounters[]): TSequenceTotals 
   };
 }
 
-/** The totals of a page of sequences (two queries for the page). */
+/** The totals of a page of sequences (three queries for the page). */
 export async function sequenceTotals(tenant: Tenant, sequenceIds: string[]): Promise<Map<string, TSequenceTotals>> {
   const [counts, emails] = await Promise.all([enrollmentCounts(tenant, sequenceIds), emailCounters(tenant, sequenceIds)]);
+  const conversions = await conversionsOf(
+    tenant,
+    emails.map((e) => e.id),
+  );
   return new Map(
     sequenceIds.map((id) => [
       id,
       totalsOf(
         counts.get(id) ?? [],
         emails.filter((e) => e.sequence_id === id),
+        conversions,
       ),
     ]),
   );
@@ -85,11 +95,15 @@ export async function sequenceTotals(tenant: Tenant, sequenceIds: string[]): Pro
 export async function sequenceReport(tenant: Tenant, sequence: TSequenceRow): Promise<TSequenceReport> {
   const counts = (await enrollmentCounts(tenant, [sequence.id])).get(sequence.id) ?? [];
   const emails = await emailCounters(tenant, [sequence.id]);
+  const conversions = await conversionsOf(
+    tenant,
+    emails.map((e) => e.id),
+  );
   const byEmail = new Map(emails.map((e) => [e.id, e]));
   const exits = Object.fromEntries(ENROLLMENT_EXIT_REASONS.map((r) => [r, 0])) as Record<TEnrollmentExitReason, number>;
   for (const c of counts) if (c.state === 'exited' && c.exit_reason) exits[c.exit_reason as TEnrollmentExitReason] += c.n;
   return {
-    totals: totalsOf(counts, emails),
+    totals: totalsOf(counts, emails, conversions),
     exits,
     steps: flattenSteps(sequence.steps).map(({ step }) => {
       const email = step.type === 'email' ? byEmail.get(step.email_id) : undefined;

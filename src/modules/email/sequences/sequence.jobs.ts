@@ -3,6 +3,7 @@ import { businessNow } from '../../../platform/clock.js';
 import { defineJob } from '../../../platform/jobs/define-job.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { runDueSteps } from './sequence-engine.js';
+import { decideSequenceEmailTests } from '../email-ab-test.js';
 
 /** Milliseconds one run works before it queues its continuation (a deploy never waits on a long job). */
 const SLICE_MS = 30_000;
@@ -22,6 +23,8 @@ export const sequenceStepsJob = defineJob({
   expireInSeconds: 300,
   handler: async (_payload, runtime) => {
     const moved = await runDueSteps(runtime, { now: businessNow(), budgetMs: SLICE_MS });
+    // Sequence emails under an A/B test keep the better variant once the rule finds one.
+    await decideSequenceEmailTests(runtime);
     // Work was found: look again at once (the next run ends as soon as nothing is due).
     if (moved > 0) await nudgeSequenceSteps(runtime);
   },

@@ -186,8 +186,12 @@ describe('sequences', () => {
     );
     for (const lead of ids) await ws.client.post(`${BASE}/${id}/enrollments`, { lead_id: lead });
     await stepsAt(T0);
-    // The goal: the lead is won (a lead event: the sequences' subscriber sees it at the dispatch).
-    expect((await ws.client.patch(`/api/marketing/leads/${ids[0]}`, { status: 'won' })).statusCode).toBe(200);
+    // The winner clicks the first email (sent a minute ago: a person's click), then is won: the goal (a lead event
+    // the sequences' subscriber sees at the dispatch) and, for the email, a conversion worth the lead's value.
+    await t.runtime.database.raw.query(`UPDATE email_sends SET sent_at = now() - interval '1 minute' WHERE lead_id = $1`, [ids[0]]);
+    const link = /href="([^"]+\/e\/c\/[^"]+)"/.exec(mailsTo(winner)[0]!.html as string)![1]!.replace(/&amp;/g, '&');
+    expect((await t.publicApp.inject({ method: 'GET', url: publicPath(link), headers: person })).statusCode).toBe(302);
+    expect((await ws.client.patch(`/api/marketing/leads/${ids[0]}`, { status: 'won', estimated_value: 900 })).statusCode).toBe(200);
     // Unsubscribe through the first email's one-click link.
     const unsubscribe = /href="([^"]+\/e\/u\/[^"]+)"/.exec(mailsTo(leaver)[0]!.html as string)![1]!.replace(/&amp;/g, '&');
     const oneClick = await t.publicApp.inject({
@@ -206,7 +210,7 @@ describe('sequences', () => {
     await stepsAt(at(2 * DAY));
     expect(mailsTo(winner).length + mailsTo(leaver).length).toBe(2);
     const report = (await ws.client.get(`${BASE}/${id}/report`)).json();
-    expect(report.totals).toMatchObject({ enrolled: 2, exited: 2, conversions: 1, unsubscribed: 1 });
+    expect(report.totals).toMatchObject({ enrolled: 2, exited: 2, conversions: 1, conversion_rate: 0.5, revenue: 900, unsubscribed: 1 });
     expect(report.exits).toMatchObject({ goal: 1, unsubscribed: 1 });
   });
 
@@ -332,6 +336,56 @@ describe('sequences', () => {
     expect((await ws.client.get(`${BASE}/${live.id}/report`)).statusCode).toBe(404);
     expect((await ws.client.delete(`${BASE}/${created.id}`)).statusCode).toBe(204);
     expect((await ws.client.get(`/api/marketing/email-campaigns/${blank.id}`)).statusCode).toBe(404);
+  });
+
+  it('runs an A/B test in an email step and keeps the better variant once decided', async () => {
+    const tag = Date.now().toString(36);
+    const { ws } = await workspace([]);
+    const id = await sequence(ws, ['Bienvenue'], ([welcome]) => [{ id: 'welcome', type: 'email', email_id: welcome }]);
+    const emailId = (await ws.client.get(`${BASE}/${id}`)).json().steps[0].email_id as string;
+    const test = await ws.client.patch(`/api/marketing/email-campaigns/${emailId}`, {
+      ab_test: { variants: [{ subject: 'Bienvenue, le guide offert' }], test_share: 1, metric: 'open_rate', duration_hours: 24 },
+    });
+    expect(test.statusCode, test.body).toBe(200);
+    // 300 leads enrolled at once (as an import's automation would): each message gets A or B.
+    const enroll = async (from: number, to: number) => {
+      await t.runtime.database.raw.query(
+        `INSERT INTO leads (workspace_id, email) SELECT $1, 'ab' || g || '-' || $2 || '@exemple.fr' FROM generate_series($3::int, $4::int) AS g`,
+        [ws.workspaceId, tag, from, to],
+      );
+      await t.runtime.database.raw.query(
+        `INSERT INTO email_sequence_enrollments (workspace_id, sequence_id, lead_id, step_id, due_at)
+         SELECT workspace_id, $2, id, 'welcome', now() FROM leads WHERE workspace_id = $1 AND email LIKE 'ab%' AND NOT EXISTS
+           (SELECT 1 FROM email_sequence_enrollments e WHERE e.lead_id = leads.id)`,
+        [ws.workspaceId, id],
+      );
+    };
+    await enroll(1, 300);
+    await stepsAt(T0);
+    const first = received.filter((r) => r.to.endsWith(`-${tag}@exemple.fr`));
+    const bySubject = (subject: string) => first.filter((r) => r.mail.subject === subject);
+    expect(first.length).toBe(300);
+    expect(bySubject('Bienvenue').length).toBeGreaterThan(100);
+    expect(bySubject('Bienvenue, le guide offert').length).toBeGreaterThan(100);
+    // B is opened far more; the step job's check finds the winner; later leads all get B.
+    const { decideSequenceEmailTests } = await import('../email-ab-test.js');
+    await decideSequenceEmailTests(t.runtime);
+    expect((await ws.client.get(`/api/marketing/email-campaigns/${emailId}`)).json().ab_winner).toBeNull();
+    for (const m of bySubject('Bienvenue, le guide offert').slice(0, 80)) {
+      const pixel = new URL(/<img src="([^"]+\/e\/o\/[^"]+)"/.exec(m.mail.html as string)![1]!);
+      await t.publicApp.inject({ method: 'GET', url: `${pixel.pathname}${pixel.search}`, headers: person });
+    }
+    await decideSequenceEmailTests(t.runtime);
+    expect((await ws.client.get(`/api/marketing/email-campaigns/${emailId}`)).json().ab_winner).toBe('B');
+    await enroll(301, 340);
+    await stepsAt(at(1));
+    const later = received.filter((r) => r.to.endsWith(`-${tag}@exemple.fr`)).slice(300);
+    expect(later.length).toBe(40);
+    expect(new Set(later.map((r) => r.mail.subject))).toEqual(new Set(['Bienvenue, le guide offert']));
+    const report = (await ws.client.get(`/api/marketing/email-campaigns/${emailId}/report`)).json();
+    expect(report.ab_test).toMatchObject({ state: 'decided', winner: 'B', decided_by: 'automatic' });
+    // The test's numbers are those before the decision: the 40 later messages are not in them.
+    expect(report.ab_test.variants.reduce((sum: number, v: { recipients: number }) => sum + v.recipients, 0)).toBe(300);
   });
 
   it.runIf(process.env.TEST_DB === 'postgres')('shares due steps between two workers at once with no step run twice', async () => {

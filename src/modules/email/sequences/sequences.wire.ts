@@ -3,7 +3,19 @@ import type { TEnrollment, TSequence, TSequenceTotals } from '../../../contracts
 import type { TEnrollmentRow } from './sequence-enrollments.service.js';
 import type { TSequenceRow } from './sequences.service.js';
 
-const NO_TOTALS: TSequenceTotals = { enrolled: 0, active: 0, completed: 0, exited: 0, conversions: 0, sent: 0, opened: 0, clicked: 0, unsubscribed: 0 };
+const NO_TOTALS: TSequenceTotals = {
+  enrolled: 0,
+  active: 0,
+  completed: 0,
+  exited: 0,
+  conversions: 0,
+  conversion_rate: null,
+  revenue: 0,
+  sent: 0,
+  opened: 0,
+  clicked: 0,
+  unsubscribed: 0,
+};
 
 export function sequence(row: TSequenceRow, totals: TSequenceTotals | undefined): TSequence {
   return {

@@ -47,7 +47,7 @@ export function EmailSettingsTab() {
   );
 }
 
-type TValues = { max_per_minute: number | ''; max_per_hour: number | ''; utm_enabled: boolean };
+type TValues = { max_per_minute: number | ''; max_per_hour: number | ''; utm_enabled: boolean; conversion_window_days: number | '' };
 
 function EmailSettingsForm({ settings }: { settings: TEmailSettingsView }) {
   const { t } = useTranslation();
@@ -55,7 +55,12 @@ function EmailSettingsForm({ settings }: { settings: TEmailSettingsView }) {
   const queryClient = useQueryClient();
   const canEdit = isAdmin(me.role);
   const form = useForm<TValues>({
-    initialValues: { max_per_minute: settings.max_per_minute ?? '', max_per_hour: settings.max_per_hour ?? '', utm_enabled: settings.utm_enabled },
+    initialValues: {
+      max_per_minute: settings.max_per_minute ?? '',
+      max_per_hour: settings.max_per_hour ?? '',
+      utm_enabled: settings.utm_enabled,
+      conversion_window_days: settings.conversion_window_days,
+    },
   });
   const save = useMutation({
     mutationFn: (values: TValues) =>
@@ -63,6 +68,8 @@ function EmailSettingsForm({ settings }: { settings: TEmailSettingsView }) {
         max_per_minute: values.max_per_minute === '' ? null : values.max_per_minute,
         max_per_hour: values.max_per_hour === '' ? null : values.max_per_hour,
         utm_enabled: values.utm_enabled,
+        // Emptied: the default window (the server requires one).
+        conversion_window_days: values.conversion_window_days === '' ? 7 : values.conversion_window_days,
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(KEY, saved);
@@ -111,6 +118,16 @@ function EmailSettingsForm({ settings }: { settings: TEmailSettingsView }) {
             description={t('settings.email.utmHint')}
             disabled={!canEdit}
             {...form.getInputProps('utm_enabled', { type: 'checkbox' })}
+          />
+          <NumberField
+            label={t('settings.email.conversionWindow')}
+            description={t('settings.email.conversionWindowHint')}
+            decimals={0}
+            min={1}
+            max={90}
+            readOnly={!canEdit}
+            w="100%"
+            {...form.getInputProps('conversion_window_days')}
           />
           {canEdit ? (
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
