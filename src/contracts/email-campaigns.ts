@@ -123,11 +123,12 @@ export const ZEmailCampaignBody = z.strictObject({
   segment_id: campaignFields.segment_id.default(null),
   segment_rules: campaignFields.segment_rules.default(null),
   ab_test: ZAbTest.nullable().default(null),
+  send_time_optimization: z.boolean().default(false),
 });
 export type TEmailCampaignBody = z.infer<typeof ZEmailCampaignBody>;
 
 /** Only the fields sent change (no defaults here: a missing field is left as it is). */
-export const ZEmailCampaignUpdateBody = z.strictObject({ ...campaignFields, ab_test: ZAbTest.nullable() }).partial();
+export const ZEmailCampaignUpdateBody = z.strictObject({ ...campaignFields, ab_test: ZAbTest.nullable(), send_time_optimization: z.boolean() }).partial();
 export type TEmailCampaignUpdateBody = z.infer<typeof ZEmailCampaignUpdateBody>;
 
 /** The copy's name (the web sends it in the reader's language); by default "<name> (copie)". */
@@ -169,6 +170,11 @@ export const ZEmailCampaign = z.object({
   /** The variant sent to the rest once the test was decided (automatically or by a member). */
   ab_winner: z.enum(AB_VARIANT_KEYS).nullable(),
   ab_decided_at: ZTimestamp.nullable(),
+  /**
+   * Send-time optimisation: each recipient gets the message at their best hour in the 24 hours after the send
+   * (learned from their past opens and clicks, else the workspace's), except a 10 % holdout sent at once.
+   */
+  send_time_optimization: z.boolean(),
   created_at: ZTimestamp,
   updated_at: ZTimestamp,
 });
@@ -296,6 +302,17 @@ export const ZEmailCampaignReport = z.object({
    */
   conversions: z.object({ count: ZCount, rate: z.number().nullable(), revenue: z.number() }),
   ab_test: ZAbTestReport.nullable(),
+  /** Send-time optimisation (null when off): the optimised recipients' unique open rate against the holdout's. */
+  send_time: z
+    .object({
+      optimized: z.object({ recipients: ZCount, delivered: ZCount, opened: ZCount, open_rate: z.number().nullable() }),
+      holdout: z.object({ recipients: ZCount, delivered: ZCount, opened: ZCount, open_rate: z.number().nullable() }),
+      /** Of the optimised: how many had their own history, how many the workspace's best hour, how many neither (sent at once). */
+      basis: z.object({ own_history: ZCount, workspace: ZCount, none: ZCount }),
+      /** When the last optimised message is due. */
+      last_scheduled_at: ZTimestamp.nullable(),
+    })
+    .nullable(),
 });
 export type TEmailCampaignReport = z.infer<typeof ZEmailCampaignReport>;
 

@@ -7,6 +7,7 @@ import { leads, leadSuppressions } from '../crm/tables.js';
 import { compileLeadRules, getSegment } from '../segments/index.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
 import { assignmentSql } from './email-ab-variants.js';
+import { scheduleOptimized, sendTimeSql } from './email-send-time.js';
 import { emailCampaigns, emailSends, emailSuppressions } from './email.tables.js';
 
 /**
@@ -86,9 +87,11 @@ export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCam
   const a = await audienceOf(tenant, campaign);
   // An A/B test: each recipient's variant, or `held` for the rest (email-ab-test.ts).
   const ab = assignmentSql(campaign, sql`lead_id`);
+  // Send-time optimisation: the holdout at once, the others `pending` until scheduled below (email-send-time.ts).
+  const sendTime = sendTimeSql(campaign, sql`lead_id`);
   const after = campaign.resolve_cursor ? sql`AND ${leads.id} > ${campaign.resolve_cursor}::uuid` : sql``;
   const conditions = a.audience.length > 0 ? sql`AND ${sql.join(a.audience, sql` AND `)}` : sql``;
-  const result = await tenant.db.execute(sql`
+  const statement = sql`
     WITH step AS (
       SELECT ${leads.id} AS id FROM ${leads}
       WHERE ${leads.workspace_id} = ${tenant.workspaceId}::uuid ${after}
@@ -97,8 +100,8 @@ export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCam
       SELECT ${leads.id} AS lead_id, lower(trim(${leads.email})) AS email FROM ${leads}
       WHERE ${leads.workspace_id} = ${tenant.workspaceId}::uuid AND ${leads.id} IN (SELECT id FROM step) AND ${a.mailable} ${conditions}
     ), inserted AS (
-      INSERT INTO ${emailSends} (workspace_id, campaign_id, lead_id, email, variant, status)
-      SELECT ${tenant.workspaceId}::uuid, ${campaign.id}::uuid, lead_id, email, ${ab.variant}, ${ab.status} FROM batch
+      INSERT INTO ${emailSends} (workspace_id, campaign_id, lead_id, email, variant, status, send_time, next_attempt_at)
+      SELECT ${tenant.workspaceId}::uuid, ${campaign.id}::uuid, lead_id, email, ${ab.variant}, ${ab.status}, ${sendTime.group}, ${sendTime.dueAt} FROM batch
       ON CONFLICT (campaign_id, lead_id) WHERE source = 'campaign' DO NOTHING
       RETURNING 1
     )
@@ -107,6 +110,12 @@ export async function resolveRecipientsBatch(tenant: Tenant, campaign: TEmailCam
       total_recipients = total_recipients + (SELECT count(*) FROM inserted),
       recipients_resolved_at = CASE WHEN (SELECT count(*) FROM step) < ${step} THEN now() ELSE NULL END
     WHERE id = ${campaign.id}::uuid AND workspace_id = ${tenant.workspaceId}::uuid AND recipients_resolved_at IS NULL
-    RETURNING (SELECT count(*) FROM step)::int AS taken`);
-  return rowsOf<{ taken: number }>(result)[0]?.taken ?? 0;
+    RETURNING (SELECT count(*) FROM step)::int AS taken`;
+  if (!campaign.send_time_optimization) return rowsOf<{ taken: number }>(await tenant.db.execute(statement))[0]?.taken ?? 0;
+  // The batch and its times in one transaction: a `pending` row is never left unscheduled.
+  return tenant.db.transaction(async (tx) => {
+    const taken = rowsOf<{ taken: number }>(await tx.execute(statement))[0]?.taken ?? 0;
+    await scheduleOptimized(tx, campaign);
+    return taken;
+  });
 }

@@ -91,6 +91,7 @@ export async function duplicateCampaign(tenant: Tenant, actor: TAuth, id: string
     segment_id: source.segment_id,
     segment_rules: source.segment_rules,
     ab_test: source.ab_test,
+    send_time_optimization: source.send_time_optimization,
     status: 'draft',
     created_by: actor.user_id,
   });

@@ -45,6 +45,7 @@ export function summary(row: TEmailCampaignRow): TEmailCampaignSummary {
     ab_test: row.ab_test ?? null,
     ab_winner: row.ab_winner,
     ab_decided_at: iso(row.ab_decided_at),
+    send_time_optimization: row.send_time_optimization,
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
   };

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
 import { abTestReport } from './email-ab-test.js';
 import { conversionsOf } from './email-conversions.js';
+import { sendTimeReport } from './email-send-time.js';
 import { emailCampaigns, emailLinks, emailSends, emailTrackingEvents } from './email.tables.js';
 
 // The campaign report, read from the module's own tables: email_sends (one row per recipient, with its counters),
@@ -85,6 +86,7 @@ export async function campaignReport(tenant: Tenant, campaign: TEmailCampaignRow
     timeline: timeline.map((t) => ({ hour: new Date(t.hour).toISOString(), opens: t.opens, clicks: t.clicks })),
     conversions: { count: converted.count, rate: rate(converted.count, delivered), revenue: converted.revenue },
     ab_test: await abTestReport(tenant, campaign),
+    send_time: await sendTimeReport(tenant, campaign),
   };
 }
 

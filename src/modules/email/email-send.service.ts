@@ -52,6 +52,10 @@ export async function assertSendable(runtime: Runtime, tenant: Tenant, campaign:
   }
   const sender = senderError(await senderPolicy(runtime, tenant), campaign);
   if (sender) errors.push(sender);
+  if (campaign.ab_test && campaign.send_time_optimization) {
+    // The test's rest would go when the test ends, not at each one's best hour: one or the other.
+    errors.push({ path: 'body.send_time_optimization', message: 'an A/B test and send-time optimisation cannot be combined', code: 'sto_with_ab_test' });
+  }
   if (campaign.ab_test && errors.length === 0) {
     const customKeys = new Set((await customFieldsByKey(tenant.db, tenant.workspaceId)).keys());
     errors.push(...variantSendErrors(campaign, customKeys, (await getWorkspace(tenant.db, tenant.workspaceId)).postal_address));

@@ -75,6 +75,7 @@ export async function seedEmailDemo(runtime: Runtime, workspaceId: string, userI
     segment_id: null,
     segment_rules: null,
     ab_test: null,
+    send_time_optimization: false,
   };
   for (const demo of SENT) {
     const campaign = await createCampaign(tenant, actor, {

@@ -54,6 +54,10 @@ export const emailCampaigns = pgTable(
     ab_decided_at: timestamp('ab_decided_at', { withTimezone: true }),
     /** How it was decided: `automatic` or `manual`, and the rule's verdict then (email-ab-test.ts). */
     ab_decision: jsonb('ab_decision').$type<Record<string, unknown>>(),
+    /** Send-time optimisation (email-send-time.ts). */
+    send_time_optimization: boolean('send_time_optimization').notNull().default(false),
+    /** The workspace's opens and clicks by hour of the week when the send started (computed once, the fallback). */
+    send_time_profile: jsonb('send_time_profile').$type<number[]>(),
     /** Set on a sequence's email: edited like a campaign, sent only by the sequence's steps, never listed as a campaign. */
     sequence_id: uuid('sequence_id').references(() => emailSequences.id, { onDelete: 'cascade' }),
     created_by: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -127,6 +131,11 @@ export const emailSends = pgTable(
     dedupe_key: text('dedupe_key'),
     /** The A/B variant this message carries (A the control, B… its variants); null without a test. */
     variant: text('variant', { enum: AB_VARIANT_KEYS }),
+    /**
+     * Send-time optimisation: `holdout` (sent at once, the comparison), or how the time was chosen: the lead's own
+     * history, the workspace's, or `none` (no history at all: at once); null when the option is off.
+     */
+    send_time: text('send_time', { enum: ['holdout', 'own_history', 'workspace', 'none', 'pending'] }),
     ...timestamps(),
   },
   (t) => [
