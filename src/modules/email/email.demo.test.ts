@@ -40,5 +40,24 @@ describe('demo campaigns', () => {
     }
     const outbox = (await ws.client.get('/api/workspace/outbox')).json().items as { subject: string }[];
     expect(outbox.some((m) => /novembre|accompagnement/.test(m.subject))).toBe(true);
+
+    // The sequence ran its steps (three days ago, then now) into the outbox, and was left paused.
+    const [sequence] = (await ws.client.get('/api/marketing/sequences')).json().items;
+    expect(sequence).toMatchObject({ name: 'Bienvenue nouveaux inscrits', status: 'paused' });
+    expect(sequence.totals.enrolled).toBe(24);
+    const report = (await ws.client.get(`/api/marketing/sequences/${sequence.id}/report`)).json();
+    // Leads already won reach the goal at once (conversions); the others get the welcome email.
+    const [welcome, , , reminder] = report.steps;
+    expect(report.exits.goal).toBeGreaterThan(0);
+    expect(welcome.email).toMatchObject({ sent: 24 - report.exits.goal, delivered: 24 - report.exits.goal });
+    expect(welcome.email.clicked).toBeGreaterThan(0);
+    // Those who did not click got the reminder; everyone is done.
+    expect(reminder.email.sent).toBe(welcome.email.sent - welcome.email.clicked);
+    expect(report.totals.completed + report.totals.exited).toBe(24);
+    const queued = await t.runtime.database.raw.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM email_sends WHERE workspace_id = $1 AND status = 'queued'`,
+      [ws.workspaceId],
+    );
+    expect(queued.rows[0]!.n).toBe(0);
   });
 });

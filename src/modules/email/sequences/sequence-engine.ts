@@ -56,11 +56,14 @@ type TMove =
  * Runs due steps until none is due at `now` or `budgetMs` is spent; returns how many enrollments moved. `now` is
  * the sequences' clock (tests and the test-clock endpoint move it on; production passes the real time).
  */
-export async function runDueSteps(runtime: Runtime, options: { now: Date; budgetMs: number; batch?: number }): Promise<number> {
+export async function runDueSteps(
+  runtime: Runtime,
+  options: { now: Date; budgetMs: number; batch?: number; /** The demo sends its messages itself, into the outbox. */ queueSenders?: boolean },
+): Promise<number> {
   const until = Date.now() + options.budgetMs;
   let moved = 0;
   for (;;) {
-    const count = await runBatch(runtime, options.now, options.batch ?? STEP_BATCH);
+    const count = await runBatch(runtime, options.now, options.batch ?? STEP_BATCH, options.queueSenders ?? true);
     moved += count;
     if (count === 0 || Date.now() > until) return moved;
     // Between batches the rest of the process runs (PGlite settles queries without I/O).
@@ -69,7 +72,7 @@ export async function runDueSteps(runtime: Runtime, options: { now: Date; budget
 }
 
 /** One claim: up to `limit` due enrollments, one step each, in one transaction. */
-async function runBatch(runtime: Runtime, now: Date, limit: number): Promise<number> {
+async function runBatch(runtime: Runtime, now: Date, limit: number, queueSenders: boolean): Promise<number> {
   return runtime.db.transaction(async (tx) => {
     const claimed = await claimDue(tx, now, limit);
     if (claimed.length === 0) return 0;
@@ -93,6 +96,7 @@ async function runBatch(runtime: Runtime, now: Date, limit: number): Promise<num
       tx,
       now,
       moves.filter((m): m is TMove => m !== null),
+      queueSenders,
     );
     return claimed.length;
   });
@@ -245,7 +249,7 @@ export function arrivalDue(step: TSequenceStep, now: Date, leadZone: string): Da
 }
 
 /** The batch's messages, moves and senders' jobs, in the claim's transaction. */
-async function write(runtime: Runtime, tx: Db, now: Date, moves: TMove[]): Promise<void> {
+async function write(runtime: Runtime, tx: Db, now: Date, moves: TMove[], queueSenders: boolean): Promise<void> {
   if (moves.length === 0) return;
   const sends = moves.flatMap((m) => ('send' in m && m.send ? [{ enrollment: m.id, ...m.send }] : []));
   const sendIds = new Map<string, string>();
@@ -287,6 +291,7 @@ async function write(runtime: Runtime, tx: Db, now: Date, moves: TMove[]): Promi
     FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, kind, state, reason, step, due, send)
     WHERE e.id = v.id`);
   // Each email's sender, in the same transaction: a committed message always has its job.
+  if (!queueSenders) return;
   for (const emailId of new Set(sends.map((s) => s.emailId))) {
     await runtime.queue.send(campaignSenderJob, { campaign_id: emailId, slot: 0 }, { singletonKey: `${emailId}:0`, db: tx });
   }
