@@ -73,6 +73,11 @@ const campaignFields = {
 /** What an A/B test compares (spec "A/B testing"): unique opens or unique clicks over delivered messages. */
 export const AB_TEST_METRICS = ['open_rate', 'click_rate'] as const;
 export type TAbTestMetric = (typeof AB_TEST_METRICS)[number];
+/** The decision rule of email A/B tests (modules/experiments): a variant wins at this probability to beat A… */
+export const AB_WIN_PROBABILITY = 0.95;
+/** …once every variant has at least this many delivered messages. */
+export const AB_MIN_DELIVERED = 100;
+
 /** A is the campaign as written (the control); B to E are its variants, in order. */
 export const AB_VARIANT_KEYS = ['A', 'B', 'C', 'D', 'E'] as const;
 export type TAbVariantKey = (typeof AB_VARIANT_KEYS)[number];

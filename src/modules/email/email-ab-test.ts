@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { TAbTestReport, TAbVariantKey } from '../../contracts/email-campaigns.js';
+import { AB_MIN_DELIVERED, AB_WIN_PROBABILITY, type TAbTestReport, type TAbVariantKey } from '../../contracts/email-campaigns.js';
 import { iso } from '../../contracts/common.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import type { Tenant } from '../../platform/db/tenant.js';
@@ -139,7 +139,7 @@ function analyze(campaign: TEmailCampaignRow, counts: TVariantCounts[]): TExperi
   const test = campaign.ab_test!;
   return analyzeExperiment(
     counts.map((c) => ({ key: c.variant, weight: 1, trials: c.delivered, successes: test.metric === 'open_rate' ? c.opened : c.clicked })),
-    { control: 'A', fallback: test.fallback },
+    { control: 'A', fallback: test.fallback, threshold: AB_WIN_PROBABILITY, minTrials: AB_MIN_DELIVERED },
   );
 }
 

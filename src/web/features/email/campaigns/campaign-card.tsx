@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -26,7 +26,17 @@ export function CampaignCard({ campaign, onDuplicate, duplicating, canEdit }: Pr
           <Title order={3} size="h4" id={titleId} lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
             {campaign.name}
           </Title>
-          <CampaignStatusBadge campaign={campaign} />
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {campaign.ab_test && (
+              <Tooltip label={t('email.abTest.badgeLabel')} withArrow>
+                <Badge variant="outline" color="grape">
+                  <span aria-hidden>{t('email.abTest.badge')}</span>
+                  <VisuallyHidden>{t('email.abTest.badgeLabel')}</VisuallyHidden>
+                </Badge>
+              </Tooltip>
+            )}
+            <CampaignStatusBadge campaign={campaign} />
+          </Group>
         </Group>
         <Text size="sm" c="dimmed">
           {when}

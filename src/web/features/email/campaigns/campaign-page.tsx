@@ -25,6 +25,7 @@ import { CampaignReview } from './campaign-review.js';
 import { CampaignStepNav, CampaignStepper, useCampaignStep, type TCampaignStep } from './campaign-steps.js';
 import { EmailEditor } from '../editor/email-editor.js';
 import { useSwitchContentMode, type TContentMode } from '../editor/use-switch-mode.js';
+import { AbTestCard } from './ab-test/ab-test-card.js';
 
 /** /email-marketing/campaigns/:id: a campaign's content, sender and audience, saved as a draft. */
 export function CampaignPage() {
@@ -104,6 +105,7 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
   // Content in the block editor (its document compiles to html_content on the server) or written as HTML.
   const blocks = campaign.editor_document !== null;
   const [editorDirty, setEditorDirty] = useState(false);
+  const [abTestDirty, setAbTestDirty] = useState(false);
   const [switchTo, setSwitchTo] = useState<TContentMode | null>(null);
   const switchMode = useSwitchContentMode(campaign.id, (saved) => {
     setSwitchTo(null);
@@ -166,7 +168,9 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
           <CampaignReview campaign={campaign} onPreview={() => setPreviewing(true)} />
         </Stack>
       )}
-      {shows('review') && !sequenceId && <CampaignSendPanel campaign={campaign} canEdit={canEdit} dirty={form.isDirty() || editorDirty} />}
+      {/* The A/B test is the last choice before the send (where Mailchimp and Brevo put it): just above the send panel. */}
+      {shows('review') && !sequenceId && <AbTestCard campaign={campaign} canEdit={canEdit} onDirtyChange={setAbTestDirty} />}
+      {shows('review') && !sequenceId && <CampaignSendPanel campaign={campaign} canEdit={canEdit} dirty={form.isDirty() || editorDirty || abTestDirty} />}
       <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Stack gap="lg">
           {shows('content') && (

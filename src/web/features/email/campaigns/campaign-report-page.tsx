@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
@@ -18,6 +18,7 @@ import { QueryState } from '../../../ui/query-state.js';
 import { CardSection } from '../../../ui/card-section.js';
 import { useCampaignReport, useLiveCampaign, useReportRecipients, type TEmailRecipientState } from '../email-api.js';
 import { CampaignStatusBadge } from './campaign-status-badge.js';
+import { AbTestReport } from './ab-test/ab-test-report.js';
 
 /** /email-marketing/campaigns/:id/report: what a campaign did, live while it sends. */
 export function CampaignReportPage() {
@@ -29,6 +30,14 @@ export function CampaignReportPage() {
 function Report({ campaign }: { campaign: TEmailCampaign }) {
   const { t } = useTranslation();
   const report = useCampaignReport(campaign.id, campaign.status === 'active');
+  // The last numbers of a send (or of an A/B test's rest) arrive with its end: asked once more when the status moves.
+  const { refetch } = report;
+  const seenStatus = useRef(campaign.status);
+  useEffect(() => {
+    if (seenStatus.current === campaign.status) return;
+    seenStatus.current = campaign.status;
+    void refetch();
+  }, [campaign.status, refetch]);
   return (
     <>
       <Anchor
@@ -130,6 +139,7 @@ function ReportBody({ campaign, report }: { campaign: TEmailCampaign; report: TE
           detail={t('email.report.complaints', { formatted: format.number(report.complained) })}
         />
       </SimpleGrid>
+      {report.ab_test && <AbTestReport campaign={campaign} test={report.ab_test} />}
       <Paper withBorder p={{ base: 'sm', sm: 'lg' }} radius="md">
         <TimeSeriesChart
           title={t('email.report.timeline')}

@@ -2,11 +2,14 @@ import { Button, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TEmailCampaign } from '../../../../contracts/email-campaigns.js';
 import { CardSection } from '../../../ui/card-section.js';
+import { useFormatters } from '../../../lib/format.js';
 import { RecipientsCount } from './recipients-count.js';
+import { testedField } from './ab-test/ab-test-draft.js';
 
 /** The last step of "+ Créer": what will go, to whom and from whom, before the send or the schedule. */
 export function CampaignReview({ campaign, onPreview }: { campaign: TEmailCampaign; onPreview: () => void }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const sender = campaign.from_email
     ? `${campaign.from_name || t('email.review.workspaceName')} <${campaign.from_email}>`
     : campaign.from_name
@@ -18,6 +21,18 @@ export function CampaignReview({ campaign, onPreview }: { campaign: TEmailCampai
     [t('email.review.from'), sender],
     [t('email.review.content'), campaign.editor_document ? t('emailEditor.mode.blocks') : t('emailEditor.mode.html')],
   ];
+  const test = campaign.ab_test;
+  if (test) {
+    rows.push([
+      t('email.abTest.review'),
+      t('email.abTest.reviewSummary', {
+        count: test.variants.length,
+        field: t(`email.abTest.field.${testedField(test)}`),
+        share: format.percent(test.test_share, 1),
+        hours: format.number(test.duration_hours),
+      }),
+    ]);
+  }
   return (
     <CardSection title={t('email.steps.review')}>
       <RecipientsCount campaignId={campaign.id} />
