@@ -155,6 +155,11 @@ async function main(): Promise<void> {
         await shoot(page, `/email-marketing/campaigns/${blockDraft.id}?step=review`, `email-step-review-${suffix}`, viewport === 'desktop');
         await shoot(page, `/email-marketing/campaigns/${sent.items[0]!.id}/report`, `email-report-${suffix}`, true);
         await shoot(page, '/email-marketing?tab=contacts', `email-contacts-${suffix}`);
+        // The demo's sequence: its list, its steps (the vertical flow with a branch) and its report.
+        const sequences = (await (await context.request.get('/api/marketing/sequences?limit=1')).json()) as { items: { id: string }[] };
+        await shoot(page, '/email-marketing?tab=sequences', `email-sequences-${suffix}`);
+        await shoot(page, `/email-marketing/sequences/${sequences.items[0]!.id}`, `email-sequence-steps-${suffix}`, viewport === 'desktop');
+        await shoot(page, `/email-marketing/sequences/${sequences.items[0]!.id}?tab=report`, `email-sequence-report-${suffix}`, viewport === 'desktop');
         await shoot(page, '/settings/email', `settings-email-${suffix}`);
         await context.close();
 

@@ -1,7 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpCapture, type TCapturedMail } from '../../../test/smtp-capture.js';
 import { signUp, startTestApp, type SignedUp, type TestContext } from '../../../test/harness.js';
 import { abDecideJob } from './email-ab-test.js';
 import { probabilityToBeat, posterior } from '../experiments/index.js';
@@ -10,32 +8,16 @@ import { probabilityToBeat, posterior } from '../experiments/index.js';
 // the decision by the experiments module's rule (automatic, by hand, blocked by a sample ratio mismatch), and the
 // winner sent only to the rest.
 
-type TReceived = { mail: ParsedMail; to: string };
-const received: TReceived[] = [];
-let smtp: SMTPServer;
+const capture = await startSmtpCapture();
+const received = capture.received;
 let t: TestContext;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        simpleParser(Buffer.concat(chunks)).then((mail) => {
-          for (const r of session.envelope.rcptTo) received.push({ mail, to: r.address });
-          callback();
-        }, callback);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, PUBLIC_URL: 'https://pages.example.test' });
+  t = await startTestApp({ SMTP_URL: capture.url, PUBLIC_URL: 'https://pages.example.test' });
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await capture.close();
 });
 
 const BASE = '/api/marketing/email-campaigns';
@@ -60,7 +42,7 @@ async function abCampaign(ws: SignedUp, abTest: Record<string, unknown>) {
   return res.json() as { id: string };
 }
 
-function received_(tag: string): TReceived[] {
+function received_(tag: string): TCapturedMail[] {
   return received.filter((r) => r.to.endsWith(`-${tag}@exemple.fr`));
 }
 
@@ -69,7 +51,7 @@ async function report(ws: SignedUp, id: string) {
 }
 
 /** Opens the message of these recipients as a person would (the pixel). */
-async function open(messages: TReceived[]) {
+async function open(messages: TCapturedMail[]) {
   for (const m of messages) {
     const pixel = /<img src="([^"]+\/e\/o\/[^"]+)"/.exec(m.mail.html as string)![1]!;
     const url = new URL(pixel);
@@ -85,7 +67,7 @@ describe('A/B tests of campaigns', () => {
     expect((await ws.client.post(`${BASE}/${campaign.id}/send`, {})).statusCode).toBe(202);
     await t.drain();
     const test = received_(tag);
-    const bySubject = (list: TReceived[], subject: string) => list.filter((m) => m.mail.subject === subject);
+    const bySubject = (list: TCapturedMail[], subject: string) => list.filter((m) => m.mail.subject === subject);
     const a = bySubject(test, 'Les soldes commencent');
     const b = bySubject(test, 'Dernière chance : -30 %');
     // About half in the test, split about equally; nobody twice; the rest waits.

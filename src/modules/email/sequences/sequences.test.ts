@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpCapture } from '../../../../test/smtp-capture.js';
 import { signUp, startTestApp, type SignedUp, type TestContext } from '../../../../test/harness.js';
 import { Tenant } from '../../../platform/db/tenant.js';
 import { runDueSteps } from './sequence-engine.js';
@@ -12,32 +11,16 @@ import { getSequence } from './sequences.service.js';
 // step worker (no sleeping through waits): steps, waits, branches, exits, send windows across time zones, entry by
 // an automation and by a segment, live edits, re-entry, and (PostgreSQL) two workers at once.
 
-type TReceived = { mail: ParsedMail; to: string };
-const received: TReceived[] = [];
-let smtp: SMTPServer;
+const capture = await startSmtpCapture();
+const received = capture.received;
 let t: TestContext;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        simpleParser(Buffer.concat(chunks)).then((mail) => {
-          for (const r of session.envelope.rcptTo) received.push({ mail, to: r.address });
-          callback();
-        }, callback);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, PUBLIC_URL: 'https://pages.example.test' });
+  t = await startTestApp({ SMTP_URL: capture.url, PUBLIC_URL: 'https://pages.example.test' });
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await capture.close();
 });
 
 const BASE = '/api/marketing/sequences';
