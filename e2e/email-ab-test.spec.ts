@@ -122,3 +122,40 @@ test('test two subjects on half of the leads, follow the test in the report, pic
   expect(withB).toBeGreaterThanOrEqual(waiting);
   expect(ours.filter((m) => m.subject === 'Les soldes commencent').length).toBe(LEADS - withB);
 });
+
+test('send-time optimisation: not with an A/B test, turned on in the review, sent, compared with its holdout in the report', async ({ page, baseURL }) => {
+  test.slow();
+  await signUp(page);
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrf_token: string };
+  const headers = { 'x-csrf-token': me.csrf_token, origin: baseURL! };
+  expect((await page.request.patch('/api/workspace', { data: { postal_address: '12 rue des Lilas, 75011 Paris' }, headers })).ok()).toBe(true);
+  const stamp = Date.now().toString(36);
+  for (let i = 0; i < LEADS; i++) {
+    expect(
+      (await page.request.post('/api/marketing/leads', { data: { first_name: `Lead ${i + 1}`, email: `sto-${stamp}-${i}@exemple.fr` }, headers })).status(),
+    ).toBe(201);
+  }
+  const id = await createDraft(page, 'Ateliers de décembre', 'Nos ateliers de décembre');
+  await page.goto(`/email-marketing/campaigns/${id}?step=review`);
+  const abSwitch = page.getByRole('region', { name: 'Test A/B' }).getByRole('switch', { name: 'Tester plusieurs variantes' });
+  const card = page.getByRole('region', { name: 'Heure d’envoi optimale' });
+  const stoSwitch = card.getByRole('switch', { name: 'Envoyer à chaque contact à sa meilleure heure' });
+  // The server refuses to send both: while the A/B switch is on, this one waits, and says why.
+  await abSwitch.check({ force: true });
+  await expect(stoSwitch).toBeDisabled();
+  await expect(card).toContainText('Indisponible avec un test A/B');
+  await abSwitch.uncheck({ force: true });
+  await stoSwitch.check({ force: true });
+  await expect(page.getByText('Envoi à l’heure optimale activé.')).toBeVisible();
+  await expect(abSwitch).toBeDisabled();
+  await expect(page.getByRole('region', { name: 'Vérification' })).toContainText('chacun à sa meilleure heure dans les 24 heures');
+
+  await page.getByRole('button', { name: 'Envoyer maintenant' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Envoyer maintenant' }).click();
+  await expect(page.getByText('Envoi lancé.')).toBeVisible();
+  await page.goto(`/email-marketing/campaigns/${id}/report`);
+  await expect(page.getByRole('region', { name: 'Conversions' })).toContainText('Revenus générés');
+  const report = page.getByRole('region', { name: 'Heure d’envoi optimale' });
+  await expect(report).toContainText('Ouverture du témoin (envoyé tout de suite)');
+  await expect(report.getByTestId('send-time-gap')).toBeVisible();
+});

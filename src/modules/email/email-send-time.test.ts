@@ -37,11 +37,18 @@ describe('send-time optimisation', () => {
     // The same opens seen from New York (12:10 there): Monday 12:00 in New York is 17:00 UTC too.
     const ny = profileOf([{ at: new Date('2026-12-28T17:10:00Z'), timeZone: 'America/New_York' }]);
     expect(bestSendTime(ny, start, 'America/New_York')?.toISOString()).toBe('2027-01-04T17:00:00.000Z');
-    // Engagement at the current hour: now. A best hour only later than 24 hours away (Tuesday 18:00 next week
-    // is in 31 h): the earliest among equals (all zero) is now.
+    // Engagement at the current hour: now. Engagement only later than 24 hours away (Tuesday 18:00 is in 31 h):
+    // nothing to go by in the window (the caller falls back to the workspace's profile, then to now).
     expect(bestSendTime(profileOf([{ at: new Date('2026-12-28T10:05:00Z'), timeZone: 'UTC' }]), start, 'UTC')?.toISOString()).toBe(start.toISOString());
-    expect(bestSendTime(profileOf([{ at: new Date('2026-12-29T17:05:00Z'), timeZone: 'UTC' }]), start, 'UTC')?.toISOString()).toBe(start.toISOString());
+    expect(bestSendTime(profileOf([{ at: new Date('2026-12-29T17:05:00Z'), timeZone: 'UTC' }]), start, 'UTC')).toBeNull();
     expect(bestSendTime(new Array(168).fill(0), start, 'UTC')).toBeNull();
+    // Two hours with engagement in the window: the busier wins, whichever comes first.
+    const two = profileOf([
+      { at: new Date('2026-12-28T12:00:00Z'), timeZone: 'UTC' },
+      { at: new Date('2026-12-28T20:00:00Z'), timeZone: 'UTC' },
+      { at: new Date('2026-12-21T20:30:00Z'), timeZone: 'UTC' },
+    ]);
+    expect(bestSendTime(two, start, 'UTC')?.toISOString()).toBe('2027-01-04T20:00:00.000Z');
   });
 
   it('schedules each recipient at their best hour, holds 10 % out, and compares the open rates', async () => {

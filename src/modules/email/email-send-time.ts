@@ -11,8 +11,8 @@ import { emailCampaigns, emailSends } from './email.tables.js';
 
 // Send-time optimisation (ARCHITECTURE.md, "Send-time optimisation"). At resolution, a recipient falls by a hash in
 // the holdout (10 %, sent at once: the comparison) or is optimised: its message is due at the hour, in the 24
-// hours after the send, whose hour of the week (in the lead's time zone) had most of their opens and clicks; with
-// no history of their own, the workspace's best such hour; with none at all, at once.
+// hours after the send, whose hour of the week (in the lead's time zone) had most of their opens and clicks; when
+// their own history has none in those 24 hours, the workspace's best such hour; with neither, at once.
 
 type TEmailCampaignRow = typeof emailCampaigns.$inferSelect;
 
@@ -41,10 +41,10 @@ export function profileOf(events: readonly { at: Date; timeZone: string }[]): nu
 
 /**
  * The best moment in the 24 hours from `start` for this profile: `start` itself or one of the full hours after
- * it, whose hour of the week (in `timeZone`) counts most; the earliest on a tie. Null for an empty profile.
+ * it, whose hour of the week (in `timeZone`) counts most; the earliest on a tie. Null when none of those hours has
+ * any engagement (the profile says nothing about the next 24 hours: the caller falls back).
  */
 export function bestSendTime(profile: readonly number[], start: Date, timeZone: string): Date | null {
-  if (!profile.some((n) => n > 0)) return null;
   let best = start;
   let bestScore = profile[hourOfWeek(start, timeZone)]!;
   const end = start.getTime() + 24 * HOUR_MS;
@@ -53,7 +53,7 @@ export function bestSendTime(profile: readonly number[], start: Date, timeZone: 
     const score = profile[hourOfWeek(new Date(t), timeZone)]!;
     if (score > bestScore) [best, bestScore] = [new Date(t), score];
   }
-  return best;
+  return bestScore > 0 ? best : null;
 }
 
 /** Where a lead falls for the holdout: another hash than the A/B test's (its own salt), uniform on [0, 1). */

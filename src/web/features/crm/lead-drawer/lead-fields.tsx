@@ -5,6 +5,7 @@ import { useFormatters } from '../../../lib/format.js';
 import { MoneyField } from '../../../ui/number-field.js';
 import { useCustomFields, useWorkspaceMembers } from '../crm-api.js';
 import { CustomFieldInput } from './custom-field-input.js';
+import { timeZoneOptions } from '../../../lib/regional.js';
 import { InlineField, type TEditorProps } from './inline-field.js';
 import { useSaveLeadChange } from './use-save-field.js';
 
@@ -21,7 +22,7 @@ export function LeadFields({ lead, canEdit }: { lead: TLead; canEdit: boolean })
   const { data: members = [] } = useWorkspaceMembers();
   const { data: customFields = [] } = useCustomFields();
   const saveChange = useSaveLeadChange(lead);
-  const label = (key: TTextField | 'estimated_value' | 'owner' | 'tags') => t(`crmContacts.drawer.fields.${key}`);
+  const label = (key: TTextField | 'estimated_value' | 'owner' | 'tags' | 'timezone') => t(`crmContacts.drawer.fields.${key}`);
   const save = (change: TLeadUpdateBody, what: string) => {
     const undo = Object.fromEntries(Object.keys(change).map((key) => [key, key === 'custom_fields' ? undoCustom(lead, change) : lead[key as keyof TLead]]));
     return saveChange(change, undo as TLeadUpdateBody, what);
@@ -79,6 +80,28 @@ export function LeadFields({ lead, canEdit }: { lead: TLead; canEdit: boolean })
           )}
         />
         {text('source')}
+        {/* The person's own time zone: sequences may send in it (empty: the workspace's). */}
+        <InlineField<string | null>
+          name="timezone"
+          label={label('timezone')}
+          value={lead.timezone}
+          display={lead.timezone}
+          canEdit={canEdit}
+          onSave={(value) => save({ timezone: value }, label('timezone'))}
+          editor={(p) => (
+            <Select
+              label={p.label}
+              error={p.error}
+              description={t('crmContacts.drawer.timezoneHint')}
+              data={timeZoneOptions()}
+              value={p.value}
+              onChange={p.onChange}
+              searchable
+              clearable
+              {...p.inputProps}
+            />
+          )}
+        />
         {lead.status === 'lost' && text('lost_reason')}
       </SimpleGrid>
       <InlineField<string[]>

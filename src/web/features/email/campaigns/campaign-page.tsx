@@ -26,6 +26,7 @@ import { CampaignStepNav, CampaignStepper, useCampaignStep, type TCampaignStep }
 import { EmailEditor } from '../editor/email-editor.js';
 import { useSwitchContentMode, type TContentMode } from '../editor/use-switch-mode.js';
 import { AbTestCard } from './ab-test/ab-test-card.js';
+import { SendTimeCard } from './send-time/send-time-card.js';
 
 /** /email-marketing/campaigns/:id: a campaign's content, sender and audience, saved as a draft. */
 export function CampaignPage() {
@@ -106,6 +107,8 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
   const blocks = campaign.editor_document !== null;
   const [editorDirty, setEditorDirty] = useState(false);
   const [abTestDirty, setAbTestDirty] = useState(false);
+  const [abTestOn, setAbTestOn] = useState(campaign.ab_test !== null);
+  const [sendTimeSaving, setSendTimeSaving] = useState(false);
   const [switchTo, setSwitchTo] = useState<TContentMode | null>(null);
   const switchMode = useSwitchContentMode(campaign.id, (saved) => {
     setSwitchTo(null);
@@ -169,8 +172,22 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
         </Stack>
       )}
       {/* The A/B test is the last choice before the send (where Mailchimp and Brevo put it): just above the send panel. */}
-      {shows('review') && !sequenceId && <AbTestCard campaign={campaign} canEdit={canEdit} onDirtyChange={setAbTestDirty} />}
-      {shows('review') && !sequenceId && <CampaignSendPanel campaign={campaign} canEdit={canEdit} dirty={form.isDirty() || editorDirty || abTestDirty} />}
+      {shows('review') && !sequenceId && (
+        <AbTestCard
+          campaign={campaign}
+          canEdit={canEdit}
+          onDirtyChange={setAbTestDirty}
+          sendTimeOn={campaign.send_time_optimization}
+          onEnabledChange={setAbTestOn}
+        />
+      )}
+      {/* Beside the A/B test: the two decide when the messages go, and only one of them may. */}
+      {shows('review') && !sequenceId && (
+        <SendTimeCard campaign={campaign} canEdit={canEdit} abTestOn={abTestOn || campaign.ab_test !== null} onBusyChange={setSendTimeSaving} />
+      )}
+      {shows('review') && !sequenceId && (
+        <CampaignSendPanel campaign={campaign} canEdit={canEdit} dirty={form.isDirty() || editorDirty || abTestDirty || sendTimeSaving} />
+      )}
       <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Stack gap="lg">
           {shows('content') && (

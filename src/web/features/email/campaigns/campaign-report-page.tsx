@@ -18,7 +18,10 @@ import { QueryState } from '../../../ui/query-state.js';
 import { CardSection } from '../../../ui/card-section.js';
 import { useCampaignReport, useLiveCampaign, useReportRecipients, type TEmailRecipientState } from '../email-api.js';
 import { CampaignStatusBadge } from './campaign-status-badge.js';
+import { StatCard } from '../../../ui/stat-card.js';
 import { AbTestReport } from './ab-test/ab-test-report.js';
+import { ConversionsSection } from './report/conversions-section.js';
+import { SendTimeReport } from './send-time/send-time-report.js';
 
 /** /email-marketing/campaigns/:id/report: what a campaign did, live while it sends. */
 export function CampaignReportPage() {
@@ -59,30 +62,16 @@ function Report({ campaign }: { campaign: TEmailCampaign }) {
   );
 }
 
+/** A report number, with a "Bon" / "À améliorer" badge for the rates that have a mark. */
 function Stat({ label, value, detail, good }: { label: string; value: string; detail?: string; good?: boolean | null }) {
   const { t } = useTranslation();
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Group gap={6} align="baseline">
-        <Text fz={26} fw={700}>
-          {value}
-        </Text>
-        {good != null && (
-          <Badge variant="light" color={good ? 'teal' : 'orange'}>
-            {good ? t('email.report.good') : t('email.report.belowGood')}
-          </Badge>
-        )}
-      </Group>
-      {detail && (
-        <Text size="xs" c="dimmed">
-          {detail}
-        </Text>
-      )}
-    </Paper>
-  );
+  const badge =
+    good == null ? undefined : (
+      <Badge variant="light" color={good ? 'teal' : 'orange'}>
+        {good ? t('email.report.good') : t('email.report.belowGood')}
+      </Badge>
+    );
+  return <StatCard label={label} value={value} detail={detail} badge={badge} />;
 }
 
 function ReportBody({ campaign, report }: { campaign: TEmailCampaign; report: TEmailCampaignReport }) {
@@ -139,7 +128,9 @@ function ReportBody({ campaign, report }: { campaign: TEmailCampaign; report: TE
           detail={t('email.report.complaints', { formatted: format.number(report.complained) })}
         />
       </SimpleGrid>
+      <ConversionsSection conversions={report.conversions} delivered={report.delivered} />
       {report.ab_test && <AbTestReport campaign={campaign} test={report.ab_test} />}
+      {report.send_time && <SendTimeReport sendTime={report.send_time} queued={report.queued} />}
       <Paper withBorder p={{ base: 'sm', sm: 'lg' }} radius="md">
         <TimeSeriesChart
           title={t('email.report.timeline')}

@@ -33,6 +33,7 @@ export function CampaignReview({ campaign, onPreview }: { campaign: TEmailCampai
       }),
     ]);
   }
+  if (campaign.send_time_optimization) rows.push([t('email.sendTime.review'), t('email.sendTime.reviewOn')]);
   return (
     <CardSection title={t('email.steps.review')}>
       <RecipientsCount campaignId={campaign.id} />

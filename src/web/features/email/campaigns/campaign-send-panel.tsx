@@ -69,6 +69,12 @@ export function CampaignSendPanel({ campaign, canEdit, dirty }: { campaign: TEma
                 : t('email.send.progress', { sent: format.number(campaign.total_sent), total: format.number(campaign.total_recipients) })}
             </Text>
             <Progress value={progress * 100} mt={6} aria-label={t('email.send.progressLabel')} color={campaign.status === 'paused' ? 'orange' : 'teal'} />
+            {/* Messages leave over 24 hours: say so, or the bar looks stuck. */}
+            {campaign.send_time_optimization && campaign.status === 'active' && (
+              <Text size="sm" c="dimmed" mt={4}>
+                {t('email.sendTime.sendingHint')}
+              </Text>
+            )}
             {campaign.status === 'paused' && (
               <Text size="sm" c="dimmed" mt={4}>
                 {t('email.send.pausedHint')}

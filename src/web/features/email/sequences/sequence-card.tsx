@@ -5,7 +5,7 @@ import { flattenSteps, type TSequence } from '../../../../contracts/email-sequen
 import { useFormatters } from '../../../lib/format.js';
 import { SequenceStatusBadge } from './sequence-status-badge.js';
 
-/** A sequence as a card: name, status, number of steps, and its enrollments, conversions and open rate. */
+/** A sequence as a card: name, status, number of steps, and its enrollments, conversions, revenue and open rate. */
 export function SequenceCard({ sequence }: { sequence: TSequence }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -17,6 +17,7 @@ export function SequenceCard({ sequence }: { sequence: TSequence }) {
     { label: t('email.sequences.totals.active'), value: format.number(totals.active) },
     { label: t('email.sequences.totals.completed'), value: format.number(totals.completed) },
     { label: t('email.sequences.totals.conversions'), value: format.number(totals.conversions) },
+    { label: t('email.sequences.totals.revenue'), value: format.money(totals.revenue) },
     // No rate before a first email went out: a dash rather than a misleading 0 %.
     { label: t('email.sequences.totals.openRate'), value: totals.sent > 0 ? format.percent(totals.opened / totals.sent) : '—' },
   ];

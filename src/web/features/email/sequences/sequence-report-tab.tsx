@@ -1,10 +1,11 @@
-import { Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ENROLLMENT_EXIT_REASONS, flattenSteps, type TSequence, type TSequenceReport } from '../../../../contracts/email-sequences.js';
 import { useFormatters } from '../../../lib/format.js';
 import { CardSection } from '../../../ui/card-section.js';
 import { StageFunnelChart } from '../../../ui/charts/index.js';
 import { QueryState } from '../../../ui/query-state.js';
+import { StatCard as Stat } from '../../../ui/stat-card.js';
 import { useDescribeStep } from './describe-step.js';
 import { useSequenceEmails, useSequenceReport } from './sequences-api.js';
 
@@ -12,24 +13,6 @@ import { useSequenceEmails, useSequenceReport } from './sequences-api.js';
 export function SequenceReportTab({ sequence }: { sequence: TSequence }) {
   const report = useSequenceReport(sequence.id);
   return <QueryState query={report}>{(data) => <ReportBody sequence={sequence} report={data} />}</QueryState>;
-}
-
-function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={26} fw={700}>
-        {value}
-      </Text>
-      {detail && (
-        <Text size="xs" c="dimmed">
-          {detail}
-        </Text>
-      )}
-    </Paper>
-  );
 }
 
 function ReportBody({ sequence, report }: { sequence: TSequence; report: TSequenceReport }) {
@@ -53,16 +36,19 @@ function ReportBody({ sequence, report }: { sequence: TSequence; report: TSequen
   const exits = ENROLLMENT_EXIT_REASONS.map((reason) => ({ reason, count: report.exits[reason] ?? 0 })).filter((exit) => exit.count > 0);
   return (
     <Stack gap="lg">
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="sm">
         <Stat label={t('email.sequences.totals.enrolled')} value={format.number(totals.enrolled)} />
         <Stat label={t('email.sequences.totals.active')} value={format.number(totals.active)} />
         <Stat label={t('email.sequences.totals.completed')} value={format.number(totals.completed)} />
         <Stat label={t('email.sequences.totals.exited')} value={format.number(totals.exited)} />
+        <Stat label={t('email.sequences.totals.conversions')} value={format.number(totals.conversions)} />
         <Stat
-          label={t('email.sequences.totals.conversions')}
-          value={format.number(totals.conversions)}
-          detail={t('email.sequences.report.ofEnrolled', { rate: rate(totals.conversions, totals.enrolled) })}
+          label={t('email.sequences.totals.conversionRate')}
+          value={totals.conversion_rate === null ? '—' : format.percent(totals.conversion_rate, 1)}
+          detail={t('email.sequences.report.ofEnrolledShort')}
         />
+        {/* Not the goal's conversions above: leads won after a click in its emails, as in a campaign's report. */}
+        <Stat label={t('email.sequences.totals.revenue')} value={format.money(totals.revenue)} detail={t('email.sequences.report.revenueHint')} />
         <Stat label={t('email.sequences.totals.sent')} value={format.number(totals.sent)} />
         <Stat label={t('email.sequences.totals.openRate')} value={rate(totals.opened, totals.sent)} detail={format.number(totals.opened)} />
         <Stat label={t('email.sequences.totals.clickRate')} value={rate(totals.clicked, totals.sent)} detail={format.number(totals.clicked)} />

@@ -30,6 +30,10 @@ type Props = {
   canEdit: boolean;
   /** Unsaved changes here hold the send back, as the page's own do. */
   onDirtyChange: (dirty: boolean) => void;
+  /** Send-time optimisation is on: the server refuses to send both, so a test cannot be turned on meanwhile. */
+  sendTimeOn: boolean;
+  /** Whether the switch is on, saved or not (the send-time card waits for it to be off). */
+  onEnabledChange: (enabled: boolean) => void;
 };
 
 /**
@@ -37,7 +41,7 @@ type Props = {
  * the recipients before the winner goes to the rest. Saved on its own (`PATCH { ab_test }`), as long as the
  * campaign's content may change; shown read-only afterwards, with the way to the report.
  */
-export function AbTestCard({ campaign, canEdit, onDirtyChange }: Props) {
+export function AbTestCard({ campaign, canEdit, onDirtyChange, sendTimeOn, onEnabledChange }: Props) {
   const { t } = useTranslation();
   const editable = isCampaignEditable(campaign);
   const readOnly = !editable || !canEdit;
@@ -63,6 +67,7 @@ export function AbTestCard({ campaign, canEdit, onDirtyChange }: Props) {
   // Turned off, the variants typed meanwhile do not count: saving would change nothing.
   const dirty = form.values.enabled !== form.getInitialValues().enabled || (form.values.enabled && form.isDirty());
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+  useEffect(() => onEnabledChange(form.values.enabled), [form.values.enabled, onEnabledChange]);
 
   // Nothing to show: a sent campaign without a test, or a member who could not turn one on.
   if (!campaign.ab_test && readOnly) return null;
@@ -107,7 +112,13 @@ export function AbTestCard({ campaign, canEdit, onDirtyChange }: Props) {
           <Text size="sm" c="dimmed">
             {t('email.abTest.intro')}
           </Text>
-          <Switch label={t('email.abTest.enable')} disabled={readOnly} {...form.getInputProps('enabled', { type: 'checkbox' })} />
+          <Switch
+            label={t('email.abTest.enable')}
+            // Turning a test off stays possible when both are on (set through the API): that ends the conflict.
+            disabled={readOnly || (sendTimeOn && !enabled)}
+            description={sendTimeOn && !enabled && !readOnly ? t('email.sendTime.blocksAbTest') : undefined}
+            {...form.getInputProps('enabled', { type: 'checkbox' })}
+          />
           {campaign.ab_test && changesSeveralFields(campaign.ab_test) && !readOnly && (
             <Alert color="orange" variant="light" p="xs">
               {t('email.abTest.mixed', { field: t(`email.abTest.field.${testedField(campaign.ab_test)}`) })}
