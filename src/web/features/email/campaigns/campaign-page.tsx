@@ -320,6 +320,12 @@ function CampaignForm({ campaign }: { campaign: TEmailCampaign }) {
           )}
         </Stack>
       </form>
+      {/* A sequence's email may test variants too, after its content: on every message of its step, until the rule finds a winner. */}
+      {sequenceId && (
+        <Stack mt="lg">
+          <AbTestCard campaign={campaign} canEdit={canEdit} onDirtyChange={setAbTestDirty} sendTimeOn={false} onEnabledChange={setAbTestOn} inSequence />
+        </Stack>
+      )}
       <CampaignPreviewModal campaignId={campaign.id} opened={previewing} onClose={() => setPreviewing(false)} canSend={canEdit} />
       <ConfirmModal
         opened={switchTo !== null}

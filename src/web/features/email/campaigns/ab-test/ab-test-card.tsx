@@ -34,6 +34,8 @@ type Props = {
   sendTimeOn: boolean;
   /** Whether the switch is on, saved or not (the send-time card waits for it to be off). */
   onEnabledChange: (enabled: boolean) => void;
+  /** A sequence's email: the test runs on every message of its step until a winner is found (no share, no end). */
+  inSequence?: boolean;
 };
 
 /**
@@ -41,7 +43,7 @@ type Props = {
  * the recipients before the winner goes to the rest. Saved on its own (`PATCH { ab_test }`), as long as the
  * campaign's content may change; shown read-only afterwards, with the way to the report.
  */
-export function AbTestCard({ campaign, canEdit, onDirtyChange, sendTimeOn, onEnabledChange }: Props) {
+export function AbTestCard({ campaign, canEdit, onDirtyChange, sendTimeOn, onEnabledChange, inSequence = false }: Props) {
   const { t } = useTranslation();
   const editable = isCampaignEditable(campaign);
   const readOnly = !editable || !canEdit;
@@ -83,7 +85,8 @@ export function AbTestCard({ campaign, canEdit, onDirtyChange, sendTimeOn, onEna
   };
 
   const submit = form.onSubmit((values) =>
-    save.mutate(testFromDraft(values), {
+    // In a sequence, share, duration and fallback do not apply: the server's rule runs until it finds a winner.
+    save.mutate(testFromDraft(inSequence ? { ...values, sharePercent: 100, durationHours: 24, fallback: 'A' } : values), {
       onSuccess: (saved) => {
         const draft = draftFromTest(saved.ab_test);
         form.setInitialValues(draft);
@@ -110,7 +113,7 @@ export function AbTestCard({ campaign, canEdit, onDirtyChange, sendTimeOn, onEna
       <form noValidate onSubmit={submit}>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            {t('email.abTest.intro')}
+            {t(inSequence ? 'email.abTest.sequenceIntro' : 'email.abTest.intro')}
           </Text>
           <Switch
             label={t('email.abTest.enable')}
@@ -142,7 +145,7 @@ export function AbTestCard({ campaign, canEdit, onDirtyChange, sendTimeOn, onEna
                 />
               </Stack>
               <AbVariantInputs form={form} campaign={campaign} readOnly={readOnly} />
-              <AbTestSettings form={form} campaignId={campaign.id} readOnly={readOnly} />
+              <AbTestSettings form={form} campaignId={campaign.id} readOnly={readOnly} inSequence={inSequence} />
             </>
           )}
           {editable && !canEdit && (

@@ -1,7 +1,8 @@
-import { Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { AB_TEST_METRICS, type TAbTestMetric, type TAbVariantKey } from '../../../../../contracts/email-campaigns.js';
+import { AB_MIN_DELIVERED, AB_TEST_METRICS, AB_WIN_PROBABILITY, type TAbTestMetric, type TAbVariantKey } from '../../../../../contracts/email-campaigns.js';
 import { useFormatters } from '../../../../lib/format.js';
 import { NumberField } from '../../../../ui/number-field.js';
 import { useCampaignRecipients } from '../../email-api.js';
@@ -9,14 +10,42 @@ import { splitShares, variantKeys, type TAbDraft } from './ab-test-draft.js';
 
 const BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
 
-type Props = { form: UseFormReturnType<TAbDraft>; campaignId: string; readOnly: boolean };
+type Props = {
+  form: UseFormReturnType<TAbDraft>;
+  campaignId: string;
+  readOnly: boolean;
+  /** A sequence's email: every message is in the test until a winner is found; no share, duration or fallback. */
+  inSequence?: boolean;
+};
 
 /** How much of the audience is tested, on which rate, for how long, and what goes without a clear winner. */
-export function AbTestSettings({ form, campaignId, readOnly }: Props) {
+export function AbTestSettings({ form, campaignId, readOnly, inSequence = false }: Props) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const { values } = form;
   const keys = variantKeys(values.variants.length);
   const nameOf = (key: TAbVariantKey) => (key === 'A' ? t('email.abTest.control') : t('email.abTest.variant', { key }));
+  if (inSequence) {
+    return (
+      <Stack gap="sm">
+        <Select
+          label={t('email.abTest.metric')}
+          data={AB_TEST_METRICS.map((metric) => ({ value: metric, label: t(`email.abTest.metrics.${metric}`) }))}
+          allowDeselect={false}
+          readOnly={readOnly}
+          maw={420}
+          {...form.getInputProps('metric')}
+          onChange={(value) => value && form.setFieldValue('metric', value as TAbTestMetric)}
+        />
+        <Text size="sm">
+          {t('email.abTest.sequenceRule', { threshold: format.percent(AB_WIN_PROBABILITY), min: format.number(AB_MIN_DELIVERED) })}{' '}
+          <Anchor component={Link} to={`/email-marketing/campaigns/${campaignId}/report`}>
+            {t('email.abTest.reportLink')}
+          </Anchor>
+        </Text>
+      </Stack>
+    );
+  }
   return (
     <Stack gap="sm">
       {/* Descriptions under the inputs, so the three inputs line up whatever the length of their hints. */}
