@@ -35,7 +35,7 @@ export async function seedSequenceDemo(runtime: Runtime, tenant: Tenant, actor: 
   };
   const welcome = await email(
     'Bienvenue',
-    'Bienvenue {{ lead.first_name | default: "" }} : votre guide offert',
+    'Bienvenue : votre guide offert',
     body(
       'Bienvenue !',
       ['Merci de votre inscription. Voici le guide pour trouver vos dix premiers clients.'],
