@@ -61,7 +61,7 @@ export async function decideSequenceEmailTests(runtime: Runtime): Promise<void> 
     if (result.decision.kind !== 'winner') continue;
     await runtime.db.execute(sql`
       UPDATE ${emailCampaigns} SET ab_winner = ${result.decision.key}, ab_decided_at = now(),
-        ab_decision = ${JSON.stringify({ by: 'automatic', decision: result.decision })}::jsonb, updated_at = now()
+        ab_decision = coalesce(ab_decision, '{}'::jsonb) || ${JSON.stringify({ by: 'automatic', decision: result.decision })}::jsonb, updated_at = now()
       WHERE id = ${id}::uuid AND ab_winner IS NULL`);
   }
 }

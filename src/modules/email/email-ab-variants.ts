@@ -38,7 +38,10 @@ function bucketSql(campaignId: SQL, leadId: SQL): SQL {
  */
 export function inTestSql(campaign: TEmailCampaignRow): SQL {
   if (campaign.sequence_id !== null) {
-    return campaign.ab_decided_at ? sql`created_at <= ${campaign.ab_decided_at.toISOString()}::timestamptz` : sql`true`;
+    // A test changed since the email first sent starts its numbers again (email-campaigns.service.ts).
+    const startedAt = (campaign.ab_decision as { started_at?: string } | null)?.started_at;
+    const from = startedAt ? sql`created_at >= ${startedAt}::timestamptz` : sql`true`;
+    return campaign.ab_decided_at ? sql`${from} AND created_at <= ${campaign.ab_decided_at.toISOString()}::timestamptz` : from;
   }
   return sql`${bucketSql(sql`${campaign.id}::uuid`, sql`lead_id`)} < ${campaign.ab_test!.test_share}::float8`;
 }

@@ -56,7 +56,12 @@ export async function updateCampaign(tenant: Tenant, id: string, body: TEmailCam
   }
   const values = await withDocument(content, current.editor_document !== null);
   await checkCampaign(tenant, values);
-  return tenant.update(emailCampaigns, current.id, { ...(name === undefined ? {} : { name }), ...values }, 'Campaign');
+  // A sequence email's test that changes starts again: its earlier winner and numbers were another test's.
+  const restart =
+    current.sequence_id !== null && values.ab_test !== undefined && JSON.stringify(values.ab_test) !== JSON.stringify(current.ab_test)
+      ? { ab_winner: null, ab_decided_at: null, ab_decision: { started_at: new Date().toISOString() } }
+      : {};
+  return tenant.update(emailCampaigns, current.id, { ...(name === undefined ? {} : { name }), ...values, ...restart }, 'Campaign');
 }
 
 /** Deletes a campaign that has sent nothing; a sent one stays, with its report. */

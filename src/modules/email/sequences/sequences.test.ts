@@ -369,6 +369,14 @@ describe('sequences', () => {
     expect(report.ab_test).toMatchObject({ state: 'decided', winner: 'B', decided_by: 'automatic' });
     // The test's numbers are those before the decision: the 40 later messages are not in them.
     expect(report.ab_test.variants.reduce((sum: number, v: { recipients: number }) => sum + v.recipients, 0)).toBe(300);
+    // Another test on the same step starts again: no winner, no numbers from the earlier one.
+    const again = await ws.client.patch(`/api/marketing/email-campaigns/${emailId}`, {
+      ab_test: { variants: [{ subject: 'Bienvenue ! Le guide et la checklist' }], test_share: 1, metric: 'click_rate', duration_hours: 24 },
+    });
+    expect(again.json().ab_winner).toBeNull();
+    const restarted = (await ws.client.get(`/api/marketing/email-campaigns/${emailId}/report`)).json();
+    expect(restarted.ab_test).toMatchObject({ state: 'testing', winner: null });
+    expect(restarted.ab_test.variants.reduce((sum: number, v: { recipients: number }) => sum + v.recipients, 0)).toBe(0);
   });
 
   it.runIf(process.env.TEST_DB === 'postgres')('shares due steps between two workers at once with no step run twice', async () => {
