@@ -148,6 +148,10 @@ export class JobQueue {
   async drain(maxRounds = 50): Promise<number> {
     let ran = 0;
     for (let round = 0; round < maxRounds; round++) {
+      // pg-boss fetches jobs whose start_after (now() at their insert) is strictly before its own now(); PGlite's
+      // clock ticks in milliseconds, so a job queued in the same millisecond as the fetch would wait for a later
+      // round, or, if nothing else ran, be left behind (a CI failure: a reset mail sent after bulk mail).
+      await new Promise((resolve) => setTimeout(resolve, 2));
       let ranThisRound = 0;
       for (const job of this.jobs.values()) {
         const batch = await this.boss.fetch<unknown>(job.name, { batchSize: 50, includeMetadata: true });
