@@ -23,7 +23,9 @@ export async function sequencesOnLeadEvents(runtime: Runtime, events: TCollected
   const byWorkspace = new Map<string, TCollectedLeadEvent[]>();
   for (const event of events) {
     if (!event.leadId) continue;
-    byWorkspace.set(event.workspaceId, [...(byWorkspace.get(event.workspaceId) ?? []), event]);
+    const list = byWorkspace.get(event.workspaceId) ?? [];
+    list.push(event);
+    byWorkspace.set(event.workspaceId, list);
   }
   let enrolled = 0;
   for (const [workspaceId, list] of byWorkspace) enrolled += await onWorkspaceEvents(runtime, new Tenant(runtime.db, workspaceId), list);
