@@ -54,6 +54,9 @@ export default defineConfig({
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false',
       // The sequences journey moves time on (POST /api/test/clock); never set in production, where it is refused.
       TEST_CLOCK: '1',
+      // Every journey signs a new account up from this one address, dozens a minute on a fast run: the per-address
+      // limit (10 a minute, tested in src/modules/accounts/account-security.test.ts) would refuse some of them.
+      LOGIN_RATE_LIMIT_PER_MINUTE: '200',
     },
   },
 });

@@ -66,7 +66,7 @@ test('write a campaign draft, fix a template error, duplicate it, find it, delet
   await page.getByRole('textbox', { name: 'Adresse de l’expéditeur' }).fill('bonjour@atelier-dubois.fr');
   await page.getByRole('button', { name: 'Suivant : Vérification' }).click();
   // The review: what goes, to whom, from whom, and the send.
-  await expect(page.getByRole('heading', { name: 'Envoi' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Envoi', exact: true })).toBeVisible();
   const review = page.getByRole('region', { name: 'Vérification' });
   await expect(review).toContainText('Nom de l’espace de travail <bonjour@atelier-dubois.fr>');
   await expect(review).toContainText('HTML');
