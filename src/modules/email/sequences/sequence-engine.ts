@@ -199,7 +199,7 @@ async function conditionAnswers(
 
 type TDecideContext = { now: Date; workspaceZone: string; goalReached: boolean; answer: boolean | undefined };
 
-/** One step of one enrollment (pure: tested on its own). */
+/** One step of one enrollment (pure: no database, the batch queries gave it all it needs). */
 export function decide(enrollment: TClaimedEnrollment, sequence: TSequenceRow & { index: StepIndex }, ctx: TDecideContext): TMove {
   const { id } = enrollment;
   const exit = exitReason(enrollment, ctx.goalReached);
