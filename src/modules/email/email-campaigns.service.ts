@@ -8,7 +8,9 @@ import { AppError, type TFieldError } from '../../platform/errors.js';
 import { compileLeadRules, getSegment } from '../segments/index.js';
 import { compileDocument, normalizeDocument } from './document/document-compile.js';
 import { emailCampaigns } from './email.tables.js';
-import { liquidSyntaxErrors } from './email-merge-fields.js';
+import { liquidSyntaxErrors, mentions } from './email-merge-fields.js';
+import { emailSequences } from './sequences/sequences.tables.js';
+import { getWorkspace } from '../workspaces/index.js';
 import { variantSyntaxErrors } from './email-ab-variants.js';
 
 export type TEmailCampaignRow = typeof emailCampaigns.$inferSelect;
@@ -56,12 +58,38 @@ export async function updateCampaign(tenant: Tenant, id: string, body: TEmailCam
   }
   const values = await withDocument(content, current.editor_document !== null);
   await checkCampaign(tenant, values);
+  if (current.sequence_id !== null && values.html_content !== undefined) await assertLiveEmailCompliant(tenant, current.sequence_id, values.html_content);
   // A sequence email's test that changes starts again: its earlier winner and numbers were another test's.
   const restart =
     current.sequence_id !== null && values.ab_test !== undefined && JSON.stringify(values.ab_test) !== JSON.stringify(current.ab_test)
       ? { ab_winner: null, ab_decided_at: null, ab_decision: { started_at: new Date().toISOString() } }
       : {};
   return tenant.update(emailCampaigns, current.id, { ...(name === undefined ? {} : { name }), ...values, ...restart }, 'Campaign');
+}
+
+/**
+ * A running sequence's email keeps what its activation checked: its next message may go within the minute, so an
+ * edit may not drop the unsubscribe link or the postal address (the rest of a send's checks ran at activation).
+ */
+async function assertLiveEmailCompliant(tenant: Tenant, sequenceId: string, html: string): Promise<void> {
+  const [sequence] = await tenant.db
+    .select({ status: emailSequences.status })
+    .from(emailSequences)
+    .where(tenant.where(emailSequences, eq(emailSequences.id, sequenceId)));
+  if (sequence?.status !== 'active') return;
+  const errors: TFieldError[] = [];
+  if (!mentions(html, ['unsubscribe_url'])) {
+    errors.push({ path: 'body.html_content', message: 'the content needs an unsubscribe link ({{ unsubscribe_url }})', code: 'unsubscribe_link_missing' });
+  }
+  const { postal_address } = await getWorkspace(tenant.db, tenant.workspaceId);
+  if (!mentions(html, ['workspace', 'postal_address']) && !html.includes(postal_address.trim())) {
+    errors.push({
+      path: 'body.html_content',
+      message: 'the content must show the postal address ({{ workspace.postal_address }})',
+      code: 'postal_address_not_shown',
+    });
+  }
+  if (errors.length > 0) throw new AppError('bad_request', 'This email is sent by a running sequence: it must stay sendable', { errors });
 }
 
 /** Deletes a campaign that has sent nothing; a sent one stays, with its report. */
