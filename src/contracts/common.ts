@@ -76,7 +76,8 @@ export const ZCurrency = z
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 export const DEFAULT_CURRENCY = 'EUR';
 
-function isTimeZone(value: string): boolean {
+/** Whether Intl knows this IANA time zone (the workspace's and the lead's field are checked with it). */
+export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
     return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value);

@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { isTimeZone } from '../../../contracts/common.js';
 import type { TSendWindow } from '../../../contracts/email-sequences.js';
 
 // Times in a person's time zone: a send window's next opening, a "wait until Monday 9:00". Computed with
@@ -41,13 +42,7 @@ export function nextOccurrence(now: Date, weekday: number | null, time: string, 
   return new Date(now.getTime() + 7 * 86_400_000);
 }
 
-/** A time zone that Intl knows, else the fallback (a lead's field written before it was checked). */
+/** A time zone that Intl knows (the contract's check), else the fallback (a lead's field written by SQL or an import). */
 export function knownTimeZone(value: string | null | undefined, fallback: string): string {
-  if (!value) return fallback;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return value;
-  } catch {
-    return fallback;
-  }
+  return value && isTimeZone(value) ? value : fallback;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../../contracts/common.js';
 import { sql } from 'drizzle-orm';
 import type { TEnrollmentExitReason, TSequenceStep } from '../../../contracts/email-sequences.js';
 import type { Db } from '../../../platform/db/database.js';
@@ -86,7 +87,7 @@ async function runBatch(runtime: Runtime, now: Date, limit: number, queueSenders
       if (!sequence) return null;
       return decide(enrollment, sequence, {
         now,
-        workspaceZone: zones.get(enrollment.workspace_id) ?? 'Europe/Paris',
+        workspaceZone: zones.get(enrollment.workspace_id) ?? DEFAULT_TIME_ZONE,
         goalReached: goals.has(enrollment.id),
         answer: answers.get(enrollment.id),
       });

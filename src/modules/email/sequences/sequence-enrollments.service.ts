@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../../contracts/common.js';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { TEnrollmentListQuery } from '../../../contracts/email-sequences.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../../platform/db/keyset-cursor.js';
@@ -58,7 +59,7 @@ async function leadTimeZone(tenant: Tenant, leadId: string): Promise<string> {
       SELECT l.timezone AS lead, w.timezone AS workspace FROM ${leads} l JOIN ${workspaces} w ON w.id = l.workspace_id
       WHERE l.workspace_id = ${tenant.workspaceId}::uuid AND l.id = ${leadId}::uuid`),
   );
-  return knownTimeZone(row?.lead ?? null, row?.workspace ?? 'Europe/Paris');
+  return knownTimeZone(row?.lead ?? null, row?.workspace ?? DEFAULT_TIME_ZONE);
 }
 
 /** The API's enrollment: 201, or 409 with the reason. */
