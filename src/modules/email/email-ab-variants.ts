@@ -27,9 +27,12 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Where a lead falls for this campaign: a hash of campaign and lead, uniform on [0, 1), the same every time. */
-function bucketSql(campaignId: SQL, leadId: SQL): SQL {
-  return sql`((('x' || substr(md5(${campaignId}::text || ${leadId}::text), 1, 8))::bit(32)::bigint)::float8 / 4294967296.0)`;
+/**
+ * Where a lead falls for this campaign: a hash of campaign and lead, uniform on [0, 1), the same every time. A
+ * `salt` gives another draw for another purpose (send-time optimisation's holdout is independent of the A/B split).
+ */
+export function bucketSql(campaignId: SQL, leadId: SQL, salt = ''): SQL {
+  return sql`((('x' || substr(md5(${salt}::text || ${campaignId}::text || ${leadId}::text), 1, 8))::bit(32)::bigint)::float8 / 4294967296.0)`;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Tenant } from '../../platform/db/tenant.js';
 import { leads } from '../crm/tables.js';
 import { getWorkspace } from '../workspaces/index.js';
 import { knownTimeZone } from './sequences/send-window.js';
+import { bucketSql } from './email-ab-variants.js';
 import { emailCampaigns, emailSends } from './email.tables.js';
 
 // Send-time optimisation (ARCHITECTURE.md, "Send-time optimisation"). At resolution, a recipient falls by a hash in
@@ -56,15 +57,11 @@ export function bestSendTime(profile: readonly number[], start: Date, timeZone: 
   return bestScore > 0 ? best : null;
 }
 
-/** Where a lead falls for the holdout: another hash than the A/B test's (its own salt), uniform on [0, 1). */
-function holdoutBucket(campaignId: string, leadId: SQL): SQL {
-  return sql`((('x' || substr(md5('send-time:' || ${campaignId}::text || ${leadId}::text), 1, 8))::bit(32)::bigint)::float8 / 4294967296.0)`;
-}
-
 /** The send_time and next_attempt_at of a resolved recipient: holdout at once, or `pending` until scheduled in the same transaction. */
 export function sendTimeSql(campaign: TEmailCampaignRow, leadId: SQL): { group: SQL; dueAt: SQL } {
   if (!campaign.send_time_optimization) return { group: sql`NULL::text`, dueAt: sql`now()` };
-  const holdout = sql`${holdoutBucket(campaign.id, leadId)} < ${HOLDOUT_SHARE}::float8`;
+  // Its own salt: the holdout is drawn independently of an A/B test's split.
+  const holdout = sql`${bucketSql(sql`${campaign.id}::uuid`, leadId, 'send-time:')} < ${HOLDOUT_SHARE}::float8`;
   return {
     group: sql`CASE WHEN ${holdout} THEN 'holdout' ELSE 'pending' END`,
     // Never claimed before its time is chosen (the same transaction chooses it).
