@@ -7,7 +7,7 @@ import { businessNow } from '../../../platform/clock.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { AppError } from '../../../platform/errors.js';
 import { leads } from '../../crm/tables.js';
-import { getLead } from '../../crm/index.js';
+import { getLead, type TLeadRow } from '../../crm/index.js';
 import { workspaces } from '../../workspaces/index.js';
 import { knownTimeZone } from './send-window.js';
 import { arrivalDue } from './sequence-engine.js';
@@ -62,17 +62,17 @@ async function leadTimeZone(tenant: Tenant, leadId: string): Promise<string> {
   return knownTimeZone(row?.lead ?? null, row?.workspace ?? DEFAULT_TIME_ZONE);
 }
 
-/** The API's enrollment: 201, or 409 with the reason. */
-export async function enrollByHand(tenant: Tenant, sequenceId: string, leadId: string, now: Date): Promise<TEnrollmentRow> {
+/** The API's enrollment, with the lead it names: 201, or 409 with the reason. */
+export async function enrollByHand(tenant: Tenant, sequenceId: string, leadId: string, now: Date): Promise<{ row: TEnrollmentRow; lead: TLeadRow }> {
   const sequence = await getSequence(tenant, sequenceId);
-  await getLead(tenant, leadId).catch(() => {
+  const lead = await getLead(tenant, leadId).catch(() => {
     // The sequence (the URL) exists; the body names no lead of this workspace.
     throw new AppError('bad_request', 'No such lead in this workspace', {
       errors: [{ path: 'body.lead_id', message: 'no such lead in this workspace', code: 'unknown_lead' }],
     });
   });
   const outcome = await enrollLead(tenant, sequence, leadId, now);
-  if (typeof outcome !== 'string') return outcome;
+  if (typeof outcome !== 'string') return { row: outcome, lead };
   const messages: Record<TEnrollRefusal, string> = {
     already_enrolled: 'This lead is already in the sequence',
     reentry_not_allowed: "This sequence's re-entry rule does not let this lead in again (yet)",

@@ -21,7 +21,6 @@ import { businessNow } from '../../../platform/clock.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { authOf, tenantOf } from '../../../platform/http/api-app.js';
 import type { Runtime } from '../../../platform/runtime.js';
-import { getLead } from '../../crm/index.js';
 import * as campaignWire from '../email-campaigns.wire.js';
 import { enrollByHand, listEnrollments, removeEnrollment } from './sequence-enrollments.service.js';
 import { nudgeSequenceSteps } from './sequence.jobs.js';
@@ -183,9 +182,8 @@ export function sequenceRoutes(fastify: FastifyInstance, runtime: Runtime): void
     },
     async (req, reply) => {
       const tenant = tenantOf(req, runtime);
-      const row = await enrollByHand(tenant, req.params.id, req.body.lead_id, businessNow());
+      const { row, lead } = await enrollByHand(tenant, req.params.id, req.body.lead_id, businessNow());
       await nudgeSequenceSteps(runtime);
-      const lead = await getLead(tenant, row.lead_id);
       return reply.code(201).send(wire.enrollment(row, { first_name: lead.first_name, last_name: lead.last_name, email: lead.email }));
     },
   );
