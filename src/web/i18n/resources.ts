@@ -10,6 +10,8 @@ import enDashboard from './en/dashboard.json';
 import enEmail from './en/email.json';
 import enEmailEditor from './en/email-editor.json';
 import enAuth from './en/auth.json';
+import enFunnels from './en/funnels.json';
+import enFunnelBuilder from './en/funnel-builder.json';
 import enModules from './en/modules.json';
 import enSettings from './en/settings.json';
 import frApp from './fr/app.json';
@@ -24,6 +26,8 @@ import frDashboard from './fr/dashboard.json';
 import frEmail from './fr/email.json';
 import frEmailEditor from './fr/email-editor.json';
 import frAuth from './fr/auth.json';
+import frFunnels from './fr/funnels.json';
+import frFunnelBuilder from './fr/funnel-builder.json';
 import frModules from './fr/modules.json';
 import frSettings from './fr/settings.json';
 
@@ -35,6 +39,8 @@ const fr = {
   ...frDashboard,
   ...frEmail,
   ...frEmailEditor,
+  ...frFunnels,
+  ...frFunnelBuilder,
   ...frSettings,
   ...frCrm,
   ...frCrmAutomations,
@@ -51,6 +57,8 @@ const en = {
   ...enDashboard,
   ...enEmail,
   ...enEmailEditor,
+  ...enFunnels,
+  ...enFunnelBuilder,
   ...enSettings,
   ...enCrm,
   ...enCrmAutomations,

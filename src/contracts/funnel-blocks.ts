@@ -1,0 +1,75 @@
+// The markup contract between the page builder (web), the templates (server) and the public renderer: which HTML
+// elements and `data-mk` attributes a funnel page uses for what the public server must make work (forms, next-step
+// buttons, countdowns, videos, delayed calls to action). Plain HTML and CSS otherwise: a page written elsewhere and
+// pasted in works, and a page's look is entirely the builder's.
+
+/** The attribute that marks one of our blocks; its value is one of BLOCK_KINDS. */
+export const BLOCK_ATTRIBUTE = 'data-mk';
+
+export const BLOCK_KINDS = {
+  /**
+   * An opt-in form: `<form data-mk="optin-form">` with inputs named as OPTIN_FIELD_NAMES (or `cf.<custom field key>`),
+   * `required` where needed, and optionally a consent checkbox `<input type="checkbox" name="consent">` whose text is the
+   * element marked `data-mk-consent-text` (stored with the lead's consent). The form's own messages, in the page's
+   * language, are its `data-msg-*` attributes (FORM_MESSAGE_ATTRIBUTES). The renderer sets its action and method and
+   * adds the honeypot; on success the visitor goes to the next step.
+   */
+  optinForm: 'optin-form',
+  /** A webinar registration form: an opt-in form that also picks the session (`<select name="session">` filled by the renderer). */
+  webinarForm: 'webinar-form',
+  /** A link to the funnel's next step: `<a data-mk="next-step">`; the renderer sets its href. */
+  nextStep: 'next-step',
+  /**
+   * A countdown: `<div data-mk="countdown" data-mode="fixed" data-until="2026-12-31T20:00:00+01:00">` or
+   * `data-mode="evergreen" data-minutes="30"` (per visitor, from their first view), with children marked
+   * `data-unit="days|hours|minutes|seconds"`; `data-expired-text` replaces it at zero.
+   */
+  countdown: 'countdown',
+  /**
+   * A video: `<div data-mk="video" data-provider="youtube|vimeo|file" data-video="<id or file URL>">`; the renderer
+   * writes the player (a privacy-enhanced embed, or a <video> for an uploaded MP4).
+   */
+  video: 'video',
+  /**
+   * Hidden until the page's video has played `data-after` seconds (an uploaded MP4: its real playing time; an embed:
+   * time on the page since it was shown), for the VSL's delayed call to action.
+   */
+  reveal: 'reveal',
+  /** Placeholders that funnels part 2 wires to payments: the order form, and the upsell's accept and decline links. */
+  orderForm: 'order-form',
+  upsellAccept: 'upsell-accept',
+  upsellDecline: 'upsell-decline',
+} as const;
+export type TBlockKind = (typeof BLOCK_KINDS)[keyof typeof BLOCK_KINDS];
+
+/** Input names an opt-in form may use for the lead's own fields; custom fields are `cf.<key>`. */
+export const OPTIN_FIELD_NAMES = ['email', 'first_name', 'last_name', 'phone', 'company', 'position'] as const;
+export type TOptinFieldName = (typeof OPTIN_FIELD_NAMES)[number];
+export const CUSTOM_FIELD_INPUT_PREFIX = 'cf.';
+export const CONSENT_INPUT_NAME = 'consent';
+export const CONSENT_TEXT_ATTRIBUTE = 'data-mk-consent-text';
+
+/** The form's messages shown to the visitor, in the page's language; the renderer supplies defaults. */
+export const FORM_MESSAGE_ATTRIBUTES = {
+  required: 'data-msg-required',
+  email: 'data-msg-email',
+  consent: 'data-msg-consent',
+  error: 'data-msg-error',
+} as const;
+export type TFormMessageKey = keyof typeof FORM_MESSAGE_ATTRIBUTES;
+
+/** The default messages when a form has none of its own. */
+export const DEFAULT_FORM_MESSAGES: Record<'fr' | 'en', Record<TFormMessageKey, string>> = {
+  fr: {
+    required: 'Ce champ est obligatoire.',
+    email: 'Saisissez une adresse e-mail valide.',
+    consent: 'Cochez la case pour continuer.',
+    error: "L'envoi n'a pas abouti. Réessayez dans un instant.",
+  },
+  en: {
+    required: 'This field is required.',
+    email: 'Enter a valid email address.',
+    consent: 'Tick the box to continue.',
+    error: 'Sending failed. Please try again in a moment.',
+  },
+};
