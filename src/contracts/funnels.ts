@@ -39,7 +39,7 @@ export const MAX_PAGE_DOCUMENT_CHARS = 1_500_000;
 export const ZSlug = z
   .string()
   .max(60)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens', params: { code: 'slug' } });
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens' });
 
 const ZName = z.string().trim().min(1).max(120);
 const ZDescription = z.string().trim().max(2000);
