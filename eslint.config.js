@@ -37,6 +37,19 @@ export default tseslint.config(
     rules: { 'local/tenant-scope': 'error' },
   },
   {
+    // The script of published funnel pages runs in visitors' browsers as written (no build step).
+    files: ['src/modules/funnels/publishing/runtime/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        ['document', 'location', 'sessionStorage', 'localStorage', 'URLSearchParams', 'FormData', 'fetch', 'setTimeout', 'URL'].map((name) => [
+          name,
+          'readonly',
+        ]),
+      ),
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },

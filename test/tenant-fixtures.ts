@@ -79,6 +79,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await owner.client.post(`/api/marketing/leads/${lead.id}/interactions`, { interaction_type: 'call', subject: 'Premier appel' });
   await owner.client.post(`/api/marketing/leads/${lead.id}/tasks`, { title: 'Rappeler Anne' });
   await owner.client.post('/api/marketing/saved-views', { name: 'Vue A', config: { columns: ['name'] } });
+  await funnelFixture(t, owner);
   // Lead import: runs at t.drain(); its bad row lands in lead_import_failures.
   await uploadLeads(owner, 'E-mail;Prénom\nimport-a@example.com;Ida\nnot-an-email;Bad\n');
   await t.drain();
@@ -126,6 +127,25 @@ async function mailgunWebhook(t: TestContext, owner: SignedUp): Promise<void> {
   const payload = { signature: { timestamp, token, signature }, 'event-data': { event: 'delivered', message: { headers: { 'message-id': 'x@a.example' } } } };
   const res = await t.publicApp.inject({ method: 'POST', url, payload });
   if (res.statusCode !== 200) throw new Error(`mailgun fixture: webhook answered ${res.statusCode}`);
+}
+
+/** A published funnel with an opt-in page, and a visitor's opt-in (funnel_events, funnel_firsts, a lead). */
+async function funnelFixture(t: TestContext, owner: SignedUp): Promise<void> {
+  const funnel = (await owner.client.post('/api/marketing/funnels', { name: 'Tunnel A', funnel_type: 'lead_magnet' })).json() as { id: string; slug: string };
+  const html = '<form data-mk="optin-form"><input name="email" type="email" required><button>OK</button></form>';
+  const page = (await owner.client.post(`/api/marketing/funnels/${funnel.id}/pages`, { name: 'Opt-in', page_type: 'optin', html_content: html })).json() as {
+    id: string;
+  };
+  await owner.client.post(`/api/marketing/funnels/${funnel.id}/pages`, { name: 'Merci', page_type: 'thank_you' });
+  const published = await owner.client.post(`/api/marketing/funnels/${funnel.id}/publish`, {});
+  if (published.statusCode !== 200) throw new Error(`funnel fixture: publish answered ${published.statusCode}`);
+  const res = await t.publicApp.inject({
+    method: 'POST',
+    url: `/p/${page.id}/form/0`,
+    payload: { email: uniqueEmail('a-optin') },
+    headers: { accept: 'application/json' },
+  });
+  if (res.statusCode !== 200) throw new Error(`funnel fixture: opt-in answered ${res.statusCode} ${res.body}`);
 }
 
 /** Uploads a CSV of leads (column E-mail) for import, as the import wizard does. */

@@ -162,12 +162,10 @@ export const ZFunnelPageCreateBody = z.strictObject({
 });
 export type TFunnelPageCreateBody = z.infer<typeof ZFunnelPageCreateBody>;
 
-export const ZFunnelPageUpdateBody = ZFunnelPageCreateBody.omit({ order: true })
-  .partial()
-  .extend({
-    /** false takes this page off the public server; true publishes its current version (its funnel must be published). */
-    is_published: z.boolean().optional(),
-  });
+export const ZFunnelPageUpdateBody = ZFunnelPageCreateBody.omit({ order: true }).partial().extend({
+  /** false takes this page off the public server; true publishes its current version (its funnel must be published). */
+  is_published: z.boolean().optional(),
+});
 export type TFunnelPageUpdateBody = z.infer<typeof ZFunnelPageUpdateBody>;
 
 export const ZFunnelPageParams = z.object({ id: ZId, pageId: ZId });

@@ -24,6 +24,7 @@ import { segmentRoutes } from './segments/index.js';
 import { credentialsRoutes } from './credentials/index.js';
 import { dashboardRoutes } from './dashboard/index.js';
 import { filesPublicRoutes, filesRoutes } from './files/index.js';
+import { funnelsPublicRoutes, funnelsRoutes } from './funnels/index.js';
 import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { demoRoutes } from './demo/index.js';
@@ -84,13 +85,14 @@ export const apiRoutes: RouteModule[] = [
   emailSettingsRoutes,
   emailCampaignRoutes,
   sequenceRoutes,
+  funnelsRoutes,
   testClockRoutes,
   dashboardRoutes,
   demoRoutes,
 ];
 
 /** Routes of the public server (published pages, forms, tracking, unsubscribe). */
-export const publicRoutes: RouteModule[] = [filesPublicRoutes, emailPublicRoutes];
+export const publicRoutes: RouteModule[] = [filesPublicRoutes, emailPublicRoutes, funnelsPublicRoutes];
 
 /** Every background job the worker runs. */
 export const jobs: JobDefinition[] = [

@@ -1,7 +1,9 @@
-import { bigint, boolean, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { FUNNEL_LANGUAGES, FUNNEL_PAGE_TYPES, FUNNEL_TYPES } from '../../contracts/funnels.js';
-import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
+import { id, timeOrderedId, timestamps, workspaceId } from '../../platform/db/columns.js';
+import { sql } from 'drizzle-orm';
 import { users } from '../accounts/index.js';
+import { leads } from '../crm/tables.js';
 import { workspaces } from '../workspaces/index.js';
 import type { TPublishedForm } from './publishing/page-forms.js';
 
@@ -80,4 +82,59 @@ export const funnelPages = pgTable(
     index('funnel_pages_workspace_funnel_idx').on(t.workspace_id, t.funnel_id, t.position),
     foreignKey({ columns: [t.next_page_id], foreignColumns: [t.id], name: 'funnel_pages_next_page_fk' }).onDelete('set null'),
   ],
+);
+
+export const FUNNEL_EVENT_KINDS = ['view', 'optin', 'click', 'purchase'] as const;
+export type TFunnelEventKind = (typeof FUNNEL_EVENT_KINDS)[number];
+
+/**
+ * What visitors did on published pages (high volume: the module's own table, never the lead's events): a page view,
+ * an opt-in, a click on a next-step link, a purchase (part 2). `visitor_id` is the day's salted hash of address and
+ * browser (no cookie; ARCHITECTURE.md, "Funnels"). Written in batches by the ingestion buffer (opt-ins with their lead).
+ */
+export const funnelEvents = pgTable(
+  'funnel_events',
+  {
+    id: timeOrderedId(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    funnel_id: uuid('funnel_id')
+      .notNull()
+      .references(() => funnels.id, { onDelete: 'cascade' }),
+    page_id: uuid('page_id').references(() => funnelPages.id, { onDelete: 'set null' }),
+    variant_id: uuid('variant_id'),
+    kind: text('kind', { enum: FUNNEL_EVENT_KINDS }).notNull(),
+    visitor_id: text('visitor_id').notNull(),
+    lead_id: uuid('lead_id'),
+    utm_source: text('utm_source'),
+    utm_medium: text('utm_medium'),
+    utm_campaign: text('utm_campaign'),
+    referrer_host: text('referrer_host'),
+    occurred_at: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('funnel_events_funnel_time_idx').on(t.funnel_id, t.occurred_at),
+    index('funnel_events_workspace_idx').on(t.workspace_id),
+    // An opt-in's lead, of the same workspace; erasing or deleting the lead deletes its events (the counters keep them).
+    foreignKey({ columns: [t.workspace_id, t.lead_id], foreignColumns: [leads.workspace_id, leads.id] }).onDelete('cascade'),
+    index('funnel_events_lead_idx')
+      .on(t.workspace_id, t.lead_id)
+      .where(sql`${t.lead_id} IS NOT NULL`),
+  ],
+);
+
+/**
+ * First times: a visitor's first view of a page or of the funnel, their first conversion on a page, a lead's first
+ * opt-in on the funnel. An event whose row is new here moves the matching counter, so counters count people, not
+ * requests, and stay consistent with the events (`scope_id` is a page's or the funnel's id).
+ */
+export const funnelFirsts = pgTable(
+  'funnel_firsts',
+  {
+    scope_id: uuid('scope_id').notNull(),
+    kind: text('kind', { enum: ['page_view', 'page_conversion', 'funnel_visitor', 'funnel_lead'] }).notNull(),
+    subject: text('subject').notNull(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    first_at: timestamp('first_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope_id, t.kind, t.subject] }), index('funnel_firsts_workspace_idx').on(t.workspace_id)],
 );

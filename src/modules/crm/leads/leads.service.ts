@@ -74,7 +74,12 @@ export function changeLeadTags(tenant: Tenant, actor: TAuth, id: string, change:
  * changes of one lead at once each build on what the other committed instead of on the same old
  * copy (two PATCHes lost each other's custom-field keys 15 times out of 15 on PostgreSQL).
  */
-function applyLockedChange(tenant: Tenant, actor: TAuth, id: string, compute: (before: TLeadRow) => Partial<TLeadRow>): Promise<TLeadRow> {
+export function applyLockedChange(
+  tenant: Tenant,
+  actor: Pick<TAuth, 'user_id'>,
+  id: string,
+  compute: (before: TLeadRow) => Partial<TLeadRow>,
+): Promise<TLeadRow> {
   return tenant.db.transaction(async (tx) => {
     const [before] = await tx.select().from(leads).where(tenant.byId(leads, id)).for('update');
     if (!before) throw notFound('Lead');

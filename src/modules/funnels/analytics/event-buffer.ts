@@ -1,0 +1,58 @@
+import type { Db } from '../../../platform/db/database.js';
+import type { Log } from '../../../platform/log.js';
+import { recordFunnelEvents, type TFunnelEvent } from './record-funnel-events.js';
+
+/** Events kept before a write (or a second, whichever comes first); past MAX_PENDING new ones are dropped and logged. */
+const BATCH = 500;
+const INTERVAL_MS = 1000;
+const MAX_PENDING = 50_000;
+
+/**
+ * Page views and clicks are collected in memory and written in batches (one transaction per batch), so a page view
+ * costs the public server no database round trip. Flushed every second, at BATCH events, and when the server closes.
+ * A crash loses at most the last second's views; opt-ins are never buffered (they are written with their lead).
+ */
+export class FunnelEventBuffer {
+  private pending: TFunnelEvent[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private dropped = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Log,
+  ) {}
+
+  push(event: TFunnelEvent): void {
+    if (this.pending.length >= MAX_PENDING) {
+      this.dropped++;
+      return;
+    }
+    this.pending.push(event);
+    if (this.pending.length >= BATCH) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), INTERVAL_MS);
+  }
+
+  /** Writes what is pending (after any write under way); resolves when it is written. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    this.flushing = this.flushing.then(async () => {
+      if (this.dropped > 0) {
+        this.log.warn({ dropped: this.dropped }, 'funnel events dropped: the database did not keep up');
+        this.dropped = 0;
+      }
+      for (let i = 0; i < batch.length; i += BATCH) {
+        const part = batch.slice(i, i + BATCH);
+        try {
+          await recordFunnelEvents(this.db, part);
+        } catch (err) {
+          this.log.error({ err, events: part.length }, 'funnel events could not be written');
+        }
+      }
+    });
+    return this.flushing;
+  }
+}

@@ -1,0 +1,4 @@
+// Public surface of the funnels module: sales funnels, their pages, publishing on the public server.
+export { funnelsRoutes } from './funnels.routes.js';
+export { funnelsPublicRoutes } from './publishing/funnels.public-routes.js';
+export { funnels, funnelPages } from './funnels.tables.js';

@@ -1,0 +1,85 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/database.js';
+import type { TFunnelLanguage } from '../../../contracts/funnels.js';
+import { funnelPages, funnels } from '../funnels.tables.js';
+import type { TPublishedForm } from './page-forms.js';
+import { pageUrl } from './public-paths.js';
+
+// The public server's reads of published pages: by address, by id (forms, next-step links, scripts). Only a published
+// page of a published funnel is live; anything else is the public 404. These reads cross workspaces on purpose: an
+// address names a page of the whole instance.
+
+export type TLivePage = {
+  id: string;
+  workspaceId: string;
+  funnelId: string;
+  funnelSlug: string;
+  slug: string;
+  position: number;
+  language: TFunnelLanguage;
+  nextPageId: string | null;
+  html: string;
+  js: string | null;
+  etag: string;
+  forms: TPublishedForm[];
+};
+
+const columns = {
+  id: funnelPages.id,
+  workspaceId: funnelPages.workspace_id,
+  funnelId: funnelPages.funnel_id,
+  funnelSlug: funnels.slug,
+  slug: funnelPages.slug,
+  position: funnelPages.position,
+  language: funnels.language,
+  nextPageId: funnelPages.next_page_id,
+  html: funnelPages.published_html,
+  js: funnelPages.published_js,
+  etag: funnelPages.published_etag,
+  forms: funnelPages.published_forms,
+};
+
+const live = and(eq(funnels.is_active, true), eq(funnelPages.is_published, true));
+
+function toLive(row: Record<keyof typeof columns, unknown> | undefined): TLivePage | undefined {
+  if (!row || typeof row.html !== 'string' || typeof row.etag !== 'string') return undefined;
+  return { ...(row as TLivePage), forms: (row.forms as TPublishedForm[] | null) ?? [] };
+}
+
+/** The live page at /<funnel slug>/<page slug>, or the funnel's first live page when `pageSlug` is null. */
+export async function livePageByAddress(db: Db, funnelSlug: string, pageSlug: string | null): Promise<TLivePage | undefined> {
+  const [row] = await db
+    .select(columns)
+    // eslint-disable-next-line local/tenant-scope -- a public address names a page of the whole instance
+    .from(funnelPages)
+    .innerJoin(funnels, eq(funnels.id, funnelPages.funnel_id))
+    .where(and(live, eq(funnels.slug, funnelSlug), pageSlug === null ? undefined : eq(funnelPages.slug, pageSlug)))
+    .orderBy(asc(funnelPages.position))
+    .limit(1);
+  return toLive(row);
+}
+
+export async function livePageById(db: Db, pageId: string): Promise<TLivePage | undefined> {
+  const [row] = await db
+    .select(columns)
+    // eslint-disable-next-line local/tenant-scope -- the page id comes from a published page's own form or link
+    .from(funnelPages)
+    .innerJoin(funnels, eq(funnels.id, funnelPages.funnel_id))
+    .where(and(live, eq(funnelPages.id, pageId)))
+    .limit(1);
+  return toLive(row);
+}
+
+/** Where the page's next step goes: its chosen next page, else the next live page in order; null after the last. */
+export async function nextPageUrl(db: Db, publicUrl: string, page: TLivePage): Promise<string | null> {
+  const chosen = page.nextPageId ? await livePageById(db, page.nextPageId) : undefined;
+  if (chosen) return pageUrl(publicUrl, chosen.funnelSlug, chosen.slug);
+  const [next] = await db
+    .select({ slug: funnelPages.slug })
+    // eslint-disable-next-line local/tenant-scope -- scoped by the funnel of a live page
+    .from(funnelPages)
+    .where(and(eq(funnelPages.funnel_id, page.funnelId), eq(funnelPages.is_published, true), gt(funnelPages.position, page.position)))
+    .orderBy(asc(funnelPages.position))
+    .limit(1);
+  return next ? pageUrl(publicUrl, page.funnelSlug, next.slug) : null;
+}

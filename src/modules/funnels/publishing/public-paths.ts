@@ -1,0 +1,23 @@
+// The public server's paths for funnels, in one place: the page addresses (PUBLIC_URL/<funnel slug>/<page slug>) and
+// the `/p/` paths our pages call (forms, next-step links, scripts). `p` is a reserved funnel slug (slugs.ts).
+
+export const RUNTIME_SCRIPT_PATH = '/p/runtime.js';
+
+/** The hidden form fields our runtime script fills from the page's address and referrer. */
+export const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'mk_ref'] as const;
+
+/** The honeypot: a field people never see; a bot that fills it gets a success page and nothing is recorded. */
+export const HONEYPOT_FIELD = 'website';
+
+export function pagePaths(pageId: string) {
+  return {
+    form: (index: number) => `/p/${pageId}/form/${index}`,
+    next: `/p/${pageId}/next`,
+    script: (hash: string) => `/p/${pageId}/${hash}.js`,
+  };
+}
+
+/** A page's public address. */
+export function pageUrl(publicUrl: string, funnelSlug: string, pageSlug: string): string {
+  return `${publicUrl}/${funnelSlug}/${pageSlug}`;
+}
