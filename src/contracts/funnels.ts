@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZTimestamp } from './common.js';
+import { ZCalendarDate, ZId, ZTimestamp } from './common.js';
 import { defineAutomationTriggers, defineLeadEventTypes } from './lead-event-definitions.js';
 
 // Sales funnels: a funnel is an ordered list of pages (opt-in, sales, thank-you…) published on the public server.
@@ -228,3 +228,60 @@ export const FUNNEL_AUTOMATION_TRIGGERS = defineAutomationTriggers({
   form_submitted: { module: funnels, params: {} },
   funnel_optin: { module: funnels, params: { funnel_id: z.uuid().optional() } },
 });
+
+/** The longest range of a stats request, in days (the events of a year, read through the funnel's time index). */
+export const MAX_FUNNEL_STATS_DAYS = 366;
+
+/** A range of days in the workspace's time zone, both included; the last 30 days by default. */
+export const ZFunnelStatsQuery = z.object({ from: ZCalendarDate.optional(), to: ZCalendarDate.optional() });
+export type TFunnelStatsQuery = z.infer<typeof ZFunnelStatsQuery>;
+
+const ZRate = z.number().nullable();
+
+/** One step (page) of the funnel over the range. */
+export const ZFunnelStepStats = z.object({
+  page_id: ZId,
+  name: z.string(),
+  page_type: ZFunnelPageType,
+  order: z.number().int(),
+  /** Page views (bots left out). */
+  visitors: z.number().int(),
+  /** Distinct visitors (a visitor is one per day: see ARCHITECTURE.md, "Funnels"). */
+  unique_visitors: z.number().int(),
+  /** Distinct visitors who opted in or followed a next-step link on this page. */
+  conversions: z.number().int(),
+  /** conversions / unique_visitors; null without visitors. */
+  conversion_rate: ZRate,
+  /** Share of the previous step's unique visitors who did not reach this one; null for the first step. */
+  drop_off: ZRate,
+});
+
+export const ZFunnelUtmRow = z.object({
+  utm_source: z.string().nullable(),
+  utm_medium: z.string().nullable(),
+  utm_campaign: z.string().nullable(),
+  unique_visitors: z.number().int(),
+  leads: z.number().int(),
+  conversion_rate: ZRate,
+});
+
+export const ZFunnelDayStats = z.object({ date: z.string(), visitors: z.number().int(), unique_visitors: z.number().int(), leads: z.number().int() });
+
+export const ZFunnelStats = z.object({
+  from: z.string(),
+  to: z.string(),
+  time_zone: z.string(),
+  steps: z.array(ZFunnelStepStats),
+  /** Distinct visitors of any page, leads (distinct people who opted in), their ratio. */
+  unique_visitors: z.number().int(),
+  leads: z.number().int(),
+  conversion_rate: ZRate,
+  /** Orders and revenue arrive with funnels part 2 (payments): 0 and null until then. */
+  sales: z.number().int(),
+  revenue: z.number().int(),
+  average_order_value: z.number().nullable(),
+  /** The 50 biggest UTM combinations by unique visitors (all null: direct or untagged traffic). */
+  utm: z.array(ZFunnelUtmRow),
+  days: z.array(ZFunnelDayStats),
+});
+export type TFunnelStats = z.infer<typeof ZFunnelStats>;

@@ -14,11 +14,14 @@ import {
   ZFunnelPageParams,
   ZFunnelPageReorderBody,
   ZFunnelPageUpdateBody,
+  ZFunnelStats,
+  ZFunnelStatsQuery,
   ZFunnelUpdateBody,
 } from '../../contracts/funnels.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { authOf, tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
+import { funnelStats } from './analytics/funnel-stats.service.js';
 import { duplicateFunnel } from './funnel-copy.service.js';
 import { createPage, deletePage, getPage, listPages, reorderPages, updatePage } from './funnel-pages.service.js';
 import { createFunnel, deleteFunnel, funnelExtras, getFunnel, listFunnels, updateFunnel, type TFunnelRow } from './funnels.service.js';
@@ -217,5 +220,20 @@ export function funnelsRoutes(fastify: FastifyInstance, runtime: Runtime): void 
       await deletePage(tenantOf(req, runtime), req.params.id, req.params.pageId);
       return reply.code(204).send(null);
     },
+  );
+
+  app.get(
+    `${FUNNELS_BASE}/:id/stats`,
+    {
+      config: { tenant: funnelRoute },
+      schema: {
+        tags,
+        summary: "A funnel's numbers over a range of days (workspace time zone): steps, drop-off, leads, UTM, days",
+        params: ZIdParams,
+        querystring: ZFunnelStatsQuery,
+        response: { 200: ZFunnelStats },
+      },
+    },
+    async (req) => funnelStats(tenantOf(req, runtime), req.params.id, req.query),
   );
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../test/harness.js';
-import type { TFunnel, TFunnelPage, TFunnelPageSummary } from '../../contracts/funnels.js';
+import type { TFunnel, TFunnelPage, TFunnelPageSummary, TFunnelStats } from '../../contracts/funnels.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -317,5 +317,29 @@ describe('opt-in forms', () => {
     expect(pages[0]).toMatchObject({ visitors: 2, conversions: 1, conversion_rate: 0.5 });
     const after = (await owner.client.get(`/api/marketing/funnels/${funnel.id}`)).json() as TFunnel;
     expect(after).toMatchObject({ total_visitors: 2, total_leads: 1, conversion_rate: 0.5 });
+  });
+
+  it('reports steps, drop-off, leads, UTM and days over a range, and refuses a range too long', async () => {
+    const owner = await signUp(t.app);
+    const { funnel, optin, thanks } = await publishedFunnel(owner);
+    const android = 'Mozilla/5.0 (Linux; Android 14) Chrome/130.0 Mobile Safari/537.36';
+    await visit(`/${funnel.slug}/inscription?utm_source=facebook&utm_campaign=ete`);
+    await visit(`/${funnel.slug}/inscription`, { 'user-agent': android });
+    await optIn(optin.id, { email: uniqueEmail('stats'), first_name: 'S', consent: 'on', utm_source: 'facebook', utm_campaign: 'ete' });
+    await visit(`/${funnel.slug}/merci`);
+    await t.publicApp.flushFunnelEvents();
+    const res = await owner.client.get(`/api/marketing/funnels/${funnel.id}/stats`);
+    expect(res.statusCode, res.body).toBe(200);
+    const stats = res.json() as TFunnelStats;
+    expect(stats.steps).toEqual([
+      expect.objectContaining({ page_id: optin.id, visitors: 2, unique_visitors: 2, conversions: 1, conversion_rate: 0.5, drop_off: null }),
+      expect.objectContaining({ page_id: thanks.id, visitors: 1, unique_visitors: 1, conversions: 0, drop_off: 0.5 }),
+    ]);
+    expect(stats).toMatchObject({ unique_visitors: 2, leads: 1, conversion_rate: 0.5, sales: 0, average_order_value: null });
+    expect(stats.utm).toContainEqual({ utm_source: 'facebook', utm_medium: null, utm_campaign: 'ete', unique_visitors: 1, leads: 1, conversion_rate: 1 });
+    expect(stats.days).toHaveLength(30);
+    expect(stats.days.at(-1)).toMatchObject({ visitors: 3, leads: 1 });
+    expect((await owner.client.get(`/api/marketing/funnels/${funnel.id}/stats?from=2020-01-01&to=2026-01-01`)).statusCode).toBe(400);
+    expect((await owner.client.get(`/api/marketing/funnels/${funnel.id}/stats?from=2026-02-30`)).statusCode).toBe(400);
   });
 });

@@ -32,7 +32,7 @@ export type TDraftAction = { key: string; type: TAutomationActionType; params: T
 export type TAutomationDraft = {
   name: string;
   active: boolean;
-  trigger: { type: TAutomationTriggerType; status: TLeadStatus | ''; threshold: number | ''; tag: string };
+  trigger: { type: TAutomationTriggerType; status: TLeadStatus | ''; threshold: number | ''; tag: string; funnel_id: string };
   useConditions: boolean;
   conditions: TRuleGroup;
   actions: TDraftAction[];
@@ -62,7 +62,7 @@ export function emptyDraft(): TAutomationDraft {
   return {
     name: '',
     active: true,
-    trigger: { type: 'lead_created', status: '', threshold: '', tag: '' },
+    trigger: { type: 'lead_created', status: '', threshold: '', tag: '', funnel_id: '' },
     useConditions: false,
     conditions: { op: 'and', rules: [] },
     actions: [newDraftAction()],
@@ -80,6 +80,7 @@ export function draftOf(automation: TAutomation): TAutomationDraft {
       status: trigger.type === 'status_changed' ? (trigger.status ?? '') : '',
       threshold: trigger.type === 'score_crossed' ? trigger.threshold : '',
       tag: trigger.type === 'tag_added' ? (trigger.tag ?? '') : '',
+      funnel_id: trigger.type === 'funnel_optin' ? (trigger.funnel_id ?? '') : '',
     },
     useConditions: automation.conditions !== null,
     conditions: automation.conditions ?? { op: 'and', rules: [] },
@@ -106,6 +107,8 @@ function triggerOf(trigger: TAutomationDraft['trigger']): TAutomationTrigger {
       return { type: trigger.type, threshold: trigger.threshold as number };
     case 'tag_added':
       return { type: trigger.type, ...(trigger.tag.trim() ? { tag: trigger.tag.trim() } : {}) };
+    case 'funnel_optin':
+      return { type: trigger.type, ...(trigger.funnel_id ? { funnel_id: trigger.funnel_id } : {}) };
     default:
       return { type: trigger.type };
   }

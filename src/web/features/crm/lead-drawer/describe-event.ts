@@ -81,6 +81,8 @@ export function describeEvent(event: TEvent, ctx: TDescribeContext): string {
       return t('crmContacts.timeline.events.score', { from: show(d.from, ctx), to: show(d.to, ctx) });
     case 'form_submitted':
       return t('crmContacts.timeline.events.formSubmitted');
+    case 'funnel_optin':
+      return t('crmContacts.timeline.events.funnelOptin');
     case 'email_opened':
       return t('crmContacts.timeline.events.emailOpened');
     case 'email_clicked':
