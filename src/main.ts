@@ -38,7 +38,7 @@ onShutdownSignal(log, async () => {
   await shutdown(runtime, [admin, publicServer]);
 });
 
-const demo = config.demoData ? await ensureDemoWorkspace(runtime) : undefined;
+const demo = config.demoData ? await ensureDemoWorkspace(runtime, publicServer) : undefined;
 const database = runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 const lines = [
   `Marketing platform is running (${database})`,

@@ -21,7 +21,7 @@ export const FUNNEL_LANGUAGES = ['fr', 'en'] as const;
 export const ZFunnelLanguage = z.enum(FUNNEL_LANGUAGES);
 export type TFunnelLanguage = z.infer<typeof ZFunnelLanguage>;
 
-/** Most pages in one funnel (a user-built list is bounded; the longest template has 7). */
+/** Most pages in one funnel (a user-built list is bounded; the longest template has 5). */
 export const MAX_FUNNEL_PAGES = 20;
 /** Most funnels in a workspace. */
 export const MAX_FUNNELS_PER_WORKSPACE = 200;
@@ -163,7 +163,10 @@ export const ZFunnelPageCreateBody = z.strictObject({
 export type TFunnelPageCreateBody = z.infer<typeof ZFunnelPageCreateBody>;
 
 export const ZFunnelPageUpdateBody = ZFunnelPageCreateBody.omit({ order: true }).partial().extend({
-  /** false takes this page off the public server; true publishes its current version (its funnel must be published). */
+  /**
+   * false takes this page off the public server (and keeps it off when the funnel is published again); true publishes
+   * its current version, live once the funnel is published.
+   */
   is_published: z.boolean().optional(),
 });
 export type TFunnelPageUpdateBody = z.infer<typeof ZFunnelPageUpdateBody>;

@@ -1,9 +1,11 @@
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { randomToken } from '../../platform/auth/secrets.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { signup, users } from '../accounts/index.js';
 import { seedCrmDemo } from '../crm/index.js';
 import { seedEmailDemo } from '../email/index.js';
+import { seedFunnelDemo } from '../funnels/index.js';
 
 export { demoRoutes } from './demo.routes.js';
 
@@ -13,9 +15,10 @@ export type TDemoResult = { created: boolean; email: string; password?: string }
 
 /**
  * On the first start of an empty install, creates a demo account and workspace so a newcomer
- * can look around at once. Modules add their own demo data here as they are built.
+ * can look around at once. Modules add their own demo data here as they are built. `publicApp`, when this process
+ * serves the public pages, lets the demo funnels be visited for real.
  */
-export async function ensureDemoWorkspace(runtime: Runtime): Promise<TDemoResult> {
+export async function ensureDemoWorkspace(runtime: Runtime, publicApp?: FastifyInstance): Promise<TDemoResult> {
   const [row] = await runtime.db.select({ n: sql<number>`count(*)::int` }).from(users);
   if ((row?.n ?? 0) > 0) return { created: false, email: DEMO_EMAIL };
   // A random password rather than a well-known one: installs exposed to a network stay closed.
@@ -38,6 +41,14 @@ export async function ensureDemoWorkspace(runtime: Runtime): Promise<TDemoResult
     await seedEmailDemo(runtime, workspace.id, user.id);
   } catch (error) {
     runtime.log.warn({ err: error }, 'demo campaigns could not be created');
+  }
+  // The funnels are visited through the public server (its routes, without the network), when it runs here.
+  if (publicApp) {
+    try {
+      await seedFunnelDemo(runtime, workspace.id, user.id, publicApp);
+    } catch (error) {
+      runtime.log.warn({ err: error }, 'demo funnels could not be created');
+    }
   }
   runtime.log.info({ email: DEMO_EMAIL }, 'demo workspace created');
   return { created: true, email: DEMO_EMAIL, password };

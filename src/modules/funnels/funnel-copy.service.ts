@@ -17,6 +17,22 @@ export type TPageSeed = Pick<
   next_index: number | null;
 };
 
+/** The parts of a stored page a copy keeps. */
+export function seedOf(p: typeof funnelPages.$inferSelect): Omit<TPageSeed, 'next_index'> {
+  return {
+    name: p.name,
+    page_type: p.page_type,
+    slug: p.slug,
+    html_content: p.html_content,
+    css_content: p.css_content,
+    js_content: p.js_content,
+    builder_document: p.builder_document,
+    seo_title: p.seo_title,
+    seo_description: p.seo_description,
+    seo_image_url: p.seo_image_url,
+  };
+}
+
 /** Inserts the pages in order (positions 0..n-1) and links their next steps. */
 export async function insertPageSeeds(tenant: Tenant, funnelId: string, seeds: TPageSeed[]): Promise<void> {
   const ids: string[] = [];
@@ -52,19 +68,7 @@ export async function duplicateFunnel(tenant: Tenant, actor: TAuth, id: string, 
     await insertPageSeeds(
       scoped,
       copy.id,
-      pages.map((p) => ({
-        name: p.name,
-        page_type: p.page_type,
-        slug: p.slug,
-        html_content: p.html_content,
-        css_content: p.css_content,
-        js_content: p.js_content,
-        builder_document: p.builder_document,
-        seo_title: p.seo_title,
-        seo_description: p.seo_description,
-        seo_image_url: p.seo_image_url,
-        next_index: p.next_page_id ? (indexOf.get(p.next_page_id) ?? null) : null,
-      })),
+      pages.map((p) => ({ ...seedOf(p), next_index: p.next_page_id ? (indexOf.get(p.next_page_id) ?? null) : null })),
     );
     return copy;
   });

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { funnelPages } from './funnels.tables.js';
 import { withLockedFunnel, type TFunnelPageRow } from './funnels.service.js';
+import { afterCommit } from './publishing/live-page-cache.js';
 import { publishPageRow } from './publishing/publish.service.js';
 import { firstFreeSlug, slugify } from './slugs.js';
 
@@ -61,45 +62,51 @@ export async function createPage(tenant: Tenant, funnelId: string, body: TFunnel
  * the current version (its funnel published or not: the page answers once the funnel is), false takes it down.
  */
 export async function updatePage(runtime: Runtime, tenant: Tenant, funnelId: string, pageId: string, body: TFunnelPageUpdateBody): Promise<TFunnelPageRow> {
-  return withLockedFunnel(tenant, funnelId, async (scoped, funnel) => {
-    const pages = await listPages(scoped, funnelId);
-    const current = pages.find((p) => p.id === pageId);
-    if (!current) throw new AppError('not_found', 'Page not found');
-    if (body.slug && body.slug !== current.slug && pages.some((p) => p.slug === body.slug)) throw slugTaken();
-    if (body.next_page_id) checkNextPage(pages, pageId, body.next_page_id);
-    const { is_published, ...fields } = body;
-    const contentChanged = CONTENT_FIELDS.some((field) => fields[field] !== undefined);
-    let row = await scoped.update(funnelPages, pageId, { ...fields, content_updated_at: contentChanged ? new Date() : undefined }, 'Page');
-    if (is_published === true) row = await publishPageRow(runtime, scoped, funnel, row);
-    if (is_published === false) row = await scoped.update(funnelPages, pageId, { is_published: false }, 'Page');
-    return row;
-  });
+  return afterCommit(
+    withLockedFunnel(tenant, funnelId, async (scoped, funnel) => {
+      const pages = await listPages(scoped, funnelId);
+      const current = pages.find((p) => p.id === pageId);
+      if (!current) throw new AppError('not_found', 'Page not found');
+      if (body.slug && body.slug !== current.slug && pages.some((p) => p.slug === body.slug)) throw slugTaken();
+      if (body.next_page_id) checkNextPage(pages, pageId, body.next_page_id);
+      const { is_published, ...fields } = body;
+      const contentChanged = CONTENT_FIELDS.some((field) => fields[field] !== undefined);
+      let row = await scoped.update(funnelPages, pageId, { ...fields, content_updated_at: contentChanged ? new Date() : undefined }, 'Page');
+      if (is_published === true) row = await publishPageRow(runtime, scoped, funnel, row);
+      if (is_published === false) row = await scoped.update(funnelPages, pageId, { is_published: false }, 'Page');
+      return row;
+    }),
+  );
 }
 
 export async function deletePage(tenant: Tenant, funnelId: string, pageId: string): Promise<void> {
-  await withLockedFunnel(tenant, funnelId, async (scoped) => {
-    const page = await getPage(scoped, funnelId, pageId);
-    await scoped.delete(funnelPages, pageId, 'Page');
-    await shiftPositions(scoped, funnelId, page.position + 1, -1);
-  });
+  await afterCommit(
+    withLockedFunnel(tenant, funnelId, async (scoped) => {
+      const page = await getPage(scoped, funnelId, pageId);
+      await scoped.delete(funnelPages, pageId, 'Page');
+      await shiftPositions(scoped, funnelId, page.position + 1, -1);
+    }),
+  );
 }
 
 /** Puts the pages in the given order: every page of the funnel, each once. */
 export async function reorderPages(tenant: Tenant, funnelId: string, pageIds: string[]): Promise<TFunnelPageRow[]> {
-  return withLockedFunnel(tenant, funnelId, async (scoped) => {
-    const pages = await listPages(scoped, funnelId);
-    const known = new Set(pages.map((p) => p.id));
-    if (new Set(pageIds).size !== pageIds.length || pageIds.length !== pages.length || !pageIds.every((id) => known.has(id))) {
-      throw new AppError('bad_request', 'page_ids must list every page of the funnel once', {
-        errors: [{ path: 'body.page_ids', message: 'every page of the funnel, once each', code: 'page_ids' }],
-      });
-    }
-    const cases = pageIds.map((id, index) => sql`WHEN ${id}::uuid THEN ${index}::int`);
-    await scoped.db.execute(sql`
+  return afterCommit(
+    withLockedFunnel(tenant, funnelId, async (scoped) => {
+      const pages = await listPages(scoped, funnelId);
+      const known = new Set(pages.map((p) => p.id));
+      if (new Set(pageIds).size !== pageIds.length || pageIds.length !== pages.length || !pageIds.every((id) => known.has(id))) {
+        throw new AppError('bad_request', 'page_ids must list every page of the funnel once', {
+          errors: [{ path: 'body.page_ids', message: 'every page of the funnel, once each', code: 'page_ids' }],
+        });
+      }
+      const cases = pageIds.map((id, index) => sql`WHEN ${id}::uuid THEN ${index}::int`);
+      await scoped.db.execute(sql`
       UPDATE ${funnelPages} SET position = CASE id ${sql.join(cases, sql` `)} END, updated_at = now()
       WHERE workspace_id = ${scoped.workspaceId}::uuid AND funnel_id = ${funnelId}::uuid`);
-    return listPages(scoped, funnelId);
-  });
+      return listPages(scoped, funnelId);
+    }),
+  );
 }
 
 /** Moves the pages at `from` and after by `delta` places. */

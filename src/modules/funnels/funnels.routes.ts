@@ -6,6 +6,7 @@ import {
   ZFunnel,
   ZFunnelCreateBody,
   ZFunnelDuplicateBody,
+  ZFunnelFromTemplateBody,
   ZFunnelList,
   ZFunnelListQuery,
   ZFunnelPage,
@@ -16,6 +17,8 @@ import {
   ZFunnelPageUpdateBody,
   ZFunnelStats,
   ZFunnelStatsQuery,
+  ZFunnelTemplateList,
+  ZFunnelTemplateListQuery,
   ZFunnelUpdateBody,
 } from '../../contracts/funnels.js';
 import type { Tenant } from '../../platform/db/tenant.js';
@@ -23,6 +26,7 @@ import { authOf, tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { funnelStats } from './analytics/funnel-stats.service.js';
 import { duplicateFunnel } from './funnel-copy.service.js';
+import { createFromTemplate, listTemplates } from './funnel-templates.service.js';
 import { createPage, deletePage, getPage, listPages, reorderPages, updatePage } from './funnel-pages.service.js';
 import { createFunnel, deleteFunnel, funnelExtras, getFunnel, listFunnels, updateFunnel, type TFunnelRow } from './funnels.service.js';
 import * as wire from './funnels.wire.js';
@@ -235,5 +239,28 @@ export function funnelsRoutes(fastify: FastifyInstance, runtime: Runtime): void 
       },
     },
     async (req) => funnelStats(tenantOf(req, runtime), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/marketing/funnel-templates',
+    {
+      schema: {
+        tags,
+        summary: "Templates: the product's own, and the workspace's funnels marked as templates",
+        querystring: ZFunnelTemplateListQuery,
+        response: { 200: ZFunnelTemplateList },
+      },
+    },
+    async (req) => ({ items: await listTemplates(tenantOf(req, runtime), req.query) }),
+  );
+
+  app.post(
+    `${FUNNELS_BASE}/from-template`,
+    { schema: { tags, summary: 'Create a draft funnel from a template (copies of its pages)', body: ZFunnelFromTemplateBody, response: { 201: ZFunnel } } },
+    async (req, reply) => {
+      const tenant = tenantOf(req, runtime);
+      const funnel = await createFromTemplate(tenant, authOf(req), req.body.template_id, req.body.name);
+      return reply.code(201).send(await funnelWire(runtime, tenant, funnel));
+    },
   );
 }

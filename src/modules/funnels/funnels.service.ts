@@ -5,6 +5,7 @@ import { decodeKeysetCursor, encodeKeysetCursor, olderThan } from '../../platfor
 import { Tenant } from '../../platform/db/tenant.js';
 import { AppError } from '../../platform/errors.js';
 import { funnelPages, funnels } from './funnels.tables.js';
+import { afterCommit } from './publishing/live-page-cache.js';
 import { firstFreeSlug, RESERVED_FUNNEL_SLUGS, slugify } from './slugs.js';
 
 // A funnel's life: created (from scratch, from a template or as a copy), edited, published and unpublished, deleted.
@@ -60,12 +61,12 @@ export async function listFunnels(tenant: Tenant, query: TFunnelListQuery) {
 
 export async function updateFunnel(tenant: Tenant, id: string, body: TFunnelUpdateBody): Promise<TFunnelRow> {
   const slug = body.slug === undefined ? undefined : await checkedSlug(tenant, body.slug, id);
-  return tenant.update(funnels, id, { ...body, slug }, 'Funnel');
+  return afterCommit(tenant.update(funnels, id, { ...body, slug }, 'Funnel'));
 }
 
 /** Deletes the funnel and its pages (cascade); its public addresses answer 404 from then on. */
 export function deleteFunnel(tenant: Tenant, id: string): Promise<void> {
-  return tenant.delete(funnels, id, 'Funnel');
+  return afterCommit(tenant.delete(funnels, id, 'Funnel'));
 }
 
 /** What the funnel list shows besides the row: how many pages, and the first published page's slug. */

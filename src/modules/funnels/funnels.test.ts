@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../test/harness.js';
 import type { TFunnel, TFunnelPage, TFunnelPageSummary, TFunnelStats } from '../../contracts/funnels.js';
+import { seedFunnelDemo } from './funnels.demo.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -202,6 +203,9 @@ describe('publishing on the public server', () => {
     expect(off.body).toContain('Page introuvable');
     expect((await optIn(optin.id, { email: uniqueEmail('x'), first_name: 'X', consent: 'on' })).statusCode).toBe(404);
     await owner.client.post(`/api/marketing/funnels/${funnel.id}/publish`, {});
+    // A page taken down on purpose stays down when the funnel is published again.
+    expect((await visit(`/${funnel.slug}/merci`)).statusCode).toBe(404);
+    expect((await visit(`/${funnel.slug}/inscription`)).statusCode).toBe(200);
     await owner.client.delete(`/api/marketing/funnels/${funnel.id}`);
     expect((await visit(`/${funnel.slug}/inscription`)).statusCode).toBe(404);
   });
@@ -341,5 +345,63 @@ describe('opt-in forms', () => {
     expect(stats.days.at(-1)).toMatchObject({ visitors: 3, leads: 1 });
     expect((await owner.client.get(`/api/marketing/funnels/${funnel.id}/stats?from=2020-01-01&to=2026-01-01`)).statusCode).toBe(400);
     expect((await owner.client.get(`/api/marketing/funnels/${funnel.id}/stats?from=2026-02-30`)).statusCode).toBe(400);
+  });
+});
+
+describe('templates', () => {
+  it('lists the built-in templates and a workspace template; every built-in one publishes with working forms', async () => {
+    const owner = await signUp(t.app);
+    const { funnel } = await publishedFunnel(owner);
+    await owner.client.patch(`/api/marketing/funnels/${funnel.id}`, { is_template: true });
+    const list = (await owner.client.get('/api/marketing/funnel-templates')).json() as {
+      items: { id: string; source: string; language: string; pages: { page_type: string }[] }[];
+    };
+    expect(list.items[0]).toMatchObject({ id: `workspace:${funnel.id}`, source: 'workspace' });
+    const builtIn = list.items.filter((i) => i.source === 'built_in');
+    expect(new Set(builtIn.map((i) => i.language))).toEqual(new Set(['fr', 'en']));
+    const french = (await owner.client.get('/api/marketing/funnel-templates?language=fr')).json() as { items: { language: string }[] };
+    expect(french.items.every((i) => i.language === 'fr')).toBe(true);
+
+    for (const template of builtIn) {
+      const res = await owner.client.post('/api/marketing/funnels/from-template', { template_id: template.id, name: `Depuis ${template.id}` });
+      expect(res.statusCode, res.body).toBe(201);
+      const created = res.json() as TFunnel;
+      expect(created.page_count).toBe(template.pages.length);
+      expect((await owner.client.post(`/api/marketing/funnels/${created.id}/publish`, {})).statusCode).toBe(200);
+      const pages = ((await owner.client.get(`/api/marketing/funnels/${created.id}/pages`)).json() as { items: TFunnelPageSummary[] }).items;
+      for (const page of pages) {
+        const served = await visit(new URL(page.public_url!).pathname);
+        expect(served.statusCode, `${template.id}/${page.slug}`).toBe(200);
+        if (page.page_type === 'optin') expect(served.body, `${template.id}/${page.slug}`).toContain(`action="/p/${page.id}/form/0"`);
+        // No webinar schedule yet: an empty session list would block every visitor, so it is left out.
+        expect(served.body, `${template.id}/${page.slug}`).not.toContain('name="session"');
+      }
+    }
+    const copy = await owner.client.post('/api/marketing/funnels/from-template', { template_id: `workspace:${funnel.id}`, name: 'Copie du modèle' });
+    expect(copy.statusCode).toBe(201);
+    expect((copy.json() as TFunnel).page_count).toBe(2);
+    expect((await owner.client.post('/api/marketing/funnels/from-template', { template_id: 'nope', name: 'x' })).statusCode).toBe(400);
+    const stranger = await signUp(t.app);
+    expect((await stranger.client.post('/api/marketing/funnels/from-template', { template_id: `workspace:${funnel.id}`, name: 'x' })).statusCode).toBe(400);
+  });
+});
+
+describe('demo funnels', () => {
+  it('publishes a lead magnet and a webinar from the templates, visited through the public server, with leads and days of stats', async () => {
+    const owner = await signUp(t.app);
+    await seedFunnelDemo(t.runtime, owner.workspaceId, owner.userId, t.publicApp);
+    const list = (await owner.client.get('/api/marketing/funnels')).json() as { items: TFunnel[] };
+    expect(list.items.map((f) => f.funnel_type).sort()).toEqual(['lead_magnet', 'webinar']);
+    for (const funnel of list.items) {
+      expect(funnel.is_active).toBe(true);
+      expect(funnel.total_visitors).toBeGreaterThan(20);
+      expect(funnel.total_leads).toBeGreaterThan(3);
+      const stats = (await owner.client.get(`/api/marketing/funnels/${funnel.id}/stats`)).json() as TFunnelStats;
+      expect(stats.leads).toBe(funnel.total_leads);
+      expect(stats.days.filter((d) => d.visitors > 0).length).toBeGreaterThan(5);
+      expect(stats.utm.some((u) => u.utm_source === 'facebook')).toBe(true);
+    }
+    const leads = (await owner.client.get('/api/marketing/leads?limit=100')).json() as { items: { source: string }[] };
+    expect(leads.items.every((l) => l.source === 'funnel')).toBe(true);
   });
 });

@@ -9,7 +9,11 @@ import type { SecretBox } from '../../../platform/crypto/secret-box.js';
 
 const PURPOSE = 'funnel-visitor-salt';
 
+let daySalt: { day: string; secrets: SecretBox; salt: string } | undefined;
+
 export function visitorId(secrets: SecretBox, input: { workspaceId: string; ip: string; userAgent: string; now: Date }): string {
-  const salt = secrets.sign(PURPOSE, input.now.toISOString().slice(0, 10));
+  const day = input.now.toISOString().slice(0, 10);
+  if (daySalt?.day !== day || daySalt.secrets !== secrets) daySalt = { day, secrets, salt: secrets.sign(PURPOSE, day) };
+  const salt = daySalt.salt;
   return createHash('sha256').update(`${salt}\n${input.workspaceId}\n${input.ip}\n${input.userAgent}`).digest('hex').slice(0, 32);
 }

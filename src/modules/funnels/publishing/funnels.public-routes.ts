@@ -9,7 +9,8 @@ import { PUBLIC_CSP } from '../../../platform/http/security-headers.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { FunnelEventBuffer } from '../analytics/event-buffer.js';
 import { visitorId } from '../analytics/visitor-id.js';
-import { livePageByAddress, livePageById, nextPageUrl, type TLivePage } from './live-pages.js';
+import { cachedNextUrl, cachedPageByAddress, cachedPageById, encodedBody, type TCachedPage } from './live-page-cache.js';
+import type { TLivePage } from './live-pages.js';
 import { submitOptin } from './optin.service.js';
 import { pageUrl, RUNTIME_SCRIPT_PATH, UTM_FIELDS } from './public-paths.js';
 
@@ -38,6 +39,18 @@ declare module 'fastify' {
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */
 
+/** isbot's pattern is long: its answer is kept per user agent (browsers send a few dozen distinct ones). */
+const botAnswers = new Map<string, boolean>();
+function isBot(userAgent: string): boolean {
+  let answer = botAnswers.get(userAgent);
+  if (answer === undefined) {
+    if (botAnswers.size > 10_000) botAnswers.clear();
+    answer = isbot(userAgent);
+    botAnswers.set(userAgent, answer);
+  }
+  return answer;
+}
+
 /** Form submissions per address and minute (a person sends one; a script sends many). */
 const FORM_POSTS_PER_MINUTE = 20;
 
@@ -56,11 +69,12 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
     visitorId: visitorId(runtime.secrets, { workspaceId: page.workspaceId, ip: req.ip, userAgent: req.headers['user-agent'] ?? '', now: new Date() }),
   });
 
-  async function sendPage(req: FastifyRequest, reply: FastifyReply, page: TLivePage | undefined, query: Record<string, unknown>) {
-    if (!page) return reply.callNotFound();
+  async function sendPage(req: FastifyRequest, reply: FastifyReply, entry: TCachedPage | undefined, query: Record<string, unknown>) {
+    if (!entry) return reply.callNotFound();
+    const page = entry.page;
     const userAgent = req.headers['user-agent'] ?? '';
     // Prefetches and bots are not visitors; a revalidation (304) is a view like any other.
-    if (req.method === 'GET' && !isbot(userAgent) && req.headers['sec-purpose'] !== 'prefetch') {
+    if (req.method === 'GET' && !isBot(userAgent) && req.headers['sec-purpose'] !== 'prefetch') {
       buffer.push({
         workspaceId: page.workspaceId,
         funnelId: page.funnelId,
@@ -74,24 +88,30 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
         occurredAt: new Date(),
       });
     }
-    reply.header('etag', page.etag).header('cache-control', 'no-cache').header('content-security-policy', PAGE_CSP);
+    reply.header('etag', page.etag).header('cache-control', 'no-cache').header('content-security-policy', PAGE_CSP).header('vary', 'accept-encoding');
     if (req.headers['if-none-match'] === page.etag) return reply.code(304).send();
-    return reply.type('text/html; charset=utf-8').send(page.html);
+    const { body, encoding } = encodedBody(entry, req.headers['accept-encoding']);
+    if (encoding) reply.header('content-encoding', encoding);
+    return reply.type('text/html; charset=utf-8').send(body);
   }
 
   const pageQuery = z.record(z.string(), z.unknown());
-  app.get('/:funnelSlug', { schema: { hide: true, params: z.object({ funnelSlug: z.string().max(60) }), querystring: pageQuery } }, async (req, reply) => {
-    if (!ZSlug.safeParse(req.params.funnelSlug).success) return reply.callNotFound();
-    return sendPage(req, reply, await livePageByAddress(runtime.db, req.params.funnelSlug, null), req.query);
-  });
+  app.get(
+    '/:funnelSlug',
+    { compress: false, schema: { hide: true, params: z.object({ funnelSlug: z.string().max(60) }), querystring: pageQuery } },
+    async (req, reply) => {
+      if (!ZSlug.safeParse(req.params.funnelSlug).success) return reply.callNotFound();
+      return sendPage(req, reply, await cachedPageByAddress(runtime.db, req.params.funnelSlug, null), req.query);
+    },
+  );
 
   app.get(
     '/:funnelSlug/:pageSlug',
-    { schema: { hide: true, params: z.object({ funnelSlug: z.string().max(60), pageSlug: z.string().max(60) }), querystring: pageQuery } },
+    { compress: false, schema: { hide: true, params: z.object({ funnelSlug: z.string().max(60), pageSlug: z.string().max(60) }), querystring: pageQuery } },
     async (req, reply) => {
       const { funnelSlug, pageSlug } = req.params;
       if (!ZSlug.safeParse(funnelSlug).success || !ZSlug.safeParse(pageSlug).success) return reply.callNotFound();
-      return sendPage(req, reply, await livePageByAddress(runtime.db, funnelSlug, pageSlug), req.query);
+      return sendPage(req, reply, await cachedPageByAddress(runtime.db, funnelSlug, pageSlug), req.query);
     },
   );
 
@@ -103,19 +123,20 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
 
   // A page's own JavaScript, under its hash: only here, on the public server, never in the admin app.
   app.get('/p/:pageId/:file', { schema: { hide: true, params: ZScriptParams } }, async (req, reply) => {
-    const page = await livePageById(runtime.db, req.params.pageId);
+    const page = (await cachedPageById(runtime.db, req.params.pageId))?.page;
     if (!page?.js || `${createHash('sha256').update(page.js).digest('hex').slice(0, 16)}.js` !== req.params.file) return reply.callNotFound();
     return reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(page.js);
   });
 
   // A next-step link: counted as the page's conversion, then on to the next page.
   app.get('/p/:pageId/next', { schema: { hide: true, params: ZPageId } }, async (req, reply) => {
-    const page = await livePageById(runtime.db, req.params.pageId);
-    if (!page) return reply.callNotFound();
-    if (!isbot(req.headers['user-agent'] ?? '')) {
+    const entry = await cachedPageById(runtime.db, req.params.pageId);
+    if (!entry) return reply.callNotFound();
+    const page = entry.page;
+    if (!isBot(req.headers['user-agent'] ?? '')) {
       buffer.push({ workspaceId: page.workspaceId, funnelId: page.funnelId, pageId: page.id, kind: 'click', ...visitOf(req, page), occurredAt: new Date() });
     }
-    const next = (await nextPageUrl(runtime.db, publicUrl, page)) ?? pageUrl(publicUrl, page.funnelSlug, page.slug);
+    const next = (await cachedNextUrl(runtime.db, publicUrl, entry)) ?? pageUrl(publicUrl, page.funnelSlug, page.slug);
     return reply.header('cache-control', 'no-store').redirect(next, 302);
   });
 
@@ -127,7 +148,8 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
     },
     async (req, reply) => {
       const wantsJson = (req.headers.accept ?? '').includes('application/json');
-      const page = await livePageById(runtime.db, req.params.pageId);
+      const entry = await cachedPageById(runtime.db, req.params.pageId);
+      const page = entry?.page;
       const form = page?.forms.find((f) => f.index === req.params.index);
       if (!page || !form) return reply.callNotFound();
       const body = req.body ?? {};
@@ -151,7 +173,7 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
           .type('text/html; charset=utf-8')
           .send(errorPage(page, outcome.errors, sourceUrl));
       }
-      const next = (await nextPageUrl(runtime.db, publicUrl, page)) ?? `${sourceUrl}?merci=1`;
+      const next = (await cachedNextUrl(runtime.db, publicUrl, entry!)) ?? `${sourceUrl}?merci=1`;
       if (wantsJson) return reply.send({ redirect: next });
       return reply.redirect(next, 303);
     },

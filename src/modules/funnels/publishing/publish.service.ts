@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/errors.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { funnelPages, funnels } from '../funnels.tables.js';
 import { withLockedFunnel, type TFunnelPageRow, type TFunnelRow } from '../funnels.service.js';
+import { afterCommit } from './live-page-cache.js';
 import { pageUrl } from './public-paths.js';
 import { renderPage } from './render-page.js';
 
@@ -42,19 +43,22 @@ export async function publishPageRow(runtime: Runtime, tenant: Tenant, funnel: T
   );
 }
 
-/** Publishes every page of the funnel as it is now, and the funnel. */
+/** Publishes the funnel's pages as they are now (except pages taken down on purpose), and the funnel. */
 export async function publishFunnel(runtime: Runtime, tenant: Tenant, id: string): Promise<TFunnelRow> {
-  return withLockedFunnel(tenant, id, async (scoped, funnel) => {
-    const pages = await scoped.db
-      .select()
-      .from(funnelPages)
-      .where(scoped.where(funnelPages, eq(funnelPages.funnel_id, id)));
-    if (pages.length === 0) throw new AppError('conflict', 'Add a page before publishing the funnel', { reason: 'funnel_empty' });
-    for (const page of pages) await publishPageRow(runtime, scoped, funnel, page);
-    return scoped.update(funnels, id, { is_active: true, published_at: new Date() }, 'Funnel');
-  });
+  return afterCommit(
+    withLockedFunnel(tenant, id, async (scoped, funnel) => {
+      const pages = await scoped.db
+        .select()
+        .from(funnelPages)
+        .where(scoped.where(funnelPages, eq(funnelPages.funnel_id, id)));
+      if (pages.length === 0) throw new AppError('conflict', 'Add a page before publishing the funnel', { reason: 'funnel_empty' });
+      // A page taken down on purpose (published once, then is_published false) stays down; every other page goes live.
+      for (const page of pages) if (page.is_published || page.published_at === null) await publishPageRow(runtime, scoped, funnel, page);
+      return scoped.update(funnels, id, { is_active: true, published_at: new Date() }, 'Funnel');
+    }),
+  );
 }
 
 export async function unpublishFunnel(tenant: Tenant, id: string): Promise<TFunnelRow> {
-  return tenant.update(funnels, id, { is_active: false }, 'Funnel');
+  return afterCommit(tenant.update(funnels, id, { is_active: false }, 'Funnel'));
 }

@@ -99,6 +99,7 @@ function liveForm(form: Element, index: number, input: TRenderInput): TPublished
   const messages = Object.fromEntries(
     (Object.keys(FORM_MESSAGE_ATTRIBUTES) as TFormMessageKey[]).map((key) => [key, form.attribs[FORM_MESSAGE_ATTRIBUTES[key]]?.trim() || defaults[key]]),
   ) as Record<TFormMessageKey, string>;
+  dropEmptySessionChoice(form);
   const fields: TPublishedFormField[] = [];
   let consentText: string | null = null;
   let consentRequired = false;
@@ -131,6 +132,26 @@ function liveForm(form: Element, index: number, input: TRenderInput): TPublished
   ];
   for (const node of hidden) appendChild(form, node);
   return { index, kind, fields, consent_text: consentText, consent_required: consentRequired, messages };
+}
+
+/**
+ * A webinar form's session list is filled from the webinar's schedule; until a schedule is set it has no choice, and a
+ * required empty list would block every visitor: it is left out (with its label) rather than shown empty.
+ */
+function dropEmptySessionChoice(form: Element): void {
+  for (const select of findAll((el) => el.name === 'select' && el.attribs.name === 'session', form.children)) {
+    const options = findAll((el) => el.name === 'option' && (el.attribs.value ?? textContent(el)).trim() !== '', select.children);
+    if (options.length > 0) continue;
+    let wrapper: Element = select;
+    while (
+      wrapper.parent instanceof Element &&
+      wrapper.parent !== form &&
+      findAll((el) => ['input', 'select', 'textarea'].includes(el.name), wrapper.parent.children).length === 1
+    ) {
+      wrapper = wrapper.parent;
+    }
+    removeElement(wrapper);
+  }
 }
 
 function controlType(control: Element, name: string): TPublishedFormField['type'] {

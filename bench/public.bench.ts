@@ -1,0 +1,56 @@
+// npm run bench:public — prints numbers, never pass/fail.
+// Requests per second of a published funnel page and of the tracking endpoint (a next-step link: counted, then
+// redirected) on the product's public server, against a bare Fastify hello-world, each server in its own process and
+// the load (autocannon, keep-alive connections) from this one. Target: the page and the tracking endpoint at 60 % or
+// more of the hello-world. Then the server is closed (its buffered events written) and the events recorded are
+// compared with the requests answered: they must be equal. PostgreSQL with DATABASE_URL, else PGlite.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+
+const DURATION = Number(process.env.BENCH_PUBLIC_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_PUBLIC_CONNECTIONS ?? 50);
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:131.0) Gecko/20100101 Firefox/131.0';
+
+/** Starts a child process running `script` and resolves with each line it prints, in order. */
+function start(script: string): { child: ChildProcess; next: () => Promise<Record<string, unknown>> } {
+  const profile = process.env.BENCH_PUBLIC_PROFILE && script.endsWith('public-server.ts') ? ['--cpu-prof', '--cpu-prof-dir', '.tmp/prof'] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  return { child, next: async () => JSON.parse((await lines.next()).value as string) as Record<string, unknown> };
+}
+
+/** `amount` requests (every one answered before it returns: the events can be counted exactly), or DURATION seconds. */
+async function load(url: string, amount?: number): Promise<{ rps: number; answered: number; p99: number; errors: number }> {
+  const headers = { 'user-agent': BROWSER, accept: 'text/html', 'accept-encoding': 'br, gzip' };
+  const result = await autocannon({ url, connections: CONNECTIONS, ...(amount ? { amount } : { duration: DURATION }), headers });
+  const answered = result['2xx'] + result['3xx'];
+  return { rps: result.requests.total / result.duration, answered, p99: result.latency.p99, errors: result.errors + result.non2xx - result['3xx'] };
+}
+
+const hello = start('bench/public-hello.ts');
+const { port: helloPort } = (await hello.next()) as { port: number };
+await load(`http://127.0.0.1:${helloPort}/`); // warm-up
+const bare = await load(`http://127.0.0.1:${helloPort}/`);
+hello.child.kill('SIGTERM');
+
+const server = start('bench/public-server.ts');
+const info = (await server.next()) as { port: number; page: string; tracking: string; database: string };
+const base = `http://127.0.0.1:${info.port}`;
+// A warm-up of 5,000 views sizes the measured runs to about DURATION seconds each.
+const warm = await load(`${base}${info.page}`, 5000);
+const amount = Math.max(5000, Math.round(warm.rps * DURATION));
+const page = await load(`${base}${info.page}`, amount);
+const tracking = await load(`${base}${info.tracking}`, amount);
+server.child.kill('SIGTERM');
+const { events } = (await server.next()) as { events: number };
+
+const pct = (n: number) => `${Math.round((n / bare.rps) * 100)} %`;
+console.log(`database: ${info.database}; ${CONNECTIONS} connections, ${DURATION} s per run, load from this process, each server in its own`);
+console.log(`hello-world (bare Fastify):      ${Math.round(bare.rps)} req/s, p99 ${bare.p99} ms`);
+console.log(`published page:                  ${Math.round(page.rps)} req/s, p99 ${page.p99} ms  (${pct(page.rps)} of hello-world; target ≥ 60 %)`);
+console.log(`tracking (next-step, 302):       ${Math.round(tracking.rps)} req/s, p99 ${tracking.p99} ms  (${pct(tracking.rps)} of hello-world; target ≥ 60 %)`);
+const sent = warm.answered + page.answered + tracking.answered;
+console.log(
+  `events recorded: ${events}; requests answered: ${sent} (${events === sent ? 'equal' : `MISMATCH: ${sent - events} missing`}); errors: ${page.errors + tracking.errors + warm.errors}`,
+);

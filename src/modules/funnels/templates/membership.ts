@@ -1,0 +1,410 @@
+import type { TFunnelLanguage } from '../../../contracts/funnels.js';
+import {
+  btnNote,
+  eyebrow,
+  faq,
+  features,
+  footer,
+  guarantee,
+  heading,
+  heroPoints,
+  linkButton,
+  noteBox,
+  orderForm,
+  pricing,
+  section,
+  steps,
+  successMark,
+  templatePage,
+  testimonials,
+  topbar,
+  windowMockup,
+} from './template-blocks.js';
+import type { TFeature, TIconName, TPriceCard, TTestimonial } from './template-blocks.js';
+import { THEMES } from './template-styles.js';
+import type { TFunnelTemplateDefinition } from './template-types.js';
+
+// Membership: the club's sales page (pricing table, monthly or yearly) -> the order page -> access instructions.
+
+const FR = {
+  name: 'Abonnement (club privé)',
+  description:
+    'Vendez un abonnement à un club ou un espace membre : page de présentation avec tableau des formules mensuelle et annuelle, page de commande, puis instructions d’accès à l’espace membre.',
+  club: {
+    name: 'Présentation du club',
+    slug: 'club',
+    seoTitle: 'Le Club : développez votre activité sans rester seul',
+    seoDescription:
+      'Un atelier en direct chaque mois, une bibliothèque de formations, des modèles prêts à l’emploi et une communauté d’indépendants. Sans engagement, dès 29 € par mois.',
+    eyebrow: 'Le Club · mensuel ou annuel',
+    title: 'Ne développez plus votre activité <span class="mk-mark">en solitaire</span>',
+    lead: 'Le Club réunit des indépendants qui avancent ensemble : un atelier en direct chaque mois, une bibliothèque de formations, des modèles prêts à l’emploi et une communauté bienveillante.',
+    heroButton: 'Voir les formules',
+    heroNote: 'Sans engagement · résiliable en deux clics',
+    points: [
+      { icon: 'users', text: 'Une communauté active' },
+      { icon: 'calendar', text: 'Un atelier chaque mois' },
+      { icon: 'refresh', text: 'Nouveaux contenus chaque semaine' },
+    ] satisfies { icon: TIconName; text: string }[],
+    mockupTitle: 'Votre espace membre',
+    mockupTiles: [
+      { icon: 'mic', label: 'Atelier du mois · en direct' },
+      { icon: 'book', label: 'Bibliothèque · 40 formations' },
+      { icon: 'file', label: 'Modèles · prêts à l’emploi' },
+      { icon: 'chat', label: 'Communauté · entraide' },
+    ] satisfies { icon: TIconName; label: string }[],
+    insideTitle: 'Ce que vous trouvez dans le Club',
+    insideIntro: 'Tout ce qu’il faut pour progresser chaque mois, sans vous disperser.',
+    inside: [
+      {
+        icon: 'mic',
+        title: 'Un atelier en direct chaque mois',
+        text: 'Une thématique concrète, un expert invité et vos questions en direct. Replay disponible.',
+      },
+      {
+        icon: 'book',
+        title: 'La bibliothèque de formations',
+        text: 'Plus de 40 formations courtes sur la vente, la visibilité, l’organisation et les finances.',
+      },
+      { icon: 'file', title: 'Des modèles prêts à l’emploi', text: 'Pages, e-mails, contrats, devis : à télécharger et adapter à votre activité.' },
+      { icon: 'users', title: 'Une communauté privée', text: 'Des indépendants qui partagent leurs réussites, leurs questions et leurs bons plans.' },
+      { icon: 'chat', title: 'Des sessions de questions', text: 'Deux fois par mois, une heure pour débloquer vos situations avec l’équipe.' },
+      { icon: 'target', title: 'Des défis de 30 jours', text: 'Un objectif précis, un plan jour par jour et l’énergie du groupe pour l’atteindre.' },
+    ] satisfies TFeature[],
+    howTitle: 'Comment ça marche',
+    how: [
+      { title: 'Choisissez votre formule', text: 'Mensuelle pour essayer, annuelle pour économiser deux mois.' },
+      { title: 'Recevez vos accès', text: 'Un e-mail arrive dans la minute avec le lien de votre espace membre.' },
+      { title: 'Rejoignez le prochain atelier', text: 'Présentez-vous à la communauté et inscrivez l’atelier du mois à votre agenda.' },
+    ],
+    pricingTitle: 'Choisissez votre formule',
+    pricingIntro: 'Le même accès complet, quelle que soit la formule. Résiliable à tout moment.',
+    pricing: [
+      {
+        name: 'Mensuel',
+        description: 'Pour découvrir le Club à votre rythme.',
+        price: '29 €',
+        period: '/ mois',
+        features: ['Tous les ateliers en direct et leurs replays', 'La bibliothèque de formations', 'Les modèles prêts à l’emploi', 'La communauté privée'],
+        cta: 'Je rejoins le Club',
+      },
+      {
+        name: 'Annuel',
+        description: 'Pour s’engager sur la durée et économiser.',
+        price: '290 €',
+        period: '/ an',
+        note: 'Soit 24,17 € par mois : 2 mois offerts',
+        features: [
+          'Tout le contenu de la formule mensuelle',
+          'Deux mois offerts',
+          'Une séance de bienvenue individuelle de 30 minutes',
+          'Le prix bloqué tant que vous restez membre',
+        ],
+        cta: 'Je choisis l’annuel',
+        featured: true,
+        badge: '2 mois offerts',
+      },
+    ] satisfies TPriceCard[],
+    testimonialsTitle: 'Ce qu’en disent les membres',
+    testimonials: [
+      {
+        quote: '« Les ateliers mensuels me donnent un cap et la communauté m’évite de me décourager. Le meilleur investissement de mon année. »',
+        name: 'Aurélie',
+        role: 'Graphiste indépendante',
+      },
+      {
+        quote: '« Les modèles de devis et de contrats m’ont fait gagner un temps fou. Je m’en sers chaque semaine. »',
+        name: 'Romain',
+        role: 'Développeur freelance',
+      },
+      {
+        quote: '« J’ai trouvé dans le Club des partenaires, des clients et surtout des collègues. On se sent moins seul. »',
+        name: 'Fatima',
+        role: 'Coach en nutrition',
+      },
+    ] satisfies TTestimonial[],
+    guarantee: {
+      days: 30,
+      daysLabel: 'JOURS',
+      title: 'Premier mois satisfait ou remboursé',
+      text: 'Explorez le Club pendant 30 jours. S’il ne vous convient pas, un simple e-mail suffit : nous vous remboursons intégralement et votre abonnement s’arrête.',
+    },
+    faqTitle: 'Questions fréquentes',
+    faq: [
+      { q: 'Puis-je résilier à tout moment ?', a: 'Oui, en deux clics depuis votre espace membre. Vous gardez l’accès jusqu’à la fin de la période payée.' },
+      { q: 'Et si je rate un atelier en direct ?', a: 'Chaque atelier est enregistré : le replay est disponible dans votre espace dès le lendemain.' },
+      { q: 'Puis-je passer de la formule mensuelle à l’annuelle ?', a: 'Oui, à tout moment, depuis votre espace membre. Le mois en cours est déduit.' },
+      {
+        q: 'Le Club convient-il si je débute ?',
+        a: 'Oui. Un parcours « premiers pas » vous guide dans la bibliothèque, et la communauté accueille chaque nouveau membre.',
+      },
+    ],
+  },
+  order: {
+    name: 'Commande',
+    slug: 'commande',
+    seoTitle: 'Rejoindre le Club : commande',
+    seoDescription: 'Finalisez votre adhésion au Club : formule mensuelle ou annuelle, paiement sécurisé et accès immédiat à votre espace membre.',
+    topNote: 'Paiement sécurisé',
+    eyebrow: 'Dernière étape',
+    title: 'Rejoignez le Club dès aujourd’hui',
+    lead: 'Vos accès arrivent par e-mail dès la confirmation du paiement.',
+    summaryTitle: 'Ce qui est inclus',
+    lines: [
+      { label: 'Un atelier en direct chaque mois, avec replay', value: 'Inclus', muted: true },
+      { label: 'La bibliothèque de plus de 40 formations', value: 'Inclus', muted: true },
+      { label: 'Les modèles prêts à l’emploi', value: 'Inclus', muted: true },
+      { label: 'La communauté privée des membres', value: 'Inclus', muted: true },
+    ],
+    total: { label: 'À partir de', value: '29 € / mois' },
+    payTitle: 'Choisissez votre formule et réglez en toute sécurité',
+    payText: 'Le formulaire de paiement s’affiche ici : formule mensuelle (29 €) ou annuelle (290 €), par carte bancaire.',
+    trust: [
+      { icon: 'lock', text: 'Paiement chiffré' },
+      { icon: 'refresh', text: 'Sans engagement' },
+      { icon: 'shield', text: 'Remboursé 30 jours' },
+    ] satisfies { icon: TIconName; text: string }[],
+    testimonialsTitle: 'Ils sont déjà membres',
+  },
+  access: {
+    name: 'Accès membre',
+    slug: 'bienvenue',
+    seoTitle: 'Bienvenue au Club : vos accès',
+    seoDescription: 'Votre abonnement est actif. Suivez ces étapes pour accéder à votre espace membre et rejoindre la communauté.',
+    eyebrow: 'Abonnement actif',
+    title: 'Bienvenue au Club !',
+    lead: 'Votre abonnement est actif. Voici comment accéder à votre espace membre en moins de cinq minutes.',
+    stepsTitle: 'Vos accès en 4 étapes',
+    steps: [
+      {
+        title: 'Ouvrez l’e-mail « Vos accès au Club »',
+        text: 'Il vient d’être envoyé à l’adresse utilisée pour le paiement, avec votre identifiant.',
+      },
+      {
+        title: 'Créez votre mot de passe',
+        text: 'Cliquez sur le lien de l’e-mail : il est valable 24 heures. Passé ce délai, utilisez « Mot de passe oublié » sur la page de connexion.',
+      },
+      { title: 'Présentez-vous à la communauté', text: 'Quelques lignes sur votre activité et ce que vous venez chercher : les membres vous répondront.' },
+      { title: 'Notez le prochain atelier', text: 'La date et le lien sont sur la page d’accueil de votre espace. Ajoutez-les à votre agenda.' },
+    ],
+    button: 'Accéder à mon espace membre',
+    buttonComment: 'Bouton : remplacez href="#" par l’adresse de votre espace membre.',
+    help: 'Pas d’e-mail au bout de 10 minutes ? Vérifiez vos courriers indésirables, puis répondez à votre reçu de paiement : nous vous ouvrons l’accès à la main.',
+  },
+};
+
+const EN: typeof FR = {
+  name: 'Membership (private club)',
+  description:
+    'Sell a membership to a club or members’ area: a presentation page with a monthly and yearly pricing table, an order page, then access instructions for the members’ area.',
+  club: {
+    name: 'Club presentation',
+    slug: 'club',
+    seoTitle: 'The Club: grow your business without going it alone',
+    seoDescription:
+      'A live workshop every month, a library of courses, ready-to-use templates and a community of independent professionals. No commitment, from €29 a month.',
+    eyebrow: 'The Club · monthly or yearly',
+    title: 'Stop growing your business <span class="mk-mark">on your own</span>',
+    lead: 'The Club brings together independent professionals who move forward together: a live workshop every month, a library of courses, ready-to-use templates and a supportive community.',
+    heroButton: 'See the plans',
+    heroNote: 'No commitment · cancel in two clicks',
+    points: [
+      { icon: 'users', text: 'An active community' },
+      { icon: 'calendar', text: 'A workshop every month' },
+      { icon: 'refresh', text: 'New content every week' },
+    ],
+    mockupTitle: 'Your members’ area',
+    mockupTiles: [
+      { icon: 'mic', label: 'Workshop of the month · live' },
+      { icon: 'book', label: 'Library · 40 courses' },
+      { icon: 'file', label: 'Templates · ready to use' },
+      { icon: 'chat', label: 'Community · peer support' },
+    ],
+    insideTitle: 'What you will find in the Club',
+    insideIntro: 'Everything you need to make progress every month, without spreading yourself thin.',
+    inside: [
+      { icon: 'mic', title: 'A live workshop every month', text: 'A practical topic, a guest expert and your questions answered live. Replay available.' },
+      { icon: 'book', title: 'The course library', text: 'More than 40 short courses on sales, visibility, organisation and finances.' },
+      { icon: 'file', title: 'Ready-to-use templates', text: 'Pages, emails, contracts, quotes: download them and adapt them to your business.' },
+      { icon: 'users', title: 'A private community', text: 'Independent professionals sharing their wins, their questions and their best tips.' },
+      { icon: 'chat', title: 'Q&A sessions', text: 'Twice a month, one hour with the team to get you unstuck.' },
+      { icon: 'target', title: '30-day challenges', text: 'A precise goal, a day-by-day plan and the energy of the group to reach it.' },
+    ],
+    howTitle: 'How it works',
+    how: [
+      { title: 'Choose your plan', text: 'Monthly to try it out, yearly to save two months.' },
+      { title: 'Get your access', text: 'An email arrives within a minute with the link to your members’ area.' },
+      { title: 'Join the next workshop', text: 'Introduce yourself to the community and add this month’s workshop to your calendar.' },
+    ],
+    pricingTitle: 'Choose your plan',
+    pricingIntro: 'The same full access whichever plan you choose. Cancel at any time.',
+    pricing: [
+      {
+        name: 'Monthly',
+        description: 'To discover the Club at your own pace.',
+        price: '€29',
+        period: '/ month',
+        features: ['Every live workshop and its replay', 'The course library', 'The ready-to-use templates', 'The private community'],
+        cta: 'Join the Club',
+      },
+      {
+        name: 'Yearly',
+        description: 'To commit for the long run and save.',
+        price: '€290',
+        period: '/ year',
+        note: 'That is €24.17 a month: 2 months free',
+        features: ['Everything in the monthly plan', 'Two months free', 'A 30-minute one-to-one welcome session', 'Your price locked for as long as you stay'],
+        cta: 'Choose yearly',
+        featured: true,
+        badge: '2 months free',
+      },
+    ],
+    testimonialsTitle: 'What members say',
+    testimonials: [
+      {
+        quote: '“The monthly workshops give me direction and the community keeps me from giving up. The best investment of my year.”',
+        name: 'Aurelia',
+        role: 'Freelance graphic designer',
+      },
+      {
+        quote: '“The quote and contract templates have saved me so much time. I use them every week.”',
+        name: 'Ryan',
+        role: 'Freelance developer',
+      },
+      {
+        quote: '“In the Club I found partners, clients and above all colleagues. You feel less alone.”',
+        name: 'Fatima',
+        role: 'Nutrition coach',
+      },
+    ],
+    guarantee: {
+      days: 30,
+      daysLabel: 'DAYS',
+      title: 'First month money-back guarantee',
+      text: 'Explore the Club for 30 days. If it is not right for you, a simple email is enough: we refund you in full and your membership ends.',
+    },
+    faqTitle: 'Frequently asked questions',
+    faq: [
+      { q: 'Can I cancel at any time?', a: 'Yes, in two clicks from your members’ area. You keep access until the end of the period you paid for.' },
+      { q: 'What if I miss a live workshop?', a: 'Every workshop is recorded: the replay is in your area from the next day.' },
+      { q: 'Can I switch from monthly to yearly?', a: 'Yes, at any time, from your members’ area. The current month is deducted.' },
+      {
+        q: 'Is the Club right for me if I am just starting out?',
+        a: 'Yes. A “first steps” path guides you through the library, and the community welcomes every new member.',
+      },
+    ],
+  },
+  order: {
+    name: 'Checkout',
+    slug: 'checkout',
+    seoTitle: 'Join the Club: checkout',
+    seoDescription: 'Complete your Club membership: monthly or yearly plan, secure payment and instant access to your members’ area.',
+    topNote: 'Secure payment',
+    eyebrow: 'Last step',
+    title: 'Join the Club today',
+    lead: 'Your login details arrive by email as soon as the payment is confirmed.',
+    summaryTitle: 'What is included',
+    lines: [
+      { label: 'A live workshop every month, with replay', value: 'Included', muted: true },
+      { label: 'The library of more than 40 courses', value: 'Included', muted: true },
+      { label: 'The ready-to-use templates', value: 'Included', muted: true },
+      { label: 'The private members’ community', value: 'Included', muted: true },
+    ],
+    total: { label: 'From', value: '€29 / month' },
+    payTitle: 'Choose your plan and pay securely',
+    payText: 'The payment form appears here: monthly plan (€29) or yearly plan (€290), by card.',
+    trust: [
+      { icon: 'lock', text: 'Encrypted payment' },
+      { icon: 'refresh', text: 'No commitment' },
+      { icon: 'shield', text: '30-day refund' },
+    ],
+    testimonialsTitle: 'Already members',
+  },
+  access: {
+    name: 'Member access',
+    slug: 'welcome',
+    seoTitle: 'Welcome to the Club: your access',
+    seoDescription: 'Your membership is active. Follow these steps to access your members’ area and join the community.',
+    eyebrow: 'Membership active',
+    title: 'Welcome to the Club!',
+    lead: 'Your membership is active. Here is how to get into your members’ area in under five minutes.',
+    stepsTitle: 'Your access in 4 steps',
+    steps: [
+      { title: 'Open the “Your Club access” email', text: 'It has just been sent to the address used for payment, with your username.' },
+      {
+        title: 'Set your password',
+        text: 'Click the link in the email: it is valid for 24 hours. After that, use “Forgot password” on the login page.',
+      },
+      { title: 'Introduce yourself to the community', text: 'A few lines about your business and what you are looking for: members will reply.' },
+      { title: 'Note the next workshop', text: 'The date and link are on the home page of your area. Add them to your calendar.' },
+    ],
+    button: 'Go to my members’ area',
+    buttonComment: 'Button: replace href="#" with the address of your members’ area.',
+    help: 'No email after 10 minutes? Check your spam folder, then reply to your payment receipt: we will open your access by hand.',
+  },
+};
+
+function membership(lang: TFunnelLanguage, c: typeof FR): TFunnelTemplateDefinition {
+  const theme = THEMES.membership;
+  const { club: k, order: o, access: a } = c;
+  return {
+    id: `membership-${lang}`,
+    name: c.name,
+    description: c.description,
+    funnel_type: 'membership',
+    language: lang,
+    pages: [
+      templatePage(lang, theme, {
+        name: k.name,
+        page_type: 'sales',
+        slug: k.slug,
+        seo_title: k.seoTitle,
+        seo_description: k.seoDescription,
+        body: [
+          topbar(lang),
+          `<section class="mk-hero mk-hero--dark"><div class="mk-container mk-hero-grid"><div>${eyebrow(k.eyebrow, 'users')}<h1>${k.title}</h1><p class="mk-lead">${k.lead}</p>${linkButton(k.heroButton, '#tarifs', { variant: 'light', xl: true })}${btnNote(k.heroNote)}${heroPoints(k.points)}</div>${windowMockup({ title: k.mockupTitle, tiles: k.mockupTiles })}</div></section>`,
+          section(heading(k.insideTitle, k.insideIntro) + features(k.inside)),
+          section(heading(k.howTitle) + steps(k.how, true), { variant: 'alt' }),
+          section(heading(k.pricingTitle, k.pricingIntro) + pricing(k.pricing), { id: 'tarifs' }),
+          section(heading(k.testimonialsTitle) + testimonials(lang, k.testimonials), { variant: 'alt' }),
+          section(guarantee(k.guarantee)),
+          section(heading(k.faqTitle) + faq(k.faq), { variant: 'alt' }),
+          footer(lang, { terms: true }),
+        ],
+      }),
+      templatePage(lang, theme, {
+        name: o.name,
+        page_type: 'sales',
+        slug: o.slug,
+        seo_title: o.seoTitle,
+        seo_description: o.seoDescription,
+        body: [
+          topbar(lang, { icon: 'lock', text: o.topNote }),
+          `<section class="mk-hero mk-hero--center"><div class="mk-container mk-narrow">${eyebrow(o.eyebrow)}<h1>${o.title}</h1><p class="mk-lead">${o.lead}</p></div></section>`,
+          section(orderForm({ summaryTitle: o.summaryTitle, lines: o.lines, total: o.total, title: o.payTitle, text: o.payText, trust: o.trust }), {
+            tight: true,
+          }),
+          section(guarantee(k.guarantee), { variant: 'alt', tight: true }),
+          section(heading(o.testimonialsTitle) + testimonials(lang, k.testimonials.slice(0, 2)), { tight: true }),
+          footer(lang, { terms: true }),
+        ],
+      }),
+      templatePage(lang, theme, {
+        name: a.name,
+        page_type: 'thank_you',
+        slug: a.slug,
+        seo_title: a.seoTitle,
+        seo_description: a.seoDescription,
+        body: [
+          topbar(lang),
+          `<section class="mk-hero mk-hero--center"><div class="mk-container mk-narrow">${successMark()}${eyebrow(a.eyebrow)}<h1>${a.title}</h1><p class="mk-lead">${a.lead}</p><!-- ${a.buttonComment} -->${linkButton(a.button, '#', { icon: 'key', xl: true })}</div></section>`,
+          section(heading(a.stepsTitle) + `<div class="mk-narrow">${steps(a.steps)}</div>`, { variant: 'alt' }),
+          section(noteBox('mail', a.help), { narrow: true, tight: true }),
+          footer(lang),
+        ],
+      }),
+    ],
+  };
+}
+
+export const MEMBERSHIP_TEMPLATES: TFunnelTemplateDefinition[] = [membership('fr', FR), membership('en', EN)];
