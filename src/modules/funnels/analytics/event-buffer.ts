@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '../../../platform/db/database.js';
 import type { Log } from '../../../platform/log.js';
 import { recordFunnelEvents, type TFunnelEvent } from './record-funnel-events.js';
@@ -17,6 +18,11 @@ export class FunnelEventBuffer {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private dropped = 0;
+  /**
+   * Runs a function in the context the buffer was made in (the server's start), not the request that pushed the event:
+   * a write must not inherit that request's statement timeout or any other per-request scope.
+   */
+  private readonly outsideRequests = AsyncLocalStorage.bind(<T>(fn: () => T): T => fn());
 
   constructor(
     private readonly db: Db,
@@ -29,8 +35,8 @@ export class FunnelEventBuffer {
       return;
     }
     this.pending.push(event);
-    if (this.pending.length >= BATCH) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), INTERVAL_MS);
+    if (this.pending.length >= BATCH) void this.outsideRequests(() => this.flush());
+    else this.timer ??= this.outsideRequests(() => setTimeout(() => void this.flush(), INTERVAL_MS));
   }
 
   /** Writes what is pending (after any write under way); resolves when it is written. */

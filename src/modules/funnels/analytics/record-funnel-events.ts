@@ -44,35 +44,60 @@ function firstsOf(event: TFunnelEvent): TFirst[] {
   }
 }
 
+/**
+ * First times already written, remembered by this process (bounded): a visitor's second view of a page needs no
+ * funnel_firsts write at all. Only a hint: a key it forgot or never saw is checked by the database (ON CONFLICT).
+ * Remembered once the insert ran; should its transaction roll back, the counter of that first time is simply not
+ * moved by a later event of the same person on the same day.
+ */
+const knownFirsts = new Set<string>();
+const MAX_KNOWN_FIRSTS = 200_000;
+
+function remember(keys: Iterable<string>): void {
+  for (const key of keys) {
+    if (knownFirsts.size >= MAX_KNOWN_FIRSTS) knownFirsts.clear();
+    knownFirsts.add(key);
+  }
+}
+
 /** Writes the events (any workspaces) and moves the counters. `db` may be a transaction (an opt-in's, with its lead). */
 export async function recordFunnelEvents(db: Db, events: TFunnelEvent[]): Promise<void> {
   if (events.length === 0) return;
   await db.transaction(async (tx) => {
-    await tx.insert(funnelEvents).values(
-      events.map((e) => ({
-        workspace_id: e.workspaceId,
-        funnel_id: e.funnelId,
-        page_id: e.pageId,
-        variant_id: e.variantId ?? null,
-        kind: e.kind,
-        visitor_id: e.visitorId,
-        lead_id: e.leadId ?? null,
-        utm_source: e.utmSource ?? null,
-        utm_medium: e.utmMedium ?? null,
-        utm_campaign: e.utmCampaign ?? null,
-        referrer_host: e.referrerHost ?? null,
-        occurred_at: e.occurredAt,
-      })),
-    );
+    // One statement and one parameter whatever the batch size: the batch as a JSON array of records.
+    const rows = events.map((e) => ({
+      workspace_id: e.workspaceId,
+      funnel_id: e.funnelId,
+      page_id: e.pageId,
+      variant_id: e.variantId ?? null,
+      kind: e.kind,
+      visitor_id: e.visitorId,
+      lead_id: e.leadId ?? null,
+      utm_source: e.utmSource ?? null,
+      utm_medium: e.utmMedium ?? null,
+      utm_campaign: e.utmCampaign ?? null,
+      referrer_host: e.referrerHost ?? null,
+      occurred_at: e.occurredAt.toISOString(),
+    }));
+    await tx.execute(sql`
+      INSERT INTO ${funnelEvents} (workspace_id, funnel_id, page_id, variant_id, kind, visitor_id, lead_id, utm_source, utm_medium, utm_campaign, referrer_host, occurred_at)
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(workspace_id uuid, funnel_id uuid, page_id uuid, variant_id uuid,
+        kind text, visitor_id text, lead_id uuid, utm_source text, utm_medium text, utm_campaign text, referrer_host text, occurred_at timestamptz)`);
     const unique = new Map<string, TFirst>();
-    for (const first of events.flatMap(firstsOf)) unique.set(`${first.scope}|${first.kind}|${first.subject}`, first);
+    for (const first of events.flatMap(firstsOf)) {
+      const key = `${first.scope}|${first.kind}|${first.subject}`;
+      if (!knownFirsts.has(key)) unique.set(key, first);
+    }
     if (unique.size === 0) return;
-    const values = [...unique.values()].map((f) => sql`(${f.scope}::uuid, ${f.kind}, ${f.subject}, ${f.workspaceId}::uuid)`);
+    const firsts = [...unique.values()];
     const inserted = rowsOf<{ scope_id: string; kind: TFirst['kind'] }>(
       await tx.execute(sql`
-        INSERT INTO ${funnelFirsts} (scope_id, kind, subject, workspace_id) VALUES ${sql.join(values, sql`, `)}
+        INSERT INTO ${funnelFirsts} (scope_id, kind, subject, workspace_id)
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(firsts.map((f) => ({ scope_id: f.scope, kind: f.kind, subject: f.subject, workspace_id: f.workspaceId })))}::jsonb)
+          AS r(scope_id uuid, kind text, subject text, workspace_id uuid)
         ON CONFLICT DO NOTHING RETURNING scope_id, kind`),
     );
+    remember(unique.keys());
     const counts = new Map<string, number>();
     for (const row of inserted) counts.set(`${row.kind}|${row.scope_id}`, (counts.get(`${row.kind}|${row.scope_id}`) ?? 0) + 1);
     // Counters in a fixed order (pages, then funnels, each by id): two flushes never wait on each other in a cycle.
