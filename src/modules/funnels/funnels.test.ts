@@ -305,6 +305,27 @@ describe('opt-in forms', () => {
     expect(all.items.map((l) => l.email)).toEqual([email]);
   });
 
+  it('gives one lead for the same address sent twice at once, and keeps page order under concurrent additions (PostgreSQL)', async () => {
+    const owner = await signUp(t.app);
+    const { funnel, optin } = await publishedFunnel(owner);
+    const email = uniqueEmail('twice');
+    const answers = await Promise.all([
+      optIn(optin.id, { email, first_name: 'Une', consent: 'on' }),
+      optIn(optin.id, { email: email.toUpperCase(), first_name: 'Deux', consent: 'on' }),
+    ]);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+    const leads = (await owner.client.get(`/api/marketing/leads?search=${encodeURIComponent(email)}`)).json() as { items: unknown[] };
+    expect(leads.items).toHaveLength(1);
+    expect(((await owner.client.get(`/api/marketing/funnels/${funnel.id}`)).json() as TFunnel).total_leads).toBe(1);
+
+    const added = await Promise.all(
+      ['A', 'B', 'C', 'D'].map((name) => owner.client.post(`/api/marketing/funnels/${funnel.id}/pages`, { name, page_type: 'sales' })),
+    );
+    expect(added.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
+    const pages = ((await owner.client.get(`/api/marketing/funnels/${funnel.id}/pages`)).json() as { items: TFunnelPageSummary[] }).items;
+    expect(pages.map((p) => p.order)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
   it('counts unique visitors per page and funnel, not bots, and conversions', async () => {
     const owner = await signUp(t.app);
     const { funnel, optin } = await publishedFunnel(owner);
