@@ -2,9 +2,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // Libraries of one page (recharts and what only it uses for the dashboard, dnd-kit and the virtual list for the
-// CRM): they stay in that page's chunk, out of every other page's download.
+// CRM, GrapesJS and its stylesheet for the funnel page builder): they stay in that page's chunk, out of every other
+// page's download.
 const PAGE_LIBRARIES =
-  /node_modules[\\/](@dnd-kit|@tanstack[\\/](react-virtual|virtual-core)|recharts|d3-[a-z-]+|victory-vendor|@mantine[\\/]charts|decimal\.js-light|redux|@reduxjs|react-redux|reselect|immer|es-toolkit|eventemitter3|tiny-invariant)[\\/]/;
+  /node_modules[\\/](grapesjs|@dnd-kit|@tanstack[\\/](react-virtual|virtual-core)|recharts|d3-[a-z-]+|victory-vendor|@mantine[\\/]charts|decimal\.js-light|redux|@reduxjs|react-redux|reselect|immer|es-toolkit|eventemitter3|tiny-invariant)[\\/]/;
 
 const SHELL_CSS = /src[\\/]web[\\/](app|ui)[\\/][^\\/]+\.css$/;
 

@@ -206,8 +206,13 @@ describe('publishing on the public server', () => {
     // A page taken down on purpose stays down when the funnel is published again.
     expect((await visit(`/${funnel.slug}/merci`)).statusCode).toBe(404);
     expect((await visit(`/${funnel.slug}/inscription`)).statusCode).toBe(200);
+    // Views still in the buffer when their funnel is deleted are dropped alone: the batch's other events are written.
+    const other = await publishedFunnel(owner);
+    await visit(`/${other.funnel.slug}/inscription`);
     await owner.client.delete(`/api/marketing/funnels/${funnel.id}`);
     expect((await visit(`/${funnel.slug}/inscription`)).statusCode).toBe(404);
+    await t.publicApp.flushFunnelEvents();
+    expect(((await owner.client.get(`/api/marketing/funnels/${other.funnel.id}`)).json() as TFunnel).total_visitors).toBe(1);
   });
 
   it('shows edits only once published again, and says so meanwhile', async () => {

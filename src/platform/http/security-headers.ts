@@ -51,7 +51,11 @@ function https(url: string): boolean {
 export async function registerAdminSecurityHeaders(app: FastifyInstance, config: TConfig): Promise<void> {
   const secure = https(config.appUrl);
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: { ...ADMIN_CSP, 'upgrade-insecure-requests': secure ? [] : null } },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      // Media library files are served by the public server (its own origin): the builders show them as images.
+      directives: { ...ADMIN_CSP, 'img-src': [...ADMIN_CSP['img-src']!, new URL(config.publicUrl).origin], 'upgrade-insecure-requests': secure ? [] : null },
+    },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: secure ? { maxAge: 31_536_000, includeSubDomains: false } : false,

@@ -108,6 +108,8 @@ describe('security headers', () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self';");
       expect(csp).toContain("frame-ancestors 'none'");
+      // Images only may come from the public server (the media library's files), never scripts.
+      expect(csp).toContain(`img-src 'self' data: blob: ${new URL(t.runtime.config.publicUrl).origin};`);
       expect(csp).not.toContain('upgrade-insecure-requests'); // http: the local trial must keep working
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['x-content-type-options']).toBe('nosniff');

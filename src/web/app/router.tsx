@@ -70,6 +70,14 @@ const router = createBrowserRouter([
   {
     element: <RequireAuth />,
     children: [
+      // The funnel page builder takes the whole screen: outside the shell.
+      {
+        path: 'funnels/:id/pages/:pageId/edit',
+        element: page(
+          () => import('../features/funnels/builder/index.js'),
+          (m) => m.FunnelBuilderPage,
+        ),
+      },
       {
         element: <Shell />,
         children: [
@@ -85,6 +93,13 @@ const router = createBrowserRouter([
             element: page(
               () => import('../features/funnels/funnels-page.js'),
               (m) => m.FunnelsPage,
+            ),
+          },
+          {
+            path: 'funnels/:id',
+            element: page(
+              () => import('../features/funnels/funnel-view-page.js'),
+              (m) => m.FunnelViewPage,
             ),
           },
           {

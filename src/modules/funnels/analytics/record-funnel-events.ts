@@ -81,8 +81,12 @@ export async function recordFunnelEvents(db: Db, events: TFunnelEvent[]): Promis
     }));
     await tx.execute(sql`
       INSERT INTO ${funnelEvents} (workspace_id, funnel_id, page_id, variant_id, kind, visitor_id, lead_id, utm_source, utm_medium, utm_campaign, referrer_host, occurred_at)
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(workspace_id uuid, funnel_id uuid, page_id uuid, variant_id uuid,
-        kind text, visitor_id text, lead_id uuid, utm_source text, utm_medium text, utm_campaign text, referrer_host text, occurred_at timestamptz)`);
+      SELECT r.workspace_id, r.funnel_id, (SELECT p.id FROM ${funnelPages} p WHERE p.id = r.page_id), r.variant_id, r.kind, r.visitor_id, r.lead_id,
+        r.utm_source, r.utm_medium, r.utm_campaign, r.referrer_host, r.occurred_at
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(workspace_id uuid, funnel_id uuid, page_id uuid, variant_id uuid,
+        kind text, visitor_id text, lead_id uuid, utm_source text, utm_medium text, utm_campaign text, referrer_host text, occurred_at timestamptz)
+      -- A funnel deleted since the view (its events went with it): its events are dropped, never the whole batch.
+      WHERE EXISTS (SELECT 1 FROM ${funnels} f WHERE f.id = r.funnel_id)`);
     const unique = new Map<string, TFirst>();
     for (const first of events.flatMap(firstsOf)) {
       const key = `${first.scope}|${first.kind}|${first.subject}`;
