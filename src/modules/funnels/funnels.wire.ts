@@ -2,8 +2,7 @@ import { iso } from '../../contracts/common.js';
 import type { TFunnel, TFunnelPage, TFunnelPageSummary } from '../../contracts/funnels.js';
 import type { TFunnelPageRow, TFunnelRow } from './funnels.service.js';
 import { pageUrl } from './publishing/public-paths.js';
-
-const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+import { rate } from './analytics/rate.js';
 
 export function funnel(row: TFunnelRow, extras: { pageCount: number; firstPublishedSlug: string | null } | undefined, publicUrl: string): TFunnel {
   const first = row.is_active ? (extras?.firstPublishedSlug ?? null) : null;

@@ -8,14 +8,13 @@ import { getWorkspace } from '../../workspaces/index.js';
 import { listPages } from '../funnel-pages.service.js';
 import { getFunnel } from '../funnels.service.js';
 import { funnelEvents } from '../funnels.tables.js';
+import { rate } from './rate.js';
 
 // A funnel's numbers over a range of days, read from its events (funnel_events) in the workspace's time zone: each
 // step's views, distinct visitors and conversions, the drop-off between steps, leads, UTM combinations and days.
 
 const UTM_ROWS = 50;
 const DEFAULT_DAYS = 30;
-
-const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 /** Today in a time zone, as YYYY-MM-DD. */
 function today(timeZone: string, now: Date): string {

@@ -11,6 +11,7 @@ import { FunnelEventBuffer } from '../analytics/event-buffer.js';
 import { visitorId } from '../analytics/visitor-id.js';
 import { cachedNextUrl, cachedPageByAddress, cachedPageById, encodedBody, type TCachedPage } from './live-page-cache.js';
 import type { TLivePage } from './live-pages.js';
+import { escapeAttribute } from './html-escape.js';
 import { submitOptin } from './optin.service.js';
 import { pageUrl, RUNTIME_SCRIPT_PATH, UTM_FIELDS } from './public-paths.js';
 
@@ -201,14 +202,10 @@ function outsideHost(req: FastifyRequest): string | null {
   return host && host !== req.headers.host ? host : null;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** Without our script (it shows errors beside the fields), a short page with the form's own messages and a way back. */
 function errorPage(page: TLivePage, errors: { message: string }[], back: string): string {
   const title = page.language === 'fr' ? 'Formulaire incomplet' : 'Form incomplete';
   const again = page.language === 'fr' ? 'Revenir au formulaire' : 'Back to the form';
-  const items = [...new Set(errors.map((e) => e.message))].map((m) => `<li>${escapeHtml(m)}</li>`).join('');
-  return `<!doctype html><html lang="${page.language}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>${title}</h1><ul>${items}</ul><p><a href="${escapeHtml(back)}">${again}</a></p></body></html>`;
+  const items = [...new Set(errors.map((e) => e.message))].map((m) => `<li>${escapeAttribute(m)}</li>`).join('');
+  return `<!doctype html><html lang="${page.language}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>${title}</h1><ul>${items}</ul><p><a href="${escapeAttribute(back)}">${again}</a></p></body></html>`;
 }

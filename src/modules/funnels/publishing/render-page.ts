@@ -15,6 +15,7 @@ import {
   type TFormMessageKey,
 } from '../../../contracts/funnel-blocks.js';
 import type { TFunnelLanguage } from '../../../contracts/funnels.js';
+import { escapeAttribute, escapeText } from './html-escape.js';
 import { HONEYPOT_FIELD, pagePaths, RUNTIME_SCRIPT_PATH, UTM_FIELDS } from './public-paths.js';
 import type { TPublishedForm, TPublishedFormField } from './page-forms.js';
 
@@ -225,14 +226,6 @@ function appendChild(parent: Element, child: ChildNode): void {
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;');
-}
 
 /** What our blocks need whatever the page's own CSS: the honeypot off screen, delayed blocks hidden, players sized. */
 const RUNTIME_CSS = [
