@@ -161,6 +161,16 @@ async function main(): Promise<void> {
         await shoot(page, `/email-marketing/sequences/${sequences.items[0]!.id}`, `email-sequence-steps-${suffix}`, viewport === 'desktop');
         await shoot(page, `/email-marketing/sequences/${sequences.items[0]!.id}?tab=report`, `email-sequence-report-${suffix}`, viewport === 'desktop');
         await shoot(page, '/settings/email', `settings-email-${suffix}`);
+        // Funnels: the list, the templates, the demo lead magnet's steps and live stats, and its opt-in page in the builder.
+        const funnels = (await (await context.request.get('/api/marketing/funnels?funnel_type=lead_magnet&limit=1')).json()) as { items: { id: string }[] };
+        const funnelId = funnels.items[0]!.id;
+        const funnelPages = (await (await context.request.get(`/api/marketing/funnels/${funnelId}/pages`)).json()) as { items: { id: string }[] };
+        await shoot(page, '/funnels', `funnels-${suffix}`);
+        await shoot(page, '/funnels?tab=templates', `funnel-templates-${suffix}`);
+        await shoot(page, '/funnels?tab=stats', `funnels-stats-${suffix}`, viewport === 'desktop');
+        await shoot(page, `/funnels/${funnelId}`, `funnel-steps-${suffix}`, viewport === 'desktop');
+        await shoot(page, `/funnels/${funnelId}?tab=stats`, `funnel-stats-${suffix}`, viewport === 'desktop');
+        if (viewport === 'desktop') await shoot(page, `/funnels/${funnelId}/pages/${funnelPages.items[0]!.id}/edit`, `funnel-builder-${suffix}`);
         await context.close();
 
         const emptyContext = await signedInContext(browser, viewport, scheme, empty);

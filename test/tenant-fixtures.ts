@@ -80,6 +80,8 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await owner.client.post(`/api/marketing/leads/${lead.id}/tasks`, { title: 'Rappeler Anne' });
   await owner.client.post('/api/marketing/saved-views', { name: 'Vue A', config: { columns: ['name'] } });
   await funnelFixture(t, owner);
+  await webinarFixture(t, owner);
+  await pageAbTestFixture(owner);
   // Lead import: runs at t.drain(); its bad row lands in lead_import_failures.
   await uploadLeads(owner, 'E-mail;Prénom\nimport-a@example.com;Ida\nnot-an-email;Bad\n');
   await t.drain();
@@ -146,6 +148,36 @@ async function funnelFixture(t: TestContext, owner: SignedUp): Promise<void> {
     headers: { accept: 'application/json' },
   });
   if (res.statusCode !== 200) throw new Error(`funnel fixture: opt-in answered ${res.statusCode} ${res.body}`);
+}
+
+/** A webinar funnel from the template with a fixed session, and a registration (funnel_webinars, webinar_registrations). */
+async function webinarFixture(t: TestContext, owner: SignedUp): Promise<void> {
+  const funnel = (await owner.client.post('/api/marketing/funnels/from-template', { template_id: 'webinar-fr', name: 'Webinaire A' })).json() as { id: string };
+  const session = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  const put = await owner.client.request({
+    method: 'PUT',
+    url: `/api/marketing/funnels/${funnel.id}/webinar`,
+    payload: { mode: 'fixed', sessions: [session] },
+  });
+  if (put.statusCode !== 200) throw new Error(`webinar fixture: settings answered ${put.statusCode} ${put.body}`);
+  await owner.client.post(`/api/marketing/funnels/${funnel.id}/publish`, {});
+  const pages = (await owner.client.get(`/api/marketing/funnels/${funnel.id}/pages`)).json() as { items: { id: string; page_type: string }[] };
+  const res = await t.publicApp.inject({
+    method: 'POST',
+    url: `/p/${pages.items.find((p) => p.page_type === 'optin')!.id}/form/0`,
+    payload: { email: uniqueEmail('a-webinar'), first_name: 'Wes', consent: 'on', session },
+    headers: { accept: 'application/json' },
+  });
+  if (res.statusCode !== 200) throw new Error(`webinar fixture: registration answered ${res.statusCode} ${res.body}`);
+}
+
+/** A page with an A/B test and one variant (funnel_page_ab_tests, funnel_page_variants). */
+async function pageAbTestFixture(owner: SignedUp): Promise<void> {
+  const funnel = (await owner.client.post('/api/marketing/funnels', { name: 'Tunnel A/B', funnel_type: 'lead_magnet' })).json() as { id: string };
+  const pages = `/api/marketing/funnels/${funnel.id}/pages`;
+  const page = (await owner.client.post(pages, { name: 'Vente', page_type: 'sales', html_content: '<h1>A</h1>' })).json() as { id: string };
+  const res = await owner.client.post(`${pages}/${page.id}/ab-test/variants`, { name: 'B', weight: 50 });
+  if (res.statusCode !== 201) throw new Error(`page A/B test fixture: variant answered ${res.statusCode} ${res.body}`);
 }
 
 /** Uploads a CSV of leads (column E-mail) for import, as the import wizard does. */

@@ -99,6 +99,10 @@ export const ZLead = z.object({
   consent_at: ZTimestamp.nullable(),
   consent_ip: z.string().nullable(),
   unsubscribed_at: ZTimestamp.nullable(),
+  /** Double opt-in: signed up, confirmation link not clicked yet (not mailed until then). */
+  optin_pending_at: ZTimestamp.nullable(),
+  /** When the address was last confirmed through a double opt-in link. */
+  optin_confirmed_at: ZTimestamp.nullable(),
   timezone: z.string().nullable(),
   created_at: ZTimestamp,
   updated_at: ZTimestamp,

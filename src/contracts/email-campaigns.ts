@@ -206,6 +206,8 @@ export const ZEmailCampaignRecipients = z.object({
   count: z.number().int(),
   excluded: z.object({
     unsubscribed: z.number().int(),
+    /** Signed up through a double opt-in form and not confirmed yet. */
+    unconfirmed: z.number().int(),
     bounced: z.number().int(),
     complained: z.number().int(),
     suppressed: z.number().int(),

@@ -64,6 +64,20 @@ const ZWaitUntilStep = z.strictObject({
   time: ZClockTime,
 });
 
+/** The most an anchor wait may be before or after the anchor: 30 days, in minutes. */
+export const MAX_ANCHOR_OFFSET_MINUTES = 43_200;
+
+/**
+ * Waits until `offset_minutes` before (negative) or after the enrollment's anchor (a webinar session's start: the
+ * funnels' webinars enroll with one). A lead reaching it when that time has passed skips it and the steps after it
+ * up to the next anchor wait (a late registrant gets only the reminders still ahead); without an anchor it does not wait.
+ */
+const ZWaitAnchorStep = z.strictObject({
+  id: ZStepId,
+  type: z.literal('wait_anchor'),
+  offset_minutes: z.number().int().min(-MAX_ANCHOR_OFFSET_MINUTES).max(MAX_ANCHOR_OFFSET_MINUTES),
+});
+
 /** A yes/no question about the lead when it reaches the step. */
 export const ZSequenceCondition = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('segment'), rules: ZRuleGroup }),
@@ -77,6 +91,7 @@ export type TSequenceStep =
   | z.infer<typeof ZEmailStep>
   | z.infer<typeof ZWaitStep>
   | z.infer<typeof ZWaitUntilStep>
+  | z.infer<typeof ZWaitAnchorStep>
   | { id: string; type: 'condition'; condition: TSequenceCondition; yes: TSequenceStep[]; no: TSequenceStep[] };
 
 const ZConditionStep: z.ZodType<Extract<TSequenceStep, { type: 'condition' }>> = z.strictObject({
@@ -93,7 +108,7 @@ const ZConditionStep: z.ZodType<Extract<TSequenceStep, { type: 'condition' }>> =
   },
 });
 
-export const ZSequenceStep: z.ZodType<TSequenceStep> = z.lazy(() => z.union([ZEmailStep, ZWaitStep, ZWaitUntilStep, ZConditionStep]));
+export const ZSequenceStep: z.ZodType<TSequenceStep> = z.lazy(() => z.union([ZEmailStep, ZWaitStep, ZWaitUntilStep, ZWaitAnchorStep, ZConditionStep]));
 
 /** Every step of a tree, depth-first in reading order (a condition, then its yes branch, then its no branch). */
 export function flattenSteps(steps: readonly TSequenceStep[], depth = 0): { step: TSequenceStep; depth: number }[] {
@@ -250,7 +265,7 @@ export const ZSequenceReport = z.object({
   steps: z.array(
     z.object({
       step_id: z.string(),
-      type: z.enum(['email', 'wait', 'wait_until', 'condition']),
+      type: z.enum(['email', 'wait', 'wait_until', 'wait_anchor', 'condition']),
       /** Active enrollments at this step now. */
       waiting: z.number().int(),
       /** Email steps: the email's subject and numbers (null for other steps). */

@@ -7,7 +7,11 @@ export const ZStoredFile = z.object({
   id: ZId,
   name: z.string(),
   content_type: z.string(),
+  /** Bytes stored and served: for an image, after resizing to the web size. */
   size: z.number().int(),
+  /** Pixels of an image as stored (one frame of an animation); null for a PDF. */
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
   sha256: z.string(),
   /** Public, cacheable address on the public server (an unguessable id; anyone with the link can read it). */
   url: z.string(),

@@ -15,8 +15,25 @@ export const BLOCK_KINDS = {
    * adds the honeypot; on success the visitor goes to the next step.
    */
   optinForm: 'optin-form',
-  /** A webinar registration form: an opt-in form that also picks the session (`<select name="session">` filled by the renderer). */
+  /**
+   * A webinar registration form: an opt-in form that also picks the session (`<select name="session">`). The renderer
+   * leaves an empty list out; our webinar script puts it back filled with the sessions offered at the visit (a form
+   * posted without one registers for the next session).
+   */
   webinarForm: 'webinar-form',
+  /**
+   * The watch page's states, each shown alone by our webinar script for the visitor's `?t=<token>`:
+   * `<div data-mk="webinar-state" data-state="before|live|replay|ended|invalid">` (hidden until then).
+   */
+  webinarState: 'webinar-state',
+  /** Where the script writes the session's player (live and replay states): `<div data-mk="webinar-video">`. */
+  webinarVideo: 'webinar-video',
+  /** Text the script fills: `<span data-mk="webinar-field" data-field="starts_at|replay_until">`. */
+  webinarField: 'webinar-field',
+  /** A link the script points at the visitor's watch page (`data-link="watch"`) or the registration page (`register`). */
+  webinarLink: 'webinar-link',
+  /** A countdown to the session's start (the countdown block's markup; the script sets its end). */
+  webinarCountdown: 'webinar-countdown',
   /** A link to the funnel's next step: `<a data-mk="next-step">`; the renderer sets its href. */
   nextStep: 'next-step',
   /**

@@ -115,5 +115,21 @@ export const ZHostname = z
   });
 
 export const ZDomainBody = z.object({ hostname: ZHostname });
-export const ZDomain = z.object({ id: ZId, hostname: z.string(), created_at: ZTimestamp });
+export const DOMAIN_STATUSES = ['pending', 'verified'] as const;
+export const ZDomain = z.object({
+  id: ZId,
+  hostname: z.string(),
+  /** `pending` until the TXT record below has been found (POST /:id/verify); only a verified domain serves pages. */
+  status: z.enum(DOMAIN_STATUSES),
+  /** The TXT record proving the workspace holds the name: create it at the DNS host, then ask for a check. */
+  txt_name: z.string(),
+  txt_value: z.string(),
+  /** Where the name's CNAME (or A record) must point: the public server's host name. */
+  cname_target: z.string(),
+  verified_at: ZTimestamp.nullable(),
+  checked_at: ZTimestamp.nullable(),
+  /** Why the last check failed: `txt_missing`, or the DNS error code (ETIMEOUT, ESERVFAIL...). */
+  check_error: z.string().nullable(),
+  created_at: ZTimestamp,
+});
 export type TDomain = z.infer<typeof ZDomain>;

@@ -24,9 +24,9 @@ import { segmentRoutes } from './segments/index.js';
 import { credentialsRoutes } from './credentials/index.js';
 import { dashboardRoutes } from './dashboard/index.js';
 import { filesPublicRoutes, filesRoutes } from './files/index.js';
-import { funnelsPublicRoutes, funnelsRoutes } from './funnels/index.js';
+import { decidePageAbTestsJob, funnelsPublicRoutes, funnelsRoutes, pageAbTestRoutes, webinarPublicRoutes, webinarRoutes } from './funnels/index.js';
 import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './webhooks/index.js';
-import { domainsRoutes, workspacesRoutes } from './workspaces/index.js';
+import { domainsPublicRoutes, domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { demoRoutes } from './demo/index.js';
 import {
   sendOneOffJob,
@@ -86,13 +86,15 @@ export const apiRoutes: RouteModule[] = [
   emailCampaignRoutes,
   sequenceRoutes,
   funnelsRoutes,
+  pageAbTestRoutes,
+  webinarRoutes,
   testClockRoutes,
   dashboardRoutes,
   demoRoutes,
 ];
 
 /** Routes of the public server (published pages, forms, tracking, unsubscribe). */
-export const publicRoutes: RouteModule[] = [filesPublicRoutes, emailPublicRoutes, funnelsPublicRoutes];
+export const publicRoutes: RouteModule[] = [filesPublicRoutes, emailPublicRoutes, funnelsPublicRoutes, domainsPublicRoutes, webinarPublicRoutes];
 
 /** Every background job the worker runs. */
 export const jobs: JobDefinition[] = [
@@ -114,6 +116,7 @@ export const jobs: JobDefinition[] = [
   sendOneOffJob,
   sequenceStepsJob,
   abDecideJob,
+  decidePageAbTestsJob,
 ] as JobDefinition[];
 
 /** The inbound SMTP listener's recipients and handler: bounce and complaint reports of campaign mail. */

@@ -23,7 +23,7 @@ export {
 } from './leads/publish-lead-events.js';
 export { changeLeadTags, getLead, setLeadUnsubscribed, updateLead, type TLeadRow } from './leads/leads.service.js';
 export { addInteraction } from './leads/interactions.service.js';
-export { captureLead, type TLeadCapture, type TLeadCaptureResult } from './leads/lead-capture.service.js';
+export { captureLead, confirmOptin, CONFIRMATION_MAIL_INTERVAL_MS, type TLeadCapture, type TLeadCaptureResult } from './leads/lead-capture.service.js';
 export { addLeadTask, type TAddLeadTaskInput } from './leads/lead-tasks.service.js';
 export * as leadWire from './leads/leads.wire.js';
 export { scoringRoutes } from './scoring/scoring.routes.js';

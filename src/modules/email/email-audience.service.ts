@@ -28,7 +28,9 @@ async function audienceOf(tenant: Tenant, campaign: Pick<TEmailCampaignRow, 'seg
   if (campaign.segment_id) audience.push(await compileLeadRules(tenant, (await getSegment(tenant, campaign.segment_id)).rules));
   if (campaign.segment_rules) audience.push(await compileLeadRules(tenant, campaign.segment_rules));
   const hasEmail = sql`coalesce(${leads.email}, '') <> ''`;
-  const subscribed = sql`${leads.unsubscribed_at} IS NULL`;
+  // A double opt-in still unconfirmed is not subscribed yet.
+  const unconfirmed = sql`(${leads.unsubscribed_at} IS NULL AND ${leads.optin_pending_at} IS NOT NULL)`;
+  const subscribed = sql`(${leads.unsubscribed_at} IS NULL AND ${leads.optin_pending_at} IS NULL)`;
   // The CRM's list keeps SHA-256 of the trimmed, lower-cased address (emailHash), computed here in SQL.
   const erased = sql`EXISTS (SELECT 1 FROM ${leadSuppressions} s WHERE s.workspace_id = ${leads.workspace_id}
     AND s.email_hash = encode(sha256(convert_to(lower(trim(${leads.email})), 'UTF8')), 'hex'))`;
@@ -41,12 +43,12 @@ async function audienceOf(tenant: Tenant, campaign: Pick<TEmailCampaignRow, 'seg
   const anySuppression = sql`EXISTS (SELECT 1 FROM ${emailSuppressions} x WHERE x.workspace_id = ${leads.workspace_id}
     AND lower(x.email) = lower(trim(${leads.email})))`;
   const mailable = sql`${hasEmail} AND ${subscribed} AND NOT ${erased} AND NOT ${anySuppression}`;
-  return { audience, hasEmail, subscribed, erased, bounced, complained, manual, mailable };
+  return { audience, hasEmail, subscribed, unconfirmed, erased, bounced, complained, manual, mailable };
 }
 
 /**
  * Who the campaign would reach now, and why the rest of its audience would not be mailed (each lead counted under
- * the first reason that applies: no email, unsubscribed, bounced, complained, suppressed). One counting query.
+ * the first reason that applies: no email, unsubscribed or unconfirmed, bounced, complained, suppressed). One counting query.
  */
 export async function campaignRecipients(tenant: Tenant, campaign: TEmailCampaignRow): Promise<TEmailCampaignRecipients> {
   const a = await audienceOf(tenant, campaign);
@@ -55,7 +57,8 @@ export async function campaignRecipients(tenant: Tenant, campaign: TEmailCampaig
     .select({
       count: sql<number>`count(*) FILTER (WHERE ${a.mailable})::int`,
       no_email: sql<number>`count(*) FILTER (WHERE NOT ${a.hasEmail})::int`,
-      unsubscribed: sql<number>`count(*) FILTER (WHERE ${a.hasEmail} AND NOT ${a.subscribed})::int`,
+      unsubscribed: sql<number>`count(*) FILTER (WHERE ${a.hasEmail} AND NOT ${a.subscribed} AND NOT ${a.unconfirmed})::int`,
+      unconfirmed: sql<number>`count(*) FILTER (WHERE ${a.hasEmail} AND ${a.unconfirmed})::int`,
       bounced: sql<number>`count(*) FILTER (WHERE ${ok} AND ${a.bounced})::int`,
       complained: sql<number>`count(*) FILTER (WHERE ${ok} AND NOT ${a.bounced} AND ${a.complained})::int`,
       suppressed: sql<number>`count(*) FILTER (WHERE ${ok} AND NOT ${a.bounced} AND NOT ${a.complained} AND (${a.erased} OR ${a.manual}))::int`,
@@ -68,6 +71,7 @@ export async function campaignRecipients(tenant: Tenant, campaign: TEmailCampaig
     count: row?.count ?? 0,
     excluded: {
       unsubscribed: row?.unsubscribed ?? 0,
+      unconfirmed: row?.unconfirmed ?? 0,
       bounced: row?.bounced ?? 0,
       complained: row?.complained ?? 0,
       suppressed: row?.suppressed ?? 0,

@@ -46,9 +46,11 @@ registerAutomationAction({
       ? 'no_email'
       : lead.unsubscribed_at
         ? 'unsubscribed'
-        : (await isSuppressed(ctx.tenant, email)) || (await onSuppressionList(ctx, email))
-          ? 'suppressed'
-          : null;
+        : lead.optin_pending_at
+          ? 'unconfirmed'
+          : (await isSuppressed(ctx.tenant, email)) || (await onSuppressionList(ctx, email))
+            ? 'suppressed'
+            : null;
     if (reason) throw new ActionFailure(`this lead is not mailed (${reason})`, 'email_not_mailable', { reason });
     const [inserted] = await ctx.tenant.db
       .insert(emailSends)

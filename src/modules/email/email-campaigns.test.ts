@@ -179,7 +179,7 @@ describe('email campaigns', () => {
     // Won and vip: Ada, Bruno, Denis (no email), Élise (unsubscribed), Fanny (suppressed).
     expect((await ws.client.get(`${BASE}/${campaign.id}/recipients`)).json()).toEqual({
       count: 2,
-      excluded: { unsubscribed: 1, bounced: 0, complained: 0, suppressed: 1, no_email: 1 },
+      excluded: { unsubscribed: 1, unconfirmed: 0, bounced: 0, complained: 0, suppressed: 1, no_email: 1 },
     });
     // Without an audience, every lead of the workspace.
     const everyone = await create(ws, newsletter);

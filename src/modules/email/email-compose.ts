@@ -32,7 +32,14 @@ export type TMessageAddresses = {
   unsubscribeMailto: string;
 };
 
-export type TComposeMessage = { id: string; email: string; lead: Record<string, unknown>; addresses: TMessageAddresses };
+export type TComposeMessage = {
+  id: string;
+  email: string;
+  lead: Record<string, unknown>;
+  /** Extra merge fields of this message (a webinar's `webinar.*`); never replaces lead, workspace or campaign. */
+  mergeData?: Record<string, unknown> | null;
+  addresses: TMessageAddresses;
+};
 
 /** nodemailer's message options, with the one its types leave out (MailComposer reads it). */
 export type TMail = SendMailOptions & { baseBoundary: string };
@@ -52,7 +59,7 @@ export function textEncodingOf(template: string): 'quoted-printable' | 'base64' 
 export function renderFor(
   setup: TComposeSetup,
   compiled: TCompiledCampaign,
-  message: Pick<TComposeMessage, 'lead' | 'addresses'>,
+  message: Pick<TComposeMessage, 'lead' | 'addresses' | 'mergeData'>,
   linkIds: (destinations: string[]) => Promise<Map<string, string>>,
 ): Promise<TRenderedMessage> {
   const { urls } = message.addresses;
@@ -62,7 +69,13 @@ export function renderFor(
   };
   return renderMessage(
     compiled,
-    { ...leadContext(message.lead), workspace: setup.workspace, campaign: { name: setup.content.name }, unsubscribe_url: urls.unsubscribe },
+    {
+      ...message.mergeData,
+      ...leadContext(message.lead),
+      workspace: setup.workspace,
+      campaign: { name: setup.content.name },
+      unsubscribe_url: urls.unsubscribe,
+    },
     { openPixelUrl: urls.open, trackLinks },
   );
 }

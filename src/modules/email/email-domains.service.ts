@@ -6,7 +6,7 @@ import { pgErrorCode } from '../../platform/db/pg-error.js';
 import type { Tenant } from '../../platform/db/tenant.js';
 import { createWithinWorkspaceLimit } from '../../platform/db/workspace-limit.js';
 import { AppError } from '../../platform/errors.js';
-import { lookupTxt } from '../../platform/mail/dns-txt.js';
+import { lookupTxt } from '../../platform/dns-txt.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { emailDomains } from './email-domains.tables.js';
 import { emailCampaigns } from './email.tables.js';

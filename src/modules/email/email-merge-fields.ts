@@ -25,8 +25,8 @@ export function liquidSyntaxErrors(content: Partial<Record<(typeof TEMPLATE_FIEL
 
 /**
  * Every merge field a template names that the product does not know: `lead.<field>` outside the lead's fields,
- * `custom.<key>` without a custom field of that key, or a root other than lead, custom, workspace, campaign and
- * unsubscribe_url. Variables a template assigns or loops over itself are its own.
+ * `custom.<key>` without a custom field of that key, or a root other than lead, custom, workspace, campaign,
+ * unsubscribe_url and webinar. Variables a template assigns or loops over itself are its own.
  */
 export function unknownMergeFields(content: TCampaignContent, customKeys: ReadonlySet<string>): TFieldError[] {
   const errors: TFieldError[] = [];
@@ -55,6 +55,9 @@ function isKnown(root: string, key: string | undefined, customKeys: ReadonlySet<
       return key === undefined || key === 'name';
     case 'unsubscribe_url':
       return key === undefined;
+    // A webinar's reminder (its enrollment carries them; empty elsewhere): the session's start and the watch link.
+    case 'webinar':
+      return key === undefined || key === 'starts_at' || key === 'watch_url';
     default:
       return false;
   }
@@ -71,6 +74,11 @@ export function leadContext(lead: Record<string, unknown>): { lead: Record<strin
   for (const field of LEAD_MERGE_FIELDS) picked[field] = lead[field] ?? null;
   const custom = (lead.custom_fields ?? {}) as Record<string, unknown>;
   return { lead: picked, custom: { ...custom } };
+}
+
+/** A webinar session for the preview and test sends of a sequence's email (its enrollments carry the real ones). */
+export function sampleWebinar(publicUrl: string): { starts_at: string; watch_url: string } {
+  return { starts_at: 'mardi 12 janvier 2027 à 19:00 UTC+1', watch_url: `${publicUrl}/masterclass/direct?t=exemple` };
 }
 
 /** A made-up lead for the preview and test sends when no lead is chosen. */

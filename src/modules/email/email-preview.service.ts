@@ -5,7 +5,7 @@ import type { Runtime } from '../../platform/runtime.js';
 import { getLead } from '../crm/index.js';
 import { getWorkspace } from '../workspaces/index.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
-import { leadContext, SAMPLE_LEAD } from './email-merge-fields.js';
+import { leadContext, SAMPLE_LEAD, sampleWebinar } from './email-merge-fields.js';
 import { compileCampaign, renderMessage, type TRenderedMessage } from './email-render.js';
 import { senderOf, senderPolicy } from './email-senders.js';
 
@@ -23,6 +23,8 @@ export async function previewCampaign(runtime: Runtime, tenant: Tenant, campaign
   const workspace = await getWorkspace(tenant.db, tenant.workspaceId);
   try {
     return await renderMessage(compileCampaign(campaign), {
+      // A sequence's email may name its enrollment's webinar session (funnels' reminders): a sample one here.
+      ...(campaign.sequence_id ? { webinar: sampleWebinar(runtime.config.publicUrl) } : {}),
       ...leadContext(lead as Record<string, unknown>),
       workspace: { name: workspace.name, legal_name: workspace.legal_name, postal_address: workspace.postal_address },
       campaign: { name: campaign.name },

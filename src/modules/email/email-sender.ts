@@ -56,7 +56,17 @@ export type TSenderOutcome =
   /** Paused, canceled, or not started: nothing to do until a resume. */
   | { kind: 'stopped' };
 
-type TClaimed = { id: string; lead_id: string; email: string; attempts: number; lead: Record<string, unknown>; excluded: boolean; variant: string | null };
+type TClaimed = {
+  id: string;
+  lead_id: string;
+  email: string;
+  attempts: number;
+  lead: Record<string, unknown>;
+  excluded: boolean;
+  variant: string | null;
+  /** A sequence message's extra merge fields (a webinar's session), from its enrollment. */
+  merge_data: Record<string, unknown> | null;
+};
 
 type TResult =
   | { id: string; status: 'sent'; delivery: 'smtp' | 'outbox' }
@@ -259,9 +269,9 @@ async function claimWhere(db: Db, campaign: TEmailCampaignRow, ids: SQL): Promis
     WITH claimed AS (
       UPDATE ${emailSends} s SET status = 'sending', claimed_at = now(), attempts = s.attempts + 1
       WHERE s.id IN (${ids})
-      RETURNING s.id, s.lead_id, s.email, s.attempts, s.variant)
-    SELECT c.id, c.lead_id, c.email, c.attempts, c.variant, ${leadColumns} AS lead,
-      (l.unsubscribed_at IS NOT NULL OR EXISTS (SELECT 1 FROM ${emailSuppressions} x
+      RETURNING s.id, s.lead_id, s.email, s.attempts, s.variant, s.merge_data)
+    SELECT c.id, c.lead_id, c.email, c.attempts, c.variant, c.merge_data, ${leadColumns} AS lead,
+      (l.unsubscribed_at IS NOT NULL OR l.optin_pending_at IS NOT NULL OR EXISTS (SELECT 1 FROM ${emailSuppressions} x
         WHERE x.workspace_id = l.workspace_id AND lower(x.email) = c.email)) AS excluded
     FROM claimed c JOIN ${leads} l ON l.workspace_id = ${campaign.workspace_id}::uuid AND l.id = c.lead_id`);
   return rowsOf<TClaimed>(result);
@@ -271,7 +281,13 @@ async function claimWhere(db: Db, campaign: TEmailCampaignRow, ids: SQL): Promis
 async function sendOne(runtime: Runtime, context: TSenderContext, message: TClaimed): Promise<TResult> {
   if (message.excluded) return { id: message.id, status: 'skipped' };
   if (context.error) return failure(message, context.error);
-  const request: TComposeMessage = { id: message.id, email: message.email, lead: message.lead, addresses: messageAddresses(runtime, message.id) };
+  const request: TComposeMessage = {
+    id: message.id,
+    email: message.email,
+    lead: message.lead,
+    mergeData: message.merge_data,
+    addresses: messageAddresses(runtime, message.id),
+  };
   const { transport } = context;
   let raw: Buffer;
   try {

@@ -136,6 +136,8 @@ export const emailSends = pgTable(
      * history, the workspace's, or `none` (no history at all: at once); null when the option is off.
      */
     send_time: text('send_time', { enum: ['holdout', 'own_history', 'workspace', 'none', 'pending'] }),
+    /** A sequence message's merge fields besides the lead's, from its enrollment (a webinar's session and watch link). */
+    merge_data: jsonb('merge_data').$type<Record<string, unknown>>(),
     ...timestamps(),
   },
   (t) => [

@@ -19,4 +19,9 @@ export { sequenceRoutes } from './sequences/sequences.routes.js';
 export { sequenceStepsJob } from './sequences/sequence.jobs.js';
 export { sequencesOnLeadEvents } from './sequences/sequence-lead-events.js';
 export { testClockRoutes } from './sequences/test-clock.routes.js';
+// Enrollment anchored on a time (a webinar's session: funnels' reminders) and the sequences to choose from.
+export { enrollWithAnchor, listSequenceChoices, type TAnchoredOutcome } from './sequences/sequence-anchored.js';
+export { withWebinarReminderDemo } from './sequences/webinar-reminders.demo.js';
+/** The step worker at a given time (tests of other modules move it through time). */
+export { runDueSteps } from './sequences/sequence-engine.js';
 import './sequences/sequence-automation.js';

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { authOf, tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { deleteFile, listFiles, uploadFile } from './files.service.js';
+import { IMAGE_MAX_PIXELS, IMAGE_MAX_SIDE } from './image-processing.js';
 import * as wire from './files.wire.js';
 
 const tags = ['files'];
@@ -25,7 +26,11 @@ export async function filesRoutes(fastify: FastifyInstance, runtime: Runtime): P
         schema: {
           tags,
           summary: 'Upload an image or a PDF to the media library (multipart field `file`)',
-          description: `PNG, JPEG, GIF, WebP, AVIF or PDF, recognised by their bytes (415 otherwise), at most ${Math.floor(max / 1_048_576)} MB (413).`,
+          description:
+            `PNG, JPEG, GIF, WebP, AVIF or PDF, recognised by their bytes (415 otherwise), at most ${Math.floor(max / 1_048_576)} MB (413). ` +
+            `PNG, JPEG, WebP and AVIF are turned upright, stripped of their metadata (EXIF, GPS position, XMP) and shrunk to fit ` +
+            `${IMAGE_MAX_SIDE} x ${IMAGE_MAX_SIDE} pixels, in the same format; \`size\`, \`width\` and \`height\` describe the stored image. ` +
+            `GIFs are kept as sent. Images over ${IMAGE_MAX_PIXELS / 1_000_000} million pixels are refused (413), unreadable ones too (400).`,
           consumes: ['multipart/form-data'],
           response: { 201: ZStoredFile },
         },

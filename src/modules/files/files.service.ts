@@ -7,10 +7,11 @@ import { AppError } from '../../platform/errors.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { ALLOWED_UPLOAD_TYPES, sniffAllowedType } from '../../platform/storage/content-type.js';
 import { files } from './files.tables.js';
+import { prepareUpload } from './image-processing.js';
 
 export type TFileRow = typeof files.$inferSelect;
 
-/** Stores an uploaded file after checking its size and what its bytes really are. */
+/** Stores an uploaded file after checking its size and what its bytes really are; images are made fit for the web first. */
 export async function uploadFile(runtime: Runtime, tenant: Tenant, actor: TAuth, input: { name: string; body: Buffer }): Promise<TFileRow> {
   if (input.body.length === 0) throw new AppError('bad_request', 'The file is empty', { errors: [{ path: 'file', message: 'empty', code: 'file_empty' }] });
   if (input.body.length > runtime.config.fileMaxBytes) {
@@ -26,16 +27,20 @@ export async function uploadFile(runtime: Runtime, tenant: Tenant, actor: TAuth,
       params: { types: ALLOWED_UPLOAD_TYPES.join(', ') },
     });
   }
+  // Same format out as in, so the sniffed type still names the stored bytes.
+  const prepared = await prepareUpload(input.body, contentType);
   const id = randomUUID();
   const storageKey = `files/${tenant.workspaceId}/${id}`;
   // Bytes first: a crash in between leaves an unreferenced blob, never a row without bytes.
-  await runtime.blobs.put(storageKey, input.body, contentType);
+  await runtime.blobs.put(storageKey, prepared.body, contentType);
   return tenant.insert(files, {
     id,
     name: cleanName(input.name),
     content_type: contentType,
-    size: input.body.length,
-    sha256: createHash('sha256').update(input.body).digest('hex'),
+    size: prepared.body.length,
+    width: prepared.width,
+    height: prepared.height,
+    sha256: createHash('sha256').update(prepared.body).digest('hex'),
     storage_key: storageKey,
     created_by: actor.user_id,
   });

@@ -9,6 +9,8 @@ export function storedFile(row: TFileRow, publicUrl: string): TStoredFile {
     name: row.name,
     content_type: row.content_type,
     size: row.size,
+    width: row.width,
+    height: row.height,
     sha256: row.sha256,
     url: `${publicUrl}/files/${row.id}`,
     created_at: iso(row.created_at),

@@ -22,7 +22,7 @@ export async function listTemplates(tenant: Tenant, filter: { language?: TFunnel
     language: t.language,
     source: 'built_in',
     pages: t.pages.map((p) => ({ name: p.name, page_type: p.page_type })),
-    thumbnail_url: null,
+    thumbnail_url: previewPath(t.id),
   }));
   const own = await tenant.db
     .select()
@@ -53,11 +53,36 @@ export async function listTemplates(tenant: Tenant, filter: { language?: TFunnel
     language: f.language,
     source: 'workspace',
     pages: pages.filter((p) => p.funnel_id === f.id).map((p) => ({ name: p.name, page_type: p.page_type })),
-    thumbnail_url: null,
+    thumbnail_url: previewPath(`${WORKSPACE_PREFIX}${f.id}`),
   }));
   return [...workspace, ...builtIn].filter(
     (t) => (!filter.language || t.language === filter.language) && (!filter.funnel_type || t.funnel_type === filter.funnel_type),
   );
+}
+
+/** Where the Templates tab reads a template's picture: its first page, rendered (funnels.routes.ts). */
+const previewPath = (id: string) => `/api/marketing/funnel-templates/${encodeURIComponent(id)}/preview`;
+
+/** A template's first page as the builder holds it (HTML, CSS, language), or undefined for an unknown template. */
+export async function templateFirstPage(
+  tenant: Tenant,
+  templateId: string,
+): Promise<{ html: string; css: string; language: TFunnelLanguage; title: string } | undefined> {
+  if (templateId.startsWith(WORKSPACE_PREFIX)) {
+    const sourceId = templateId.slice(WORKSPACE_PREFIX.length);
+    const source = isUuid(sourceId) ? await getFunnel(tenant, sourceId).catch(() => undefined) : undefined;
+    if (!source?.is_template) return undefined;
+    const [first] = await tenant.db
+      .select()
+      .from(funnelPages)
+      .where(tenant.where(funnelPages, eq(funnelPages.funnel_id, source.id)))
+      .orderBy(asc(funnelPages.position))
+      .limit(1);
+    return first ? { html: first.html_content, css: first.css_content, language: source.language, title: first.name } : undefined;
+  }
+  const template = builtInTemplate(templateId);
+  const first = template?.pages[0];
+  return template && first ? { html: first.html, css: first.css, language: template.language, title: first.name } : undefined;
 }
 
 /** A new draft funnel from a template, named as asked. */

@@ -7,6 +7,8 @@ import { createFromTemplate } from './funnel-templates.service.js';
 import { listPages } from './funnel-pages.service.js';
 import { funnelEvents } from './funnels.tables.js';
 import { publishFunnel } from './publishing/publish.service.js';
+import { withWebinarReminderDemo } from '../email/index.js';
+import { putWebinarSettings } from './webinar/webinar.service.js';
 
 // The demo workspace's funnels: a lead magnet and a webinar made from the built-in templates and published, then
 // visited through the public server itself (page views from a few dozen browsers and addresses, with UTM tags, some
@@ -50,26 +52,49 @@ export async function seedFunnelDemo(runtime: Runtime, workspaceId: string, user
     const pages = await listPages(tenant, funnel.id);
     const first = pages[0]!;
     const second = pages[1];
-    for (let i = 0; i < plan.visitors; i++) {
-      const headers = { 'user-agent': BROWSERS[i % BROWSERS.length]!, accept: 'text/html' };
-      const remoteAddress = `198.51.100.${(i * 7 + plans.indexOf(plan) * 60) % 250}`;
-      const url = `/${funnel.slug}/${first.slug}${SOURCES[Math.floor(rand() * SOURCES.length)]}`;
-      await publicApp.inject({ method: 'GET', url, headers, remoteAddress });
-      if (rand() > plan.optinRate) continue;
-      const name = FIRST_NAMES[i % FIRST_NAMES.length]!;
-      const email = `${name
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()}.${funnel.slug.slice(0, 8)}${i}@exemple.fr`;
-      const query = new URLSearchParams(url.split('?')[1] ?? '');
-      await publicApp.inject({
-        method: 'POST',
-        url: `/p/${first.id}/form/0`,
-        headers: { ...headers, accept: 'application/json' },
-        remoteAddress,
-        payload: { email, first_name: name, consent: 'on', ...Object.fromEntries(query) },
+    const visits = async () => {
+      for (let i = 0; i < plan.visitors; i++) {
+        const headers = { 'user-agent': BROWSERS[i % BROWSERS.length]!, accept: 'text/html' };
+        const remoteAddress = `198.51.100.${(i * 7 + plans.indexOf(plan) * 60) % 250}`;
+        const url = `/${funnel.slug}/${first.slug}${SOURCES[Math.floor(rand() * SOURCES.length)]}`;
+        await publicApp.inject({ method: 'GET', url, headers, remoteAddress });
+        if (rand() > plan.optinRate) continue;
+        const name = FIRST_NAMES[i % FIRST_NAMES.length]!;
+        const email = `${name
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase()}.${funnel.slug.slice(0, 8)}${i}@exemple.fr`;
+        const query = new URLSearchParams(url.split('?')[1] ?? '');
+        await publicApp.inject({
+          method: 'POST',
+          url: `/p/${first.id}/form/0`,
+          headers: { ...headers, accept: 'application/json' },
+          remoteAddress,
+          payload: { email, first_name: name, consent: 'on', ...Object.fromEntries(query) },
+        });
+        if (second) await publicApp.inject({ method: 'GET', url: `/${funnel.slug}/${second.slug}`, headers, remoteAddress });
+      }
+    };
+    if (funnel.funnel_type !== 'webinar') await visits();
+    // The webinar: evergreen sessions (Tuesday, Thursday and Saturday at 19:00), its reminders by email, and
+    // visitors who register for the next session (a form posted without a choice takes the next one).
+    else {
+      await withWebinarReminderDemo(runtime, tenant, actor, async (sequenceId) => {
+        await putWebinarSettings(tenant, funnel.id, {
+          mode: 'evergreen',
+          sessions: [],
+          schedule_days: [2, 4, 6],
+          schedule_times: ['19:00'],
+          timezone: null,
+          min_delay_minutes: 15,
+          slots_offered: 3,
+          video_url: 'https://www.youtube.com/watch?v=aqz-KE-bpKQ',
+          duration_minutes: 60,
+          replay_hours: 48,
+          reminder_sequence_id: sequenceId,
+        });
+        await visits();
       });
-      if (second) await publicApp.inject({ method: 'GET', url: `/${funnel.slug}/${second.slug}`, headers, remoteAddress });
     }
   }
   await publicApp.flushFunnelEvents();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
 import { ZIdParams } from '../../contracts/common.js';
 import {
   ZFunnel,
@@ -10,6 +11,7 @@ import {
   ZFunnelList,
   ZFunnelListQuery,
   ZFunnelPage,
+  PAGE_CONTENT_BODY_LIMIT_BYTES,
   ZFunnelPageCreateBody,
   ZFunnelPageList,
   ZFunnelPageParams,
@@ -26,7 +28,8 @@ import { authOf, tenantOf } from '../../platform/http/api-app.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { funnelStats } from './analytics/funnel-stats.service.js';
 import { duplicateFunnel } from './funnel-copy.service.js';
-import { createFromTemplate, listTemplates } from './funnel-templates.service.js';
+import { createFromTemplate, listTemplates, templateFirstPage } from './funnel-templates.service.js';
+import { renderPage } from './publishing/render-page.js';
 import { createPage, deletePage, getPage, listPages, reorderPages, updatePage } from './funnel-pages.service.js';
 import { createFunnel, deleteFunnel, funnelExtras, getFunnel, listFunnels, updateFunnel, type TFunnelRow } from './funnels.service.js';
 import * as wire from './funnels.wire.js';
@@ -36,6 +39,9 @@ const tags = ['funnels'];
 const funnelRoute = { table: 'funnels' };
 const twoIds = { optOut: 'two ids (funnel and page), checked across workspaces in funnels.test.ts' };
 export const FUNNELS_BASE = '/api/marketing/funnels';
+/** A template's preview: no script, an opaque origin, images and fonts inline or from the media library. */
+const templatePreviewCsp = (publicUrl: string) =>
+  `sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data: https: ${new URL(publicUrl).origin}; font-src data:; frame-ancestors 'self'`;
 
 /** A funnel as the API shows it (its page count and first public address read with it). */
 export async function funnelWire(runtime: Runtime, tenant: Tenant, row: TFunnelRow) {
@@ -165,6 +171,7 @@ export function funnelsRoutes(fastify: FastifyInstance, runtime: Runtime): void 
   app.post(
     `${FUNNELS_BASE}/:id/pages`,
     {
+      bodyLimit: PAGE_CONTENT_BODY_LIMIT_BYTES,
       config: { tenant: { ...funnelRoute, sampleBody: { name: 'Opt-in', page_type: 'optin' } } },
       schema: { tags, summary: 'Add a page (at the end, or at `order`)', params: ZIdParams, body: ZFunnelPageCreateBody, response: { 201: ZFunnelPage } },
     },
@@ -201,6 +208,7 @@ export function funnelsRoutes(fastify: FastifyInstance, runtime: Runtime): void 
   app.patch(
     `${FUNNELS_BASE}/:id/pages/:pageId`,
     {
+      bodyLimit: PAGE_CONTENT_BODY_LIMIT_BYTES,
       config: { tenant: twoIds },
       schema: {
         tags,
@@ -252,6 +260,42 @@ export function funnelsRoutes(fastify: FastifyInstance, runtime: Runtime): void 
       },
     },
     async (req) => ({ items: await listTemplates(tenantOf(req, runtime), req.query) }),
+  );
+
+  // A template's picture: its first page, rendered, shown scaled down in a sandboxed frame of the Templates tab. The
+  // page is the workspace's own markup on the admin origin: the CSP sandboxes it (no script, opaque origin) even when
+  // opened on its own, and only the app itself may frame it.
+  app.get(
+    '/api/marketing/funnel-templates/:templateId/preview',
+    {
+      config: { tenant: { optOut: "a template id (built-in, or workspace:<id> read through the workspace's tenant), checked in funnels.test.ts" } },
+      schema: {
+        tags,
+        summary: "A template's first page as HTML (its picture in the Templates tab; no script runs)",
+        params: z.object({ templateId: z.string().min(1).max(80) }),
+      },
+    },
+    async (req, reply) => {
+      const first = await templateFirstPage(tenantOf(req, runtime), req.params.templateId);
+      if (!first) throw new AppError('not_found', 'No such template');
+      const { html } = renderPage({
+        pageId: '00000000-0000-4000-8000-000000000000',
+        language: first.language,
+        title: first.title,
+        description: null,
+        imageUrl: null,
+        html: first.html,
+        css: first.css,
+        js: '',
+        url: runtime.config.publicUrl,
+      });
+      return reply
+        .header('content-security-policy', templatePreviewCsp(runtime.config.publicUrl))
+        .header('x-frame-options', 'SAMEORIGIN')
+        .header('cache-control', 'private, max-age=300')
+        .type('text/html; charset=utf-8')
+        .send(html);
+    },
   );
 
   app.post(

@@ -4,6 +4,8 @@ import type { TAuth } from '../../platform/auth/access.js';
 import { decodeKeysetCursor, encodeKeysetCursor, olderThan } from '../../platform/db/keyset-cursor.js';
 import { Tenant } from '../../platform/db/tenant.js';
 import { AppError } from '../../platform/errors.js';
+import { pgConstraint, pgErrorCode } from '../../platform/db/pg-error.js';
+import { workspaceDomains } from '../workspaces/index.js';
 import { funnelPages, funnels } from './funnels.tables.js';
 import { afterCommit } from './publishing/live-page-cache.js';
 import { firstFreeSlug, RESERVED_FUNNEL_SLUGS, slugify } from './slugs.js';
@@ -23,17 +25,32 @@ export async function createFunnel(tenant: Tenant, actor: TAuth, body: TFunnelCr
     });
   }
   const slug = body.slug ? await checkedSlug(tenant, body.slug, null) : await freeSlug(tenant, slugify(body.name, 'tunnel'));
-  return tenant.insert(funnels, {
-    name: body.name,
-    description: body.description ?? null,
-    funnel_type: body.funnel_type,
-    slug,
-    language: body.language ?? 'fr',
-    is_template: body.is_template ?? false,
-    double_optin: body.double_optin ?? false,
-    template_id: templateId,
-    created_by: actor.user_id,
-  });
+  if (body.domain_id) await checkedDomain(tenant, body.domain_id, null);
+  return slugRace(
+    tenant.insert(funnels, {
+      name: body.name,
+      description: body.description ?? null,
+      funnel_type: body.funnel_type,
+      slug,
+      language: body.language ?? 'fr',
+      is_template: body.is_template ?? false,
+      double_optin: body.double_optin ?? false,
+      domain_id: body.domain_id ?? null,
+      template_id: templateId,
+      created_by: actor.user_id,
+    }),
+  );
+}
+
+/** Two funnels asking for one slug at the same moment: the unique index refuses the second, said as the check would. */
+async function slugRace<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } catch (error) {
+    if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'funnels_slug_uq')
+      throw new AppError('conflict', 'This address is already used by a funnel', { reason: 'slug_taken' });
+    throw error;
+  }
 }
 
 export function getFunnel(tenant: Tenant, id: string): Promise<TFunnelRow> {
@@ -61,7 +78,22 @@ export async function listFunnels(tenant: Tenant, query: TFunnelListQuery) {
 
 export async function updateFunnel(tenant: Tenant, id: string, body: TFunnelUpdateBody): Promise<TFunnelRow> {
   const slug = body.slug === undefined ? undefined : await checkedSlug(tenant, body.slug, id);
-  return afterCommit(tenant.update(funnels, id, { ...body, slug }, 'Funnel'));
+  if (body.domain_id) await checkedDomain(tenant, body.domain_id, id);
+  return afterCommit(slugRace(tenant.update(funnels, id, { ...body, slug }, 'Funnel')));
+}
+
+/** A domain of this workspace (proved or not yet: it serves once proved) that no other funnel answers on. */
+async function checkedDomain(tenant: Tenant, domainId: string, selfId: string | null): Promise<void> {
+  const [domain] = await tenant.db.select({ id: workspaceDomains.id }).from(workspaceDomains).where(tenant.byId(workspaceDomains, domainId));
+  if (!domain)
+    throw new AppError('bad_request', 'No such domain in this workspace', {
+      errors: [{ path: 'body.domain_id', message: 'unknown domain', code: 'unknown_domain' }],
+    });
+  const [user] = await tenant.db
+    .select({ id: funnels.id })
+    .from(funnels)
+    .where(tenant.where(funnels, eq(funnels.domain_id, domainId)));
+  if (user && user.id !== selfId) throw new AppError('conflict', 'Another funnel already answers on this domain', { reason: 'domain_has_funnel' });
 }
 
 /** Deletes the funnel and its pages (cascade); its public addresses answer 404 from then on. */
@@ -69,17 +101,26 @@ export function deleteFunnel(tenant: Tenant, id: string): Promise<void> {
   return afterCommit(tenant.delete(funnels, id, 'Funnel'));
 }
 
-/** What the funnel list shows besides the row: how many pages, and the first published page's slug. */
-export async function funnelExtras(tenant: Tenant, ids: string[]): Promise<Map<string, { pageCount: number; firstPublishedSlug: string | null }>> {
-  const extras = new Map<string, { pageCount: number; firstPublishedSlug: string | null }>();
+export type TFunnelExtras = { pageCount: number; firstPublishedSlug: string | null; domain: { hostname: string; verified: boolean } | null };
+
+/** What the funnel list shows besides the row: how many pages, the first published page's slug, its own domain. */
+export async function funnelExtras(tenant: Tenant, ids: string[]): Promise<Map<string, TFunnelExtras>> {
+  const extras = new Map<string, TFunnelExtras>();
   if (ids.length === 0) return extras;
+  const domains = await tenant.db
+    .select({ funnel_id: funnels.id, hostname: workspaceDomains.hostname, verified_at: workspaceDomains.verified_at })
+    .from(funnels)
+    .innerJoin(workspaceDomains, eq(workspaceDomains.id, funnels.domain_id))
+    .where(tenant.where(funnels, inArray(funnels.id, ids)));
+  for (const row of domains)
+    extras.set(row.funnel_id, { pageCount: 0, firstPublishedSlug: null, domain: { hostname: row.hostname, verified: row.verified_at !== null } });
   const rows = await tenant.db
     .select({ funnel_id: funnelPages.funnel_id, slug: funnelPages.slug, is_published: funnelPages.is_published })
     .from(funnelPages)
     .where(tenant.where(funnelPages, inArray(funnelPages.funnel_id, ids)))
     .orderBy(asc(funnelPages.funnel_id), asc(funnelPages.position));
   for (const row of rows) {
-    const entry = extras.get(row.funnel_id) ?? { pageCount: 0, firstPublishedSlug: null };
+    const entry = extras.get(row.funnel_id) ?? { pageCount: 0, firstPublishedSlug: null, domain: null };
     entry.pageCount++;
     if (row.is_published && entry.firstPublishedSlug === null) entry.firstPublishedSlug = row.slug;
     extras.set(row.funnel_id, entry);

@@ -4,7 +4,7 @@ import { id, timeOrderedId, timestamps, workspaceId } from '../../platform/db/co
 import { sql } from 'drizzle-orm';
 import { users } from '../accounts/index.js';
 import { leads } from '../crm/tables.js';
-import { workspaces } from '../workspaces/index.js';
+import { workspaceDomains, workspaces } from '../workspaces/index.js';
 import type { TPublishedForm } from './publishing/page-forms.js';
 
 /**
@@ -31,11 +31,19 @@ export const funnels = pgTable(
     total_revenue: bigint('total_revenue', { mode: 'number' }).notNull().default(0),
     /** The built-in template it was made from, if any. */
     template_id: text('template_id'),
+    /** The workspace's own domain this funnel answers on at `/` and `/<page slug>` (one funnel per domain). */
+    domain_id: uuid('domain_id').references(() => workspaceDomains.id, { onDelete: 'set null' }),
     published_at: timestamp('published_at', { withTimezone: true }),
     created_by: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('funnels_slug_uq').on(t.slug), index('funnels_workspace_created_idx').on(t.workspace_id, t.created_at, t.id)],
+  (t) => [
+    uniqueIndex('funnels_slug_uq').on(t.slug),
+    index('funnels_workspace_created_idx').on(t.workspace_id, t.created_at, t.id),
+    uniqueIndex('funnels_domain_uq')
+      .on(t.domain_id)
+      .where(sql`${t.domain_id} IS NOT NULL`),
+  ],
 );
 
 /**
@@ -119,6 +127,10 @@ export const funnelEvents = pgTable(
     index('funnel_events_lead_idx')
       .on(t.workspace_id, t.lead_id)
       .where(sql`${t.lead_id} IS NOT NULL`),
+    // A page A/B test's numbers: the events of its variants since its start (ab/page-ab-results.ts).
+    index('funnel_events_variant_idx')
+      .on(t.variant_id, t.occurred_at)
+      .where(sql`${t.variant_id} IS NOT NULL`),
   ],
 );
 

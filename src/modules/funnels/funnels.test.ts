@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../test/harness.js';
-import type { TFunnel, TFunnelPage, TFunnelPageSummary, TFunnelStats } from '../../contracts/funnels.js';
+import {
+  MAX_PAGE_DOCUMENT_CHARS,
+  MAX_PAGE_HTML_CHARS,
+  type TFunnel,
+  type TFunnelPage,
+  type TFunnelPageSummary,
+  type TFunnelStats,
+} from '../../contracts/funnels.js';
 import { seedFunnelDemo } from './funnels.demo.js';
 
 let t: TestContext;
@@ -227,6 +234,22 @@ describe('publishing on the public server', () => {
     expect(republished.has_unpublished_changes).toBe(false);
     expect((await visit(`/${funnel.slug}/merci`)).body).toContain('Merci beaucoup');
   });
+
+  it('saves a page as large as its limits allow (above the general body limit), and refuses a document past its own', async () => {
+    const owner = await signUp(t.app);
+    const { funnel, thanks } = await publishedFunnel(owner);
+    const path = `/api/marketing/funnels/${funnel.id}/pages/${thanks.id}`;
+    const big = {
+      html_content: `<p>${'é'.repeat(MAX_PAGE_HTML_CHARS - 7)}</p>`,
+      builder_document: { pages: [{ text: 'x'.repeat(MAX_PAGE_DOCUMENT_CHARS - 100) }] },
+    };
+    expect(JSON.stringify(big).length).toBeGreaterThan(t.runtime.config.bodyLimitBytes);
+    const saved = await owner.client.patch(path, big);
+    expect(saved.statusCode, saved.body.slice(0, 300)).toBe(200);
+    const tooBig = await owner.client.patch(path, { builder_document: { pages: [{ text: 'x'.repeat(MAX_PAGE_DOCUMENT_CHARS) }] } });
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().errors[0]).toMatchObject({ path: 'body.builder_document', code: 'document_too_large' });
+  });
 });
 
 describe('opt-in forms', () => {
@@ -380,7 +403,7 @@ describe('templates', () => {
     const { funnel } = await publishedFunnel(owner);
     await owner.client.patch(`/api/marketing/funnels/${funnel.id}`, { is_template: true });
     const list = (await owner.client.get('/api/marketing/funnel-templates')).json() as {
-      items: { id: string; source: string; language: string; pages: { page_type: string }[] }[];
+      items: { id: string; source: string; language: string; pages: { page_type: string }[]; thumbnail_url: string | null }[];
     };
     expect(list.items[0]).toMatchObject({ id: `workspace:${funnel.id}`, source: 'workspace' });
     const builtIn = list.items.filter((i) => i.source === 'built_in');
@@ -409,6 +432,16 @@ describe('templates', () => {
     expect((await owner.client.post('/api/marketing/funnels/from-template', { template_id: 'nope', name: 'x' })).statusCode).toBe(400);
     const stranger = await signUp(t.app);
     expect((await stranger.client.post('/api/marketing/funnels/from-template', { template_id: `workspace:${funnel.id}`, name: 'x' })).statusCode).toBe(400);
+
+    // Each template's picture is its first page, sandboxed: no script runs, even opened on its own; another workspace's is not shown.
+    const ownPreview = await owner.client.get(list.items[0]!.thumbnail_url!);
+    expect(ownPreview.statusCode).toBe(200);
+    expect(ownPreview.headers['content-type']).toContain('text/html');
+    expect(ownPreview.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
+    expect(ownPreview.body).toContain('Le guide');
+    expect(ownPreview.body).not.toContain('alert(');
+    expect((await owner.client.get(builtIn[0]!.thumbnail_url!)).statusCode).toBe(200);
+    expect((await stranger.client.get(list.items[0]!.thumbnail_url!)).statusCode).toBe(404);
   });
 });
 

@@ -1,11 +1,12 @@
 import { iso } from '../../contracts/common.js';
 import type { TFunnel, TFunnelPage, TFunnelPageSummary } from '../../contracts/funnels.js';
-import type { TFunnelPageRow, TFunnelRow } from './funnels.service.js';
+import type { TFunnelExtras, TFunnelPageRow, TFunnelRow } from './funnels.service.js';
 import { pageUrl } from './publishing/public-paths.js';
 import { rate } from './analytics/rate.js';
 
-export function funnel(row: TFunnelRow, extras: { pageCount: number; firstPublishedSlug: string | null } | undefined, publicUrl: string): TFunnel {
+export function funnel(row: TFunnelRow, extras: TFunnelExtras | undefined, publicUrl: string): TFunnel {
   const first = row.is_active ? (extras?.firstPublishedSlug ?? null) : null;
+  const domain = extras?.domain ?? null;
   return {
     id: row.id,
     name: row.name,
@@ -23,6 +24,9 @@ export function funnel(row: TFunnelRow, extras: { pageCount: number; firstPublis
     conversion_rate: rate(row.total_leads, row.total_visitors),
     page_count: extras?.pageCount ?? 0,
     public_url: first ? pageUrl(publicUrl, row.slug, first) : null,
+    domain_id: row.domain_id,
+    domain_hostname: domain?.hostname ?? null,
+    domain_url: first && domain?.verified ? `https://${domain.hostname}/${first}` : null,
     published_at: iso(row.published_at),
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),

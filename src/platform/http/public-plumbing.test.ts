@@ -1,12 +1,14 @@
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestDns, type TTestDns } from '../../../test/dns-server.js';
 import { signUp, startTestApp, type TestContext } from '../../../test/harness.js';
 import { loadConfig } from '../config.js';
 import { buildPublicApp } from './public-app.js';
 
 let t: TestContext;
 let publicApp: FastifyInstance;
+let dns: TTestDns;
 
 /** Routes a published page or a payment webhook would declare. */
 function probeRoutes(app: FastifyInstance): void {
@@ -21,14 +23,16 @@ function probeRoutes(app: FastifyInstance): void {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ PUBLIC_RATE_LIMIT_PER_MINUTE: '30', PUBLIC_URL: 'https://go.product.example' });
-  const { workspaceOfHost } = await import('../../modules/workspaces/index.js');
-  publicApp = await buildPublicApp(t.runtime, [probeRoutes], (host) => workspaceOfHost(t.runtime.db, host));
+  dns = await startTestDns();
+  t = await startTestApp({ PUBLIC_RATE_LIMIT_PER_MINUTE: '30', PUBLIC_URL: 'https://go.product.example', DNS_SERVERS: dns.server });
+  const { domainsPublicRoutes, workspaceOfHost } = await import('../../modules/workspaces/index.js');
+  publicApp = await buildPublicApp(t.runtime, [probeRoutes, domainsPublicRoutes], (host) => workspaceOfHost(t.runtime.db, host));
   await publicApp.ready();
 });
 afterAll(async () => {
   await publicApp.close();
   await t.close();
+  await dns.close();
 });
 
 describe('public server plumbing', () => {
@@ -54,18 +58,46 @@ describe('public server plumbing', () => {
     expect(second.json()).toEqual({ seen: 'v1' });
   });
 
-  it('finds the workspace of a custom domain added in settings, and no other', async () => {
+  it('finds the workspace of a custom domain once its TXT record proves it, and no other', async () => {
     const owner = await signUp(t.app);
     const added = await owner.client.post('/api/workspace/domains', { hostname: 'Pages.Mon-Coaching.fr.' });
     expect(added.statusCode).toBe(201);
-    expect(added.json()).toMatchObject({ hostname: 'pages.mon-coaching.fr' });
-    const found = await publicApp.inject({ method: 'GET', url: '/probe/host', headers: { host: 'pages.mon-coaching.fr:443' } });
-    expect(found.json()).toEqual({ workspace: owner.workspaceId });
-    const unknown = await publicApp.inject({ method: 'GET', url: '/probe/host', headers: { host: 'ailleurs.example' } });
-    expect(unknown.json()).toEqual({ workspace: null });
+    const domain = added.json();
+    expect(domain).toMatchObject({
+      hostname: 'pages.mon-coaching.fr',
+      status: 'pending',
+      txt_name: '_mk-verify.pages.mon-coaching.fr',
+      cname_target: 'go.product.example',
+    });
+    expect(domain.txt_value).toMatch(/^mk-verify=[0-9a-f]{32}$/);
+    const host = (hostname: string) => publicApp.inject({ method: 'GET', url: '/probe/host', headers: { host: hostname } });
+    // Not proved yet: the name serves nothing.
+    const check = (domain: string) => publicApp.inject({ method: 'GET', url: `/p/domain-check?domain=${domain}` });
+    expect((await check('pages.mon-coaching.fr')).statusCode).toBe(404);
 
+    // Another workspace may claim the name too (nobody blocks a domain by adding it first)...
     const other = await signUp(t.app);
-    expect((await other.client.post('/api/workspace/domains', { hostname: 'pages.mon-coaching.fr' })).statusCode).toBe(409);
+    const claim = await other.client.post('/api/workspace/domains', { hostname: 'pages.mon-coaching.fr' });
+    expect(claim.statusCode).toBe(201);
+    // ...but a check without the record says so and proves nothing.
+    const missing = await owner.client.post(`/api/workspace/domains/${domain.id}/verify`);
+    expect(missing.json()).toMatchObject({ status: 'pending', check_error: 'txt_missing' });
+
+    dns.setTxt('_mk-verify.pages.mon-coaching.fr', [['some-other=record'], [domain.txt_value]]);
+    const proved = await owner.client.post(`/api/workspace/domains/${domain.id}/verify`);
+    expect(proved.json()).toMatchObject({ status: 'verified', check_error: null });
+    expect((await host('pages.mon-coaching.fr:443')).json()).toEqual({ workspace: owner.workspaceId });
+    expect((await host('ailleurs.example')).json()).toEqual({ workspace: null });
+    // Caddy's on-demand TLS asks before getting a certificate.
+    expect((await check('pages.mon-coaching.fr')).statusCode).toBe(200);
+    expect((await check('ailleurs.example')).statusCode).toBe(404);
+
+    // The other claim cannot be proved now, even with its own record published; nor can the name be added again.
+    dns.setTxt('_mk-verify.pages.mon-coaching.fr', [[domain.txt_value], [claim.json().txt_value]]);
+    const second = await other.client.post(`/api/workspace/domains/${claim.json().id}/verify`);
+    expect(second.statusCode).toBe(409);
+    expect(second.json().reason).toBe('domain_taken');
+    expect((await other.client.post('/api/workspace/domains', { hostname: 'autre.mon-coaching.fr' })).statusCode).toBe(201);
     const bad = await other.client.post('/api/workspace/domains', { hostname: 'http://x/y' });
     expect(bad.statusCode).toBe(400);
     expect((bad.json() as { errors: { code: string }[] }).errors[0]!.code).toBe('hostname');

@@ -44,6 +44,13 @@ export const leads = pgTable(
     consent_at: timestamp('consent_at', { withTimezone: true }),
     consent_ip: text('consent_ip'),
     unsubscribed_at: timestamp('unsubscribed_at', { withTimezone: true }),
+    /**
+     * Double opt-in: the person signed up through a form that asks for a confirmation and has not clicked its link yet
+     * (when the last confirmation mail went). Not mailed while set (email-audience.service.ts, email-sender.ts).
+     */
+    optin_pending_at: timestamp('optin_pending_at', { withTimezone: true }),
+    /** When the person last confirmed their address through a double opt-in link (proof of consent). */
+    optin_confirmed_at: timestamp('optin_confirmed_at', { withTimezone: true }),
     /** The person's IANA time zone (null: the workspace's); sequences' send windows may follow it. */
     timezone: text('timezone'),
     /**

@@ -34,6 +34,8 @@ export function lead(row: TLeadRow): TLead {
     consent_at: iso(row.consent_at),
     consent_ip: row.consent_ip,
     unsubscribed_at: iso(row.unsubscribed_at),
+    optin_pending_at: iso(row.optin_pending_at),
+    optin_confirmed_at: iso(row.optin_confirmed_at),
     timezone: row.timezone,
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),

@@ -35,6 +35,9 @@ type TClaimedEnrollment = {
   lead_id: string;
   step_id: string | null;
   last_send_id: string | null;
+  /** The time anchor waits count from (Date or ISO text, as the driver gives it), and the emails' extra merge fields. */
+  anchor_at: Date | string | null;
+  merge_data: Record<string, unknown> | null;
   email: string | null;
   lead_timezone: string | null;
   unsubscribed: boolean;
@@ -43,7 +46,7 @@ type TClaimedEnrollment = {
   clicked: boolean;
 };
 
-type TSend = { emailId: string; stepId: string; address: string; leadId: string; workspaceId: string };
+type TSend = { emailId: string; stepId: string; address: string; leadId: string; workspaceId: string; mergeData: Record<string, unknown> | null };
 
 /** What one claim does to one enrollment (an email step's move or completion carries its message). */
 type TMove =
@@ -107,7 +110,7 @@ function claimDue(tx: Db, now: Date, limit: number): Promise<TClaimedEnrollment[
   return tx
     .execute(
       sql`
-      SELECT e.id, e.workspace_id, e.sequence_id, e.lead_id, e.step_id, e.last_send_id,
+      SELECT e.id, e.workspace_id, e.sequence_id, e.lead_id, e.step_id, e.last_send_id, e.anchor_at, e.merge_data,
         l.email, l.timezone AS lead_timezone, l.unsubscribed_at IS NOT NULL AS unsubscribed,
         (SELECT x.reason FROM ${emailSuppressions} x WHERE x.workspace_id = e.workspace_id AND lower(x.email) = lower(l.email) LIMIT 1) AS suppression,
         coalesce(s.opened_at IS NOT NULL, false) AS opened, coalesce(s.clicked_at IS NOT NULL, false) AS clicked
@@ -208,10 +211,11 @@ export function decide(enrollment: TClaimedEnrollment, sequence: TSequenceRow & 
   const step = sequence.index.get(enrollment.step_id);
   if (!step) return { id, kind: 'complete' };
   const leadZone = knownTimeZone(enrollment.lead_timezone, ctx.workspaceZone);
+  const anchor = enrollment.anchor_at === null ? null : new Date(enrollment.anchor_at);
   const arrive = (next: string | null): Extract<TMove, { kind: 'move' | 'complete' }> => {
-    const target = sequence.index.get(next);
+    const target = arrival(sequence.index, next, ctx.now, leadZone, anchor);
     if (!target) return { id, kind: 'complete' };
-    return { id, kind: 'move', step: target.id, due: arrivalDue(target, ctx.now, leadZone) };
+    return { id, kind: 'move', step: target.step.id, due: target.due };
   };
   switch (step.type) {
     case 'email': {
@@ -220,11 +224,19 @@ export function decide(enrollment: TClaimedEnrollment, sequence: TSequenceRow & 
       if (at.getTime() > ctx.now.getTime()) return { id, kind: 'defer', due: at };
       const address = (enrollment.email ?? '').trim().toLowerCase();
       if (!address) return { id, kind: 'exit', reason: 'no_email' };
-      const send = { emailId: step.email_id, stepId: step.id, address, leadId: enrollment.lead_id, workspaceId: enrollment.workspace_id };
+      const send = {
+        emailId: step.email_id,
+        stepId: step.id,
+        address,
+        leadId: enrollment.lead_id,
+        workspaceId: enrollment.workspace_id,
+        mergeData: enrollment.merge_data,
+      };
       return { ...arrive(sequence.index.after(step.id)), send };
     }
     case 'wait':
     case 'wait_until':
+    case 'wait_anchor':
       // Due: the wait is over.
       return arrive(sequence.index.after(step.id));
     case 'condition':
@@ -242,11 +254,30 @@ function exitReason(enrollment: TClaimedEnrollment, goalReached: boolean): TEnro
   return null;
 }
 
-/** When a lead arriving at `step` at `now` runs it: after a wait, at a "wait until" time, else at once. */
-export function arrivalDue(step: TSequenceStep, now: Date, leadZone: string): Date {
+/**
+ * When a lead arriving at `step` at `now` runs it: after a wait, at a "wait until" time, at the anchor's offset (no
+ * anchor: at once), else at once.
+ */
+export function arrivalDue(step: TSequenceStep, now: Date, leadZone: string, anchor: Date | null = null): Date {
   if (step.type === 'wait') return new Date(now.getTime() + step.amount * UNIT_MS[step.unit]);
   if (step.type === 'wait_until') return nextOccurrence(now, step.weekday, step.time, leadZone);
+  if (step.type === 'wait_anchor' && anchor) return new Date(anchor.getTime() + step.offset_minutes * MINUTE);
   return now;
+}
+
+/**
+ * The step a lead arriving at `id` at `now` waits at, and when it runs (null: the end). An anchor wait whose time has
+ * passed is skipped with the steps after it up to the next anchor wait (ARCHITECTURE.md, "Webinars"): someone who
+ * registers 30 minutes before a session gets the "starting now" email only, not the day-before one at once.
+ */
+export function arrival(index: StepIndex, id: string | null, now: Date, leadZone: string, anchor: Date | null): { step: TSequenceStep; due: Date } | null {
+  let step = index.get(id);
+  while (step && step.type === 'wait_anchor' && anchor && arrivalDue(step, now, leadZone, anchor).getTime() < now.getTime()) {
+    let next = index.get(index.after(step.id));
+    while (next && next.type !== 'wait_anchor') next = index.get(index.after(next.id));
+    step = next;
+  }
+  return step ? { step, due: arrivalDue(step, now, leadZone, anchor) } : null;
 }
 
 /** The batch's messages, moves and senders' jobs, in the claim's transaction. */
@@ -257,14 +288,15 @@ async function write(runtime: Runtime, tx: Db, now: Date, moves: TMove[], queueS
   if (sends.length > 0) {
     const inserted = rowsOf<{ id: string; dedupe_key: string }>(
       await tx.execute(sql`
-        INSERT INTO ${emailSends} (workspace_id, campaign_id, lead_id, email, source, dedupe_key, variant)
-        SELECT v.workspace_id, v.email_id, v.lead_id, v.address, 'sequence', v.dedupe_key, ${sequenceVariantSql(sql`v.lead_id`)}
+        INSERT INTO ${emailSends} (workspace_id, campaign_id, lead_id, email, source, dedupe_key, variant, merge_data)
+        SELECT v.workspace_id, v.email_id, v.lead_id, v.address, 'sequence', v.dedupe_key, ${sequenceVariantSql(sql`v.lead_id`)}, v.merge_data
         FROM (VALUES ${sql.join(
           sends.map(
-            (s) => sql`(${s.workspaceId}::uuid, ${s.emailId}::uuid, ${s.leadId}::uuid, ${s.address}::text, ${dedupeKey(s.enrollment, s.stepId)}::text)`,
+            (s) =>
+              sql`(${s.workspaceId}::uuid, ${s.emailId}::uuid, ${s.leadId}::uuid, ${s.address}::text, ${dedupeKey(s.enrollment, s.stepId)}::text, ${s.mergeData === null ? null : JSON.stringify(s.mergeData)}::jsonb)`,
           ),
           sql`, `,
-        )}) AS v(workspace_id, email_id, lead_id, address, dedupe_key)
+        )}) AS v(workspace_id, email_id, lead_id, address, dedupe_key, merge_data)
         -- The email row: its A/B test gives each message its variant.
         JOIN ${emailCampaigns} c ON c.id = v.email_id
         ON CONFLICT (workspace_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO UPDATE SET updated_at = ${emailSends.updated_at}

@@ -10,7 +10,7 @@ import { leads } from '../../crm/tables.js';
 import { getLead, type TLeadRow } from '../../crm/index.js';
 import { workspaces } from '../../workspaces/index.js';
 import { knownTimeZone } from './send-window.js';
-import { arrivalDue } from './sequence-engine.js';
+import { arrival } from './sequence-engine.js';
 import { StepIndex } from './sequence-steps.js';
 import { emailSequenceEnrollments } from './sequences.tables.js';
 import { getSequence, type TSequenceRow } from './sequences.service.js';
@@ -27,7 +27,14 @@ export type TEnrollRefusal = 'already_enrolled' | 'reentry_not_allowed' | 'seque
  * Enrolls a lead at the first step (due at once, or at the end of a first wait). The partial unique index lets one
  * active enrollment per lead and sequence through when two enrollers race; the re-entry rule reads the last one.
  */
-export async function enrollLead(tenant: Tenant, sequence: TSequenceRow, leadId: string, now: Date): Promise<TEnrollmentRow | TEnrollRefusal> {
+export async function enrollLead(
+  tenant: Tenant,
+  sequence: TSequenceRow,
+  leadId: string,
+  now: Date,
+  /** The time anchor waits count from, and the emails' extra merge fields (a webinar's registration). */
+  anchored?: { anchorAt: Date; mergeData: Record<string, unknown> },
+): Promise<TEnrollmentRow | TEnrollRefusal> {
   if (sequence.status === 'draft') return 'sequence_draft';
   const [last] = await tenant.db
     .select({ state: emailSequenceEnrollments.state, ended_at: emailSequenceEnrollments.ended_at })
@@ -42,11 +49,19 @@ export async function enrollLead(tenant: Tenant, sequence: TSequenceRow, leadId:
     if (now.getTime() < allowedAt) return 'reentry_not_allowed';
   }
   const index = new StepIndex(sequence.steps);
-  const first = index.get(index.first);
-  const due = first ? arrivalDue(first, now, await leadTimeZone(tenant, leadId)) : now;
+  const first = arrival(index, index.first, now, await leadTimeZone(tenant, leadId), anchored?.anchorAt ?? null);
   const [row] = await tenant.db
     .insert(emailSequenceEnrollments)
-    .values({ workspace_id: tenant.workspaceId, sequence_id: sequence.id, lead_id: leadId, step_id: first?.id ?? null, due_at: due, entered_at: now })
+    .values({
+      workspace_id: tenant.workspaceId,
+      sequence_id: sequence.id,
+      lead_id: leadId,
+      step_id: first?.step.id ?? null,
+      due_at: first?.due ?? now,
+      entered_at: now,
+      anchor_at: anchored?.anchorAt ?? null,
+      merge_data: anchored?.mergeData ?? null,
+    })
     .onConflictDoNothing()
     .returning();
   return row ?? 'already_enrolled';

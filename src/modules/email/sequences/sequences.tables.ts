@@ -54,6 +54,10 @@ export const emailSequenceEnrollments = pgTable(
     due_at: timestamp('due_at', { withTimezone: true }),
     /** The message this enrollment was sent last (the "opened / clicked the previous email" conditions read it). */
     last_send_id: uuid('last_send_id'),
+    /** The time `wait_anchor` steps count from (a webinar session's start); null: none. */
+    anchor_at: timestamp('anchor_at', { withTimezone: true }),
+    /** Merge fields of this enrollment's emails besides the lead's (a webinar's `webinar.starts_at`, `webinar.watch_url`). */
+    merge_data: jsonb('merge_data').$type<Record<string, unknown>>(),
     entered_at: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
     ended_at: timestamp('ended_at', { withTimezone: true }),
     ...timestamps(),

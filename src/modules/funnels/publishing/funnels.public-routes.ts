@@ -9,10 +9,15 @@ import { PUBLIC_CSP } from '../../../platform/http/security-headers.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { FunnelEventBuffer } from '../analytics/event-buffer.js';
 import { visitorId } from '../analytics/visitor-id.js';
-import { cachedNextUrl, cachedPageByAddress, cachedPageById, encodedBody, type TCachedPage } from './live-page-cache.js';
+import { cachedDomain, cachedNextUrl, cachedPageByAddress, cachedPageById, cachedPageOnDomain, encodedBody, type TCachedPage } from './live-page-cache.js';
 import type { TLivePage } from './live-pages.js';
 import { escapeAttribute } from './html-escape.js';
 import { submitOptin } from './optin.service.js';
+import { confirmationPage, CONFIRM_PATH_PREFIX, readConfirmationToken } from './double-optin.js';
+import { Tenant } from '../../../platform/db/tenant.js';
+import { confirmOptin } from '../../crm/index.js';
+import { submitWebinarRegistration, type TRegisterOutcome } from '../webinar/webinar-register.js';
+import { entryForVariant, servedEntry, variantScript } from '../ab/page-ab-serving.js';
 import { pageUrl, RUNTIME_SCRIPT_PATH, UTM_FIELDS } from './public-paths.js';
 
 // Published funnel pages on the public server: the pages at /<funnel slug>/<page slug> (the funnel's address alone
@@ -56,6 +61,8 @@ function isBot(userAgent: string): boolean {
 const FORM_POSTS_PER_MINUTE = 20;
 
 const ZPageId = z.object({ pageId: z.uuid() });
+/** The A/B test variant a form or next-step link names (pages published before the tests have none). */
+const ZVariantQuery = z.looseObject({ v: z.string().max(64).optional() });
 const ZFormParams = z.object({ pageId: z.uuid(), index: z.coerce.number().int().min(0).max(50) });
 const ZScriptParams = z.object({ pageId: z.uuid(), file: z.string().regex(/^[0-9a-f]{16}\.js$/) });
 
@@ -72,6 +79,8 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
 
   async function sendPage(req: FastifyRequest, reply: FastifyReply, entry: TCachedPage | undefined, query: Record<string, unknown>) {
     if (!entry) return reply.callNotFound();
+    // During the page's A/B test: the variant this visitor sticks to (ab/page-ab-serving.ts).
+    entry = await servedEntry(runtime.db, runtime.secrets, entry, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' });
     const page = entry.page;
     const userAgent = req.headers['user-agent'] ?? '';
     // Prefetches and bots are not visitors; a revalidation (304) is a view like any other.
@@ -80,6 +89,7 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
         workspaceId: page.workspaceId,
         funnelId: page.funnelId,
         pageId: page.id,
+        variantId: page.variantId ?? null,
         kind: 'view',
         ...visitOf(req, page),
         utmSource: param(query.utm_source),
@@ -97,12 +107,24 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
   }
 
   const pageQuery = z.record(z.string(), z.unknown());
+  const domainOf = (req: FastifyRequest) => cachedDomain(runtime.db, req.hostname.toLowerCase().replace(/\.$/, ''));
+
+  // On a workspace's proved domain, its funnel answers at `/` and `/<page slug>`.
+  app.get('/', { compress: false, schema: { hide: true, querystring: pageQuery } }, async (req, reply) => {
+    const domain = await domainOf(req);
+    return sendPage(req, reply, domain ? await cachedPageOnDomain(runtime.db, domain.id, null) : undefined, req.query);
+  });
+
   app.get(
     '/:funnelSlug',
     { compress: false, schema: { hide: true, params: z.object({ funnelSlug: z.string().max(60) }), querystring: pageQuery } },
     async (req, reply) => {
       if (!ZSlug.safeParse(req.params.funnelSlug).success) return reply.callNotFound();
-      return sendPage(req, reply, await cachedPageByAddress(runtime.db, req.params.funnelSlug, null), req.query);
+      const domain = await domainOf(req);
+      const entry = domain
+        ? await cachedPageOnDomain(runtime.db, domain.id, req.params.funnelSlug)
+        : await cachedPageByAddress(runtime.db, req.params.funnelSlug, null);
+      return sendPage(req, reply, entry, req.query);
     },
   );
 
@@ -112,9 +134,19 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
     async (req, reply) => {
       const { funnelSlug, pageSlug } = req.params;
       if (!ZSlug.safeParse(funnelSlug).success || !ZSlug.safeParse(pageSlug).success) return reply.callNotFound();
-      return sendPage(req, reply, await cachedPageByAddress(runtime.db, funnelSlug, pageSlug), req.query);
+      const entry = await cachedPageByAddress(runtime.db, funnelSlug, pageSlug);
+      // A workspace's domain shows its own funnels only.
+      const domain = await domainOf(req);
+      return sendPage(req, reply, domain && entry?.page.workspaceId !== domain.workspaceId ? undefined : entry, req.query);
     },
   );
+
+  /** A page's address as the visitor should see it: on the funnel's own domain, `/<page slug>`; else the full public address. */
+  async function addressFor(req: FastifyRequest, page: TLivePage, url: string): Promise<string> {
+    const domain = page.domainId ? await domainOf(req) : null;
+    const prefix = `${publicUrl}/${page.funnelSlug}/`;
+    return domain?.id === page.domainId && url.startsWith(prefix) ? `/${url.slice(prefix.length)}` : url;
+  }
 
   app.get(RUNTIME_SCRIPT_PATH, { schema: { hide: true } }, async (req, reply) => {
     reply.header('etag', RUNTIME_ETAG).header('cache-control', 'public, max-age=3600');
@@ -125,31 +157,69 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
   // A page's own JavaScript, under its hash: only here, on the public server, never in the admin app.
   app.get('/p/:pageId/:file', { schema: { hide: true, params: ZScriptParams } }, async (req, reply) => {
     const page = (await cachedPageById(runtime.db, req.params.pageId))?.page;
-    if (!page?.js || `${createHash('sha256').update(page.js).digest('hex').slice(0, 16)}.js` !== req.params.file) return reply.callNotFound();
-    return reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(page.js);
+    const own = page?.js && `${createHash('sha256').update(page.js).digest('hex').slice(0, 16)}.js` === req.params.file ? page.js : null;
+    // An A/B test variant's script is served under its page too.
+    const js = own ?? (page ? await variantScript(runtime.db, page.id, req.params.file) : null);
+    if (!js) return reply.callNotFound();
+    return reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(js);
   });
 
   // A next-step link: counted as the page's conversion, then on to the next page.
-  app.get('/p/:pageId/next', { schema: { hide: true, params: ZPageId } }, async (req, reply) => {
-    const entry = await cachedPageById(runtime.db, req.params.pageId);
+  app.get('/p/:pageId/next', { schema: { hide: true, params: ZPageId, querystring: ZVariantQuery } }, async (req, reply) => {
+    const entry = await entryForVariant(runtime.db, await cachedPageById(runtime.db, req.params.pageId), req.query.v);
     if (!entry) return reply.callNotFound();
     const page = entry.page;
     if (!isBot(req.headers['user-agent'] ?? '')) {
-      buffer.push({ workspaceId: page.workspaceId, funnelId: page.funnelId, pageId: page.id, kind: 'click', ...visitOf(req, page), occurredAt: new Date() });
+      buffer.push({
+        workspaceId: page.workspaceId,
+        funnelId: page.funnelId,
+        pageId: page.id,
+        variantId: page.variantId ?? null,
+        kind: 'click',
+        ...visitOf(req, page),
+        occurredAt: new Date(),
+      });
     }
     const next = (await cachedNextUrl(runtime.db, publicUrl, entry)) ?? pageUrl(publicUrl, page.funnelSlug, page.slug);
-    return reply.header('cache-control', 'no-store').redirect(next, 302);
+    return reply.header('cache-control', 'no-store').redirect(await addressFor(req, page, next), 302);
   });
+
+  // Double opt-in links: the page asks for a click, the click confirms (double-optin.ts).
+  const ZConfirmParams = z.object({ token: z.string().max(300) });
+  const languageOf = (req: FastifyRequest) => ((req.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'fr');
+  app.get(`${CONFIRM_PATH_PREFIX}:token`, { schema: { hide: true, params: ZConfirmParams } }, async (req, reply) => {
+    const valid = readConfirmationToken(runtime.secrets, req.params.token, new Date()) !== undefined;
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    return reply
+      .code(valid ? 200 : 404)
+      .type('text/html; charset=utf-8')
+      .send(confirmationPage(languageOf(req), valid ? 'ask' : 'invalid', `${CONFIRM_PATH_PREFIX}${req.params.token}`));
+  });
+  app.post(
+    `${CONFIRM_PATH_PREFIX}:token`,
+    { config: { rateLimit: { max: FORM_POSTS_PER_MINUTE, timeWindow: '1 minute' } }, schema: { hide: true, params: ZConfirmParams } },
+    async (req, reply) => {
+      const target = readConfirmationToken(runtime.secrets, req.params.token, new Date());
+      // Clicked twice: still confirmed (confirmOptin answers false, nothing changes).
+      if (target) await confirmOptin(new Tenant(runtime.db, target.workspaceId), target.leadId);
+      reply.header('cache-control', 'no-store');
+      return reply
+        .code(target ? 200 : 404)
+        .type('text/html; charset=utf-8')
+        .send(confirmationPage(languageOf(req), target ? 'confirmed' : 'invalid'));
+    },
+  );
 
   app.post(
     '/p/:pageId/form/:index',
     {
       config: { rateLimit: { max: FORM_POSTS_PER_MINUTE, timeWindow: '1 minute' } },
-      schema: { hide: true, params: ZFormParams, body: z.record(z.string(), z.unknown()).optional() },
+      schema: { hide: true, params: ZFormParams, querystring: ZVariantQuery, body: z.record(z.string(), z.unknown()).optional() },
     },
     async (req, reply) => {
       const wantsJson = (req.headers.accept ?? '').includes('application/json');
-      const entry = await cachedPageById(runtime.db, req.params.pageId);
+      // A variant's form (`?v=`) is checked against that variant's published forms.
+      const entry = await entryForVariant(runtime.db, await cachedPageById(runtime.db, req.params.pageId), req.query.v);
       const page = entry?.page;
       const form = page?.forms.find((f) => f.index === req.params.index);
       if (!page || !form) return reply.callNotFound();
@@ -159,8 +229,10 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
           .map((key) => [key, param(body[key])])
           .filter((entry): entry is [string, string] => entry[1] !== null),
       );
-      const sourceUrl = pageUrl(publicUrl, page.funnelSlug, page.slug);
-      const outcome = await submitOptin(runtime, page, form, body, {
+      const sourceUrl = absolute(req, await addressFor(req, page, pageUrl(publicUrl, page.funnelSlug, page.slug)));
+      // A webinar form also registers for a session (webinar/webinar-register.ts).
+      const submit = form.kind === 'webinar-form' ? submitWebinarRegistration : submitOptin;
+      const outcome: TRegisterOutcome = await submit(runtime, page, form, body, {
         ip: req.ip,
         ...visitOf(req, page),
         sourceUrl,
@@ -174,11 +246,19 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
           .type('text/html; charset=utf-8')
           .send(errorPage(page, outcome.errors, sourceUrl));
       }
-      const next = (await cachedNextUrl(runtime.db, publicUrl, entry!)) ?? `${sourceUrl}?merci=1`;
+      const nextUrl = await cachedNextUrl(runtime.db, publicUrl, entry!);
+      const after = nextUrl ? await addressFor(req, page, nextUrl) : `${sourceUrl}?merci=1`;
+      // A registration's confirmation page shows the watch link: its token rides along.
+      const next = outcome.ok && outcome.token ? `${after}${after.includes('?') ? '&' : '?'}t=${outcome.token}` : after;
       if (wantsJson) return reply.send({ redirect: next });
       return reply.redirect(next, 303);
     },
   );
+}
+
+/** A path on the request's own host made absolute (the lead's source URL is a whole address). */
+function absolute(req: FastifyRequest, url: string): string {
+  return url.startsWith('/') ? `${req.protocol}://${req.host}${url}` : url;
 }
 
 /** A query or form value kept for the analytics (the first of repeated ones, 200 characters at most). */

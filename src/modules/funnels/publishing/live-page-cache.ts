@@ -1,6 +1,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Db } from '../../../platform/db/database.js';
-import { livePageByAddress, livePageById, nextPageUrl, type TLivePage } from './live-pages.js';
+import { verifiedDomainOf } from '../../workspaces/index.js';
+import { livePageByAddress, livePageById, livePageOnDomain, nextPageUrl, type TLivePage } from './live-pages.js';
 
 // Published pages kept in memory by the public server for a few seconds, with their compressed bodies made once per
 // version: a page view then costs no database query and no compression (bench:public). A change made in this process
@@ -20,11 +21,36 @@ export type TCachedPage = {
 type TSlot = { value: TCachedPage | undefined; until: number };
 const byAddress = new Map<string, TSlot>();
 const byId = new Map<string, TSlot>();
+/** Host names seen by the public server: a proved domain (its id and workspace) or null (the product's own, unknown). */
+const domains = new Map<string, { value: { id: string; workspaceId: string } | null; until: number }>();
 
 /** Forgets every cached page: called by every change that can alter what the public server sends. */
 export function forgetLivePages(): void {
   byAddress.clear();
   byId.clear();
+  domains.clear();
+  for (const listener of forgetListeners) listener();
+}
+
+const forgetListeners: (() => void)[] = [];
+/** Another cache of what the public server sends (a page's A/B variants, ab/page-ab-serving.ts) forgets with this one. */
+export function onForgetLivePages(listener: () => void): void {
+  forgetListeners.push(listener);
+}
+
+/** The proved domain a Host is, or null; a domain proved or removed in the admin app is seen within TTL_MS. */
+export async function cachedDomain(db: Db, hostname: string): Promise<{ id: string; workspaceId: string } | null> {
+  const now = Date.now();
+  const slot = domains.get(hostname);
+  if (slot && slot.until > now) return slot.value;
+  const value = (await verifiedDomainOf(db, hostname)) ?? null;
+  if (domains.size >= MAX_ENTRIES) domains.clear();
+  domains.set(hostname, { value, until: now + TTL_MS });
+  return value;
+}
+
+export function cachedPageOnDomain(db: Db, domainId: string, pageSlug: string | null): Promise<TCachedPage | undefined> {
+  return cached(byAddress, `@${domainId}/${pageSlug ?? ''}`, () => livePageOnDomain(db, domainId, pageSlug));
 }
 
 /** Waits for a change (its transaction committed), then forgets the cached pages. */

@@ -14,14 +14,21 @@ export type TLivePage = {
   workspaceId: string;
   funnelId: string;
   funnelSlug: string;
+  /** The workspace's domain the funnel answers on (pages there are at /<page slug>), if any. */
+  domainId: string | null;
   slug: string;
   position: number;
   language: TFunnelLanguage;
+  /** The funnel's name and whether its sign-ups confirm by mail (double opt-in). */
+  funnelName: string;
+  doubleOptin: boolean;
   nextPageId: string | null;
   html: string;
   js: string | null;
   etag: string;
   forms: TPublishedForm[];
+  /** The A/B test variant this version is (ab/page-ab-serving.ts); absent for the page outside a test. */
+  variantId?: string | null;
 };
 
 const columns = {
@@ -29,9 +36,12 @@ const columns = {
   workspaceId: funnelPages.workspace_id,
   funnelId: funnelPages.funnel_id,
   funnelSlug: funnels.slug,
+  domainId: funnels.domain_id,
   slug: funnelPages.slug,
   position: funnelPages.position,
   language: funnels.language,
+  funnelName: funnels.name,
+  doubleOptin: funnels.double_optin,
   nextPageId: funnelPages.next_page_id,
   html: funnelPages.published_html,
   js: funnelPages.published_js,
@@ -66,6 +76,19 @@ export async function livePageById(db: Db, pageId: string): Promise<TLivePage | 
     .from(funnelPages)
     .innerJoin(funnels, eq(funnels.id, funnelPages.funnel_id))
     .where(and(live, eq(funnelPages.id, pageId)))
+    .limit(1);
+  return toLive(row);
+}
+
+/** The live page at /<page slug> (or `/` when `pageSlug` is null) of the funnel that answers on a proved domain. */
+export async function livePageOnDomain(db: Db, domainId: string, pageSlug: string | null): Promise<TLivePage | undefined> {
+  const [row] = await db
+    .select(columns)
+    // eslint-disable-next-line local/tenant-scope -- the domain (found by Host) names the funnel
+    .from(funnelPages)
+    .innerJoin(funnels, eq(funnels.id, funnelPages.funnel_id))
+    .where(and(live, eq(funnels.domain_id, domainId), pageSlug === null ? undefined : eq(funnelPages.slug, pageSlug)))
+    .orderBy(asc(funnelPages.position))
     .limit(1);
   return toLive(row);
 }

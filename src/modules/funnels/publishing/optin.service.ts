@@ -7,6 +7,7 @@ import { captureLead, publishLeadEvents, recordLeadEvent } from '../../crm/index
 import { recordFunnelEvents } from '../analytics/record-funnel-events.js';
 import type { TLivePage } from './live-pages.js';
 import type { TPublishedForm } from './page-forms.js';
+import { sendConfirmationMail } from './double-optin.js';
 import { HONEYPOT_FIELD } from './public-paths.js';
 
 // A visitor submits an opt-in form of a published page: the submission is checked against the form as it was
@@ -35,6 +36,8 @@ export async function submitOptin(
   form: TPublishedForm,
   body: Record<string, unknown>,
   visit: TOptinVisit,
+  /** Runs in the opt-in's transaction once the lead is captured (a webinar's registration: webinar/webinar-register.ts). */
+  onCaptured?: (tx: Tenant, lead: { id: string; timezone?: string | null }) => Promise<void>,
 ): Promise<TOptinOutcome> {
   // A bot filled the field people never see: it is told all went well, and nothing is recorded.
   if (text(body[HONEYPOT_FIELD])) return { ok: true, leadId: null };
@@ -73,9 +76,20 @@ export async function submitOptin(
           utm: visit.utm,
           consent: consented ? { source: `funnel:${page.funnelSlug}/${page.slug}`, ip: visit.ip } : null,
           customFieldPath: CUSTOM_FIELD_INPUT_PREFIX.replace(/\.$/, ''),
+          doubleOptin: page.doubleOptin,
         });
         // An erased person (suppression list): nothing is written, and the visitor sees the next step like anyone.
         if (captured.outcome === 'suppressed') return { ok: true as const, leadId: null };
+        if (captured.sendConfirmation) {
+          await sendConfirmationMail(runtime, tx, {
+            workspaceId: page.workspaceId,
+            leadId: captured.lead.id,
+            email: captured.lead.email!,
+            firstName: captured.lead.first_name,
+            funnelName: page.funnelName,
+            language: page.language,
+          });
+        }
         await recordLeadEvent(scoped, {
           leadId: captured.lead.id,
           type: 'funnel_optin',
@@ -92,6 +106,7 @@ export async function submitOptin(
             workspaceId: page.workspaceId,
             funnelId: page.funnelId,
             pageId: page.id,
+            variantId: page.variantId ?? null,
             kind: 'optin',
             visitorId: visit.visitorId,
             leadId: captured.lead.id,
@@ -102,6 +117,7 @@ export async function submitOptin(
             occurredAt: new Date(),
           },
         ]);
+        if (onCaptured) await onCaptured(scoped, captured.lead);
         return { ok: true as const, leadId: captured.lead.id };
       }),
     );

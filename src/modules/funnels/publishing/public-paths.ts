@@ -9,10 +9,12 @@ export const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term
 /** The honeypot: a field people never see; a bot that fills it gets a success page and nothing is recorded. */
 export const HONEYPOT_FIELD = 'website';
 
-export function pagePaths(pageId: string) {
+/** A page's paths; an A/B test variant's forms and next-step link name it (`?v=`), so they count and check as that variant. */
+export function pagePaths(pageId: string, variantId?: string) {
+  const v = variantId ? `?v=${variantId}` : '';
   return {
-    form: (index: number) => `/p/${pageId}/form/${index}`,
-    next: `/p/${pageId}/next`,
+    form: (index: number) => `/p/${pageId}/form/${index}${v}`,
+    next: `/p/${pageId}/next${v}`,
     script: (hash: string) => `/p/${pageId}/${hash}.js`,
   };
 }

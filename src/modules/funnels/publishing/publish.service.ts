@@ -6,15 +6,16 @@ import { funnelPages, funnels } from '../funnels.tables.js';
 import { withLockedFunnel, type TFunnelPageRow, type TFunnelRow } from '../funnels.service.js';
 import { afterCommit } from './live-page-cache.js';
 import { pageUrl } from './public-paths.js';
-import { renderPage } from './render-page.js';
+import { renderPage, type TRenderInput } from './render-page.js';
+import { publishPageVariants } from '../ab/page-ab-publish.js';
 
 // Publishing renders each page once to static HTML (render-page.ts) and marks the funnel active: the public server then
 // sends what was rendered, until the next publication. Unpublishing only turns the funnel off (its pages keep their
 // rendered version for the next publication of an unchanged page).
 
-/** Renders one page and stores the result as its published version. */
-export async function publishPageRow(runtime: Runtime, tenant: Tenant, funnel: TFunnelRow, page: TFunnelPageRow): Promise<TFunnelPageRow> {
-  const rendered = renderPage({
+/** What a page is rendered from: its content with the funnel's language and its own title, SEO and address. */
+export function pageRenderInput(runtime: Runtime, funnel: TFunnelRow, page: TFunnelPageRow): TRenderInput {
+  return {
     pageId: page.id,
     language: funnel.language,
     title: page.seo_title?.trim() || page.name,
@@ -24,7 +25,15 @@ export async function publishPageRow(runtime: Runtime, tenant: Tenant, funnel: T
     css: page.css_content,
     js: page.js_content,
     url: pageUrl(runtime.config.publicUrl, funnel.slug, page.slug),
-  });
+  };
+}
+
+/** Renders one page and stores the result as its published version. */
+export async function publishPageRow(runtime: Runtime, tenant: Tenant, funnel: TFunnelRow, page: TFunnelPageRow): Promise<TFunnelPageRow> {
+  const input = pageRenderInput(runtime, funnel, page);
+  const rendered = renderPage(input);
+  // The page's A/B test variants go live with it: each its own content with the page's settings (ab/page-ab-publish.ts).
+  await publishPageVariants(tenant, page.id, input);
   const now = new Date();
   return tenant.update(
     funnelPages,

@@ -27,6 +27,8 @@ import type { TPublishedForm, TPublishedFormField } from './page-forms.js';
 
 export type TRenderInput = {
   pageId: string;
+  /** An A/B test variant of the page (its forms and next-step link name it). */
+  variantId?: string;
   language: TFunnelLanguage;
   title: string;
   description: string | null;
@@ -50,7 +52,7 @@ export function renderPage(input: TRenderInput): TRenderedPage {
     liveForm(form, index, input),
   );
   for (const link of findAll((el) => el.attribs[BLOCK_ATTRIBUTE] === BLOCK_KINDS.nextStep, document.children)) {
-    link.attribs.href = pagePaths(input.pageId).next;
+    link.attribs.href = pagePaths(input.pageId, input.variantId).next;
   }
   for (const video of findAll((el) => el.attribs[BLOCK_ATTRIBUTE] === BLOCK_KINDS.video, document.children)) livePlayer(video);
   const js = input.js.trim() ? input.js : null;
@@ -72,6 +74,10 @@ export function renderPage(input: TRenderInput): TRenderedPage {
   const scripts = [
     `<script src="${RUNTIME_SCRIPT_PATH}" defer></script>`,
     jsHash ? `<script src="${pagePaths(input.pageId).script(jsHash)}" defer></script>` : '',
+    // Webinar blocks (registration form, room states, watch links) are filled per request by our webinar script.
+    findAll((el) => (el.attribs[BLOCK_ATTRIBUTE] ?? '').startsWith('webinar-'), document.children).length > 0
+      ? `<script src="/p/webinar.js" data-page="${escapeAttribute(input.pageId)}" defer></script>`
+      : '',
   ];
   const html = `<!doctype html><html lang="${input.language}"><head>${head.join('')}</head><body>${render(document, { encodeEntities: 'utf8' })}${scripts.join('')}</body></html>`;
   return { html, js, etag: `"${hash(html + (js ?? '')).slice(0, 32)}"`, forms };
@@ -119,7 +125,7 @@ function liveForm(form: Element, index: number, input: TRenderInput): TPublished
   if (!fields.some((f) => f.name === 'email')) fields.unshift({ name: 'email', required: true, type: 'email', label: null });
   else fields.find((f) => f.name === 'email')!.required = true;
 
-  const paths = pagePaths(input.pageId);
+  const paths = pagePaths(input.pageId, input.variantId);
   form.attribs.action = paths.form(index);
   form.attribs.method = 'post';
   form.attribs['data-mk-form'] = String(index);
@@ -143,6 +149,8 @@ function dropEmptySessionChoice(form: Element): void {
   for (const select of findAll((el) => el.name === 'select' && el.attribs.name === 'session', form.children)) {
     const options = findAll((el) => el.name === 'option' && (el.attribs.value ?? textContent(el)).trim() !== '', select.children);
     if (options.length > 0) continue;
+    // Our webinar script puts the list back, filled with the sessions offered at the visit, under this label.
+    form.attribs['data-mk-session-label'] = fieldLabel(form, select) ?? '';
     let wrapper: Element = select;
     while (
       wrapper.parent instanceof Element &&
@@ -234,5 +242,6 @@ const RUNTIME_CSS = [
   '.mk-video{position:relative;aspect-ratio:16/9}',
   '.mk-video iframe,.mk-video video{position:absolute;inset:0;width:100%;height:100%;border:0}',
   '.mk-form-error{color:#b3261e;margin:.5rem 0 0}',
+  `[${BLOCK_ATTRIBUTE}="${BLOCK_KINDS.webinarState}"]:not(.mk-webinar-shown){display:none}`,
   '.mk-field-error{color:#b3261e;font-size:.875em;display:block;margin-top:.25rem}',
 ].join('');

@@ -202,7 +202,16 @@ describe('built-in funnel templates', () => {
         expect(count(page.html, BLOCK_KINDS.nextStep), label).toBeGreaterThan(0);
       }
       if (page.page_type === 'webinar') {
-        expect(count(page.html, BLOCK_KINDS.video), label).toBe(1);
+        // The session's video is the webinar's, written per registrant by our webinar script: never in the page.
+        expect(count(page.html, BLOCK_KINDS.video), label).toBe(0);
+        expect(count(page.html, BLOCK_KINDS.webinarVideo), label).toBeGreaterThan(0);
+        for (const state of ['before', 'live', 'replay', 'ended', 'invalid']) {
+          expect(
+            elements(page.html, (el) => el.attribs['data-mk'] === BLOCK_KINDS.webinarState && el.attribs['data-state'] === state).length,
+            `${label}: ${state}`,
+          ).toBeGreaterThan(0);
+        }
+        expect(count(page.html, BLOCK_KINDS.webinarCountdown), label).toBe(1);
         expect(count(page.html, BLOCK_KINDS.countdown), label).toBe(1);
       }
       if (page.page_type === 'upsell' || page.page_type === 'downsell') {

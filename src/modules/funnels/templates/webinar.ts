@@ -1,3 +1,4 @@
+import { BLOCK_KINDS } from '../../../contracts/funnel-blocks.js';
 import type { TFunnelLanguage } from '../../../contracts/funnels.js';
 import {
   announce,
@@ -40,7 +41,7 @@ import type { TFunnelTemplateDefinition } from './template-types.js';
 const FR = {
   name: 'Masterclass en ligne (webinaire)',
   description:
-    'Inscription à une masterclass gratuite avec choix de la session, confirmation et ajout à l’agenda, salle de diffusion avec offre à durée limitée, page de replay avec bon de commande, puis page de bienvenue.',
+    'Inscription à une masterclass gratuite avec choix de la session, confirmation avec le lien d’accès personnel et rappels par e-mail, salle de diffusion (compte à rebours, vidéo, replay) avec offre à durée limitée, page de replay avec bon de commande, puis page de bienvenue.',
   topic: 'Attirez des clients réguliers sans prospection à froid',
   register: {
     name: 'Inscription à la masterclass',
@@ -142,7 +143,8 @@ const FR = {
     title: 'C’est confirmé : votre place est réservée !',
     lead: 'Vous venez de recevoir un e-mail avec la date de votre session et votre lien d’accès personnel.',
     calendar:
-      '<strong>Ajoutez la masterclass à votre agenda</strong> : ouvrez l’e-mail de confirmation et cliquez sur « Ajouter à mon agenda » (Google Agenda, Outlook ou Apple Calendrier). La date, l’heure et le lien s’enregistrent en un clic. Nous vous enverrons aussi un rappel la veille et 15 minutes avant le début.',
+      '<strong>Notez la date dans votre agenda</strong> : votre lien d’accès personnel est dans l’e-mail de confirmation. Nous vous enverrons aussi un rappel la veille, une heure avant, puis au moment où la masterclass commence.',
+    sessionText: 'Votre session :',
     stepsTitle: 'Trois choses à faire d’ici là',
     steps: [
       { title: 'Bloquez le créneau', text: 'Ajoutez la session à votre agenda et prévenez votre entourage : une heure rien que pour vous.' },
@@ -150,7 +152,7 @@ const FR = {
       { title: 'Connectez-vous en avance', text: 'La salle ouvre 15 minutes avant le début. Prévoyez de quoi noter et un endroit calme.' },
     ],
     roomTitle: 'Le jour J',
-    roomText: 'Cliquez sur le lien reçu par e-mail, ou directement ici : la salle ouvre 15 minutes avant le début.',
+    roomText: 'Cliquez sur le lien reçu par e-mail, ou directement ici : la page affiche un compte à rebours jusqu’au début.',
     roomButton: 'Accéder à la salle de la masterclass',
   },
   room: {
@@ -173,6 +175,12 @@ const FR = {
     offerCountdown: 'L’offre participants se termine dans',
     offerExpired: 'L’offre participants est terminée.',
     offerButton: 'Je découvre le programme',
+    beforeText: 'La masterclass commence le',
+    beforeCountdown: 'Début dans',
+    replayText: 'Replay disponible jusqu’au',
+    endedText: 'Le replay n’est plus disponible.',
+    invalidText: 'Ce lien d’accès n’est pas valide. Utilisez le lien personnel reçu par e-mail, ou inscrivez-vous à une prochaine session.',
+    registerButton: 'Je m’inscris',
     learnTitle: 'Au programme aujourd’hui',
     learn: [
       'L’offre qui se vend presque seule : la formuler en une phrase',
@@ -294,7 +302,7 @@ const FR = {
 const EN: typeof FR = {
   name: 'Online masterclass (webinar)',
   description:
-    'Registration for a free masterclass with a session picker, a confirmation page with add-to-calendar instructions, a live room with a time-limited offer, a replay page with an order form, then a welcome page.',
+    'Registration for a free masterclass with a session picker, a confirmation page with the personal access link and email reminders, a live room (countdown, video, replay) with a time-limited offer, a replay page with an order form, then a welcome page.',
   topic: 'Attract steady clients without cold outreach',
   register: {
     name: 'Masterclass registration',
@@ -384,7 +392,8 @@ const EN: typeof FR = {
     title: 'You are in: your seat is saved!',
     lead: 'We have just emailed you the date of your session and your personal access link.',
     calendar:
-      '<strong>Add the masterclass to your calendar</strong>: open the confirmation email and click “Add to my calendar” (Google Calendar, Outlook or Apple Calendar). The date, time and link are saved in one click. We will also send you a reminder the day before and 15 minutes before it starts.',
+      '<strong>Put the date in your calendar</strong>: your personal access link is in the confirmation email. We will also send you a reminder the day before, one hour before, then when the masterclass starts.',
+    sessionText: 'Your session:',
     stepsTitle: 'Three things to do before then',
     steps: [
       { title: 'Block the time', text: 'Add the session to your calendar and let people around you know: one hour just for you.' },
@@ -392,7 +401,7 @@ const EN: typeof FR = {
       { title: 'Join a little early', text: 'The room opens 15 minutes before the start. Have something to take notes with and a quiet spot.' },
     ],
     roomTitle: 'On the day',
-    roomText: 'Click the link in your email, or come straight here: the room opens 15 minutes before the start.',
+    roomText: 'Click the link in your email, or come straight here: the page counts down to the start.',
     roomButton: 'Go to the masterclass room',
   },
   room: {
@@ -414,6 +423,12 @@ const EN: typeof FR = {
     offerCountdown: 'The attendee offer ends in',
     offerExpired: 'The attendee offer has ended.',
     offerButton: 'See the programme',
+    beforeText: 'The masterclass starts on',
+    beforeCountdown: 'Starts in',
+    replayText: 'Replay available until',
+    endedText: 'The replay is no longer available.',
+    invalidText: 'This access link is not valid. Use the personal link from your email, or register for an upcoming session.',
+    registerButton: 'Register',
     learnTitle: 'On today’s agenda',
     learn: [
       'The offer that almost sells itself: say it in one sentence',
@@ -568,9 +583,9 @@ function webinar(lang: TFunnelLanguage, c: typeof FR): TFunnelTemplateDefinition
         seo_description: k.seoDescription,
         body: [
           topbar(lang),
-          `<section class="mk-hero mk-hero--center"><div class="mk-container mk-narrow">${successMark()}${eyebrow(k.eyebrow)}<h1>${k.title}</h1><p class="mk-lead">${k.lead}</p>${noteBox('calendar', k.calendar)}</div></section>`,
+          `<section class="mk-hero mk-hero--center"><div class="mk-container mk-narrow">${successMark()}${eyebrow(k.eyebrow)}<h1>${k.title}</h1><p class="mk-lead">${k.lead}</p>${webinarState('before', `<p class="mk-lead">${k.sessionText} <strong>${webinarField('starts_at')}</strong></p>`)}${noteBox('calendar', k.calendar)}</div></section>`,
           section(heading(k.stepsTitle) + steps(k.steps, true), { variant: 'alt' }),
-          section(`<div class="mk-center"><h2>${k.roomTitle}</h2><p class="mk-lead">${k.roomText}</p>${nextStep(k.roomButton, { variant: 'outline' })}</div>`, {
+          section(`<div class="mk-center"><h2>${k.roomTitle}</h2><p class="mk-lead">${k.roomText}</p>${webinarLink('watch', k.roomButton, 'outline')}</div>`, {
             narrow: true,
             tight: true,
           }),
@@ -585,9 +600,22 @@ function webinar(lang: TFunnelLanguage, c: typeof FR): TFunnelTemplateDefinition
         seo_description: room.seoDescription,
         body: [
           topbar(lang, { icon: 'video', text: room.topNote }),
-          `<section class="mk-hero mk-hero--dark mk-hero--center"><div class="mk-container mk-narrow">${liveEyebrow(room.eyebrow)}<h1>${c.topic}</h1>${video(lang, { title: room.videoTitle, duration: room.videoDuration })}${heroPoints(room.tips)}${reveal(
-            2400,
-            `<h2>${room.offerTitle}</h2><p>${room.offerText}</p>${countdown(lang, { minutes: 120, units: ['hours', 'minutes', 'seconds'], expiredText: room.offerExpired, title: room.offerCountdown })}<div class="mk-cta">${nextStep(room.offerButton, { xl: true, variant: 'light' })}</div>`,
+          // The room's states, one shown at a time by our webinar script for the visitor's watch link (?t=<token>).
+          `<section class="mk-hero mk-hero--dark mk-hero--center"><div class="mk-container mk-narrow">${webinarState('live', liveEyebrow(room.eyebrow))}<h1>${c.topic}</h1>${webinarState(
+            'before',
+            `<p class="mk-lead">${room.beforeText} <strong>${webinarField('starts_at')}</strong></p>${webinarCountdown(lang, room.beforeCountdown)}`,
+          )}${webinarState(
+            'live',
+            `${webinarVideo(lang, { title: room.videoTitle, duration: room.videoDuration })}${heroPoints(room.tips)}${reveal(
+              2400,
+              `<h2>${room.offerTitle}</h2><p>${room.offerText}</p>${countdown(lang, { minutes: 120, units: ['hours', 'minutes', 'seconds'], expiredText: room.offerExpired, title: room.offerCountdown })}<div class="mk-cta">${nextStep(room.offerButton, { xl: true, variant: 'light' })}</div>`,
+            )}`,
+          )}${webinarState(
+            'replay',
+            `<p class="mk-lead">${room.replayText} <strong>${webinarField('replay_until')}</strong></p>${webinarVideo(lang, { title: room.videoTitle, duration: room.videoDuration })}<div class="mk-cta">${nextStep(room.offerButton, { xl: true, variant: 'light' })}</div>`,
+          )}${webinarState('ended', `<p class="mk-lead">${room.endedText}</p><div class="mk-cta">${nextStep(room.offerButton, { variant: 'light' })}</div>`)}${webinarState(
+            'invalid',
+            `<p class="mk-lead">${room.invalidText}</p><div class="mk-cta">${webinarLink('register', room.registerButton, 'light')}</div>`,
           )}</div></section>`,
           section(
             `<div class="mk-split"><div><h2>${room.learnTitle}</h2>${checklist(room.learn)}</div>${formCard({ id: 'replay', title: room.formTitle, text: room.formText, form: replayForm })}</div>`,
@@ -638,6 +666,34 @@ function webinar(lang: TFunnelLanguage, c: typeof FR): TFunnelTemplateDefinition
       }),
     ],
   };
+}
+
+/** One of the watch page's states (ARCHITECTURE.md, "Webinars"): hidden until our webinar script shows it. */
+function webinarState(state: 'before' | 'live' | 'replay' | 'ended' | 'invalid', inner: string): string {
+  return `<div data-mk="${BLOCK_KINDS.webinarState}" data-state="${state}">${inner}</div>`;
+}
+
+/** A session's time the webinar script writes (start, end of the replay). */
+function webinarField(field: 'starts_at' | 'replay_until'): string {
+  return `<span data-mk="${BLOCK_KINDS.webinarField}" data-field="${field}"></span>`;
+}
+
+/** The visitor's watch link (or the registration page's) as a button; hidden until the script knows it. */
+function webinarLink(link: 'watch' | 'register', label: string, variant: 'outline' | 'light'): string {
+  return `<a data-mk="${BLOCK_KINDS.webinarLink}" data-link="${link}" href="#" class="mk-btn mk-btn--${variant}">${label}</a>`;
+}
+
+/** The session's player: the video block's poster, which the script replaces with the webinar's video while it plays. */
+function webinarVideo(lang: TFunnelLanguage, options: { title: string; duration: string }): string {
+  return video(lang, options).replace(/data-mk="video" data-provider="[a-z]+" data-video="[^"]*"/, `data-mk="${BLOCK_KINDS.webinarVideo}"`);
+}
+
+/** A countdown to the session's start (the countdown block's markup; the script sets its end from the registration). */
+function webinarCountdown(lang: TFunnelLanguage, title: string): string {
+  return countdown(lang, { until: '', units: ['days', 'hours', 'minutes', 'seconds'], expiredText: '', title }).replace(
+    /data-mk="countdown" class="mk-countdown" data-mode="fixed" data-until="" data-expired-text=""/,
+    `data-mk="${BLOCK_KINDS.webinarCountdown}" class="mk-countdown"`,
+  );
 }
 
 export const WEBINAR_TEMPLATES: TFunnelTemplateDefinition[] = [webinar('fr', FR), webinar('en', EN)];

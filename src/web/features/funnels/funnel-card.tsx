@@ -28,6 +28,8 @@ export function FunnelCard({ funnel, canEdit, duplicating, onDuplicate, onPublic
   const leads = t('funnelList.card.leads', { count: funnel.total_leads, formatted: format.number(funnel.total_leads) });
   // No rate before a first visitor: a dash rather than a misleading 0 %.
   const rate = t('funnelList.card.conversion', { rate: funnel.conversion_rate === null ? '—' : format.percent(funnel.conversion_rate, 1) });
+  // The workspace's own domain when the funnel answers on one: the address its visitors see.
+  const address = funnel.domain_url ?? funnel.public_url;
   return (
     <Paper withBorder p="md" radius="md" component="article" aria-labelledby={titleId}>
       <Stack gap="sm" h="100%">
@@ -73,9 +75,9 @@ export function FunnelCard({ funnel, canEdit, duplicating, onDuplicate, onPublic
           <Text size="sm">{`${pages} • ${visitors}`}</Text>
           <Text size="sm">{`${leads} • ${rate}`}</Text>
         </Stack>
-        {funnel.public_url && (
+        {address && (
           <Anchor
-            href={funnel.public_url}
+            href={address}
             target="_blank"
             rel="noreferrer"
             size="xs"
@@ -84,7 +86,7 @@ export function FunnelCard({ funnel, canEdit, duplicating, onDuplicate, onPublic
           >
             <IconExternalLink size={14} aria-hidden style={{ flexShrink: 0 }} />
             <Text span size="xs" truncate>
-              {funnel.public_url.replace(/^https?:\/\//, '')}
+              {address.replace(/^https?:\/\//, '')}
             </Text>
           </Anchor>
         )}

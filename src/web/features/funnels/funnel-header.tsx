@@ -81,28 +81,9 @@ export function FunnelHeader({ funnel, canEdit }: Props) {
         </Group>
       )}
       {funnel.public_url ? (
-        <Stack gap={4} maw={640}>
-          <Text size="sm" fw={500}>
-            {t('funnelList.view.publicLink')}
-          </Text>
-          <Group gap={4} wrap="nowrap" align="flex-start">
-            <div style={{ flex: 1, minWidth: 0 }}>
-              <CopyableCode value={funnel.public_url} copyLabel={t('funnelList.view.copyLink')} />
-            </div>
-            <Tooltip label={t('funnelList.view.openLink')}>
-              <ActionIcon
-                component="a"
-                href={funnel.public_url}
-                target="_blank"
-                rel="noreferrer"
-                variant="subtle"
-                size="sm"
-                aria-label={t('funnelList.view.openLink')}
-              >
-                <IconExternalLink size={14} aria-hidden />
-              </ActionIcon>
-            </Tooltip>
-          </Group>
+        <Stack gap="xs" maw={640}>
+          {funnel.domain_url && <PublicLink label={t('funnelList.view.domainLink')} url={funnel.domain_url} />}
+          <PublicLink label={t('funnelList.view.publicLink')} url={funnel.public_url} />
         </Stack>
       ) : (
         funnel.is_active && (
@@ -122,6 +103,28 @@ export function FunnelHeader({ funnel, canEdit }: Props) {
       >
         {t(funnel.is_active ? 'funnelList.view.deleteBodyPublished' : 'funnelList.view.deleteBody')}
       </ConfirmModal>
+    </Stack>
+  );
+}
+
+/** A published address, to copy or open. */
+function PublicLink({ label, url }: { label: string; url: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      <Group gap={4} wrap="nowrap" align="flex-start">
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <CopyableCode value={url} copyLabel={t('funnelList.view.copyLink')} />
+        </div>
+        <Tooltip label={t('funnelList.view.openLink')}>
+          <ActionIcon component="a" href={url} target="_blank" rel="noreferrer" variant="subtle" size="sm" aria-label={t('funnelList.view.openLink')}>
+            <IconExternalLink size={14} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
     </Stack>
   );
 }

@@ -1,7 +1,12 @@
 import { Alert, Modal, Select, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TDomain } from '../../../contracts/workspaces.js';
+import { api } from '../../lib/api.js';
+import { DOMAINS_KEY } from '../settings/query-keys.js';
 import type { TFunnel, TFunnelLanguage, TFunnelUpdateBody } from '../../../contracts/funnels.js';
 import { notifyError, setFormErrors } from '../../lib/errors.js';
 import { FormActions } from '../../ui/form-actions.js';
@@ -11,9 +16,17 @@ import { useUpdateFunnel } from './use-funnel-mutations.js';
 
 type Props = { funnel: TFunnel; opened: boolean; onClose: () => void };
 
-type TValues = { name: string; description: string; slug: string; language: TFunnelLanguage; double_optin: boolean; is_template: boolean };
+type TValues = {
+  name: string;
+  description: string;
+  slug: string;
+  language: TFunnelLanguage;
+  double_optin: boolean;
+  is_template: boolean;
+  domain_id: string | null;
+};
 
-/** "Paramètres": name, description, address (slug), language, double opt-in and "use as a template". */
+/** "Paramètres": name, description, address (slug), own domain, language, double opt-in and "use as a template". */
 export function FunnelSettingsModal({ funnel, opened, onClose }: Props) {
   const { t } = useTranslation();
   return (
@@ -34,7 +47,13 @@ function SettingsForm({ funnel, onClose }: { funnel: TFunnel; onClose: () => voi
     language: funnel.language,
     double_optin: funnel.double_optin,
     is_template: funnel.is_template,
+    domain_id: funnel.domain_id,
   };
+  const domains = useQuery({ queryKey: DOMAINS_KEY, queryFn: () => api.get<TDomain[]>('/api/workspace/domains') });
+  const domainOptions = (domains.data ?? []).map((d) => ({
+    value: d.id,
+    label: d.status === 'verified' ? d.hostname : t('funnelList.settings.domainPending', { hostname: d.hostname }),
+  }));
   const form = useForm<TValues>({
     initialValues: initial,
     validate: {
@@ -51,6 +70,7 @@ function SettingsForm({ funnel, onClose }: { funnel: TFunnel; onClose: () => voi
     if (values.language !== initial.language) body.language = values.language;
     if (values.double_optin !== initial.double_optin) body.double_optin = values.double_optin;
     if (values.is_template !== initial.is_template) body.is_template = values.is_template;
+    if (values.domain_id !== initial.domain_id) body.domain_id = values.domain_id;
     if (Object.keys(body).length === 0) return onClose();
     update.mutate(body, {
       onSuccess: () => {
@@ -85,6 +105,23 @@ function SettingsForm({ funnel, onClose }: { funnel: TFunnel; onClose: () => voi
             {t('funnelList.settings.slugPublished')}
           </Alert>
         )}
+        <Select
+          label={t('funnelList.settings.domain')}
+          description={
+            domains.data && domains.data.length === 0 ? (
+              <>
+                {t('funnelList.settings.domainNone')} <Link to="/settings/domains">{t('funnelList.settings.domainSettings')}</Link>
+              </>
+            ) : (
+              t('funnelList.settings.domainHint')
+            )
+          }
+          placeholder={t('funnelList.settings.domainPlaceholder')}
+          clearable
+          data={domainOptions}
+          disabled={domainOptions.length === 0}
+          {...form.getInputProps('domain_id')}
+        />
         <Select
           label={t('funnelList.fields.language')}
           description={t('funnelList.fields.languageHint')}

@@ -24,6 +24,7 @@ import { AddStepMenu } from './add-step-menu.js';
 import { PageTypeBadge } from './funnel-badges.js';
 import { useFunnelPages } from './funnels-api.js';
 import { PageSettingsModal } from './page-settings-modal.js';
+import { PageAbTestModal } from './ab/page-ab-test-modal.js';
 import { StepCard } from './step-card.js';
 import { stepAnnouncements, verticalListCoordinates } from './step-dnd.js';
 import { useDeletePage, useReorderPages, useUpdatePage } from './use-funnel-mutations.js';
@@ -42,6 +43,7 @@ function StepList({ funnel, pages, canEdit }: { funnel: TFunnel; pages: TFunnelP
   const remove = useDeletePage(funnel.id);
   const publishChanges = useUpdatePage(funnel.id);
   const [settingsOf, setSettingsOf] = useState<TFunnelPageSummary | null>(null);
+  const [abTestOf, setAbTestOf] = useState<TFunnelPageSummary | null>(null);
   const [deleting, setDeleting] = useState<TFunnelPageSummary | null>(null);
   const [dragged, setDragged] = useState<TFunnelPageSummary | null>(null);
   const [overId, setOverId] = useState<string | null>(null);
@@ -117,6 +119,7 @@ function StepList({ funnel, pages, canEdit }: { funnel: TFunnel; pages: TFunnelP
                     moveTo(page, index + delta, true);
                   }}
                   onSettings={() => setSettingsOf(page)}
+                  onAbTest={() => setAbTestOf(page)}
                   onDelete={() => setDeleting(page)}
                   onPublishChanges={() =>
                     publishChanges.mutate({ pageId: page.id, body: { is_published: true } }, { onError: (error) => notifyError(error, t) })
@@ -145,6 +148,7 @@ function StepList({ funnel, pages, canEdit }: { funnel: TFunnel; pages: TFunnelP
         {announcement}
       </VisuallyHidden>
       <PageSettingsModal funnel={funnel} pages={pages} page={settingsOf} onClose={() => setSettingsOf(null)} />
+      <PageAbTestModal funnel={funnel} page={abTestOf} canEdit={canEdit} onClose={() => setAbTestOf(null)} />
       <ConfirmModal
         opened={deleting !== null}
         title={t('funnelList.steps.deleteTitle', { name: deleting?.name ?? '' })}

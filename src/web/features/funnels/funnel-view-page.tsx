@@ -9,9 +9,10 @@ import { FunnelHeader } from './funnel-header.js';
 import { FunnelSteps } from './funnel-steps.js';
 import { useFunnel } from './funnels-api.js';
 import { FunnelStatsReport } from './stats/funnel-stats-report.js';
+import { WebinarPanel } from './webinar/webinar-panel.js';
 
 const TABS = ['steps', 'stats'] as const;
-type TTab = (typeof TABS)[number];
+type TTab = (typeof TABS)[number] | 'webinar';
 
 /** /funnels/:id: a funnel's header and actions, its steps (pages in order) and, `?tab=stats`, its live statistics. */
 export function FunnelViewPage() {
@@ -24,7 +25,8 @@ function FunnelView({ funnel }: { funnel: TFunnel }) {
   const { t } = useTranslation();
   const canEdit = useSignedInMe().role !== 'viewer';
   const [params, setParams] = useSearchParams();
-  const tab: TTab = TABS.find((value) => value === params.get('tab')) ?? 'steps';
+  const isWebinar = funnel.funnel_type === 'webinar';
+  const tab: TTab = isWebinar && params.get('tab') === 'webinar' ? 'webinar' : (TABS.find((value) => value === params.get('tab')) ?? 'steps');
   const selectTab = (value: string | null) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
@@ -46,6 +48,7 @@ function FunnelView({ funnel }: { funnel: TFunnel }) {
               {t(`funnelList.view.tabs.${value}`)}
             </Tabs.Tab>
           ))}
+          {isWebinar && <Tabs.Tab value="webinar">{t('funnelList.webinar.tab')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="steps">
           <FunnelSteps funnel={funnel} canEdit={canEdit} />
@@ -53,6 +56,11 @@ function FunnelView({ funnel }: { funnel: TFunnel }) {
         <Tabs.Panel value="stats">
           <FunnelStatsReport funnel={funnel} />
         </Tabs.Panel>
+        {isWebinar && (
+          <Tabs.Panel value="webinar">
+            <WebinarPanel funnel={funnel} canEdit={canEdit} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </>
   );

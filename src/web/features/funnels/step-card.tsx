@@ -1,6 +1,16 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { ActionIcon, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconExternalLink, IconGripVertical, IconPencil, IconSettings, IconTrash, IconUpload } from '@tabler/icons-react';
+import {
+  IconArrowDown,
+  IconArrowUp,
+  IconExternalLink,
+  IconFlask,
+  IconGripVertical,
+  IconPencil,
+  IconSettings,
+  IconTrash,
+  IconUpload,
+} from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -23,6 +33,8 @@ type Props = {
   publishing: boolean;
   onMove: (delta: -1 | 1) => void;
   onSettings: () => void;
+  /** Opens the page's A/B test (ab/page-ab-test-modal.tsx). */
+  onAbTest: () => void;
   onDelete: () => void;
   onPublishChanges: () => void;
 };
@@ -163,6 +175,9 @@ export function StepCard(props: Props) {
                 {t('funnelList.steps.settings')}
               </Button>
             )}
+            <Button size="xs" variant="default" leftSection={<IconFlask size={14} aria-hidden />} onClick={props.onAbTest}>
+              {t('funnelList.abTest.open')}
+            </Button>
             {canEdit && page.is_published && page.has_unpublished_changes && (
               <Button size="xs" variant="subtle" leftSection={<IconUpload size={14} aria-hidden />} loading={publishing} onClick={props.onPublishChanges}>
                 {t('funnelList.steps.publishChanges')}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Image, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconFilter, IconLanguage, IconTemplate } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +84,7 @@ function TemplateCard({ template, canEdit, onUse }: { template: TFunnelTemplate;
   return (
     <Paper withBorder p="md" radius="md" component="article" aria-labelledby={titleId}>
       <Stack gap="sm" h="100%">
-        {template.thumbnail_url && <Image src={template.thumbnail_url} alt="" radius="sm" h={140} fit="cover" />}
+        {template.thumbnail_url && <TemplatePreview url={template.thumbnail_url} />}
         <Title order={3} size="h4" id={titleId} lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
           {template.name}
         </Title>
@@ -119,5 +119,43 @@ function TemplateCard({ template, canEdit, onUse }: { template: TFunnelTemplate;
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** The page is drawn at desktop width, scaled into the card; it is a picture, not something to use (no focus, no clicks). */
+const PREVIEW_WIDTH = 1280;
+const PREVIEW_HEIGHT = 800;
+const PREVIEW_SCALE = 0.22;
+
+/** The template's first page, scaled down, in a frame where nothing runs (sandboxed, served with a sandbox CSP). */
+function TemplatePreview({ url }: { url: string }) {
+  return (
+    <Box
+      aria-hidden
+      style={{
+        height: PREVIEW_HEIGHT * PREVIEW_SCALE,
+        overflow: 'hidden',
+        borderRadius: 'var(--mantine-radius-sm)',
+        border: '1px solid var(--mantine-color-default-border)',
+        background: '#fff',
+        position: 'relative',
+      }}
+    >
+      <iframe
+        src={url}
+        title=""
+        sandbox=""
+        loading="lazy"
+        tabIndex={-1}
+        style={{
+          width: PREVIEW_WIDTH,
+          height: PREVIEW_HEIGHT,
+          border: 0,
+          transform: `scale(${PREVIEW_SCALE})`,
+          transformOrigin: 'top left',
+          pointerEvents: 'none',
+        }}
+      />
+    </Box>
   );
 }

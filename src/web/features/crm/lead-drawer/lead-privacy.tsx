@@ -10,7 +10,7 @@ import { ConfirmModal } from '../../../ui/confirm-modal.js';
 import { leadName } from '../crm-api.js';
 import { useDeleteLead } from './lead-drawer-api.js';
 
-/** What the lead agreed to: consent source, time and IP, and whether they unsubscribed. */
+/** What the lead agreed to: consent source, time and IP, double opt-in confirmation, and whether they unsubscribed. */
 export function LeadConsent({ lead }: { lead: TLead }) {
   const { t } = useTranslation();
   const date = useFormatters().dateTime;
@@ -30,6 +30,12 @@ export function LeadConsent({ lead }: { lead: TLead }) {
           {t('crmPrivacy.unsubscribed', { date: date(lead.unsubscribed_at) })}
         </Text>
       )}
+      {lead.optin_pending_at && (
+        <Text size="sm" c="orange">
+          {t('crmPrivacy.optinPending', { date: date(lead.optin_pending_at) })}
+        </Text>
+      )}
+      {lead.optin_confirmed_at && <Text size="sm">{t('crmPrivacy.optinConfirmed', { date: date(lead.optin_confirmed_at) })}</Text>}
     </Stack>
   );
 }

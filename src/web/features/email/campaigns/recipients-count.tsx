@@ -16,7 +16,7 @@ export function RecipientsCount({ campaignId }: { campaignId: string }) {
       </Text>
     );
   const { count, excluded } = recipients.data;
-  const reasons = (['no_email', 'unsubscribed', 'suppressed', 'bounced', 'complained'] as const)
+  const reasons = (['no_email', 'unsubscribed', 'unconfirmed', 'suppressed', 'bounced', 'complained'] as const)
     .filter((reason) => excluded[reason] > 0)
     .map((reason) => t(`email.recipients.excluded.${reason}`, { count: excluded[reason], formatted: format.number(excluded[reason]) }));
   return (

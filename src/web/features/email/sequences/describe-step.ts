@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TEmailCampaign } from '../../../../contracts/email-campaigns.js';
 import type { TSequenceCondition, TSequenceStep, TWaitUnit } from '../../../../contracts/email-sequences.js';
+import { anchorOffsetParts } from './wait-anchor-step-fields.js';
 
 const INTL_UNITS: Record<TWaitUnit, string> = { minutes: 'minute', hours: 'hour', days: 'day' };
 
@@ -43,6 +44,13 @@ export function useDescribeStep(emails: ReadonlyMap<string, TEmailCampaign>) {
         return step.weekday === null
           ? t('email.sequences.describe.waitUntilTime', { time: clockTime(locale, step.time) })
           : t('email.sequences.describe.waitUntilDay', { day: weekdayName(locale, step.weekday), time: clockTime(locale, step.time) });
+      case 'wait_anchor': {
+        if (step.offset_minutes === 0) return t('email.sequences.describe.waitAnchorStart');
+        const { amount, unit, before } = anchorOffsetParts(step.offset_minutes);
+        return t(before ? 'email.sequences.describe.waitAnchorBefore' : 'email.sequences.describe.waitAnchorAfter', {
+          duration: duration(locale, amount, unit),
+        });
+      }
       case 'condition':
         return t('email.sequences.describe.condition', { condition: describeCondition(step.condition) });
     }

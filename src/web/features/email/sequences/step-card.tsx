@@ -1,15 +1,16 @@
 import { ActionIcon, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconClock, IconGitBranch, IconHourglass, IconMail, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconCalendarEvent, IconClock, IconGitBranch, IconHourglass, IconMail, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TSequenceStep } from '../../../../contracts/email-sequences.js';
 import { ConditionStepBody } from './condition-step-body.js';
 import { EmailStepBody } from './email-step-body.js';
 import { useStepEditor } from './step-editor-context.js';
 import { moveStep, removeStep, type TListKey } from './step-tree.js';
+import { WaitAnchorStepFields } from './wait-anchor-step-fields.js';
 import { WaitStepFields, WaitUntilStepFields } from './wait-step-fields.js';
 
-const ICONS = { email: IconMail, wait: IconHourglass, wait_until: IconClock, condition: IconGitBranch } as const;
-const COLORS = { email: 'blue', wait: 'gray', wait_until: 'gray', condition: 'violet' } as const;
+const ICONS = { email: IconMail, wait: IconHourglass, wait_until: IconClock, wait_anchor: IconCalendarEvent, condition: IconGitBranch } as const;
+const COLORS = { email: 'blue', wait: 'gray', wait_until: 'gray', wait_anchor: 'gray', condition: 'violet' } as const;
 
 type Props = { step: TSequenceStep; index: number; count: number; listKey: TListKey; depth: number };
 
@@ -73,6 +74,7 @@ export function StepCard({ step, index, count, listKey, depth }: Props) {
         {step.type === 'email' && <EmailStepBody step={step} />}
         {step.type === 'wait' && <WaitStepFields step={step} />}
         {step.type === 'wait_until' && <WaitUntilStepFields step={step} />}
+        {step.type === 'wait_anchor' && <WaitAnchorStepFields step={step} />}
         {step.type === 'condition' && <ConditionStepBody step={step} depth={depth} />}
         {problems.map((message) => (
           <Text key={message} size="sm" c="red" role="alert">

@@ -1,5 +1,5 @@
 import { ActionIcon, Box, Loader, Menu, Stack, Tooltip } from '@mantine/core';
-import { IconClock, IconGitBranch, IconHourglass, IconMail, IconPlus } from '@tabler/icons-react';
+import { IconCalendarEvent, IconClock, IconGitBranch, IconHourglass, IconMail, IconPlus } from '@tabler/icons-react';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_SEQUENCE_DEPTH, MAX_SEQUENCE_STEPS, type TSequenceStep } from '../../../../contracts/email-sequences.js';
@@ -72,6 +72,12 @@ function Inserter({ listKey, index, depth }: { listKey: TListKey; index: number;
               onClick={() => editor.change((steps) => insertStep(steps, listKey, index, { id: id(steps), type: 'wait_until', weekday: null, time: '09:00' }))}
             >
               {t('email.sequences.types.wait_until')}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconCalendarEvent size={16} aria-hidden />}
+              onClick={() => editor.change((steps) => insertStep(steps, listKey, index, { id: id(steps), type: 'wait_anchor', offset_minutes: -60 }))}
+            >
+              {t('email.sequences.types.wait_anchor')}
             </Menu.Item>
             <Menu.Item
               leftSection={<IconGitBranch size={16} aria-hidden />}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TFunnel, TFunnelPage, TFunnelPageUpdateBody } from '../../../../contracts/funnels.js';
+import type { TFunnel, TFunnelPage, TFunnelPageUpdateBody, TPageVariant } from '../../../../contracts/funnels.js';
 import { api } from '../../../lib/api.js';
 
 // The builder's calls. The keys follow the funnels screens' (['funnels', …]) so a publication here refreshes them.
@@ -11,6 +11,40 @@ export const funnelKey = (id: string) => ['funnels', 'one', id] as const;
 export const pageKey = (id: string, pageId: string) => ['funnels', 'page', id, pageId] as const;
 
 export const pagePath = (id: string, pageId: string) => `${FUNNELS_PATH}/${id}/pages/${pageId}`;
+
+/**
+ * A variant of a page's A/B test is edited like the page (`?variant=<id>` on the builder's address): the builder then
+ * works on `<page id>~<variant id>`, read as the page with the variant's content and saved through the variant.
+ */
+const VARIANT_SEPARATOR = '~';
+export const builderPageId = (pageId: string, variantId: string | null) => (variantId ? `${pageId}${VARIANT_SEPARATOR}${variantId}` : pageId);
+const variantPath = (id: string, builderId: string) => {
+  const [pageId, variantId] = builderId.split(VARIANT_SEPARATOR);
+  return variantId ? `${pagePath(id, pageId!)}/ab-test/variants/${variantId}` : null;
+};
+/** The page each variant being edited belongs to (its settings, address and name around the variant's content). */
+const variantPages = new Map<string, TFunnelPage>();
+
+function variantAsPage(page: TFunnelPage, variant: TPageVariant, builderId: string): TFunnelPage {
+  variantPages.set(builderId, page);
+  return {
+    ...page,
+    id: builderId,
+    name: `${page.name} · ${variant.key} — ${variant.name}`,
+    html_content: variant.html_content,
+    css_content: variant.css_content,
+    js_content: variant.js_content,
+    builder_document: variant.builder_document,
+    has_unpublished_changes: variant.has_unpublished_changes,
+  };
+}
+
+/** The page (or the variant, as a page) the builder edits. */
+export async function fetchBuilderPage(id: string, builderId: string): Promise<TFunnelPage> {
+  const variant = variantPath(id, builderId);
+  const page = await api.get<TFunnelPage>(pagePath(id, builderId.split(VARIANT_SEPARATOR)[0]!));
+  return variant ? variantAsPage(page, await api.get<TPageVariant>(variant), builderId) : page;
+}
 
 /** The funnel (its language and whether it is published). */
 export function useBuilderFunnel(id: string) {
@@ -26,7 +60,7 @@ export function useBuilderPage(id: string, pageId: string) {
     queryKey: pageKey(id, pageId),
     queryFn: async () => {
       await pendingSaves.get(pageId);
-      return api.get<TFunnelPage>(pagePath(id, pageId));
+      return fetchBuilderPage(id, pageId);
     },
     staleTime: Infinity,
     // Dropped when the builder closes: opening it again reads the page afresh.
@@ -42,7 +76,10 @@ const pendingSaves = new Map<string, Promise<unknown>>();
 
 /** Saves part of the page (the builder's content, its JavaScript…). */
 export function patchPage(id: string, pageId: string, body: TFunnelPageUpdateBody): Promise<TFunnelPage> {
-  const request = api.patch<TFunnelPage>(pagePath(id, pageId), body);
+  const variant = variantPath(id, pageId);
+  const base = variantPages.get(pageId);
+  const request =
+    variant && base ? api.patch<TPageVariant>(variant, body).then((v) => variantAsPage(base, v, pageId)) : api.patch<TFunnelPage>(pagePath(id, pageId), body);
   const settled = request.catch(() => undefined);
   pendingSaves.set(pageId, settled);
   void settled.then(() => {

@@ -6,10 +6,9 @@ import type { Component } from 'grapesjs';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunnel, TFunnelPage } from '../../../../contracts/funnels.js';
-import { api } from '../../../lib/api.js';
 import { notifyError } from '../../../lib/errors.js';
 import { AssetLibrary } from './asset-library.js';
-import { pageKey, pagePath, usePublishFunnel } from './builder-api.js';
+import { fetchBuilderPage, pageKey, usePublishFunnel } from './builder-api.js';
 import { BuilderHeader } from './builder-header.js';
 import classes from './builder.module.css';
 import { CodeModal } from './code-modal.js';
@@ -150,7 +149,7 @@ export function BuilderEditor({ funnel, page, canEdit }: Props) {
       onSuccess: async (published) => {
         notifications.show({ color: 'teal', title: t('funnelBuilder.publish.done'), message: published.public_url ?? t('funnelBuilder.publish.doneHint') });
         // The page's public address is known now (the builder keeps its own content).
-        const fresh = await api.get<TFunnelPage>(pagePath(funnel.id, page.id)).catch(() => null);
+        const fresh = await fetchBuilderPage(funnel.id, page.id).catch(() => null);
         if (fresh) queryClient.setQueryData(pageKey(funnel.id, page.id), fresh);
       },
       onError: (error) => notifyError(error, t),

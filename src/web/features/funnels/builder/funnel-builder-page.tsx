@@ -3,10 +3,10 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowLeft, IconDeviceDesktop } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Loading, QueryState } from '../../../ui/query-state.js';
 import { useSignedInMe } from '../../auth/session.js';
-import { useBuilderFunnel, useBuilderPage } from './builder-api.js';
+import { builderPageId, useBuilderFunnel, useBuilderPage } from './builder-api.js';
 import classes from './builder.module.css';
 
 // GrapesJS (about 300 KB compressed) comes with the editor only: a phone, which gets the message, does not download it.
@@ -21,9 +21,11 @@ const MIN_WIDTH_QUERY = '(min-width: 60em)';
  */
 export function FunnelBuilderPage() {
   const { id = '', pageId = '' } = useParams();
+  // `?variant=<id>`: a variant of the page's A/B test, edited like the page.
+  const [search] = useSearchParams();
   const wide = useMediaQuery(MIN_WIDTH_QUERY, true, { getInitialValueInEffect: false });
   if (!wide) return <SmallScreen funnelId={id} />;
-  return <Builder funnelId={id} pageId={pageId} />;
+  return <Builder funnelId={id} pageId={builderPageId(pageId, search.get('variant'))} />;
 }
 
 function Builder({ funnelId, pageId }: { funnelId: string; pageId: string }) {
