@@ -144,6 +144,17 @@ describe('A/B tests of campaigns', () => {
     const skewed = await abCampaign(ws, { variants: [{ subject: 'Déséquilibrée' }], test_share: 0.6, metric: 'open_rate', duration_hours: 2 });
     await ws.client.post(`${BASE}/${skewed.id}/send`, {});
     await t.drain();
+    // On a loaded machine the sender may leave part of the test group for its next slice: every variant message
+    // must be out before B's are made to fail, or the mismatch is smaller than meant.
+    for (let round = 0; round < 40; round++) {
+      const pending = await t.runtime.database.raw.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM email_sends WHERE campaign_id = $1 AND variant IS NOT NULL AND status IN ('queued', 'sending')`,
+        [skewed.id],
+      );
+      if (pending.rows[0]!.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await t.drain();
+    }
     await t.runtime.database.raw.query(
       `UPDATE email_sends SET status = 'failed' WHERE id IN (SELECT id FROM email_sends WHERE campaign_id = $1 AND variant = 'B' AND status = 'sent' ORDER BY id LIMIT 60)`,
       [skewed.id],
