@@ -102,7 +102,7 @@ test('a call refused by the address guard says why in French in the call log', a
   }).toPass({ timeout: 20_000 });
 });
 
-test('add a custom domain, see it, remove it', async ({ page }) => {
+test('add a custom domain, see the records that prove and point it, remove it', async ({ page }) => {
   await signUp(page);
   await page.goto('/settings');
   await page.getByRole('tab', { name: 'Domaines' }).click();
@@ -118,11 +118,15 @@ test('add a custom domain, see it, remove it', async ({ page }) => {
   const hostname = `pages-${suffix()}.example.fr`;
   await field.fill(hostname);
   await page.getByRole('button', { name: 'Ajouter le domaine' }).click();
-  await expect(page.getByRole('cell', { name: hostname, exact: true })).toBeVisible();
+  // Its card: to verify, with the TXT record proving it is ours and the record pointing it at the public server.
+  const card = page.getByRole('article', { name: hostname });
+  await expect(card.getByText('À vérifier')).toBeVisible();
+  await expect(card.getByText(`_mk-verify.${hostname}`)).toBeVisible();
+  await expect(card.getByText(/^mk-verify=[0-9a-f]{32}$/)).toBeVisible();
   await expect(field).toHaveValue('');
 
   await page.getByRole('button', { name: `Retirer ${hostname}` }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Retirer', exact: true }).click();
-  await expect(page.getByRole('cell', { name: hostname, exact: true })).toHaveCount(0);
+  await expect(card).toHaveCount(0);
   await expect(page.getByText('Vos domaines apparaîtront ici', { exact: false })).toBeVisible();
 });
