@@ -141,7 +141,11 @@ test('send-time optimisation: not with an A/B test, turned on in the review, sen
   const card = page.getByRole('region', { name: 'Heure d’envoi optimale' });
   const stoSwitch = card.getByRole('switch', { name: 'Envoyer à chaque contact à sa meilleure heure' });
   // The server refuses to send both: while the A/B switch is on, this one waits, and says why.
-  await abSwitch.check({ force: true });
+  // The review's forms take their values when the campaign has loaded: a click before that is undone, so retry it.
+  await expect(async () => {
+    await abSwitch.check({ force: true, timeout: 2000 });
+    await expect(abSwitch).toBeChecked({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   await expect(stoSwitch).toBeDisabled();
   await expect(card).toContainText('Indisponible avec un test A/B');
   await abSwitch.uncheck({ force: true });
