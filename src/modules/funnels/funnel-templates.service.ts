@@ -63,15 +63,21 @@ export async function listTemplates(tenant: Tenant, filter: { language?: TFunnel
 /** Where the Templates tab reads a template's picture: its first page, rendered (funnels.routes.ts). */
 const previewPath = (id: string) => `/api/marketing/funnel-templates/${encodeURIComponent(id)}/preview`;
 
+/** The workspace's funnel a `workspace:<id>` template id names, while it is marked as a template; else undefined. */
+async function workspaceTemplate(tenant: Tenant, templateId: string): Promise<TFunnelRow | undefined> {
+  const sourceId = templateId.slice(WORKSPACE_PREFIX.length);
+  const source = isUuid(sourceId) ? await getFunnel(tenant, sourceId).catch(() => undefined) : undefined;
+  return source?.is_template ? source : undefined;
+}
+
 /** A template's first page as the builder holds it (HTML, CSS, language), or undefined for an unknown template. */
 export async function templateFirstPage(
   tenant: Tenant,
   templateId: string,
 ): Promise<{ html: string; css: string; language: TFunnelLanguage; title: string } | undefined> {
   if (templateId.startsWith(WORKSPACE_PREFIX)) {
-    const sourceId = templateId.slice(WORKSPACE_PREFIX.length);
-    const source = isUuid(sourceId) ? await getFunnel(tenant, sourceId).catch(() => undefined) : undefined;
-    if (!source?.is_template) return undefined;
+    const source = await workspaceTemplate(tenant, templateId);
+    if (!source) return undefined;
     const [first] = await tenant.db
       .select()
       .from(funnelPages)
@@ -90,9 +96,8 @@ export async function createFromTemplate(tenant: Tenant, actor: TAuth, templateI
   return tenant.db.transaction(async (tx) => {
     const scoped = new Tenant(tx, tenant.workspaceId);
     if (templateId.startsWith(WORKSPACE_PREFIX)) {
-      const sourceId = templateId.slice(WORKSPACE_PREFIX.length);
-      const source = isUuid(sourceId) ? await getFunnel(scoped, sourceId).catch(() => undefined) : undefined;
-      if (!source?.is_template) throw unknownTemplate();
+      const source = await workspaceTemplate(scoped, templateId);
+      if (!source) throw unknownTemplate();
       const rows = await tx
         .select()
         .from(funnelPages)

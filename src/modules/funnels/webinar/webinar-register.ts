@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { DEFAULT_TIME_ZONE } from '../../../contracts/common.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../contracts/common.js';
 import type { TFunnelLanguage } from '../../../contracts/funnels.js';
 import { businessNow } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
@@ -84,7 +84,7 @@ export async function submitWebinarRegistration(
     token = registration.token;
     // The same session again: the same link, and no second confirmation.
     if (!registration.created || !webinar.reminder_sequence_id) return;
-    const zone = lead.timezone && isZone(lead.timezone) ? lead.timezone : webinar.zone;
+    const zone = lead.timezone && isTimeZone(lead.timezone) ? lead.timezone : webinar.zone;
     await enrollWithAnchor(tx, {
       sequenceId: webinar.reminder_sequence_id,
       leadId: lead.id,
@@ -125,13 +125,4 @@ async function register(tx: Tenant, input: { funnelId: string; leadId: string; s
       ),
     );
   return { token: existing!.token, created: false };
-}
-
-function isZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
 }
