@@ -35,6 +35,13 @@ async function outboxFor(page: Page, address: string): Promise<TOutboxMessage[]>
 }
 
 /** "Modifier l'e-mail" on a step card: the campaign editor, only its content and sender; a subject (the sender: the workspace's default), saved, then back. */
+// Picks a step kind in the "Ajouter une étape ici" menu, then waits for the menu to be gone: a menu still
+// closing when the next one opens made two "Condition" items (a CI run failed on it).
+async function pickStep(page: Page, kind: 'E-mail' | 'Attente' | 'Condition') {
+  await page.getByRole('menu').getByRole('menuitem', { name: kind }).click();
+  await expect(page.getByRole('menu')).toHaveCount(0);
+}
+
 async function writeEmail(page: Page, card: ReturnType<Page['getByRole']>, subject: string) {
   await card.getByRole('button', { name: 'Modifier l’e-mail' }).click();
   await expect(page.getByRole('link', { name: 'Retour à la séquence' })).toBeVisible();
@@ -72,7 +79,7 @@ test('build a sequence, enrol a lead by an automation, move the clock on through
 
   // Step 1: an email (created on the server first), written in the campaign editor.
   await page.getByRole('button', { name: 'Ajouter une étape ici' }).click();
-  await page.getByRole('menuitem', { name: 'E-mail' }).click();
+  await pickStep(page, 'E-mail');
   const first = page.getByRole('group', { name: 'Étape 1 : E-mail' });
   await expect(first).toBeVisible();
   await writeEmail(page, first, 'Bienvenue {{ lead.first_name }}');
@@ -80,16 +87,16 @@ test('build a sequence, enrol a lead by an automation, move the clock on through
 
   // Step 2: wait two days. Step 3: a condition on a click in the previous email, an email when there was none.
   await page.getByRole('button', { name: 'Ajouter une étape ici' }).last().click();
-  await page.getByRole('menuitem', { name: 'Attente' }).click();
+  await pickStep(page, 'Attente');
   const wait = page.getByRole('group', { name: 'Étape 2 : Attente' });
   await wait.getByRole('textbox', { name: 'Durée' }).fill('2');
   await page.getByRole('button', { name: 'Ajouter une étape ici' }).last().click();
-  await page.getByRole('menuitem', { name: 'Condition' }).click();
+  await pickStep(page, 'Condition');
   const condition = page.getByRole('group', { name: 'Étape 3 : Condition' });
   await condition.getByRole('combobox', { name: 'Le contact…' }).click();
   await page.getByRole('option', { name: 'a cliqué dans l’e-mail précédent' }).click();
   await condition.getByRole('group', { name: 'Non' }).getByRole('button', { name: 'Ajouter une étape ici' }).click();
-  await page.getByRole('menuitem', { name: 'E-mail' }).click();
+  await pickStep(page, 'E-mail');
   const reminder = condition.getByRole('group', { name: 'Non' }).getByRole('group', { name: 'Étape 1 : E-mail' });
   await expect(reminder).toBeVisible();
   await writeEmail(page, reminder, 'Vous avez vu notre offre ?');
