@@ -82,6 +82,8 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await funnelFixture(t, owner);
   await webinarFixture(t, owner);
   await pageAbTestFixture(owner);
+  await productFixture(owner);
+  await testPaymentFixture(t, owner);
   // Lead import: runs at t.drain(); its bad row lands in lead_import_failures.
   await uploadLeads(owner, 'E-mail;Prénom\nimport-a@example.com;Ida\nnot-an-email;Bad\n');
   await t.drain();
@@ -178,6 +180,37 @@ async function pageAbTestFixture(owner: SignedUp): Promise<void> {
   const page = (await owner.client.post(pages, { name: 'Vente', page_type: 'sales', html_content: '<h1>A</h1>' })).json() as { id: string };
   const res = await owner.client.post(`${pages}/${page.id}/ab-test/variants`, { name: 'B', weight: 50 });
   if (res.statusCode !== 201) throw new Error(`page A/B test fixture: variant answered ${res.statusCode} ${res.body}`);
+}
+
+/** A product with a one-time and a monthly price (products, product_prices). */
+async function productFixture(owner: SignedUp): Promise<void> {
+  const res = await owner.client.post('/api/marketing/products', {
+    name: 'Formation A',
+    prices: [
+      { kind: 'one_time', amount_cents: 19_700 },
+      { kind: 'recurring', interval: 'month', amount_cents: 2_900 },
+    ],
+  });
+  if (res.statusCode !== 201) throw new Error(`product fixture: create answered ${res.statusCode} ${res.body}`);
+}
+
+/** A payment to the built-in test provider, paid with the test card then partly refunded (test_payments). */
+async function testPaymentFixture(t: TestContext, owner: SignedUp): Promise<void> {
+  const { Tenant } = await import('../src/platform/db/tenant.js');
+  const { testPaymentProviderFor, TEST_CARDS } = await import('../src/modules/commerce/index.js');
+  const provider = await testPaymentProviderFor(t.runtime, new Tenant(t.runtime.db, owner.workspaceId));
+  const customerId = await provider.ensureCustomer({ email: uniqueEmail('a-buyer'), leadId: crypto.randomUUID() });
+  const started = await provider.startPayment({
+    amount: 4_700,
+    currency: 'eur',
+    customerId,
+    description: 'Fixture',
+    metadata: {},
+    savePaymentMethod: true,
+    idempotencyKey: 'fixture-a',
+  });
+  await provider.confirmCard(started.clientSecret, { number: TEST_CARDS.visa, exp_month: 12, exp_year: new Date().getUTCFullYear() + 1, cvc: '123' });
+  await provider.refund({ paymentId: started.id, amount: 700, idempotencyKey: 'fixture-a-refund' });
 }
 
 /** Uploads a CSV of leads (column E-mail) for import, as the import wizard does. */

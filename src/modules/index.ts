@@ -28,6 +28,7 @@ import { decidePageAbTestsJob, funnelsPublicRoutes, funnelsRoutes, pageAbTestRou
 import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { domainsPublicRoutes, domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { demoRoutes } from './demo/index.js';
+import { paymentsRoutes, productsRoutes } from './commerce/index.js';
 import {
   sendOneOffJob,
   acceptsInboundAddress,
@@ -88,6 +89,8 @@ export const apiRoutes: RouteModule[] = [
   funnelsRoutes,
   pageAbTestRoutes,
   webinarRoutes,
+  productsRoutes,
+  paymentsRoutes,
   testClockRoutes,
   dashboardRoutes,
   demoRoutes,

@@ -98,6 +98,13 @@ const ZEnv = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+  /**
+   * The built-in test payment provider for workspaces without Stripe keys: on by default outside production;
+   * in production only with `on` (a funnel must never "sell" with a fake card by accident).
+   */
+  TEST_PAYMENTS: z.enum(['on', 'off']).optional(),
+  /** Base URL of the Stripe API (tests point it at a local fake); unset: Stripe's own (https://api.stripe.com). */
+  STRIPE_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional(),
 });
 
 export type TConfig = {
@@ -140,6 +147,10 @@ export type TConfig = {
   fileMaxBytes: number;
   /** Set when files go to an S3-compatible bucket; undefined keeps them in the database. */
   s3: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean } | undefined;
+  /** The built-in test payment provider may run (for workspaces without Stripe keys). */
+  testPayments: boolean;
+  /** Where the Stripe client connects; undefined: api.stripe.com. */
+  stripeApi: { host: string; port: number; protocol: 'http' | 'https' } | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -213,7 +224,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
           forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
         }
       : undefined,
+    testPayments: e.TEST_PAYMENTS ? e.TEST_PAYMENTS === 'on' : e.NODE_ENV !== 'production',
+    stripeApi: e.STRIPE_API_URL ? stripeApiOf(e.STRIPE_API_URL) : undefined,
   };
+}
+
+function stripeApiOf(url: string): NonNullable<TConfig['stripeApi']> {
+  const parsed = new URL(url);
+  const protocol = parsed.protocol === 'http:' ? 'http' : 'https';
+  return { host: parsed.hostname, port: parsed.port ? Number(parsed.port) : protocol === 'http' ? 80 : 443, protocol };
 }
 
 function stripSlash(url: string): string {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { randomToken } from '../../platform/auth/secrets.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { signup, users } from '../accounts/index.js';
+import { seedProductsDemo } from '../commerce/index.js';
 import { seedCrmDemo } from '../crm/index.js';
 import { seedEmailDemo } from '../email/index.js';
 import { seedFunnelDemo } from '../funnels/index.js';
@@ -33,6 +34,7 @@ export async function ensureDemoWorkspace(runtime: Runtime, publicApp?: FastifyI
       locale: 'fr',
     });
     await seedCrmDemo(tx, created.workspace.id, created.user.id);
+    await seedProductsDemo(tx, created.workspace.id);
     return created;
   });
   // The campaigns go through the sending engine and the tracking service, which use their own connections (on

@@ -9,10 +9,11 @@ import { CreateFunnelModal } from './create-funnel-modal.js';
 import { FunnelsStatsTab } from './funnels-stats-tab.js';
 import { FunnelsTab } from './funnels-tab.js';
 import { TemplatesTab } from './templates-tab.js';
+import { ProductsTab } from '../products/products-tab.js';
 
-const TABS = ['funnels', 'templates', 'stats'] as const;
+const TABS = ['funnels', 'templates', 'stats', 'products'] as const;
 
-/** /funnels (spec "Tunnels de Vente"): my funnels as cards, the templates, the statistics (`?tab=`); "+ Créer". */
+/** /funnels (spec "Tunnels de Vente"): my funnels as cards, the templates, the statistics, the products (`?tab=`); "+ Créer". */
 export function FunnelsPage() {
   const { t } = useTranslation();
   const canEdit = useSignedInMe().role !== 'viewer';
@@ -53,7 +54,7 @@ export function FunnelsPage() {
         <Tabs.List mb="md">
           {TABS.map((value) => (
             <Tabs.Tab key={value} value={value}>
-              {t(`funnelList.tabs.${value}`)}
+              {value === 'products' ? t('products.tab') : t(`funnelList.tabs.${value}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -65,6 +66,9 @@ export function FunnelsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="stats">
           <FunnelsStatsTab canEdit={canEdit} onCreate={() => setCreating(true)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="products">
+          <ProductsTab canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
       <CreateFunnelModal opened={creating} onClose={() => setCreating(false)} />

@@ -1,5 +1,16 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconKey, IconMail, IconMailForward, IconUser, IconUsers, IconWebhook, IconWorldWww, type Icon } from '@tabler/icons-react';
+import {
+  IconBuilding,
+  IconCreditCard,
+  IconKey,
+  IconMail,
+  IconMailForward,
+  IconUser,
+  IconUsers,
+  IconWebhook,
+  IconWorldWww,
+  type Icon,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../ui/page-header.js';
@@ -7,7 +18,7 @@ import { isAdmin, useSignedInMe } from '../auth/session.js';
 
 type TTab = {
   value: string;
-  label: 'team' | 'apiKeys' | 'webhooks' | 'domains' | 'email' | 'outbox' | 'profile' | 'workspace';
+  label: 'team' | 'apiKeys' | 'webhooks' | 'domains' | 'email' | 'outbox' | 'profile' | 'workspace' | 'payments';
   Icon: Icon;
   adminOnly?: boolean;
 };
@@ -18,6 +29,7 @@ const TABS: TTab[] = [
   { value: 'webhooks', label: 'webhooks', Icon: IconWebhook, adminOnly: true },
   { value: 'domains', label: 'domains', Icon: IconWorldWww },
   { value: 'email', label: 'email', Icon: IconMail },
+  { value: 'payments', label: 'payments', Icon: IconCreditCard, adminOnly: true },
   { value: 'outbox', label: 'outbox', Icon: IconMailForward, adminOnly: true },
   { value: 'profile', label: 'profile', Icon: IconUser },
   { value: 'workspace', label: 'workspace', Icon: IconBuilding },
@@ -39,7 +51,8 @@ export function SettingsPage() {
         <Tabs.List mb="lg" style={{ flexWrap: 'wrap' }}>
           {tabs.map(({ value, label, Icon }) => (
             <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} aria-hidden />}>
-              {t(`settings.tabs.${label}`)}
+              {/* The payments tab's words live with the rest of Settings > Paiements (payments.* in app.json). */}
+              {label === 'payments' ? t('payments.tab') : t(`settings.tabs.${label}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>

@@ -3,6 +3,7 @@ import { ApiKeysTab } from './api-keys/api-keys-tab.js';
 import { DomainsTab } from './domains/domains-tab.js';
 import { EmailSettingsTab } from './email/email-settings-tab.js';
 import { OutboxTab } from './outbox/outbox-tab.js';
+import { PaymentsTab } from './payments/payments-tab.js';
 import { ProfileTab } from './profile/profile-tab.js';
 import { SettingsPage } from './settings-page.js';
 import { TeamTab } from './team/team-tab.js';
@@ -20,6 +21,7 @@ export const settingsRoutes: RouteObject = {
     { path: 'webhooks', element: <WebhooksTab /> },
     { path: 'domains', element: <DomainsTab /> },
     { path: 'email', element: <EmailSettingsTab /> },
+    { path: 'payments', element: <PaymentsTab /> },
     { path: 'outbox', element: <OutboxTab /> },
     { path: 'profile', element: <ProfileTab /> },
     { path: 'workspace', element: <WorkspaceTab /> },

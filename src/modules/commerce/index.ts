@@ -1,0 +1,12 @@
+// Public surface of the commerce module (issue 13): products and prices, payments, and later orders.
+// Other modules import only this file.
+export { productsRoutes } from './products/products.routes.js';
+export { products, productPrices } from './products/products.tables.js';
+export { seedProductsDemo } from './products/products.demo.js';
+// Payments: one provider per workspace (Stripe, or the built-in test provider), called by checkout and orders.
+export { paymentsRoutes } from './payments/payments.routes.js';
+export { paymentProviderFor, testPaymentProviderFor, stripeWebhookUrl } from './payments/payment-providers.js';
+export type * from './payments/payment-provider.js';
+export { TestPaymentProvider } from './payments/test-provider.js';
+export { TEST_CARDS } from './payments/test-cards.js';
+export { testPayments } from './payments/test-payments.tables.js';
