@@ -171,6 +171,9 @@ async function main(): Promise<void> {
         await shoot(page, `/funnels/${funnelId}`, `funnel-steps-${suffix}`, viewport === 'desktop');
         await shoot(page, `/funnels/${funnelId}?tab=stats`, `funnel-stats-${suffix}`, viewport === 'desktop');
         if (viewport === 'desktop') await shoot(page, `/funnels/${funnelId}/pages/${funnelPages.items[0]!.id}/edit`, `funnel-builder-${suffix}`);
+        // Commerce: the demo catalogue, and the payment settings (the built-in test provider, no Stripe keys).
+        await shoot(page, '/funnels?tab=products', `products-${suffix}`);
+        await shoot(page, '/settings/payments', `settings-payments-${suffix}`, viewport === 'desktop');
         await context.close();
 
         const emptyContext = await signedInContext(browser, viewport, scheme, empty);

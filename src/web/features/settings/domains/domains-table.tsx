@@ -8,10 +8,10 @@ import { api } from '../../../lib/api.js';
 import { notifyError } from '../../../lib/errors.js';
 import { useFormatters } from '../../../lib/format.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
-import { CopyableCode } from '../../../ui/copyable-code.js';
 import { EmptyState } from '../../../ui/empty-state.js';
 import { QueryState } from '../../../ui/query-state.js';
 import { DOMAINS_KEY } from '../query-keys.js';
+import { DnsRecordCard } from '../dns-record-card.js';
 import { useConfirmedDelete } from '../use-confirmed-delete.js';
 
 type Props = { canEdit: boolean; onAdd: () => void };
@@ -117,8 +117,13 @@ function DomainCard({ domain, canEdit, onRemove }: { domain: TDomain; canEdit: b
           </Text>
         )}
         <Stack gap="xs" component="ul" aria-label={t('settings.domains.records')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {!verified && <DnsRecord title={t('settings.domains.proofRecord')} type="TXT" name={domain.txt_name} value={domain.txt_value} />}
-          <DnsRecord title={t('settings.domains.pointRecord')} type={pointingType(domain.cname_target)} name={domain.hostname} value={domain.cname_target} />
+          {!verified && <DnsRecordCard title={t('settings.domains.proofRecord')} type="TXT" name={domain.txt_name} value={domain.txt_value} />}
+          <DnsRecordCard
+            title={t('settings.domains.pointRecord')}
+            type={pointingType(domain.cname_target)}
+            name={domain.hostname}
+            value={domain.cname_target}
+          />
         </Stack>
       </Stack>
     </Paper>
@@ -129,27 +134,4 @@ function DomainCard({ domain, canEdit, onRemove }: { domain: TDomain; canEdit: b
 function pointingType(target: string): 'A' | 'AAAA' | 'CNAME' {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(target)) return 'A';
   return target.includes(':') || target.startsWith('[') ? 'AAAA' : 'CNAME';
-}
-
-function DnsRecord({ title, type, name, value }: { title: string; type: string; name: string; value: string }) {
-  const { t } = useTranslation();
-  return (
-    <Paper component="li" withBorder radius="sm" p="xs">
-      <Stack gap={6}>
-        <Text size="sm" fw={600}>
-          {title} · {type}
-        </Text>
-        <CopyableCode
-          label={t('settings.domains.recordName')}
-          value={name}
-          copyLabel={t('settings.domains.copy', { what: t('settings.domains.recordName') })}
-        />
-        <CopyableCode
-          label={t('settings.domains.recordValue')}
-          value={value}
-          copyLabel={t('settings.domains.copy', { what: t('settings.domains.recordValue') })}
-        />
-      </Stack>
-    </Paper>
-  );
 }

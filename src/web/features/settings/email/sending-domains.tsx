@@ -9,10 +9,10 @@ import { api, ApiError } from '../../../lib/api.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { useFormatters } from '../../../lib/format.js';
 import { ConfirmModal } from '../../../ui/confirm-modal.js';
-import { CopyableCode } from '../../../ui/copyable-code.js';
 import { EmptyState } from '../../../ui/empty-state.js';
 import { QueryState } from '../../../ui/query-state.js';
 import { useConfirmedDelete } from '../use-confirmed-delete.js';
+import { DnsRecordCard } from '../dns-record-card.js';
 import { SENDING_DOMAINS_KEY } from './email-settings-query.js';
 
 const BASE = '/api/marketing/email-domains';
@@ -152,38 +152,29 @@ function RecordList({ records }: { records: TDnsRecordCheck[] }) {
   return (
     <Stack gap="xs" component="ul" aria-label={t('settings.sendingDomains.records')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {records.map((record) => (
-        <Paper key={record.purpose} component="li" withBorder radius="sm" p="xs">
-          <Stack gap={6}>
-            <Group justify="space-between" gap="xs">
-              <Text size="sm" fw={600}>
-                {t(`settings.sendingDomains.purposes.${record.purpose}`)} · TXT
-              </Text>
-              <Badge variant="light" color={RECORD_COLORS[record.status]}>
-                {t(`settings.sendingDomains.recordStatus.${record.status}`)}
-              </Badge>
-            </Group>
-            <CopyableCode
-              label={t('settings.sendingDomains.name')}
-              value={record.name}
-              copyLabel={t('settings.sendingDomains.copy', { what: t('settings.sendingDomains.name') })}
-            />
-            <CopyableCode
-              label={t('settings.sendingDomains.value')}
-              value={record.value}
-              copyLabel={t('settings.sendingDomains.copy', { what: t('settings.sendingDomains.value') })}
-            />
-            {record.status === 'mismatch' && record.found.length > 0 && (
-              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                {t('settings.sendingDomains.found', { value: record.found.join(' | ') })}
-              </Text>
-            )}
-            {record.error && (
-              <Text size="xs" c="red">
-                {t('settings.sendingDomains.dnsError', { code: record.error })}
-              </Text>
-            )}
-          </Stack>
-        </Paper>
+        <DnsRecordCard
+          key={record.purpose}
+          title={t(`settings.sendingDomains.purposes.${record.purpose}`)}
+          type="TXT"
+          name={record.name}
+          value={record.value}
+          badge={
+            <Badge variant="light" color={RECORD_COLORS[record.status]}>
+              {t(`settings.sendingDomains.recordStatus.${record.status}`)}
+            </Badge>
+          }
+        >
+          {record.status === 'mismatch' && record.found.length > 0 && (
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {t('settings.sendingDomains.found', { value: record.found.join(' | ') })}
+            </Text>
+          )}
+          {record.error && (
+            <Text size="xs" c="red">
+              {t('settings.sendingDomains.dnsError', { code: record.error })}
+            </Text>
+          )}
+        </DnsRecordCard>
       ))}
     </Stack>
   );
