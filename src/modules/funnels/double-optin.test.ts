@@ -129,3 +129,19 @@ describe('double opt-in', () => {
     expect(back).toMatchObject({ unsubscribed_at: null, optin_pending_at: null });
   });
 });
+
+// PostgreSQL only: PGlite runs the two requests one after the other, so a race there proves nothing.
+describe.runIf(process.env.TEST_DB === 'postgres')('double opt-in races (PostgreSQL)', () => {
+  it('makes one lead and mails one confirmation when the same new address is posted twice at once', async () => {
+    const owner = await signUp(t.app);
+    const { page } = await doubleOptinFunnel(owner);
+    for (let round = 0; round < 3; round++) {
+      const email = uniqueEmail(`doi-race-${round}`);
+      const answers = await Promise.all([optIn(page.id, email), optIn(page.id, email)]);
+      expect(answers.map((r) => r.statusCode)).toEqual([200, 200]);
+      const leads = await t.runtime.database.raw.query(`SELECT id FROM leads WHERE workspace_id = $1 AND lower(email) = $2`, [owner.workspaceId, email]);
+      expect(leads.rows).toHaveLength(1);
+      expect(await mailsTo(email)).toHaveLength(1);
+    }
+  });
+});

@@ -326,3 +326,30 @@ describe('webinar funnels', () => {
     expect((await state(`?t=${token}`)).json()).toMatchObject({ state: 'ended', video: null });
   });
 });
+
+// PostgreSQL only: PGlite runs the two requests one after the other, so a race there proves nothing.
+describe.runIf(process.env.TEST_DB === 'postgres')('webinar registration races (PostgreSQL)', () => {
+  it('registers a person who sends the form twice at once once, with one link and one reminder enrollment', async () => {
+    const ws = await signUp(t.app);
+    expect((await ws.client.patch('/api/workspace', { postal_address: '12 rue des Lilas, 75011 Paris' })).statusCode).toBe(200);
+    const sequenceId = await reminderSequence(ws);
+    const session = minuteAfter(3 * 24 * 60 * MINUTE);
+    const { funnel, register: page } = await webinarFunnel(ws, {
+      mode: 'fixed',
+      sessions: [session.toISOString()],
+      video_url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      duration_minutes: 60,
+      replay_hours: 48,
+      reminder_sequence_id: sequenceId,
+    });
+    for (let round = 0; round < 3; round++) {
+      const email = uniqueEmail(`course-${round}`);
+      const answers = await Promise.all([0, 1].map(() => register(page.id, { email, session: session.toISOString() })));
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+      expect(tokenOf(answers[0]!.json().redirect)).toBe(tokenOf(answers[1]!.json().redirect));
+    }
+    const list = (await ws.client.get(`/api/marketing/funnels/${funnel.id}/webinar/registrations?limit=10`)).json();
+    expect(list.items).toHaveLength(3);
+    expect((await ws.client.get(`${SEQUENCES}/${sequenceId}/enrollments`)).json().items).toHaveLength(3);
+  });
+});
