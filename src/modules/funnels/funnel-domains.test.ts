@@ -4,6 +4,7 @@ import { signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } fr
 import type { TFunnel, TFunnelPage } from '../../contracts/funnels.js';
 import type { TDomain } from '../../contracts/workspaces.js';
 import { forgetLivePages } from './publishing/live-page-cache.js';
+import { watchPageUrl } from './webinar/webinar-register.js';
 
 // A funnel on the workspace's own domain: the domain proved by its TXT record, then the funnel at `/` and
 // `/<page slug>` on that Host, its next steps and form redirects staying on it, and nothing of other workspaces there.
@@ -119,6 +120,21 @@ describe('funnels on a custom domain', () => {
     forgetLivePages();
     expect((await get('tunnels.coach.example', '/')).statusCode).toBe(404);
     expect((await owner.client.get(`/api/marketing/funnels/${first.funnel.id}`)).json()).toMatchObject({ domain_id: null, domain_url: null });
+  });
+
+  it("gives a webinar's reminders the watch page on the funnel's domain once it is proved and chosen", async () => {
+    const owner = await signUp(t.app);
+    const funnel = (
+      await owner.client.post('/api/marketing/funnels/from-template', { template_id: 'webinar-fr', name: 'Masterclass domaine' })
+    ).json() as TFunnel;
+    expect((await owner.client.post(`/api/marketing/funnels/${funnel.id}/publish`, {})).statusCode).toBe(200);
+    const room = ((await owner.client.get(`/api/marketing/funnels/${funnel.id}/pages`)).json().items as TFunnelPage[]).find((p) => p.page_type === 'webinar')!;
+    const live = { funnelId: funnel.id, funnelSlug: funnel.slug };
+    expect(await watchPageUrl(t.runtime.db, t.runtime.config.publicUrl, live)).toBe(`https://go.product.example/${funnel.slug}/${room.slug}`);
+    const domain = await provedDomain(owner, 'live.coach.example');
+    expect((await owner.client.patch(`/api/marketing/funnels/${funnel.id}`, { domain_id: domain.id })).statusCode).toBe(200);
+    expect(await watchPageUrl(t.runtime.db, t.runtime.config.publicUrl, live)).toBe(`https://live.coach.example/${room.slug}`);
+    expect((await get('live.coach.example', `/${room.slug}`)).statusCode).toBe(200);
   });
 
   it.runIf(process.env.TEST_DB === 'postgres')('lets one workspace only prove a name when two check at the same moment', async () => {

@@ -8,8 +8,8 @@ import { rowsOf } from '../../../platform/db/rows.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { enrollWithAnchor } from '../../email/index.js';
-import { workspaces } from '../../workspaces/index.js';
-import { funnelPages } from '../funnels.tables.js';
+import { workspaceDomains, workspaces } from '../../workspaces/index.js';
+import { funnelPages, funnels } from '../funnels.tables.js';
 import type { TLivePage } from '../publishing/live-pages.js';
 import { submitOptin, type TOptinOutcome, type TOptinVisit } from '../publishing/optin.service.js';
 import type { TPublishedForm } from '../publishing/page-forms.js';
@@ -44,16 +44,22 @@ export async function sessionsOffered(db: Db, page: TLivePage): Promise<{ zone: 
   return { zone: webinar.zone, sessions: offeredSessions(webinar, businessNow(), webinar.zone) };
 }
 
-/** The funnel's watch page (its first published page of type `webinar`) as `<funnel>/<page>`; none: null. */
+/**
+ * The funnel's watch page (its first published page of type `webinar`): on the funnel's proved custom domain
+ * `https://<domain>/<page>` (where its visitors registered), else `<PUBLIC_URL>/<funnel>/<page>`; none: null.
+ */
 export async function watchPageUrl(db: Db, publicUrl: string, page: Pick<TLivePage, 'funnelId' | 'funnelSlug'>): Promise<string | null> {
   const [row] = await db
-    .select({ slug: funnelPages.slug })
+    .select({ slug: funnelPages.slug, hostname: workspaceDomains.hostname, verifiedAt: workspaceDomains.verified_at })
     // eslint-disable-next-line local/tenant-scope -- the funnel of a live page (public server)
     .from(funnelPages)
+    .innerJoin(funnels, eq(funnels.id, funnelPages.funnel_id))
+    .leftJoin(workspaceDomains, eq(workspaceDomains.id, funnels.domain_id))
     .where(and(eq(funnelPages.funnel_id, page.funnelId), eq(funnelPages.page_type, 'webinar'), eq(funnelPages.is_published, true)))
     .orderBy(asc(funnelPages.position))
     .limit(1);
-  return row ? pageUrl(publicUrl, page.funnelSlug, row.slug) : null;
+  if (!row) return null;
+  return row.hostname && row.verifiedAt ? `https://${row.hostname}/${row.slug}` : pageUrl(publicUrl, page.funnelSlug, row.slug);
 }
 
 export type TRegisterOutcome = TOptinOutcome & { token?: string };
