@@ -16,9 +16,12 @@ await ensureWebAppBuilt(log);
 await preloadDocumentCompiler();
 const admin = await buildAdminServer(runtime, { serveWeb: true });
 const publicServer = await buildPublicServer(runtime);
+await runtime.queue.work();
+// The demo is made before the servers listen (its funnels are visited through the public server's routes, without
+// the network): /api/health answers once the product is ready, never while a first start still fills the database.
+const demo = config.demoData ? await ensureDemoWorkspace(runtime, publicServer) : undefined;
 await admin.listen({ port: config.port, host: config.host });
 await publicServer.listen({ port: config.publicPort, host: config.host });
-await runtime.queue.work();
 // The bounce listener is not worth refusing to start for (its port taken): the product runs, the log says why.
 const inbound =
   config.inboundSmtpPort === undefined
@@ -38,7 +41,6 @@ onShutdownSignal(log, async () => {
   await shutdown(runtime, [admin, publicServer]);
 });
 
-const demo = config.demoData ? await ensureDemoWorkspace(runtime, publicServer) : undefined;
 const database = runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 const lines = [
   `Marketing platform is running (${database})`,
