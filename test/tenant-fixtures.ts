@@ -84,6 +84,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await pageAbTestFixture(owner);
   await productFixture(owner);
   await testPaymentFixture(t, owner);
+  await orderFixture(t, owner);
   // Lead import: runs at t.drain(); its bad row lands in lead_import_failures.
   await uploadLeads(owner, 'E-mail;Prénom\nimport-a@example.com;Ida\nnot-an-email;Bad\n');
   await t.drain();
@@ -211,6 +212,43 @@ async function testPaymentFixture(t: TestContext, owner: SignedUp): Promise<void
   });
   await provider.confirmCard(started.clientSecret, { number: TEST_CARDS.visa, exp_month: 12, exp_year: new Date().getUTCFullYear() + 1, cvc: '123' });
   await provider.refund({ paymentId: started.id, amount: 700, idempotencyKey: 'fixture-a-refund' });
+}
+
+/**
+ * An order of the product above paid with the test card then refunded in full (orders, order_lines), then a Stripe
+ * event of a payment of no order, signed with the workspace's webhook secret (payment_events). Stripe keys are saved
+ * last: the order was paid with the built-in provider.
+ */
+async function orderFixture(t: TestContext, owner: SignedUp): Promise<void> {
+  const { Tenant } = await import('../src/platform/db/tenant.js');
+  const { confirmPaid, refundOrder, startOrder, testPaymentProviderFor, TEST_CARDS } = await import('../src/modules/commerce/index.js');
+  const tenant = new Tenant(t.runtime.db, owner.workspaceId);
+  const products = (await owner.client.get('/api/marketing/products')).json() as { items: { prices: { id: string; kind: string }[] }[] };
+  const priceId = products.items[0]!.prices.find((price) => price.kind === 'one_time')!.id;
+  const started = await startOrder(t.runtime, tenant, {
+    price_id: priceId,
+    buyer: { email: uniqueEmail('a-order'), name: 'Olga' },
+    idempotency_key: 'fixture-order-a',
+  });
+  const provider = await testPaymentProviderFor(t.runtime, tenant);
+  await provider.confirmCard(started.clientSecret, { number: TEST_CARDS.visa, exp_month: 12, exp_year: new Date().getUTCFullYear() + 1, cvc: '123' });
+  await confirmPaid(t.runtime, tenant, started.lines[0]!.payment_id!);
+  await refundOrder(t.runtime, tenant, started.order.id, {});
+  const secret = 'whsec_fixture_a';
+  await owner.client.put('/api/workspace/credentials/stripe', {
+    secret_key: 'sk_test_fixture_a',
+    publishable_key: 'pk_test_fixture_a',
+    webhook_secret: secret,
+  });
+  const { default: Stripe } = await import('stripe');
+  const payload = JSON.stringify({ id: 'evt_fixture_a', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: 'pi_not_an_order' } } });
+  const res = await t.publicApp.inject({
+    method: 'POST',
+    url: `/webhooks/stripe/${owner.workspaceId}`,
+    payload,
+    headers: { 'content-type': 'application/json', 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret }) },
+  });
+  if (res.statusCode !== 200) throw new Error(`order fixture: Stripe webhook answered ${res.statusCode} ${res.body}`);
 }
 
 /** Uploads a CSV of leads (column E-mail) for import, as the import wizard does. */

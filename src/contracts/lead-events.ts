@@ -1,4 +1,5 @@
 import type { TLeadEventTypeDefinition } from './lead-event-definitions.js';
+import { ORDER_LEAD_EVENT_TYPES } from './commerce-orders.js';
 import { CRM_LEAD_EVENT_TYPES } from './crm-lead-events.js';
 import { EMAIL_LEAD_EVENT_TYPES } from './email.js';
 import { FUNNEL_LEAD_EVENT_TYPES } from './funnels.js';
@@ -11,6 +12,7 @@ export const LEAD_EVENT_TYPES = {
   ...CRM_LEAD_EVENT_TYPES,
   ...FUNNEL_LEAD_EVENT_TYPES,
   ...EMAIL_LEAD_EVENT_TYPES,
+  ...ORDER_LEAD_EVENT_TYPES,
 } satisfies Record<string, TLeadEventTypeDefinition>;
 
 type TRegistry = typeof LEAD_EVENT_TYPES;

@@ -28,7 +28,7 @@ import { decidePageAbTestsJob, funnelsPublicRoutes, funnelsRoutes, pageAbTestRou
 import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { domainsPublicRoutes, domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { demoRoutes } from './demo/index.js';
-import { paymentsRoutes, productsRoutes } from './commerce/index.js';
+import { ordersRoutes, paymentsRoutes, productsRoutes, stripeWebhookRoutes } from './commerce/index.js';
 import {
   sendOneOffJob,
   acceptsInboundAddress,
@@ -91,13 +91,21 @@ export const apiRoutes: RouteModule[] = [
   webinarRoutes,
   productsRoutes,
   paymentsRoutes,
+  ordersRoutes,
   testClockRoutes,
   dashboardRoutes,
   demoRoutes,
 ];
 
 /** Routes of the public server (published pages, forms, tracking, unsubscribe). */
-export const publicRoutes: RouteModule[] = [filesPublicRoutes, emailPublicRoutes, funnelsPublicRoutes, domainsPublicRoutes, webinarPublicRoutes];
+export const publicRoutes: RouteModule[] = [
+  filesPublicRoutes,
+  emailPublicRoutes,
+  funnelsPublicRoutes,
+  domainsPublicRoutes,
+  webinarPublicRoutes,
+  stripeWebhookRoutes,
+];
 
 /** Every background job the worker runs. */
 export const jobs: JobDefinition[] = [

@@ -10,3 +10,11 @@ export type * from './payments/payment-provider.js';
 export { TestPaymentProvider } from './payments/test-provider.js';
 export { TEST_CARDS } from './payments/test-cards.js';
 export { testPayments } from './payments/test-payments.tables.js';
+// Orders: started by the checkout, paid and fulfilled once, offers charged one click, refunds; Stripe's webhook.
+export { ordersRoutes } from './orders/orders.routes.js';
+export { orders, orderLines, paymentEvents } from './orders/orders.tables.js';
+export { startOrder, getOrder, listOrders, type TOrderRow, type TOrderLineRow, type TOrderWithLines } from './orders/orders.service.js';
+export { confirmPaid, failPayment } from './orders/order-payments.js';
+export { acceptOffer, type TOfferResult } from './orders/order-offers.js';
+export { refundOrder } from './orders/order-refunds.js';
+export { stripeWebhookRoutes } from './webhooks/stripe-webhook.js';

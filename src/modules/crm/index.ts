@@ -21,7 +21,7 @@ export {
   subscribeToLeadEvents,
   type TLeadEventSubscriber,
 } from './leads/publish-lead-events.js';
-export { changeLeadTags, getLead, setLeadUnsubscribed, updateLead, type TLeadRow } from './leads/leads.service.js';
+export { applyLockedChange, changeLeadTags, getLead, setLeadUnsubscribed, updateLead, type TLeadRow } from './leads/leads.service.js';
 export { addInteraction } from './leads/interactions.service.js';
 export { captureLead, confirmOptin, CONFIRMATION_MAIL_INTERVAL_MS, type TLeadCapture, type TLeadCaptureResult } from './leads/lead-capture.service.js';
 export { addLeadTask, type TAddLeadTaskInput } from './leads/lead-tasks.service.js';

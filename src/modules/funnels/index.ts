@@ -8,3 +8,4 @@ export { pageAbTestRoutes } from './ab/page-ab.routes.js';
 export { decidePageAbTestsJob } from './ab/page-ab.jobs.js';
 export { funnels, funnelPages } from './funnels.tables.js';
 export { seedFunnelDemo } from './funnels.demo.js';
+export { recordFunnelSale } from './funnel-sales.js';

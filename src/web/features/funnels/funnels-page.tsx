@@ -10,10 +10,11 @@ import { FunnelsStatsTab } from './funnels-stats-tab.js';
 import { FunnelsTab } from './funnels-tab.js';
 import { TemplatesTab } from './templates-tab.js';
 import { ProductsTab } from '../products/products-tab.js';
+import { OrdersTab } from '../orders/orders-tab.js';
 
-const TABS = ['funnels', 'templates', 'stats', 'products'] as const;
+const TABS = ['funnels', 'templates', 'stats', 'products', 'orders'] as const;
 
-/** /funnels (spec "Tunnels de Vente"): my funnels as cards, the templates, the statistics, the products (`?tab=`); "+ Créer". */
+/** /funnels (spec "Tunnels de Vente"): my funnels as cards, the templates, the statistics, the products, the orders (`?tab=`); "+ Créer". */
 export function FunnelsPage() {
   const { t } = useTranslation();
   const canEdit = useSignedInMe().role !== 'viewer';
@@ -54,7 +55,7 @@ export function FunnelsPage() {
         <Tabs.List mb="md">
           {TABS.map((value) => (
             <Tabs.Tab key={value} value={value}>
-              {value === 'products' ? t('products.tab') : t(`funnelList.tabs.${value}`)}
+              {value === 'products' ? t('products.tab') : value === 'orders' ? t('orders.tab') : t(`funnelList.tabs.${value}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -69,6 +70,9 @@ export function FunnelsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="products">
           <ProductsTab canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="orders">
+          <OrdersTab canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
       <CreateFunnelModal opened={creating} onClose={() => setCreating(false)} />

@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import { char, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ORDER_LINE_KINDS, ORDER_LINE_STATUSES, ORDER_PROVIDERS, ORDER_STATUSES } from '../../../contracts/commerce-orders.js';
+import { id, timestamps, workspaceId } from '../../../platform/db/columns.js';
+import { leads } from '../../crm/tables.js';
+import { funnelPages, funnels } from '../../funnels/index.js';
+import { workspaces } from '../../workspaces/index.js';
+import { productPrices, products } from '../products/products.tables.js';
+
+/**
+ * A buyer's order (ARCHITECTURE.md, "Orders"): created pending with its lines and one provider payment, paid once,
+ * fulfilled once (`fulfilled_at`: the lead won, the receipt, the funnel's totals), then maybe refunded or disputed.
+ * `idempotency_key` is the order form's: a double submit finds the first order.
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    /** The buyer's lead; deleting the lead empties it only (foreign key below). */
+    lead_id: uuid('lead_id'),
+    buyer_email: text('buyer_email').notNull(),
+    buyer_name: text('buyer_name'),
+    funnel_id: uuid('funnel_id').references(() => funnels.id, { onDelete: 'set null' }),
+    page_id: uuid('page_id').references(() => funnelPages.id, { onDelete: 'set null' }),
+    utm_source: text('utm_source'),
+    utm_medium: text('utm_medium'),
+    utm_campaign: text('utm_campaign'),
+    status: text('status', { enum: ORDER_STATUSES }).notNull().default('pending'),
+    currency: char('currency', { length: 3 }).notNull(),
+    subtotal_cents: integer('subtotal_cents').notNull(),
+    tax_cents: integer('tax_cents').notNull(),
+    total_cents: integer('total_cents').notNull(),
+    refunded_cents: integer('refunded_cents').notNull().default(0),
+    provider: text('provider', { enum: ORDER_PROVIDERS }).notNull(),
+    provider_customer_id: text('provider_customer_id'),
+    provider_payment_method_id: text('provider_payment_method_id'),
+    idempotency_key: text('idempotency_key').notNull(),
+    paid_at: timestamp('paid_at', { withTimezone: true }),
+    fulfilled_at: timestamp('fulfilled_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [
+    // (workspace_id, lead_id) -> a lead of the same workspace. The migration writes ON DELETE SET NULL ("lead_id")
+    // (PostgreSQL 15+ column list), which drizzle cannot express: deleting the lead empties lead_id only.
+    foreignKey({ columns: [t.workspace_id, t.lead_id], foreignColumns: [leads.workspace_id, leads.id] }).onDelete('set null'),
+    uniqueIndex('orders_workspace_id_uq').on(t.workspace_id, t.id),
+    uniqueIndex('orders_workspace_number_uq').on(t.workspace_id, t.number),
+    uniqueIndex('orders_workspace_idempotency_uq').on(t.workspace_id, t.idempotency_key),
+    index('orders_workspace_created_idx').on(t.workspace_id, t.created_at, t.id),
+    index('orders_workspace_funnel_idx').on(t.workspace_id, t.funnel_id),
+    index('orders_lead_idx').on(t.lead_id),
+    check('orders_amounts', sql`${t.total_cents} >= 0 AND ${t.refunded_cents} >= 0 AND ${t.refunded_cents} <= ${t.total_cents}`),
+  ],
+);
+
+/**
+ * One thing sold in an order. The main product and its bump share the order's first payment (one line per kind
+ * and payment: unique (workspace, payment_id, kind)); each accepted offer is its own payment, at most once per
+ * offer page and order. Products and prices are referenced with NO ACTION (checked at the end of the statement, so
+ * deleting a whole workspace still cascades; deleting a sold product is refused: products.service's `product_sold`).
+ * `refunded_cents`: the part of its payment's refunds allocated to it (main line first).
+ */
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    order_id: uuid('order_id').notNull(),
+    kind: text('kind', { enum: ORDER_LINE_KINDS }).notNull(),
+    product_id: uuid('product_id').notNull(),
+    price_id: uuid('price_id')
+      .notNull()
+      .references(() => productPrices.id, { onDelete: 'no action' }),
+    description: text('description').notNull(),
+    quantity: integer('quantity').notNull().default(1),
+    unit_amount_cents: integer('unit_amount_cents').notNull(),
+    tax_cents: integer('tax_cents').notNull(),
+    amount_cents: integer('amount_cents').notNull(),
+    refunded_cents: integer('refunded_cents').notNull().default(0),
+    payment_id: text('payment_id'),
+    status: text('status', { enum: ORDER_LINE_STATUSES }).notNull().default('pending'),
+    offer_page_id: uuid('offer_page_id').references(() => funnelPages.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.workspace_id, t.order_id], foreignColumns: [orders.workspace_id, orders.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.workspace_id, t.product_id], foreignColumns: [products.workspace_id, products.id] }).onDelete('no action'),
+    index('order_lines_order_idx').on(t.order_id),
+    uniqueIndex('order_lines_payment_kind_uq').on(t.workspace_id, t.payment_id, t.kind),
+    uniqueIndex('order_lines_offer_uq').on(t.order_id, t.offer_page_id),
+    index('order_lines_price_idx').on(t.price_id),
+    check('order_lines_quantity_one', sql`${t.quantity} = 1`),
+    check('order_lines_amounts', sql`${t.amount_cents} > 0 AND ${t.refunded_cents} >= 0 AND ${t.refunded_cents} <= ${t.amount_cents}`),
+  ],
+);
+
+/** Largest payload kept of a provider event (its JSON text); a larger one keeps its id, type and object id only. */
+export const MAX_PAYMENT_EVENT_PAYLOAD_CHARS = 64_000;
+
+/**
+ * Provider webhook events as received: one row per event id and workspace (a replay is stored once), processed
+ * once (`processed_at`; null when processing failed, so the provider's retry processes it again).
+ */
+export const paymentEvents = pgTable(
+  'payment_events',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: ORDER_PROVIDERS }).notNull(),
+    event_id: text('event_id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    received_at: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processed_at: timestamp('processed_at', { withTimezone: true }),
+    error: text('error'),
+  },
+  (t) => [
+    uniqueIndex('payment_events_workspace_event_uq').on(t.workspace_id, t.event_id),
+    index('payment_events_workspace_received_idx').on(t.workspace_id, t.received_at),
+  ],
+);
