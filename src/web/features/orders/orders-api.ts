@@ -1,27 +1,15 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TOrderDetail, TOrderRefundBody, TOrderStatus } from '../../../contracts/commerce-orders.js';
 import type { TOrder } from '../../../contracts/commerce-orders.js';
 import { api } from '../../lib/api.js';
+import { useCursorPages } from '../../lib/cursor-pages.js';
 
 export const ORDERS_KEY = ['orders'] as const;
 export const ORDERS_PATH = '/api/marketing/orders';
 
-type TOrderList = { items: TOrder[]; next_cursor: string | null };
-
 /** The orders, newest first, 50 a page, by status and part of the buyer's email. */
 export function useOrders(status: TOrderStatus | null, q: string) {
-  return useInfiniteQuery({
-    queryKey: [...ORDERS_KEY, 'list', status, q],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ limit: '50' });
-      if (status) params.set('status', status);
-      if (q.trim()) params.set('q', q.trim());
-      if (pageParam) params.set('cursor', pageParam);
-      return api.get<TOrderList>(`${ORDERS_PATH}?${params}`);
-    },
-    getNextPageParam: (last) => last.next_cursor,
-  });
+  return useCursorPages<TOrder>(ORDERS_KEY, ORDERS_PATH, { status, q });
 }
 
 /** One order with its lines (the drawer). */

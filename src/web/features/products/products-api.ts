@@ -1,24 +1,14 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { TPriceCreateBody, TPriceUpdateBody, TProduct, TProductList, TProductStatus, TProductUpdateBody } from '../../../contracts/commerce-products.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TPriceCreateBody, TPriceUpdateBody, TProduct, TProductStatus, TProductUpdateBody } from '../../../contracts/commerce-products.js';
 import { api } from '../../lib/api.js';
+import { useCursorPages } from '../../lib/cursor-pages.js';
 
 export const PRODUCTS_KEY = ['products'] as const;
 export const PRODUCTS_PATH = '/api/marketing/products';
 
 /** The products, newest first, 50 a page, filtered by status and a part of the name. */
 export function useProducts(status: TProductStatus | null, q: string) {
-  return useInfiniteQuery({
-    queryKey: [...PRODUCTS_KEY, 'list', status, q],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ limit: '50' });
-      if (status) params.set('status', status);
-      if (q.trim()) params.set('q', q.trim());
-      if (pageParam) params.set('cursor', pageParam);
-      return api.get<TProductList>(`${PRODUCTS_PATH}?${params}`);
-    },
-    getNextPageParam: (last) => last.next_cursor,
-  });
+  return useCursorPages<TProduct>(PRODUCTS_KEY, PRODUCTS_PATH, { status, q });
 }
 
 /** Every change answers the product as it is now: the lists are refetched. */
