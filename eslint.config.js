@@ -37,15 +37,14 @@ export default tseslint.config(
     rules: { 'local/tenant-scope': 'error' },
   },
   {
-    // The script of published funnel pages runs in visitors' browsers as written (no build step).
-    files: ['src/modules/funnels/publishing/runtime/*.js'],
+    // The scripts of published funnel pages run in visitors' browsers as written (no build step).
+    files: ['src/modules/funnels/publishing/runtime/*.js', 'src/modules/commerce/checkout/checkout-runtime.js'],
     languageOptions: {
       sourceType: 'script',
       globals: Object.fromEntries(
-        ['document', 'location', 'sessionStorage', 'localStorage', 'URLSearchParams', 'FormData', 'fetch', 'setTimeout', 'URL'].map((name) => [
-          name,
-          'readonly',
-        ]),
+        ['document', 'location', 'sessionStorage', 'localStorage', 'URLSearchParams', 'FormData', 'fetch', 'setTimeout', 'URL', 'window', 'crypto'].map(
+          (name) => [name, 'readonly'],
+        ),
       ),
     },
   },

@@ -88,7 +88,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   // Lead import: runs at t.drain(); its bad row lands in lead_import_failures.
   await uploadLeads(owner, 'E-mail;Prénom\nimport-a@example.com;Ida\nnot-an-email;Bad\n');
   await t.drain();
-  const clicker = await clickFirstLink(t, owner, sent.id);
+  const clicker = await clickFirstLink(t, owner, sent.id, lead.id);
   await mailgunWebhook(t, owner);
   // The reader who clicked is won: the campaign's conversion (email_conversions), attributed at this dispatch.
   await owner.client.patch(`/api/marketing/leads/${clicker}`, { status: 'won', estimated_value: 1200 });
@@ -105,16 +105,22 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   return owner;
 }
 
-/** Clicks the first tracked link of the campaign's first message, as its recipient would (email_tracking_events); returns that lead's id. */
-async function clickFirstLink(t: TestContext, owner: SignedUp, campaignId: string): Promise<string> {
+/**
+ * Clicks the first tracked link of the campaign's message to `leadId`, as its recipient would (email_tracking_events);
+ * returns that lead's id. Not any recipient: the order's buyer is already won, and winning them again is no conversion.
+ */
+async function clickFirstLink(t: TestContext, owner: SignedUp, campaignId: string, leadId: string): Promise<string> {
   const { messageToken } = await import('../src/modules/email/email-tracking-urls.js');
   const report = (await owner.client.get(`/api/marketing/email-campaigns/${campaignId}/report`)).json() as { links: { id: string }[] };
   const recipients = (await owner.client.get(`/api/marketing/email-campaigns/${campaignId}/report/recipients`)).json() as {
     items: { id: string; lead_id: string }[];
   };
   const [link] = report.links;
-  const [message] = recipients.items;
-  if (!link || !message) throw new Error('email fixture: the campaign sent nothing');
+  const message = recipients.items.find((item) => item.lead_id === leadId);
+  if (!link || !message) throw new Error('email fixture: the campaign sent nothing to the lead');
+  // Sent a minute ago: a click within seconds of the send is taken for a link scanner's and records no click (and then
+  // the lead won below would be no conversion), and the send may have run just now in the drain before this.
+  await t.runtime.database.raw.query(`UPDATE email_sends SET sent_at = sent_at - interval '1 minute' WHERE campaign_id = $1`, [campaignId]);
   const url = `/e/c/${messageToken(t.runtime.secrets, message.id)}/${link.id}`;
   const res = await t.publicApp.inject({ method: 'GET', url, headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' } });
   if (res.statusCode !== 302) throw new Error(`email fixture: click answered ${res.statusCode}`);
@@ -225,6 +231,11 @@ async function orderFixture(t: TestContext, owner: SignedUp): Promise<void> {
   const tenant = new Tenant(t.runtime.db, owner.workspaceId);
   const products = (await owner.client.get('/api/marketing/products')).json() as { items: { prices: { id: string; kind: string }[] }[] };
   const priceId = products.items[0]!.prices.find((price) => price.kind === 'one_time')!.id;
+  // What a sales page sells (page_offers).
+  const funnel = (await owner.client.post('/api/marketing/funnels', { name: 'Vente A', funnel_type: 'product' })).json() as { id: string };
+  const page = (await owner.client.post(`/api/marketing/funnels/${funnel.id}/pages`, { name: 'Vente', page_type: 'sales' })).json() as { id: string };
+  const offer = await owner.client.put(`/api/marketing/funnels/${funnel.id}/pages/${page.id}/offer`, { price_id: priceId });
+  if (offer.statusCode !== 200) throw new Error(`order fixture: offer answered ${offer.statusCode} ${offer.body}`);
   const started = await startOrder(t.runtime, tenant, {
     price_id: priceId,
     buyer: { email: uniqueEmail('a-order'), name: 'Olga' },

@@ -52,7 +52,11 @@ export const BLOCK_KINDS = {
    * time on the page since it was shown), for the VSL's delayed call to action.
    */
   reveal: 'reveal',
-  /** Placeholders that funnels part 2 wires to payments: the order form, and the upsell's accept and decline links. */
+  /**
+   * Payments (commerce's checkout script, what is sold being the step's offer): `<div data-mk="order-form">` is
+   * replaced by the order form (product, order bump, buyer, card); on an upsell or downsell page, `<a data-mk="upsell-accept">`
+   * charges the saved card in one click and `<a data-mk="upsell-decline">` goes on without buying.
+   */
   orderForm: 'order-form',
   upsellAccept: 'upsell-accept',
   upsellDecline: 'upsell-decline',

@@ -28,7 +28,7 @@ import { decidePageAbTestsJob, funnelsPublicRoutes, funnelsRoutes, pageAbTestRou
 import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { domainsPublicRoutes, domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { demoRoutes } from './demo/index.js';
-import { ordersRoutes, paymentsRoutes, productsRoutes, stripeWebhookRoutes } from './commerce/index.js';
+import { checkoutPublicRoutes, ordersRoutes, pageOffersRoutes, paymentsRoutes, productsRoutes, stripeWebhookRoutes } from './commerce/index.js';
 import {
   sendOneOffJob,
   acceptsInboundAddress,
@@ -92,6 +92,7 @@ export const apiRoutes: RouteModule[] = [
   productsRoutes,
   paymentsRoutes,
   ordersRoutes,
+  pageOffersRoutes,
   testClockRoutes,
   dashboardRoutes,
   demoRoutes,
@@ -105,6 +106,7 @@ export const publicRoutes: RouteModule[] = [
   domainsPublicRoutes,
   webinarPublicRoutes,
   stripeWebhookRoutes,
+  checkoutPublicRoutes,
 ];
 
 /** Every background job the worker runs. */

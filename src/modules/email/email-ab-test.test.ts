@@ -146,19 +146,22 @@ describe('A/B tests of campaigns', () => {
     await t.drain();
     // On a loaded machine the sender may leave part of the test group for its next slice: every variant message
     // must be out before B's are made to fail, or the mismatch is smaller than meant.
-    for (let round = 0; round < 40; round++) {
-      const pending = await t.runtime.database.raw.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM email_sends WHERE campaign_id = $1 AND variant IS NOT NULL AND status IN ('queued', 'sending')`,
+    // (The messages may not even be made yet when the drain returns: "nothing pending" counts only once they exist.)
+    for (let round = 0; round < 240; round++) {
+      const counts = await t.runtime.database.raw.query<{ made: number; pending: number }>(
+        `SELECT count(*)::int AS made, count(*) FILTER (WHERE status IN ('queued', 'sending'))::int AS pending
+           FROM email_sends WHERE campaign_id = $1 AND variant IS NOT NULL AND status <> 'held'`,
         [skewed.id],
       );
-      if (pending.rows[0]!.n === 0) break;
+      if (counts.rows[0]!.made > 0 && counts.rows[0]!.pending === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
       await t.drain();
     }
-    await t.runtime.database.raw.query(
-      `UPDATE email_sends SET status = 'failed' WHERE id IN (SELECT id FROM email_sends WHERE campaign_id = $1 AND variant = 'B' AND status = 'sent' ORDER BY id LIMIT 60)`,
+    const failed = await t.runtime.database.raw.query(
+      `UPDATE email_sends SET status = 'failed' WHERE id IN (SELECT id FROM email_sends WHERE campaign_id = $1 AND variant = 'B' AND status = 'sent' ORDER BY id LIMIT 60) RETURNING id`,
       [skewed.id],
     );
+    expect(failed.rows.length, 'B had 60 messages sent to make fail').toBe(60);
     await abDecideJob.handler({ campaign_id: skewed.id }, t.runtime);
     r = await report(ws, skewed.id);
     expect(r.ab_test).toMatchObject({ state: 'waiting_for_choice', winner: null, decision: { kind: 'blocked', reason: 'sample_ratio_mismatch' } });

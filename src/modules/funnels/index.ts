@@ -9,3 +9,8 @@ export { decidePageAbTestsJob } from './ab/page-ab.jobs.js';
 export { funnels, funnelPages } from './funnels.tables.js';
 export { seedFunnelDemo } from './funnels.demo.js';
 export { recordFunnelSale } from './funnel-sales.js';
+// The public server's live pages, for the checkout (commerce): a page by id, its next step, a visitor's address.
+export { cachedPageById, cachedNextUrl } from './publishing/live-page-cache.js';
+export { nextPageUrl, type TLivePage } from './publishing/live-pages.js';
+export { visitorAddress } from './publishing/visitor-address.js';
+export { CHECKOUT_SCRIPT_PATH, pagePaths, pageUrl } from './publishing/public-paths.js';

@@ -71,3 +71,15 @@ export async function paymentsView(runtime: Pick<Runtime, 'config' | 'secrets'>,
     test_provider: { active: selection.kind === 'test', reason: selection.testProvider },
   };
 }
+
+/** What the buyer's page needs to take a payment: the provider, Stripe's publishable key, whether it is a test; null when none. */
+export async function buyerPaymentSetup(
+  runtime: Pick<Runtime, 'config' | 'secrets'>,
+  tenant: Tenant,
+): Promise<{ kind: 'stripe' | 'test'; publishable_key: string | null; test_mode: boolean } | null> {
+  const selection = await selectionOf(runtime, tenant);
+  if (selection.kind === 'none') return null;
+  const keys = selection.keys;
+  if (!keys) return { kind: 'test', publishable_key: null, test_mode: true };
+  return { kind: 'stripe', publishable_key: keys.publishable_key, test_mode: isStripeTestKey(keys.secret_key) };
+}

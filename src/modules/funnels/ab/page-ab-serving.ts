@@ -5,6 +5,7 @@ import type { Db } from '../../../platform/db/database.js';
 import type { TCachedPage } from '../publishing/live-page-cache.js';
 import { onForgetLivePages } from '../publishing/live-page-cache.js';
 import type { TPublishedForm } from '../publishing/page-forms.js';
+import { CHECKOUT_SCRIPT_PATH } from '../publishing/public-paths.js';
 import { funnelPageAbTests, funnelPageVariants } from './page-ab.tables.js';
 import { abVisitor, bucketOf, pickByWeight } from './variant-assignment.js';
 
@@ -65,7 +66,15 @@ function entryOf(state: TPageVariants, base: TCachedPage, variant: TVariantVersi
   const entry: TCachedPage = variant.isControl
     ? { page: { ...base.page, variantId: variant.id }, bodies: base.bodies }
     : {
-        page: { ...base.page, variantId: variant.id, html: variant.html!, js: variant.js, etag: variant.etag!, forms: variant.forms },
+        page: {
+          ...base.page,
+          variantId: variant.id,
+          html: variant.html!,
+          js: variant.js,
+          etag: variant.etag!,
+          forms: variant.forms,
+          checkout: variant.html!.includes(CHECKOUT_SCRIPT_PATH),
+        },
         bodies: { raw: Buffer.from(variant.html!) },
       };
   state.entries.set(variant.id, { base, entry });

@@ -19,6 +19,7 @@ import { confirmOptin } from '../../crm/index.js';
 import { submitWebinarRegistration, type TRegisterOutcome } from '../webinar/webinar-register.js';
 import { entryForVariant, servedEntry, variantScript } from '../ab/page-ab-serving.js';
 import { pageUrl, RUNTIME_SCRIPT_PATH, UTM_FIELDS } from './public-paths.js';
+import { visitorAddress } from './visitor-address.js';
 
 // Published funnel pages on the public server: the pages at /<funnel slug>/<page slug> (the funnel's address alone
 // is its first page), our runtime script, each page's own script, next-step links and form submissions. A page is
@@ -28,13 +29,26 @@ const RUNTIME_JS = readFileSync(new URL('./runtime/page-runtime.js', import.meta
 const RUNTIME_ETAG = `"${createHash('sha256').update(RUNTIME_JS).digest('hex').slice(0, 32)}"`;
 
 /** Pages may embed the players our video block writes (privacy-enhanced YouTube, Vimeo) and play files from anywhere. */
-const PAGE_CSP = Object.entries({
+const PAGE_DIRECTIVES: Record<string, string[] | null> = {
   ...PUBLIC_CSP,
   'frame-src': ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
   'media-src': ["'self'", 'https:'],
-})
-  .map(([name, values]) => `${name} ${(values ?? []).join(' ')}`)
-  .join('; ');
+};
+const cspOf = (directives: Record<string, string[] | null>) =>
+  Object.entries(directives)
+    .map(([name, values]) => `${name} ${(values ?? []).join(' ')}`)
+    .join('; ');
+const PAGE_CSP = cspOf(PAGE_DIRECTIVES);
+/**
+ * A page with our checkout blocks also runs Stripe.js, which draws the card fields in its frames, talks to Stripe's
+ * API and opens 3-D Secure (Stripe's documented CSP; SECURITY.md). Other pages stay without it.
+ */
+const CHECKOUT_PAGE_CSP = cspOf({
+  ...PAGE_DIRECTIVES,
+  'script-src': [...(PAGE_DIRECTIVES['script-src'] ?? []), 'https://js.stripe.com'],
+  'frame-src': [...(PAGE_DIRECTIVES['frame-src'] ?? []), 'https://js.stripe.com', 'https://hooks.stripe.com'],
+  'connect-src': [...(PAGE_DIRECTIVES['connect-src'] ?? []), 'https://api.stripe.com'],
+});
 
 /* eslint-disable @typescript-eslint/consistent-type-definitions -- module augmentation needs interfaces */
 declare module 'fastify' {
@@ -99,7 +113,11 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
         occurredAt: new Date(),
       });
     }
-    reply.header('etag', page.etag).header('cache-control', 'no-cache').header('content-security-policy', PAGE_CSP).header('vary', 'accept-encoding');
+    reply
+      .header('etag', page.etag)
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', page.checkout ? CHECKOUT_PAGE_CSP : PAGE_CSP)
+      .header('vary', 'accept-encoding');
     if (req.headers['if-none-match'] === page.etag) return reply.code(304).send();
     const { body, encoding } = encodedBody(entry, req.headers['accept-encoding']);
     if (encoding) reply.header('content-encoding', encoding);
@@ -141,12 +159,7 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
     },
   );
 
-  /** A page's address as the visitor should see it: on the funnel's own domain, `/<page slug>`; else the full public address. */
-  async function addressFor(req: FastifyRequest, page: TLivePage, url: string): Promise<string> {
-    const domain = page.domainId ? await domainOf(req) : null;
-    const prefix = `${publicUrl}/${page.funnelSlug}/`;
-    return domain?.id === page.domainId && url.startsWith(prefix) ? `/${url.slice(prefix.length)}` : url;
-  }
+  const addressFor = (req: FastifyRequest, page: TLivePage, url: string) => visitorAddress(runtime.db, publicUrl, req.hostname, page, url);
 
   app.get(RUNTIME_SCRIPT_PATH, { schema: { hide: true } }, async (req, reply) => {
     reply.header('etag', RUNTIME_ETAG).header('cache-control', 'public, max-age=3600');

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import type { TFunnelLanguage } from '../../../contracts/funnels.js';
+import type { TFunnelLanguage, TFunnelPageType } from '../../../contracts/funnels.js';
 import { funnelPages, funnels } from '../funnels.tables.js';
 import type { TPublishedForm } from './page-forms.js';
-import { pageUrl } from './public-paths.js';
+import { CHECKOUT_SCRIPT_PATH, pageUrl } from './public-paths.js';
 
 // The public server's reads of published pages: by address, by id (forms, next-step links, scripts). Only a published
 // page of a published funnel is live; anything else is the public 404. These reads cross workspaces on purpose: an
@@ -17,6 +17,7 @@ export type TLivePage = {
   /** The workspace's domain the funnel answers on (pages there are at /<page slug>), if any. */
   domainId: string | null;
   slug: string;
+  pageType: TFunnelPageType;
   position: number;
   language: TFunnelLanguage;
   /** The funnel's name and whether its sign-ups confirm by mail (double opt-in). */
@@ -27,6 +28,8 @@ export type TLivePage = {
   js: string | null;
   etag: string;
   forms: TPublishedForm[];
+  /** The page has our checkout blocks (order form, offer buttons): its answers allow the payment provider's script. */
+  checkout: boolean;
   /** The A/B test variant this version is (ab/page-ab-serving.ts); absent for the page outside a test. */
   variantId?: string | null;
 };
@@ -38,6 +41,7 @@ const columns = {
   funnelSlug: funnels.slug,
   domainId: funnels.domain_id,
   slug: funnelPages.slug,
+  pageType: funnelPages.page_type,
   position: funnelPages.position,
   language: funnels.language,
   funnelName: funnels.name,
@@ -53,7 +57,7 @@ const live = and(eq(funnels.is_active, true), eq(funnelPages.is_published, true)
 
 function toLive(row: Record<keyof typeof columns, unknown> | undefined): TLivePage | undefined {
   if (!row || typeof row.html !== 'string' || typeof row.etag !== 'string') return undefined;
-  return { ...(row as TLivePage), forms: (row.forms as TPublishedForm[] | null) ?? [] };
+  return { ...(row as Omit<TLivePage, 'checkout'>), forms: (row.forms as TPublishedForm[] | null) ?? [], checkout: row.html.includes(CHECKOUT_SCRIPT_PATH) };
 }
 
 /** The live page at /<funnel slug>/<page slug>, or the funnel's first live page when `pageSlug` is null. */
@@ -93,16 +97,21 @@ export async function livePageOnDomain(db: Db, domainId: string, pageSlug: strin
   return toLive(row);
 }
 
-/** Where the page's next step goes: its chosen next page, else the next live page in order; null after the last. */
-export async function nextPageUrl(db: Db, publicUrl: string, page: TLivePage): Promise<string | null> {
+/**
+ * Where the page's next step goes: its chosen next page, else the next live page in order; null after the last.
+ * After an accepted upsell, the downsell pages right after it are skipped (they are for the buyers who said no).
+ */
+export async function nextPageUrl(db: Db, publicUrl: string, page: TLivePage, options: { acceptedOffer?: boolean } = {}): Promise<string | null> {
   const chosen = page.nextPageId ? await livePageById(db, page.nextPageId) : undefined;
   if (chosen) return pageUrl(publicUrl, chosen.funnelSlug, chosen.slug);
-  const [next] = await db
-    .select({ slug: funnelPages.slug })
+  const later = await db
+    .select({ slug: funnelPages.slug, pageType: funnelPages.page_type })
     // eslint-disable-next-line local/tenant-scope -- scoped by the funnel of a live page
     .from(funnelPages)
     .where(and(eq(funnelPages.funnel_id, page.funnelId), eq(funnelPages.is_published, true), gt(funnelPages.position, page.position)))
     .orderBy(asc(funnelPages.position))
-    .limit(1);
+    .limit(options.acceptedOffer ? 20 : 1);
+  const skipDownsells = options.acceptedOffer && page.pageType === 'upsell';
+  const next = skipDownsells ? later.find((p) => p.pageType !== 'downsell') : later[0];
   return next ? pageUrl(publicUrl, page.funnelSlug, next.slug) : null;
 }

@@ -2,6 +2,8 @@
 // the `/p/` paths our pages call (forms, next-step links, scripts). `p` is a reserved funnel slug (slugs.ts).
 
 export const RUNTIME_SCRIPT_PATH = '/p/runtime.js';
+/** The checkout script (commerce's): pages with an order form or offer buttons load it. */
+export const CHECKOUT_SCRIPT_PATH = '/p/checkout.js';
 
 /** The hidden form fields our runtime script fills from the page's address and referrer. */
 export const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'mk_ref'] as const;
@@ -16,6 +18,9 @@ export function pagePaths(pageId: string, variantId?: string) {
     form: (index: number) => `/p/${pageId}/form/${index}${v}`,
     next: `/p/${pageId}/next${v}`,
     script: (hash: string) => `/p/${pageId}/${hash}.js`,
+    /** An upsell or downsell page's buttons (commerce's checkout routes answer them). */
+    accept: `/p/${pageId}/accept`,
+    decline: `/p/${pageId}/decline`,
   };
 }
 

@@ -16,7 +16,7 @@ import {
 } from '../../../contracts/funnel-blocks.js';
 import type { TFunnelLanguage } from '../../../contracts/funnels.js';
 import { escapeAttribute, escapeText } from './html-escape.js';
-import { HONEYPOT_FIELD, pagePaths, RUNTIME_SCRIPT_PATH, UTM_FIELDS } from './public-paths.js';
+import { CHECKOUT_SCRIPT_PATH, HONEYPOT_FIELD, pagePaths, RUNTIME_SCRIPT_PATH, UTM_FIELDS } from './public-paths.js';
 import type { TPublishedForm, TPublishedFormField } from './page-forms.js';
 
 // A page rendered once, at publication, to the static HTML the public server sends until the next one: the builder's
@@ -55,6 +55,7 @@ export function renderPage(input: TRenderInput): TRenderedPage {
     link.attribs.href = pagePaths(input.pageId, input.variantId).next;
   }
   for (const video of findAll((el) => el.attribs[BLOCK_ATTRIBUTE] === BLOCK_KINDS.video, document.children)) livePlayer(video);
+  const checkout = liveCheckout(document, input.pageId);
   const js = input.js.trim() ? input.js : null;
   const jsHash = js ? hash(js).slice(0, 16) : null;
   const head = [
@@ -78,6 +79,7 @@ export function renderPage(input: TRenderInput): TRenderedPage {
     findAll((el) => (el.attribs[BLOCK_ATTRIBUTE] ?? '').startsWith('webinar-'), document.children).length > 0
       ? `<script src="/p/webinar.js" data-page="${escapeAttribute(input.pageId)}" defer></script>`
       : '',
+    checkout ? `<script src="${CHECKOUT_SCRIPT_PATH}" data-page="${escapeAttribute(input.pageId)}" defer></script>` : '',
   ];
   const html = `<!doctype html><html lang="${input.language}"><head>${head.join('')}</head><body>${render(document, { encodeEntities: 'utf8' })}${scripts.join('')}</body></html>`;
   return { html, js, etag: `"${hash(html + (js ?? '')).slice(0, 32)}"`, forms };
@@ -188,6 +190,21 @@ function labelOf(form: Element, control: Element): Element | undefined {
 function fieldLabel(form: Element, control: Element): string | null {
   const label = labelOf(form, control);
   return (label ? collapse(textContent(label)) : '') || control.attribs.placeholder?.trim() || control.attribs['aria-label']?.trim() || null;
+}
+
+/**
+ * The checkout blocks, made live by commerce's checkout script (what the page sells is set in the step's settings,
+ * not in the markup): the order form's place, and an offer page's buttons. Accepting charges money, so its link opens
+ * a confirmation (a GET never charges); the script turns it into one click. Returns whether the page has any.
+ */
+function liveCheckout(document: Document, pageId: string): boolean {
+  const paths = pagePaths(pageId);
+  const forms = findAll((el) => el.attribs[BLOCK_ATTRIBUTE] === BLOCK_KINDS.orderForm, document.children);
+  const accepts = findAll((el) => el.attribs[BLOCK_ATTRIBUTE] === BLOCK_KINDS.upsellAccept, document.children);
+  const declines = findAll((el) => el.attribs[BLOCK_ATTRIBUTE] === BLOCK_KINDS.upsellDecline, document.children);
+  for (const link of accepts) link.attribs.href = paths.accept;
+  for (const link of declines) link.attribs.href = paths.decline;
+  return forms.length + accepts.length + declines.length > 0;
 }
 
 /** A privacy-enhanced player in place of the video block's preview. */

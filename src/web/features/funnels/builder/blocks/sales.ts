@@ -17,8 +17,8 @@ const UPSELL_CSS = `
 `;
 
 /**
- * Payment placeholders (funnels part 2 wires them to the payment provider): where the order form goes, and the
- * upsell's "yes, add it" and "no thanks" links.
+ * Payment blocks: where the order form goes (the public page draws it from the step's offer, set in the funnel's step
+ * settings), and an upsell's or downsell's "yes, add it" (one click on the saved card) and "no thanks" links.
  */
 export function salesBlocks({ ui, page }: TBlockTexts): TBuilderBlock[] {
   const orderForm = section(

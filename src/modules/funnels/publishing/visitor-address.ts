@@ -1,0 +1,13 @@
+import type { Db } from '../../../platform/db/database.js';
+import { cachedDomain } from './live-page-cache.js';
+import type { TLivePage } from './live-pages.js';
+
+/**
+ * A page's address as the visitor should see it: on the funnel's own domain (the request's host), `/<page slug>`;
+ * else the full public address. Used for every redirect to a page (next steps, forms, the checkout).
+ */
+export async function visitorAddress(db: Db, publicUrl: string, hostname: string, page: TLivePage, url: string): Promise<string> {
+  const domain = page.domainId ? await cachedDomain(db, hostname.toLowerCase().replace(/\.$/, '')) : null;
+  const prefix = `${publicUrl}/${page.funnelSlug}/`;
+  return domain?.id === page.domainId && url.startsWith(prefix) ? `/${url.slice(prefix.length)}` : url;
+}
