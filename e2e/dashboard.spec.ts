@@ -34,15 +34,14 @@ test('a new workspace sees the onboarding checklist instead of empty numbers', a
   await expect(page.getByText('0 sur 4 étapes faites')).toBeVisible();
   await expect(page.getByTestId('onboarding-leads').getByRole('link', { name: 'Ouvrir le CRM' })).toBeVisible();
   await expect(page.getByTestId('onboarding-team').getByRole('link', { name: 'Inviter' })).toBeVisible();
-  // Steps whose module does not exist yet say so, with no button.
-  await expect(page.getByTestId('onboarding-email')).toContainText("Le module e-mail n'est pas encore disponible");
-  await expect(page.getByTestId('onboarding-email').getByText('Pas encore disponible', { exact: true })).toBeVisible();
-  await expect(page.getByTestId('onboarding-funnel').getByRole('link')).toHaveCount(0);
+  // The email and funnel steps lead to their modules.
+  await expect(page.getByTestId('onboarding-email').getByRole('link', { name: 'Ouvrir l’e-mail marketing' })).toBeVisible();
+  await expect(page.getByTestId('onboarding-funnel').getByRole('link', { name: 'Choisir un template' })).toBeVisible();
   // No "0 €" and no empty charts.
   await expect(page.getByText(/0\s€/)).toHaveCount(0);
   await expect(page.getByRole('figure')).toHaveCount(0);
-  // The places of the modules to come, without numbers.
-  await expect(page.getByTestId('dashboard-slot-email')).toContainText('Bientôt disponible');
+  // The place of the module to come (ads), without numbers.
+  await expect(page.getByTestId('dashboard-slot-ads')).toContainText('Bientôt disponible');
 
   await page.getByTestId('onboarding-leads').getByRole('link', { name: 'Ouvrir le CRM' }).click();
   await expect(page).toHaveURL(/\/crm/);
@@ -66,8 +65,8 @@ test("the dashboard shows the workspace's numbers, compared with the previous pe
   const kpi = (name: string) => page.getByRole('region', { name, exact: true });
   await expect(kpi('Nouveaux leads')).toContainText('4', { timeout: 30_000 });
   await expect(kpi('Nouveaux leads')).toContainText('+4 par rapport à la période précédente');
-  await expect(kpi("Chiffre d'affaires gagné")).toContainText(/2\s500\s€/);
-  await expect(kpi("Chiffre d'affaires gagné")).toContainText('1 vente conclue');
+  await expect(kpi('Pipeline gagné')).toContainText(/2\s500\s€/);
+  await expect(kpi('Pipeline gagné')).toContainText('1 vente conclue');
   await expect(kpi('Taux de réussite')).toContainText(/50\s%/);
   await expect(kpi('Pipeline en cours')).toContainText(/2\s000\s€/);
   // Weighted: 1 200 € × 10 % (Nouveau) + 800 € × 40 % (Qualifié).

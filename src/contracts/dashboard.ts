@@ -3,8 +3,9 @@ import { ZId, ZTimestamp } from './common.js';
 import { ZLeadStatus } from './crm.js';
 
 // Wire shape of the dashboard (/api/marketing/dashboard): the numbers a user reads every morning,
-// computed from the data that exists now (leads, lead events, tasks, interactions). The email,
-// funnels and ads modules add their own blocks beside these when they exist.
+// computed from the data that exists now (leads, lead events, tasks, interactions, orders). The email,
+// funnels and ads modules add their own blocks beside these when they exist. Amounts are in units of the
+// workspace's currency (orders' cents divided by 100), like the leads' estimated values.
 
 /** Periods of the selector: rolling 7/30/90 days, or the calendar month / quarter so far. */
 export const DASHBOARD_PERIODS = ['7d', '30d', '90d', 'month', 'quarter'] as const;
@@ -49,8 +50,14 @@ export const ZDashboard = z.object({
   sources: z.array(z.object({ source: z.string().nullable(), count: z.number().int() })),
   /** Leads whose (latest) move to "won" falls in the period and that are still won. */
   won_count: ZCompared,
-  /** Sum of estimated_value over those won leads. */
+  /** Sum of estimated_value over those won leads ("Pipeline gagné": deals, not money received; see `revenue`). */
   won_revenue: ZCompared,
+  /** Orders paid in the period (their first payment), in the workspace's currency; refunded ones still count. */
+  sales: ZCompared,
+  /** "Revenus générés": those orders' totals net of refunds (refunds made since included). */
+  revenue: ZCompared,
+  /** Orders paid in the current period in another currency, left out of `sales` and `revenue`. */
+  other_currency_sales: z.number().int(),
   /** Won over closed (won + lost) among leads closed in the period. */
   win_rate: ZRate,
   /** Interactions (calls, emails, meetings, notes) logged in the period. */
@@ -63,6 +70,9 @@ export const ZDashboard = z.object({
       won_count: z.number().int(),
       won_revenue: z.number(),
       lost_count: z.number().int(),
+      /** Orders paid in the bucket and their revenue, as `sales` and `revenue`. */
+      sales: z.number().int(),
+      revenue: z.number(),
     }),
   ),
   /** Open leads per stage now (not period-bound), with the stage's win probability. */
@@ -89,6 +99,9 @@ export const ZDashboard = z.object({
     total_leads: z.number().int(),
     /** Members besides the first one, or pending invitations. */
     team_invited: z.boolean(),
+    /** A campaign went out, a funnel was published. */
+    campaign_sent: z.boolean(),
+    funnel_published: z.boolean(),
   }),
 });
 export type TDashboard = z.infer<typeof ZDashboard>;

@@ -70,13 +70,18 @@ const campaignFields = {
   segment_rules: ZRuleGroup.nullable(),
 };
 
-/** What an A/B test compares (spec "A/B testing"): unique opens or unique clicks over delivered messages. */
-export const AB_TEST_METRICS = ['open_rate', 'click_rate'] as const;
+/**
+ * What an A/B test compares (spec "A/B testing"): unique opens or unique clicks over delivered messages, or the
+ * revenue attributed to the messages (orders net of refunds, won leads' values; see "Conversions") per delivered message.
+ */
+export const AB_TEST_METRICS = ['open_rate', 'click_rate', 'revenue_per_recipient'] as const;
 export type TAbTestMetric = (typeof AB_TEST_METRICS)[number];
 /** The decision rule of email A/B tests (modules/experiments): a variant wins at this probability to beat A… */
 export const AB_WIN_PROBABILITY = 0.95;
 /** …once every variant has at least this many delivered messages. */
 export const AB_MIN_DELIVERED = 100;
+/** Revenue per recipient also needs this many recipients with revenue in the test (the mean's test is unsound on fewer). */
+export const AB_MIN_PAYING = 10;
 
 /** A is the campaign as written (the control); B to E are its variants, in order. */
 export const AB_VARIANT_KEYS = ['A', 'B', 'C', 'D', 'E'] as const;
@@ -229,6 +234,18 @@ export const ZEmailCampaignTestBody = z.strictObject({ emails: z.array(ZEmail).m
 
 const ZCount = z.number().int();
 
+/** An email's conversions by goal (ARCHITECTURE.md, "Conversions"); amounts in the workspace's currency units. */
+export const ZConversionTotals = z.object({
+  /** Leads won plus orders. */
+  count: ZCount,
+  /** Won leads' estimated values plus orders' amounts, refunds deducted. */
+  revenue: z.number(),
+  leads_won: z.object({ count: ZCount, revenue: z.number() }),
+  /** Orders paid (one per order, its accepted offers included), their amounts net of refunds, and what was refunded. */
+  orders: z.object({ count: ZCount, revenue: z.number(), refunded: z.number() }),
+});
+export type TConversionTotals = z.infer<typeof ZConversionTotals>;
+
 /** `GET /:id/report`: what the campaign did, rates over delivered messages, machine opens and clicks apart. */
 /** The A/B part of a report: each variant's numbers and chances, the rule's decision, and what became of the rest. */
 export const ZAbTestReport = z.object({
@@ -261,7 +278,13 @@ export const ZAbTestReport = z.object({
       delivered: ZCount,
       opened: ZCount,
       clicked: ZCount,
-      /** The metric's rate over delivered messages, its 95 % interval, and the probability to beat A (null for A). */
+      /** Delivered test recipients with revenue attributed (net of refunds), and that revenue, whatever the metric. */
+      paying: ZCount,
+      revenue: z.number(),
+      /**
+       * The metric's rate over delivered messages (revenue_per_recipient: the mean revenue per delivered message), its
+       * 95 % interval, and the probability to beat A (null for A).
+       */
       rate: z.number(),
       interval: z.tuple([z.number(), z.number()]),
       probability_to_beat_control: z.number().nullable(),
@@ -304,10 +327,11 @@ export const ZEmailCampaignReport = z.object({
   /** People's opens and clicks per hour (UTC hours, ISO), from the first. */
   timeline: z.array(z.object({ hour: ZTimestamp, opens: ZCount, clicks: ZCount })),
   /**
-   * Leads won after clicking in this campaign (the last email they clicked, within the workspace's conversion window):
-   * how many, over delivered messages, and their estimated value (orders once the funnels record them).
+   * Leads won and orders paid after clicking in this campaign (the last email they clicked, within the workspace's
+   * conversion window): how many (leads won plus orders), over delivered messages, and their revenue (won leads'
+   * estimated value plus orders' amounts net of refunds), then each goal apart. A lead won by an order counts once, as the order.
    */
-  conversions: z.object({ count: ZCount, rate: z.number().nullable(), revenue: z.number() }),
+  conversions: ZConversionTotals.extend({ rate: z.number().nullable() }),
   ab_test: ZAbTestReport.nullable(),
   /** Send-time optimisation (null when off): the optimised recipients' unique open rate against the holdout's. */
   send_time: z

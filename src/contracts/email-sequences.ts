@@ -191,8 +191,13 @@ export const ZSequenceTotals = z.object({
   conversions: z.number().int(),
   /** Conversions over enrolled (null before any enrollment). */
   conversion_rate: z.number().nullable(),
-  /** The estimated value of leads won after clicking in one of its emails last (campaign attribution, same window). */
+  /**
+   * The revenue of its emails (campaign attribution, same window): leads won after clicking in one of them last (their
+   * estimated value) and orders paid (their amounts net of refunds).
+   */
   revenue: z.number(),
+  /** Orders attributed to its emails, their amounts net of refunds, and what was refunded. */
+  orders: z.object({ count: z.number().int(), revenue: z.number(), refunded: z.number() }),
   sent: z.number().int(),
   opened: z.number().int(),
   clicked: z.number().int(),
@@ -279,6 +284,9 @@ export const ZSequenceReport = z.object({
           clicked: z.number().int(),
           unsubscribed: z.number().int(),
           bounced: z.number().int(),
+          /** Orders attributed to this email and its revenue (won leads' values and orders net of refunds). */
+          orders: z.number().int(),
+          revenue: z.number(),
         })
         .nullable(),
     }),

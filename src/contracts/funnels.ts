@@ -296,10 +296,6 @@ export const ZFunnelStats = z.object({
   unique_visitors: z.number().int(),
   leads: z.number().int(),
   conversion_rate: ZRate,
-  /** Orders and revenue arrive with funnels part 2 (payments): 0 and null until then. */
-  sales: z.number().int(),
-  revenue: z.number().int(),
-  average_order_value: z.number().nullable(),
   /** The 50 biggest UTM combinations by unique visitors (all null: direct or untagged traffic). */
   utm: z.array(ZFunnelUtmRow),
   days: z.array(ZFunnelDayStats),

@@ -28,7 +28,15 @@ import { decidePageAbTestsJob, funnelsPublicRoutes, funnelsRoutes, pageAbTestRou
 import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { domainsPublicRoutes, domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { demoRoutes } from './demo/index.js';
-import { checkoutPublicRoutes, ordersRoutes, pageOffersRoutes, paymentsRoutes, productsRoutes, stripeWebhookRoutes } from './commerce/index.js';
+import {
+  checkoutPublicRoutes,
+  funnelSalesRoutes,
+  ordersRoutes,
+  pageOffersRoutes,
+  paymentsRoutes,
+  productsRoutes,
+  stripeWebhookRoutes,
+} from './commerce/index.js';
 import {
   sendOneOffJob,
   acceptsInboundAddress,
@@ -93,6 +101,7 @@ export const apiRoutes: RouteModule[] = [
   paymentsRoutes,
   ordersRoutes,
   pageOffersRoutes,
+  funnelSalesRoutes,
   testClockRoutes,
   dashboardRoutes,
   demoRoutes,

@@ -18,7 +18,9 @@ export { confirmPaid, failPayment } from './orders/order-payments.js';
 export { acceptOffer, type TOfferResult } from './orders/order-offers.js';
 export { refundOrder } from './orders/order-refunds.js';
 export { stripeWebhookRoutes } from './webhooks/stripe-webhook.js';
+export { funnelSalesRoutes } from './stats/funnel-sales.routes.js';
 // Checkout: what each funnel page sells, and the buyer's side of a payment on the public server.
 export { pageOffersRoutes } from './checkout/page-offers.routes.js';
 export { checkoutPublicRoutes } from './checkout/checkout.public-routes.js';
 export { pageOffers } from './checkout/page-offers.tables.js';
+export { seedCheckoutDemo } from './checkout/checkout.demo.js';

@@ -5,6 +5,9 @@ import type { Tenant } from '../../platform/db/tenant.js';
 import { users } from '../accounts/tables.js';
 import { winProbabilities } from '../crm/index.js';
 import { leadEvents, leadInteractions, leads, leadTasks } from '../crm/tables.js';
+import { orders } from '../commerce/index.js';
+import { emailCampaigns } from '../email/index.js';
+import { funnels } from '../funnels/index.js';
 import { getWorkspace } from '../workspaces/index.js';
 import { invitations, workspaceMembers } from '../workspaces/tables.js';
 import { periodBounds, type TPeriodBounds } from './dashboard-period.js';
@@ -29,10 +32,11 @@ const SOURCE_LIMIT = 8;
 
 /** The dashboard's numbers for one workspace and period, each computed in SQL. */
 export async function dashboard(tenant: Tenant, options: TDashboardOptions): Promise<TDashboard> {
-  const timeZone = options.timeZone ?? (await getWorkspace(tenant.db, tenant.workspaceId)).timezone;
+  const workspace = await getWorkspace(tenant.db, tenant.workspaceId);
+  const timeZone = options.timeZone ?? workspace.timezone;
   const p = periodBounds(options.period, options.now ?? new Date(), timeZone);
   const probabilities = options.probabilities ?? (await winProbabilities(tenant));
-  const [created, sources, closed, interactions, perStatus, tasks, activity, team] = await Promise.all([
+  const [created, sources, closed, interactions, perStatus, tasks, activity, team, sold] = await Promise.all([
     createdPerBucket(tenant, p),
     sourcesOf(tenant, p),
     closedPerBucket(tenant, p),
@@ -40,8 +44,10 @@ export async function dashboard(tenant: Tenant, options: TDashboardOptions): Pro
     leadsPerStatus(tenant),
     taskCounts(tenant, p, options.userId),
     recentActivity(tenant),
-    teamInvited(tenant),
+    onboardingDone(tenant),
+    salesPerBucket(tenant, p, workspace.currency),
   ]);
+  const own = sold.filter((r) => r.own);
 
   const series = p.buckets.map((start, i) => {
     const b = i + 1; // width_bucket numbers buckets from 1
@@ -52,6 +58,8 @@ export async function dashboard(tenant: Tenant, options: TDashboardOptions): Pro
       won_count: won?.count ?? 0,
       won_revenue: round(won?.value ?? 0),
       lost_count: closed.find((r) => r.bucket === b && r.status === 'lost')?.count ?? 0,
+      sales: own.find((r) => r.bucket === b)?.count ?? 0,
+      revenue: round(own.find((r) => r.bucket === b)?.value ?? 0),
     };
   });
   const sum = (rows: { bucket: number; count: number; value?: number }[], current: boolean, field: 'count' | 'value' = 'count') =>
@@ -82,6 +90,12 @@ export async function dashboard(tenant: Tenant, options: TDashboardOptions): Pro
     sources,
     won_count: { current: sum(wonRows, true), previous: sum(wonRows, false) },
     won_revenue: { current: round(sum(wonRows, true, 'value')), previous: round(sum(wonRows, false, 'value')) },
+    sales: { current: sum(own, true), previous: sum(own, false) },
+    revenue: { current: round(sum(own, true, 'value')), previous: round(sum(own, false, 'value')) },
+    other_currency_sales: sum(
+      sold.filter((r) => !r.own),
+      true,
+    ),
     win_rate: { current: rate(true), previous: rate(false) },
     interactions,
     series,
@@ -90,7 +104,7 @@ export async function dashboard(tenant: Tenant, options: TDashboardOptions): Pro
     weighted_pipeline_value: round(open.reduce((n, s) => n + s.value * s.probability, 0)),
     tasks,
     recent_activity: activity,
-    onboarding: { total_leads: perStatus.reduce((n, r) => n + r.count, 0), team_invited: team },
+    onboarding: { total_leads: perStatus.reduce((n, r) => n + r.count, 0), ...team },
   };
 }
 
@@ -168,6 +182,26 @@ async function closedPerBucket(tenant: Tenant, p: TPeriodBounds): Promise<{ buck
     count: Number(r.count),
     value: Number(r.value),
   }));
+}
+
+/**
+ * Orders paid per bucket (their first payment's `paid_at`) and their totals net of refunds (as refunded by now), in
+ * units of the workspace's currency like the leads' values; `own` false for orders in another currency, counted
+ * apart and never added. Read through the orders' workspace index: paid_at has no index of its own (yet).
+ */
+async function salesPerBucket(tenant: Tenant, p: TPeriodBounds, currency: string): Promise<{ bucket: number; own: boolean; count: number; value: number }[]> {
+  const paidAt = sql`${orders.paid_at}`;
+  const rows = await tenant.db
+    .select({
+      bucket: sql<number>`${bucketOf(paidAt, p)}::int`,
+      own: sql<boolean>`${orders.currency} = ${currency}`,
+      count: sql<number>`count(*)::int`,
+      value: sql<number>`(coalesce(sum(${orders.total_cents} - ${orders.refunded_cents}), 0) / 100.0)::float8`,
+    })
+    .from(orders)
+    .where(tenant.where(orders, sql`${paidAt} is not null and ${inEitherPeriod(paidAt, p)}`))
+    .groupBy(sql`1`, sql`2`);
+  return rows.map((r) => ({ bucket: Number(r.bucket), own: r.own === true, count: Number(r.count), value: Number(r.value) }));
 }
 
 async function interactionCounts(tenant: Tenant, p: TPeriodBounds): Promise<TDashboard['interactions']> {
@@ -261,16 +295,21 @@ async function recentActivity(tenant: Tenant): Promise<TDashboard['recent_activi
   }));
 }
 
-/** True once the workspace has a second member or a pending invitation (the onboarding's "invite your team"). */
-async function teamInvited(tenant: Tenant): Promise<boolean> {
+/**
+ * The onboarding's other steps: the team invited (a second member or a pending invitation), a campaign sent, a funnel
+ * published.
+ */
+async function onboardingDone(tenant: Tenant): Promise<{ team_invited: boolean; campaign_sent: boolean; funnel_published: boolean }> {
   const [row] = await tenant.db
     .select({
-      invited: sql<boolean>`exists (select 1 from ${workspaceMembers} where ${workspaceMembers.workspace_id} = ${tenant.workspaceId} offset 1)
+      team: sql<boolean>`exists (select 1 from ${workspaceMembers} where ${workspaceMembers.workspace_id} = ${tenant.workspaceId} offset 1)
         or exists (select 1 from ${invitations} where ${invitations.workspace_id} = ${tenant.workspaceId}
           and ${invitations.accepted_at} is null and ${invitations.revoked_at} is null and ${invitations.expires_at} > now())`,
+      campaign: sql<boolean>`exists (select 1 from ${emailCampaigns} where ${emailCampaigns.workspace_id} = ${tenant.workspaceId} and ${emailCampaigns.sent_at} is not null)`,
+      funnel: sql<boolean>`exists (select 1 from ${funnels} where ${funnels.workspace_id} = ${tenant.workspaceId} and ${funnels.published_at} is not null)`,
     })
     .from(sql`(select 1) one`);
-  return row?.invited === true;
+  return { team_invited: row?.team === true, campaign_sent: row?.campaign === true, funnel_published: row?.funnel === true };
 }
 
 function round(value: number, digits = 2): number {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TDashboard } from '../../contracts/dashboard.js';
 import { Client, signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../test/harness.js';
+import { orders } from '../commerce/index.js';
 import { leadEvents, leadInteractions, leads, leadTasks } from '../crm/tables.js';
 import { periodBounds } from './dashboard-period.js';
 
@@ -113,6 +114,33 @@ async function seed(): Promise<TSeed> {
   await event(e.id, 'interaction_added', cur(D), { interaction_type: 'call', subject: 'Appel' });
   await event(e.id, 'score_changed', new Date(), { score: 5 }); // never in recent activity
 
+  // Orders (written as the orders module leaves them): paid this period, one of them half refunded and one refunded in
+  // full (a sale of 0); paid in the previous period; older; started and never paid; paid in dollars (counted apart).
+  let number = 1001;
+  const order = (values: { total: number; refunded?: number; paidAt: Date | null; status?: 'paid' | 'pending' | 'refunded'; currency?: string }) =>
+    db.insert(orders).values({
+      workspace_id: ws.workspaceId,
+      number: number++,
+      buyer_email: uniqueEmail('buyer'),
+      currency: values.currency ?? 'EUR',
+      subtotal_cents: values.total,
+      tax_cents: 0,
+      total_cents: values.total,
+      refunded_cents: values.refunded ?? 0,
+      provider: 'test',
+      idempotency_key: `order-${number}`,
+      status: values.status ?? 'paid',
+      paid_at: values.paidAt,
+      created_at: values.paidAt ?? new Date(),
+    });
+  await order({ total: 12_400, paidAt: cur(H) });
+  await order({ total: 9_700, refunded: 4_850, paidAt: cur(2 * D) });
+  await order({ total: 2_700, refunded: 2_700, status: 'refunded', paidAt: cur(2 * D + H) });
+  await order({ total: 32_100, paidAt: prev(D) });
+  await order({ total: 50_000, paidAt: new Date(p.previousStart.getTime() - 3 * D) });
+  await order({ total: 9_700, status: 'pending', paidAt: null });
+  await order({ total: 5_000, paidAt: cur(H), currency: 'USD' });
+
   // Tasks: mine overdue, team overdue (no assignee), mine due later today, upcoming, done, no due date.
   const now = Date.now();
   const task = (due: Date | null, mine: boolean, done = false) =>
@@ -140,6 +168,9 @@ async function seed(): Promise<TSeed> {
     ],
     won_count: { current: 2, previous: 1 }, // a, g | d
     won_revenue: { current: 1250, previous: 500 },
+    sales: { current: 3, previous: 1 },
+    revenue: { current: 124 + 48.5 + 0, previous: 321 },
+    other_currency_sales: 1,
     win_rate: { current: round(2 / 3), previous: 1 },
     interactions: { current: 2, previous: 1 },
     pipeline: [
@@ -177,6 +208,12 @@ describe('GET /api/marketing/dashboard', () => {
     expect(body.series.reduce((n, s) => n + s.lost_count, 0)).toBe(1);
     expect(body.series[0]).toMatchObject({ new_leads: 3, won_count: 2, won_revenue: 1250 }); // a, c, g on the first day
     expect(body.series[2]).toMatchObject({ new_leads: 1, lost_count: 1 }); // b two days later
+    // Orders: revenue per day on the day each was paid, summing to the period's.
+    expect(body.series.reduce((n, s) => n + s.revenue, 0)).toBe(172.5);
+    expect(body.series.filter((s) => s.sales > 0).map((s) => [s.sales, s.revenue])).toEqual([
+      [1, 124],
+      [2, 48.5],
+    ]);
 
     // Recent activity: newest first, no score changes, names resolved.
     expect(body.recent_activity.map((a) => a.event_type)).not.toContain('score_changed');
@@ -187,7 +224,7 @@ describe('GET /api/marketing/dashboard', () => {
       'Alice Test',
     );
 
-    expect(body.onboarding).toEqual({ total_leads: 7, team_invited: false });
+    expect(body.onboarding).toEqual({ total_leads: 7, team_invited: false, campaign_sent: false, funnel_published: false });
   });
 
   it('counts the whole month so far against the same days of last month', async () => {
@@ -209,10 +246,13 @@ describe('GET /api/marketing/dashboard', () => {
       new_leads: { current: 0, previous: 0 },
       sources: [],
       won_revenue: { current: 0, previous: 0 },
+      sales: { current: 0, previous: 0 },
+      revenue: { current: 0, previous: 0 },
+      other_currency_sales: 0,
       win_rate: { current: null, previous: null },
       pipeline_value: 0,
       recent_activity: [],
-      onboarding: { total_leads: 0, team_invited: true },
+      onboarding: { total_leads: 0, team_invited: true, campaign_sent: false, funnel_published: false },
     });
     expect(body.series).toHaveLength(30);
   });
@@ -227,6 +267,7 @@ describe('GET /api/marketing/dashboard', () => {
     expect(res.json()).toMatchObject({
       new_leads: expected.new_leads,
       won_revenue: expected.won_revenue,
+      revenue: expected.revenue,
       tasks: { mine: { overdue: 0, due_today: 0, upcoming: 0 }, team: expected.tasks!.team },
     });
 
@@ -234,6 +275,7 @@ describe('GET /api/marketing/dashboard', () => {
     const theirs = (await other.client.get('/api/marketing/dashboard?period=7d')).json() as TDashboard;
     expect(theirs).toMatchObject({
       new_leads: { current: 0, previous: 0 },
+      revenue: { current: 0, previous: 0 },
       pipeline_value: 0,
       recent_activity: [],
       tasks: { team: { overdue: 0, due_today: 0, upcoming: 0 } },

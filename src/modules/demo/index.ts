@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { randomToken } from '../../platform/auth/secrets.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { signup, users } from '../accounts/index.js';
-import { seedProductsDemo } from '../commerce/index.js';
+import { seedCheckoutDemo, seedProductsDemo } from '../commerce/index.js';
 import { seedCrmDemo } from '../crm/index.js';
 import { seedEmailDemo } from '../email/index.js';
 import { seedFunnelDemo } from '../funnels/index.js';
@@ -50,6 +50,12 @@ export async function ensureDemoWorkspace(runtime: Runtime, publicApp?: FastifyI
       await seedFunnelDemo(runtime, workspace.id, user.id, publicApp);
     } catch (error) {
       runtime.log.warn({ err: error }, 'demo funnels could not be created');
+    }
+    // The product funnel's buyers: orders paid with the test provider, through the public server's checkout.
+    try {
+      await seedCheckoutDemo(runtime, workspace.id, publicApp);
+    } catch (error) {
+      runtime.log.warn({ err: error }, 'demo orders could not be created');
     }
   }
   runtime.log.info({ email: DEMO_EMAIL }, 'demo workspace created');

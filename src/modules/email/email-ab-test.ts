@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { AB_MIN_DELIVERED, AB_WIN_PROBABILITY, type TAbTestReport, type TAbVariantKey } from '../../contracts/email-campaigns.js';
+import { AB_MIN_DELIVERED, AB_MIN_PAYING, AB_WIN_PROBABILITY, type TAbTestReport, type TAbVariantKey } from '../../contracts/email-campaigns.js';
 import { iso } from '../../contracts/common.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import type { Tenant } from '../../platform/db/tenant.js';
@@ -8,18 +8,20 @@ import { AppError } from '../../platform/errors.js';
 import { defineJob } from '../../platform/jobs/define-job.js';
 import type { TSendOptions } from '../../platform/jobs/queue.js';
 import type { Runtime } from '../../platform/runtime.js';
-import { analyzeExperiment, type TExperimentResult } from '../experiments/index.js';
+import { analyzeExperiment, analyzeMeanExperiment, type TExperimentResult } from '../experiments/index.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
 import { startSenders } from './email-sending.jobs.js';
 import { inTestSql, releaseHeld, variantCampaign, variantKeys } from './email-ab-variants.js';
 import { loadCampaign } from './email-sender.js';
-import { emailCampaigns, emailSends } from './email.tables.js';
+import { emailCampaigns, emailConversions, emailSends } from './email.tables.js';
 
 // A/B tests of campaigns (ARCHITECTURE.md, "A/B tests"). At resolution each recipient falls, by a hash of the
 // campaign and the lead, in the test (a variant, queued) or in the rest (`held`, no variant yet); when the test's
 // time is up `email.campaign.ab-decide` runs the experiments module's rule on the test's numbers and queues the rest
 // with the winner, or with the fallback when there is no clear winner; a sample ratio mismatch blocks it until a
-// member picks one (POST /:id/ab-test/winner, also possible before the end).
+// member picks one (POST /:id/ab-test/winner, also possible before the end). The metric is a rate (opens, clicks:
+// beta-binomial) or the revenue per delivered message (each message's conversions net of refunds: Welch's t, once
+// AB_MIN_PAYING recipients brought revenue).
 
 const HOUR_MS = 3_600_000;
 
@@ -115,7 +117,17 @@ async function settleWinner(
   return (await loadCampaign(runtime, campaign.id)) ?? null;
 }
 
-type TVariantCounts = { variant: string; recipients: number; delivered: number; opened: number; clicked: number };
+type TVariantCounts = {
+  variant: string;
+  recipients: number;
+  delivered: number;
+  opened: number;
+  clicked: number;
+  /** Delivered messages' attributed revenue (net of refunds): its sum, sum of squares, and how many brought some. */
+  revenue: number;
+  revenue_squares: number;
+  paying: number;
+};
 
 /** The test's numbers per variant: its recipients (the rest excluded, even once it got the winner). */
 async function variantCounts(db: Pick<Runtime['db'], 'execute'>, campaign: TEmailCampaignRow): Promise<TVariantCounts[]> {
@@ -127,19 +139,32 @@ async function variantCounts(db: Pick<Runtime['db'], 'execute'>, campaign: TEmai
       SELECT variant, count(*)::int AS recipients,
         count(*) FILTER (WHERE status = 'sent')::int AS delivered,
         count(*) FILTER (WHERE status = 'sent' AND opened_at IS NOT NULL)::int AS opened,
-        count(*) FILTER (WHERE status = 'sent' AND clicked_at IS NOT NULL)::int AS clicked
+        count(*) FILTER (WHERE status = 'sent' AND clicked_at IS NOT NULL)::int AS clicked,
+        coalesce(sum(r.net) FILTER (WHERE status = 'sent'), 0)::float8 AS revenue,
+        coalesce(sum(r.net * r.net) FILTER (WHERE status = 'sent'), 0)::float8 AS revenue_squares,
+        count(*) FILTER (WHERE status = 'sent' AND r.net > 0)::int AS paying
       FROM ${emailSends}
+        LEFT JOIN (SELECT send_id, sum(revenue) AS net FROM ${emailConversions} WHERE campaign_id = ${campaign.id}::uuid GROUP BY send_id) r
+          ON r.send_id = ${emailSends}.id
       WHERE campaign_id = ${campaign.id}::uuid AND source = ${campaign.sequence_id === null ? 'campaign' : 'sequence'} AND variant IS NOT NULL AND ${inTest}
       GROUP BY variant`),
   );
-  return variantKeys(test).map((key) => rows.find((r) => r.variant === key) ?? { variant: key, recipients: 0, delivered: 0, opened: 0, clicked: 0 });
+  const none = { recipients: 0, delivered: 0, opened: 0, clicked: 0, revenue: 0, revenue_squares: 0, paying: 0 };
+  return variantKeys(test).map((key) => rows.find((r) => r.variant === key) ?? { variant: key, ...none });
 }
 
 function analyze(campaign: TEmailCampaignRow, counts: TVariantCounts[]): TExperimentResult {
   const test = campaign.ab_test!;
+  const rule = { control: 'A', fallback: test.fallback, threshold: AB_WIN_PROBABILITY, minTrials: AB_MIN_DELIVERED };
+  if (test.metric === 'revenue_per_recipient') {
+    return analyzeMeanExperiment(
+      counts.map((c) => ({ key: c.variant, weight: 1, trials: c.delivered, sum: c.revenue, sumOfSquares: c.revenue_squares, nonZero: c.paying })),
+      { ...rule, minNonZero: AB_MIN_PAYING },
+    );
+  }
   return analyzeExperiment(
     counts.map((c) => ({ key: c.variant, weight: 1, trials: c.delivered, successes: test.metric === 'open_rate' ? c.opened : c.clicked })),
-    { control: 'A', fallback: test.fallback, threshold: AB_WIN_PROBABILITY, minTrials: AB_MIN_DELIVERED },
+    rule,
   );
 }
 
@@ -185,6 +210,8 @@ export async function abTestReport(tenant: Tenant, campaign: TEmailCampaignRow):
         delivered: c.delivered,
         opened: c.opened,
         clicked: c.clicked,
+        paying: c.paying,
+        revenue: Math.round(c.revenue * 100) / 100,
         rate: v.rate,
         interval: v.interval,
         probability_to_beat_control: v.probability_to_beat_control,

@@ -5,7 +5,7 @@ import type { Tenant } from '../../platform/db/tenant.js';
 import { AppError } from '../../platform/errors.js';
 import type { TEmailCampaignRow } from './email-campaigns.service.js';
 import { abTestReport } from './email-ab-test.js';
-import { conversionsOf } from './email-conversions.js';
+import { conversionsOf, NO_CONVERSIONS } from './email-conversions.js';
 import { sendTimeReport } from './email-send-time.js';
 import { emailCampaigns, emailLinks, emailSends, emailTrackingEvents } from './email.tables.js';
 
@@ -62,7 +62,7 @@ export async function campaignReport(tenant: Tenant, campaign: TEmailCampaignRow
       GROUP BY 1 ORDER BY 1 LIMIT ${TIMELINE_HOURS}`),
   );
   const delivered = n('delivered');
-  const converted = (await conversionsOf(tenant, [campaign.id])).get(campaign.id) ?? { count: 0, revenue: 0 };
+  const converted = (await conversionsOf(tenant, [campaign.id])).get(campaign.id) ?? NO_CONVERSIONS;
   return {
     campaign_id: campaign.id,
     status: campaign.status,
@@ -84,7 +84,7 @@ export async function campaignReport(tenant: Tenant, campaign: TEmailCampaignRow
     click_rate: rate(n('unique_clicks'), delivered),
     links,
     timeline: timeline.map((t) => ({ hour: new Date(t.hour).toISOString(), opens: t.opens, clicks: t.clicks })),
-    conversions: { count: converted.count, rate: rate(converted.count, delivered), revenue: converted.revenue },
+    conversions: { ...converted, rate: rate(converted.count, delivered) },
     ab_test: await abTestReport(tenant, campaign),
     send_time: await sendTimeReport(tenant, campaign),
   };

@@ -234,9 +234,10 @@ export const emailSettings = pgTable('email_settings', {
 });
 
 /**
- * A conversion attributed to an email (ARCHITECTURE.md, "Conversions"): a lead won (later, a funnel order) within
- * the workspace's window after clicking in it, the last email clicked getting it. One per lead event (a replayed
- * event writes nothing); the value is the lead's estimated value when won.
+ * A conversion attributed to an email (ARCHITECTURE.md, "Conversions"): a lead won or an order paid within the
+ * workspace's window after clicking in it, the last email clicked getting it. One per lead event (a replayed event
+ * writes nothing); the value is the lead's estimated value when won, the payment's amount for an order, and minus the
+ * amount for a refund (`order_refunded`). `goal` is plain text in the database (no CHECK): new goals need no migration.
  */
 export const emailConversions = pgTable(
   'email_conversions',
@@ -250,9 +251,9 @@ export const emailConversions = pgTable(
     campaign_id: uuid('campaign_id')
       .notNull()
       .references(() => emailCampaigns.id, { onDelete: 'cascade' }),
-    /** The lead event that was the conversion (status changed to won). */
+    /** The lead event that was the conversion (status changed to won, order paid) or the refund. */
     event_id: uuid('event_id').notNull(),
-    goal: text('goal', { enum: ['lead_won'] }).notNull(),
+    goal: text('goal', { enum: ['lead_won', 'order_paid', 'order_refunded'] }).notNull(),
     revenue: numeric('revenue', { precision: 14, scale: 2, mode: 'number' }),
     occurred_at: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -260,5 +261,7 @@ export const emailConversions = pgTable(
     foreignKey({ columns: [t.workspace_id, t.lead_id], foreignColumns: [leads.workspace_id, leads.id] }).onDelete('cascade'),
     uniqueIndex('email_conversions_event_uq').on(t.event_id),
     index('email_conversions_campaign_idx').on(t.campaign_id),
+    // A refund finds the conversion of its order's lead (email-conversions.ts).
+    index('email_conversions_lead_idx').on(t.workspace_id, t.lead_id),
   ],
 );

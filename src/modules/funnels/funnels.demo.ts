@@ -45,6 +45,8 @@ export async function seedFunnelDemo(runtime: Runtime, workspaceId: string, user
   const plans = [
     { template: 'lead-magnet-fr', name: 'Guide gratuit : 10 clients en 30 jours', visitors: 48, optinRate: 0.35 },
     { template: 'webinar-fr', name: 'Webinar : lancer son offre en ligne', visitors: 30, optinRate: 0.4 },
+    // Sold through its order form and offers by the commerce demo (products and purchases); here only its visitors.
+    { template: 'product-fr', name: 'Formation : votre offre signature', visitors: 40, optinRate: 0 },
   ];
   for (const plan of plans) {
     const funnel = await createFromTemplate(tenant, actor, plan.template, plan.name);
@@ -58,6 +60,11 @@ export async function seedFunnelDemo(runtime: Runtime, workspaceId: string, user
         const remoteAddress = `198.51.100.${(i * 7 + plans.indexOf(plan) * 60) % 250}`;
         const url = `/${funnel.slug}/${first.slug}${SOURCES[Math.floor(rand() * SOURCES.length)]}`;
         await publicApp.inject({ method: 'GET', url, headers, remoteAddress });
+        // A sales funnel's visitors watch the video, and half go on to the sales page.
+        if (plan.optinRate === 0) {
+          if (second && rand() < 0.5) await publicApp.inject({ method: 'GET', url: `/${funnel.slug}/${second.slug}`, headers, remoteAddress });
+          continue;
+        }
         if (rand() > plan.optinRate) continue;
         const name = FIRST_NAMES[i % FIRST_NAMES.length]!;
         const email = `${name

@@ -388,7 +388,7 @@ describe('opt-in forms', () => {
       expect.objectContaining({ page_id: optin.id, visitors: 2, unique_visitors: 2, conversions: 1, conversion_rate: 0.5, drop_off: null }),
       expect.objectContaining({ page_id: thanks.id, visitors: 1, unique_visitors: 1, conversions: 0, drop_off: 0.5 }),
     ]);
-    expect(stats).toMatchObject({ unique_visitors: 2, leads: 1, conversion_rate: 0.5, sales: 0, average_order_value: null });
+    expect(stats).toMatchObject({ unique_visitors: 2, leads: 1, conversion_rate: 0.5 });
     expect(stats.utm).toContainEqual({ utm_source: 'facebook', utm_medium: null, utm_campaign: 'ete', unique_visitors: 1, leads: 1, conversion_rate: 1 });
     expect(stats.days).toHaveLength(30);
     expect(stats.days.at(-1)).toMatchObject({ visitors: 3, leads: 1 });
@@ -446,12 +446,14 @@ describe('templates', () => {
 });
 
 describe('demo funnels', () => {
-  it('publishes a lead magnet and a webinar from the templates, visited through the public server, with leads and days of stats', async () => {
+  it('publishes a lead magnet, a webinar and a product funnel from the templates, visited through the public server, with leads and days of stats', async () => {
     const owner = await signUp(t.app);
     await seedFunnelDemo(t.runtime, owner.workspaceId, owner.userId, t.publicApp);
     const list = (await owner.client.get('/api/marketing/funnels')).json() as { items: TFunnel[] };
-    expect(list.items.map((f) => f.funnel_type).sort()).toEqual(['lead_magnet', 'webinar']);
-    for (const funnel of list.items) {
+    expect(list.items.map((f) => f.funnel_type).sort()).toEqual(['lead_magnet', 'product', 'webinar']);
+    // The product funnel's buyers come from the commerce demo (checkout.demo.ts); here it has visitors only.
+    expect(list.items.find((f) => f.funnel_type === 'product')!.total_visitors).toBeGreaterThan(20);
+    for (const funnel of list.items.filter((f) => f.funnel_type !== 'product')) {
       expect(funnel.is_active).toBe(true);
       expect(funnel.total_visitors).toBeGreaterThan(20);
       expect(funnel.total_leads).toBeGreaterThan(3);

@@ -14,3 +14,5 @@ export { cachedPageById, cachedNextUrl } from './publishing/live-page-cache.js';
 export { nextPageUrl, type TLivePage } from './publishing/live-pages.js';
 export { visitorAddress } from './publishing/visitor-address.js';
 export { CHECKOUT_SCRIPT_PATH, pagePaths, pageUrl } from './publishing/public-paths.js';
+// A funnel's statistics over a range (visitors per page and day), for commerce's sales statistics.
+export { funnelStats } from './analytics/funnel-stats.service.js';

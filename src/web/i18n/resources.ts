@@ -11,6 +11,7 @@ import enEmail from './en/email.json';
 import enEmailEditor from './en/email-editor.json';
 import enAuth from './en/auth.json';
 import enFunnels from './en/funnels.json';
+import enCommerce from './en/commerce.json';
 import enFunnelBuilder from './en/funnel-builder.json';
 import enModules from './en/modules.json';
 import enSettings from './en/settings.json';
@@ -27,6 +28,7 @@ import frEmail from './fr/email.json';
 import frEmailEditor from './fr/email-editor.json';
 import frAuth from './fr/auth.json';
 import frFunnels from './fr/funnels.json';
+import frCommerce from './fr/commerce.json';
 import frFunnelBuilder from './fr/funnel-builder.json';
 import frModules from './fr/modules.json';
 import frSettings from './fr/settings.json';
@@ -40,6 +42,7 @@ const fr = {
   ...frEmail,
   ...frEmailEditor,
   ...frFunnels,
+  ...frCommerce,
   ...frFunnelBuilder,
   ...frSettings,
   ...frCrm,
@@ -58,6 +61,7 @@ const en = {
   ...enEmail,
   ...enEmailEditor,
   ...enFunnels,
+  ...enCommerce,
   ...enFunnelBuilder,
   ...enSettings,
   ...enCrm,

@@ -37,7 +37,6 @@
       threeDsText: 'Votre banque demande de confirmer ce paiement. En paiement de test, choisissez la réponse de la banque.',
       approve: 'Autoriser le paiement',
       refuse: 'Refuser',
-      adding: 'Ajout en cours…',
     },
     en: {
       email: 'E-mail address',
@@ -63,12 +62,11 @@
       threeDsText: 'Your bank asks you to confirm this payment. In a test payment, choose the bank’s answer.',
       approve: 'Approve the payment',
       refuse: 'Refuse',
-      adding: 'Adding…',
     },
   }[lang];
 
   var CSS = [
-    '.mk-co-live{border-style:solid!important;text-align:left!important;background-color:#fff!important}',
+    '.mk-co-live{display:block!important;border-style:solid!important;text-align:left!important;background-color:#fff!important}',
     '.mk-co{display:grid;gap:16px;font-size:1rem;color:#111827}',
     '.mk-co-product{display:flex;gap:14px;align-items:center}',
     '.mk-co-product img{width:64px;height:64px;object-fit:cover;border-radius:10px}',
@@ -401,15 +399,19 @@
     error.hidden = true;
     link.parentNode.insertBefore(error, link.nextSibling);
     var busy = false;
+    function idle() {
+      busy = false;
+      link.classList.remove('mk-co-busy');
+      link.removeAttribute('aria-busy');
+    }
     link.addEventListener('click', function (event) {
       event.preventDefault();
+      // One charge per click at most: a second click while the first is on its way does nothing.
       if (busy) return;
       busy = true;
       error.hidden = true;
-      var label = link.textContent;
       link.classList.add('mk-co-busy');
       link.setAttribute('aria-busy', 'true');
-      link.textContent = T.adding;
       post('/p/' + pageId + '/accept', {})
         .then(function (result) {
           return settle(result, null, function (message) {
@@ -419,16 +421,10 @@
         })
         .then(
           function (done) {
-            if (done) return;
-            busy = false;
-            link.textContent = label;
-            link.classList.remove('mk-co-busy');
-            link.removeAttribute('aria-busy');
+            if (!done) idle();
           },
           function () {
-            busy = false;
-            link.textContent = label;
-            link.classList.remove('mk-co-busy');
+            idle();
             error.textContent = T.network;
             error.hidden = false;
           },

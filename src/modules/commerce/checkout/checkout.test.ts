@@ -2,7 +2,10 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } from '../../../../test/harness.js';
 import { outboxMessages } from '../../../platform/mail/outbox.tables.js';
+import { seedFunnelDemo } from '../../funnels/index.js';
 import { TEST_CARDS } from '../payments/test-cards.js';
+import { seedProductsDemo } from '../products/products.demo.js';
+import { seedCheckoutDemo } from './checkout.demo.js';
 import { orderLines, orders } from '../orders/orders.tables.js';
 
 // The buyer's side through the public server, as our checkout script calls it, with the built-in test provider:
@@ -18,7 +21,7 @@ afterAll(async () => t.close());
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36';
 const ORDER_FORM = '<h1>La formation</h1><div data-mk="order-form" class="mk-order-form"><p>Bon de commande</p></div>';
 const OFFER = '<h1>Ajoutez le coaching</h1><a data-mk="upsell-accept" class="mk-button">Oui</a><a data-mk="upsell-decline">Non merci</a>';
-const GOOD_CARD = { number: TEST_CARDS.visa, exp_month: 12, exp_year: 2099, cvc: '123' };
+const GOOD_CARD: { number: string; exp_month: number; exp_year: number; cvc: string } = { number: TEST_CARDS.visa, exp_month: 12, exp_year: 2099, cvc: '123' };
 
 type TFunnelShop = {
   owner: SignedUp;
@@ -253,5 +256,24 @@ describe('step offers (admin API)', () => {
     // Removed: the step sells nothing.
     expect((await shop.owner.client.delete(`${base}/pages/${shop.pages.downsell.id}/offer`)).statusCode).toBe(204);
     expect((await shop.owner.client.get(`${base}/pages/${shop.pages.downsell.id}/offer`)).json()).toBeNull();
+  });
+});
+
+describe('demo sales', () => {
+  it('sells the demo product funnel for real: offers on its steps, paid orders with bumps, upsells and downsells', async () => {
+    const owner = await signUp(t.app);
+    await seedProductsDemo(t.runtime.db, owner.workspaceId);
+    await seedFunnelDemo(t.runtime, owner.workspaceId, owner.userId, t.publicApp);
+    await seedCheckoutDemo(t.runtime, owner.workspaceId, t.publicApp);
+    const paid = await t.runtime.db.select().from(orders).where(eq(orders.workspace_id, owner.workspaceId));
+    expect(paid).toHaveLength(7);
+    expect(paid.every((order) => order.status === 'paid' && order.fulfilled_at !== null)).toBe(true);
+    const lines = await t.runtime.db.select().from(orderLines).where(eq(orderLines.workspace_id, owner.workspaceId));
+    expect(new Set(lines.map((line) => line.kind))).toEqual(new Set(['main', 'bump', 'upsell', 'downsell']));
+    const funnel = (await owner.client.get('/api/marketing/funnels')).json().items.find((f: { funnel_type: string }) => f.funnel_type === 'product');
+    expect(funnel.total_sales).toBe(7);
+    expect(funnel.total_revenue).toBe(paid.reduce((sum, order) => sum + order.total_cents, 0));
+    const offers = (await owner.client.get(`/api/marketing/funnels/${funnel.id}/offers`)).json().items as unknown[];
+    expect(offers).toHaveLength(3);
   });
 });

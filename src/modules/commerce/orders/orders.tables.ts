@@ -49,7 +49,9 @@ export const orders = pgTable(
     uniqueIndex('orders_workspace_number_uq').on(t.workspace_id, t.number),
     uniqueIndex('orders_workspace_idempotency_uq').on(t.workspace_id, t.idempotency_key),
     index('orders_workspace_created_idx').on(t.workspace_id, t.created_at, t.id),
-    index('orders_workspace_funnel_idx').on(t.workspace_id, t.funnel_id),
+    // A funnel's sales and the dashboard's revenue read paid orders by their payment day (commerce/stats, dashboard).
+    index('orders_workspace_funnel_paid_idx').on(t.workspace_id, t.funnel_id, t.paid_at),
+    index('orders_workspace_paid_idx').on(t.workspace_id, t.paid_at),
     index('orders_lead_idx').on(t.lead_id),
     check('orders_amounts', sql`${t.total_cents} >= 0 AND ${t.refunded_cents} >= 0 AND ${t.refunded_cents} <= ${t.total_cents}`),
   ],

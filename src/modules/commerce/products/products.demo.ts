@@ -3,7 +3,7 @@ import { Tenant } from '../../../platform/db/tenant.js';
 import { createProduct } from './products.service.js';
 
 // The demo workspace's catalogue: what a coach sells (a course once, coaching by the month or the year, a workbook
-// as an order bump), so the Produits tab and, later, the order forms have something real to show.
+// as an order bump, templates as the upsell and its lighter downsell), which the demo product funnel sells.
 
 const DEMO_PRODUCTS = [
   {
@@ -18,6 +18,16 @@ const DEMO_PRODUCTS = [
       { kind: 'recurring' as const, interval: 'month' as const, amount_cents: 4_900, currency: 'EUR', nickname: 'Mensuel', is_default: true },
       { kind: 'recurring' as const, interval: 'year' as const, amount_cents: 49_000, currency: 'EUR', nickname: 'Annuel (2 mois offerts)' },
     ],
+  },
+  {
+    name: 'Pack de 30 modèles de pages et d’e-mails',
+    description: 'Les pages de vente, les séquences de lancement et les relances, prêts à personnaliser : l’offre complémentaire après l’achat.',
+    prices: [{ kind: 'one_time' as const, amount_cents: 4_700, currency: 'EUR' }],
+  },
+  {
+    name: 'Pack essentiel : 10 modèles',
+    description: 'La version allégée du pack, proposée à ceux qui n’ont pas pris le pack complet.',
+    prices: [{ kind: 'one_time' as const, amount_cents: 1_900, currency: 'EUR' }],
   },
   {
     name: 'Cahier d’exercices imprimable',

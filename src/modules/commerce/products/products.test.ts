@@ -324,11 +324,11 @@ describe('duplicate, delete, limits, roles, workspaces', () => {
     expect((await owner.client.get(`${BASE}/${a.id}`)).json()).toEqual(a);
   });
 
-  it('gives the demo workspace three products, the coaching sold by the month by default', async () => {
+  it('gives the demo workspace five products, the coaching sold by the month by default', async () => {
     const demo = await signUp(t.app);
     await seedProductsDemo(t.runtime.db, demo.workspaceId);
     const list = (await demo.client.get(BASE)).json() as { items: TProduct[] };
-    expect(list.items).toHaveLength(3);
+    expect(list.items).toHaveLength(5);
     const coaching = list.items.find((p) => p.name === 'Coaching de groupe');
     expect(coaching?.prices.map((p) => [p.interval, p.amount_cents, p.is_default])).toEqual([
       ['month', 4900, true],

@@ -9,7 +9,7 @@ import {
 import { rowsOf } from '../../../platform/db/rows.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { emailCampaigns } from '../email.tables.js';
-import { conversionsOf, type TConversionTotals } from '../email-conversions.js';
+import { addConversionTotals, conversionsOf, NO_CONVERSIONS, type TConversionTotals } from '../email-conversions.js';
 import { emailSequenceEnrollments } from './sequences.tables.js';
 import type { TSequenceRow } from './sequences.service.js';
 
@@ -58,6 +58,7 @@ function totalsOf(counts: TCounts[], emails: TEmailCounters[], conversions: Map<
   const sum = (key: keyof TEmailCounters) => emails.reduce((total, e) => total + Number(e[key]), 0);
   const enrolled = count(() => true);
   const goals = count((c) => c.exit_reason === 'goal');
+  const attributed = addConversionTotals(emails.map((e) => conversions.get(e.id) ?? NO_CONVERSIONS));
   return {
     enrolled,
     active: count((c) => c.state === 'active'),
@@ -65,7 +66,8 @@ function totalsOf(counts: TCounts[], emails: TEmailCounters[], conversions: Map<
     exited: count((c) => c.state === 'exited'),
     conversions: goals,
     conversion_rate: enrolled > 0 ? goals / enrolled : null,
-    revenue: emails.reduce((total, e) => total + (conversions.get(e.id)?.revenue ?? 0), 0),
+    revenue: attributed.revenue,
+    orders: attributed.orders,
     sent: sum('total_sent'),
     opened: sum('total_opened'),
     clicked: sum('total_clicked'),
@@ -121,6 +123,8 @@ export async function sequenceReport(tenant: Tenant, sequence: TSequenceRow): Pr
               clicked: email.total_clicked,
               unsubscribed: email.total_unsubscribed,
               bounced: email.total_bounced,
+              orders: conversions.get(email.id)?.orders.count ?? 0,
+              revenue: conversions.get(email.id)?.revenue ?? 0,
             }
           : null,
       };

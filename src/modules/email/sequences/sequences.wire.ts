@@ -11,6 +11,7 @@ const NO_TOTALS: TSequenceTotals = {
   conversions: 0,
   conversion_rate: null,
   revenue: 0,
+  orders: { count: 0, revenue: 0, refunded: 0 },
   sent: 0,
   opened: 0,
   clicked: 0,

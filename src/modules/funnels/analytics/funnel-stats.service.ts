@@ -92,9 +92,6 @@ export async function funnelStats(tenant: Tenant, funnelId: string, query: TFunn
     unique_visitors: total.unique_visitors,
     leads: total.leads,
     conversion_rate: rate(total.leads, total.unique_visitors),
-    sales: 0,
-    revenue: 0,
-    average_order_value: null,
     utm: rowsOf<{ utm_source: string | null; utm_medium: string | null; utm_campaign: string | null; unique_visitors: number; leads: number }>(utm).map(
       (r) => ({
         ...r,

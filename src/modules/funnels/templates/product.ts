@@ -146,7 +146,7 @@ const FR = {
     ],
     total: { label: 'Total', value: '197 €' },
     payTitle: 'Paiement sécurisé',
-    payText: 'Le formulaire de paiement s’affiche ici : carte bancaire, en une fois ou en plusieurs mensualités.',
+    payText: 'Le formulaire de paiement s’affiche ici : carte bancaire, paiement en une fois.',
     trust: [
       { icon: 'lock', text: 'Paiement chiffré' },
       { icon: 'zap', text: 'Accès immédiat' },
@@ -343,7 +343,7 @@ const EN: typeof FR = {
     ],
     total: { label: 'Total', value: '€197' },
     payTitle: 'Secure payment',
-    payText: 'The payment form appears here: pay by card, in one go or in monthly instalments.',
+    payText: 'The payment form appears here: pay by card, in one go.',
     trust: [
       { icon: 'lock', text: 'Encrypted payment' },
       { icon: 'zap', text: 'Instant access' },

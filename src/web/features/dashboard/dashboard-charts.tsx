@@ -39,7 +39,7 @@ function topSources(data: TDashboard, noSource: string, others: string) {
   return [...top, { label: others, value: data.new_leads.current - top.reduce((n, i) => n + i.value, 0) }];
 }
 
-/** New leads over time and their sources, the pipeline funnel, and won revenue over time. */
+/** New leads over time and their sources, the pipeline funnel, and revenue from paid orders over time. */
 export function DashboardCharts({ data }: { data: TDashboard }) {
   const { t } = useTranslation();
   const f = useDashboardFormat();
@@ -85,14 +85,14 @@ export function DashboardCharts({ data }: { data: TDashboard }) {
           empty={openCount === 0 && t('dashboard.charts.nothingOpen')}
         />
       </Panel>
-      <Panel title={t('dashboard.charts.won')}>
+      <Panel title={t('dashboard.revenue.chart')} subtitle={t('dashboard.revenue.hint')}>
         <BarsChart
-          title={t('dashboard.charts.won')}
+          title={t('dashboard.revenue.chart')}
           rowHeader={bucket}
-          points={data.series.map((s) => ({ label: label(s), values: { revenue: s.won_revenue } }))}
-          series={[{ key: 'revenue', label: t('dashboard.charts.revenue'), color: 'teal.7' }]}
+          points={data.series.map((s) => ({ label: label(s), values: { revenue: s.revenue } }))}
+          series={[{ key: 'revenue', label: t('dashboard.revenue.chart'), color: 'teal.7' }]}
           valueFormatter={f.money}
-          empty={data.won_count.current === 0 && t('dashboard.charts.nothingWon')}
+          empty={data.sales.current === 0 && t('dashboard.revenue.nothing')}
         />
       </Panel>
     </SimpleGrid>

@@ -47,7 +47,10 @@ function Delta({ current, previous, format }: { current: number; previous: numbe
   );
 }
 
-/** The strip of key numbers at the top of the dashboard. */
+/**
+ * The strip of key numbers at the top of the dashboard: revenue from paid orders first, then the won leads' estimated
+ * value as "Pipeline gagné" (deals closed, not money received: ARCHITECTURE.md, "Dashboard").
+ */
 export function KpiTiles({ data }: { data: TDashboard }) {
   const { t } = useTranslation();
   const f = useDashboardFormat();
@@ -56,7 +59,7 @@ export function KpiTiles({ data }: { data: TDashboard }) {
   const rate = data.win_rate;
   const pointsFormat = (n: number) => t('dashboard.delta.points', { value: f.number(Math.round(n * 100)) });
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 5 }}>
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
       <Tile label={t('dashboard.kpi.newLeads')} value={f.number(data.new_leads.current)} delta={<Delta {...data.new_leads} format={f.number} />}>
         <SparklineChart
           title={t('dashboard.kpi.newLeads')}
@@ -67,10 +70,30 @@ export function KpiTiles({ data }: { data: TDashboard }) {
         />
       </Tile>
       <Tile
-        label={t('dashboard.kpi.wonRevenue')}
+        label={t('dashboard.revenue.tile')}
+        value={f.money(data.revenue.current)}
+        delta={<Delta {...data.revenue} format={f.money} />}
+        hint={[
+          t('dashboard.revenue.orders', { count: data.sales.current }),
+          ...(data.other_currency_sales > 0 ? [t('dashboard.revenue.otherCurrencies', { count: data.other_currency_sales })] : []),
+        ].join(' · ')}
+      >
+        {data.sales.current > 0 && (
+          <SparklineChart
+            title={t('dashboard.revenue.tile')}
+            rowHeader={bucketLabel}
+            valueHeader={t('dashboard.revenue.chart')}
+            items={points((s) => s.revenue)}
+            valueFormatter={f.money}
+            color="teal.7"
+          />
+        )}
+      </Tile>
+      <Tile
+        label={t('dashboard.revenue.wonPipeline')}
         value={f.money(data.won_revenue.current)}
         delta={<Delta {...data.won_revenue} format={f.money} />}
-        hint={t('dashboard.kpi.wonDeals', { count: data.won_count.current })}
+        hint={`${t('dashboard.kpi.wonDeals', { count: data.won_count.current })} · ${t('dashboard.revenue.wonPipelineHint')}`}
       />
       <Tile
         label={t('dashboard.kpi.winRate')}

@@ -1,12 +1,12 @@
 import { Badge, Button, Group, Paper, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCheck, IconCircleDashed, IconClock } from '@tabler/icons-react';
+import { IconCheck, IconCircleDashed } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TDashboard } from '../../../contracts/dashboard.js';
 import { useLoadDemoData } from '../../lib/use-load-demo-data.js';
 
-type TState = 'done' | 'todo' | 'unavailable';
+type TState = 'done' | 'todo';
 type TStep = { key: string; title: string; text: string; state: TState; actions?: ReactNode };
 
 /**
@@ -51,8 +51,28 @@ export function OnboardingChecklist({ onboarding, canWrite, showTeam }: { onboar
         </Button>
       ),
     },
-    { key: 'email', title: t('dashboard.onboarding.email.title'), text: t('dashboard.onboarding.email.text'), state: 'unavailable' },
-    { key: 'funnel', title: t('dashboard.onboarding.funnel.title'), text: t('dashboard.onboarding.funnel.text'), state: 'unavailable' },
+    {
+      key: 'email',
+      title: t('dashboard.onboarding.email.title'),
+      text: t('dashboard.onboarding.email.text'),
+      state: onboarding.campaign_sent ? 'done' : 'todo',
+      actions: canWrite && (
+        <Button component={Link} to="/email-marketing" size="xs" variant="light">
+          {t('dashboard.onboarding.email.action')}
+        </Button>
+      ),
+    },
+    {
+      key: 'funnel',
+      title: t('dashboard.onboarding.funnel.title'),
+      text: t('dashboard.onboarding.funnel.text'),
+      state: onboarding.funnel_published ? 'done' : 'todo',
+      actions: canWrite && (
+        <Button component={Link} to="/funnels?tab=templates" size="xs" variant="light">
+          {t('dashboard.onboarding.funnel.action')}
+        </Button>
+      ),
+    },
   ];
   const done = steps.filter((s) => s.state === 'done').length;
   return (
@@ -85,11 +105,6 @@ export function OnboardingChecklist({ onboarding, canWrite, showTeam }: { onboar
                       {t('dashboard.onboarding.done')}
                     </Badge>
                   )}
-                  {step.state === 'unavailable' && (
-                    <Badge color="gray" variant="light">
-                      {t('dashboard.onboarding.unavailable')}
-                    </Badge>
-                  )}
                 </Group>
                 <Text size="sm">{step.text}</Text>
                 {step.state === 'todo' && step.actions && <Group gap="xs">{step.actions}</Group>}
@@ -112,7 +127,7 @@ function StepIcon({ state }: { state: TState }) {
   }
   return (
     <ThemeIcon color="gray" variant="light" radius="xl" size="md" aria-hidden>
-      {state === 'unavailable' ? <IconClock size={16} /> : <IconCircleDashed size={16} />}
+      <IconCircleDashed size={16} />
     </ThemeIcon>
   );
 }

@@ -1,9 +1,9 @@
 import { Badge, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-// Slots kept for the email, funnels and ads modules: each will replace its tile with real numbers.
-// Until then they say what will appear, with no fake figures.
-const SLOTS = ['email', 'funnels', 'ads'] as const;
+// The slot kept for the ads module (issue 14 replaces it with real numbers); until then it says what will appear,
+// with no fake figures. Email and funnels have their own reports; the revenue tile counts the funnels' orders.
+const SLOTS = ['ads'] as const;
 
 /** Places reserved on the dashboard for the modules still to come. */
 export function UpcomingTiles() {

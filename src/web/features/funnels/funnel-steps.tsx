@@ -26,6 +26,8 @@ import { useFunnelPages } from './funnels-api.js';
 import { PageSettingsModal } from './page-settings-modal.js';
 import { PageAbTestModal } from './ab/page-ab-test-modal.js';
 import { StepCard } from './step-card.js';
+import { useFunnelOffers } from './offers/offers-api.js';
+import { StepOfferModal } from './offers/step-offer-modal.js';
 import { stepAnnouncements, verticalListCoordinates } from './step-dnd.js';
 import { useDeletePage, useReorderPages, useUpdatePage } from './use-funnel-mutations.js';
 
@@ -44,6 +46,9 @@ function StepList({ funnel, pages, canEdit }: { funnel: TFunnel; pages: TFunnelP
   const publishChanges = useUpdatePage(funnel.id);
   const [settingsOf, setSettingsOf] = useState<TFunnelPageSummary | null>(null);
   const [abTestOf, setAbTestOf] = useState<TFunnelPageSummary | null>(null);
+  const [offerOf, setOfferOf] = useState<TFunnelPageSummary | null>(null);
+  const offers = useFunnelOffers(funnel.id);
+  const offerByPage = new Map((offers.data ?? []).map((offer) => [offer.page_id, offer]));
   const [deleting, setDeleting] = useState<TFunnelPageSummary | null>(null);
   const [dragged, setDragged] = useState<TFunnelPageSummary | null>(null);
   const [overId, setOverId] = useState<string | null>(null);
@@ -120,6 +125,8 @@ function StepList({ funnel, pages, canEdit }: { funnel: TFunnel; pages: TFunnelP
                   }}
                   onSettings={() => setSettingsOf(page)}
                   onAbTest={() => setAbTestOf(page)}
+                  offer={offerByPage.get(page.id)}
+                  onOffer={() => setOfferOf(page)}
                   onDelete={() => setDeleting(page)}
                   onPublishChanges={() =>
                     publishChanges.mutate({ pageId: page.id, body: { is_published: true } }, { onError: (error) => notifyError(error, t) })
@@ -149,6 +156,7 @@ function StepList({ funnel, pages, canEdit }: { funnel: TFunnel; pages: TFunnelP
       </VisuallyHidden>
       <PageSettingsModal funnel={funnel} pages={pages} page={settingsOf} onClose={() => setSettingsOf(null)} />
       <PageAbTestModal funnel={funnel} page={abTestOf} canEdit={canEdit} onClose={() => setAbTestOf(null)} />
+      <StepOfferModal funnel={funnel} page={offerOf} offer={offerOf ? (offerByPage.get(offerOf.id) ?? null) : null} onClose={() => setOfferOf(null)} />
       <ConfirmModal
         opened={deleting !== null}
         title={t('funnelList.steps.deleteTitle', { name: deleting?.name ?? '' })}

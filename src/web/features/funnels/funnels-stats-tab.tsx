@@ -94,7 +94,7 @@ function StatsView({ funnels }: { funnels: TFunnel[] }) {
         </Table.ScrollContainer>
       </CardSection>
       <Text size="xs" c="dimmed">
-        {t('funnelList.stats.revenueLater')}
+        {t('funnelList.stats.revenueNote')}
       </Text>
     </Stack>
   );

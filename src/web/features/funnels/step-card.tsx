@@ -14,9 +14,11 @@ import {
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { TPageOffer } from '../../../contracts/commerce-checkout.js';
 import type { TFunnel, TFunnelPageSummary } from '../../../contracts/funnels.js';
 import { useFormatters } from '../../lib/format.js';
 import { PageTypeBadge } from './funnel-badges.js';
+import { StepOfferLine } from './offers/step-offer-line.js';
 
 type Props = {
   funnel: TFunnel;
@@ -37,6 +39,9 @@ type Props = {
   onAbTest: () => void;
   onDelete: () => void;
   onPublishChanges: () => void;
+  /** What the step sells (commerce's step offer), if anything. */
+  offer: TPageOffer | undefined;
+  onOffer: () => void;
 };
 
 /**
@@ -144,6 +149,7 @@ export function StepCard(props: Props) {
             </Text>
           )}
         </Stack>
+        <StepOfferLine pageType={page.page_type} offer={props.offer} canEdit={canEdit} onEdit={props.onOffer} />
         <SimpleGrid cols={3} spacing="xs" verticalSpacing="xs" component="dl" m={0} maw={420}>
           {figures.map((figure) => (
             // The term comes first for screen readers; the figure shows above it.

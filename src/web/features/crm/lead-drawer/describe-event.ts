@@ -10,6 +10,8 @@ export type TDescribeContext = {
   memberName: (userId: string) => string | undefined;
   customFields: TCustomField[];
   date: (iso: string, withTime?: boolean) => string;
+  /** For amounts ("224,00 €"); French when not given. */
+  locale?: string;
 };
 
 const LEAD_FIELDS = [
@@ -46,6 +48,15 @@ function show(value: unknown, ctx: TDescribeContext): string {
   if (typeof value === 'object') return JSON.stringify(value);
   const text = String(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+function money(cents: unknown, currency: unknown, ctx: TDescribeContext): string {
+  if (typeof cents !== 'number' || typeof currency !== 'string') return '—';
+  try {
+    return new Intl.NumberFormat(ctx.locale ?? 'fr', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
+  } catch {
+    return `${(cents / 100).toFixed(2)} ${currency.toUpperCase()}`;
+  }
 }
 
 /** The event as one readable line. */
@@ -95,7 +106,16 @@ export function describeEvent(event: TEvent, ctx: TDescribeContext): string {
       return t('crmContacts.timeline.events.emailUnsubscribed');
     case 'page_visited':
       return t('crmContacts.timeline.events.pageVisited');
-    default:
-      return t('crmContacts.timeline.events.other', { type: event.event_type });
+    case 'order_paid':
+    case 'order_refunded':
+      return t(event.event_type === 'order_paid' ? 'crmContacts.timeline.events.orderPaid' : 'crmContacts.timeline.events.orderRefunded', {
+        number: show(d.number, ctx),
+        amount: money(d.amount_cents, d.currency, ctx),
+      });
+    default: {
+      // Another module's event: its name as the segments and automations show it, else its code.
+      const key = `crmSegments.events.${event.event_type}`;
+      return t('crmContacts.timeline.events.other', { type: ctx.t(key as 'crmSegments.events.created', { defaultValue: event.event_type }) });
+    }
   }
 }

@@ -37,13 +37,13 @@ function eventIcon(type: string): ReactNode {
 
 /** Interactions and events of the lead in one list, newest first, with an icon per kind. */
 export function LeadTimeline({ leadId }: { leadId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const date = useFormatDate();
   const timeline = useTimeline(leadId);
   const { data: members = [] } = useWorkspaceMembers();
   const { data: customFields = [] } = useCustomFields();
   const memberName = (id: string) => members.find((m) => m.user_id === id)?.name;
-  const ctx: TDescribeContext = { t, memberName, customFields, date };
+  const ctx: TDescribeContext = { t, memberName, customFields, date, locale: i18n.resolvedLanguage ?? 'fr' };
   const items = timeline.data?.pages.flatMap((p) => p.items) ?? [];
 
   const row = (item: TTimelineItem) => {

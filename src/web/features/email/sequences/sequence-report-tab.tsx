@@ -47,8 +47,17 @@ function ReportBody({ sequence, report }: { sequence: TSequence; report: TSequen
           value={totals.conversion_rate === null ? '—' : format.percent(totals.conversion_rate, 1)}
           detail={t('email.sequences.report.ofEnrolledShort')}
         />
-        {/* Not the goal's conversions above: leads won after a click in its emails, as in a campaign's report. */}
-        <Stat label={t('email.sequences.totals.revenue')} value={format.money(totals.revenue)} detail={t('email.sequences.report.revenueHint')} />
+        {/* Not the goal's conversions above: leads won and orders after a click in its emails, as in a campaign's report. */}
+        <Stat label={t('email.sequences.totals.revenue')} value={format.money(totals.revenue)} detail={t('email.revenue.sequenceHint')} />
+        <Stat
+          label={t('email.revenue.orders')}
+          value={format.number(totals.orders.count)}
+          detail={
+            totals.orders.refunded > 0
+              ? t('email.revenue.ordersRefunded', { revenue: format.money(totals.orders.revenue), refunded: format.money(totals.orders.refunded) })
+              : t('email.revenue.ordersDetail', { revenue: format.money(totals.orders.revenue) })
+          }
+        />
         <Stat label={t('email.sequences.totals.sent')} value={format.number(totals.sent)} />
         <Stat label={t('email.sequences.totals.openRate')} value={rate(totals.opened, totals.sent)} detail={format.number(totals.opened)} />
         <Stat label={t('email.sequences.totals.clickRate')} value={rate(totals.clicked, totals.sent)} detail={format.number(totals.clicked)} />
@@ -92,7 +101,7 @@ function ReportBody({ sequence, report }: { sequence: TSequence; report: TSequen
         )}
       </CardSection>
       <CardSection title={t('email.sequences.report.perStep')}>
-        <Table.ScrollContainer minWidth={820}>
+        <Table.ScrollContainer minWidth={980}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -102,6 +111,8 @@ function ReportBody({ sequence, report }: { sequence: TSequence; report: TSequen
                     {t(`email.sequences.report.columns.${column}`)}
                   </Table.Th>
                 ))}
+                <Table.Th ta="right">{t('email.revenue.orders')}</Table.Th>
+                <Table.Th ta="right">{t('email.revenue.revenueColumn')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -114,6 +125,8 @@ function ReportBody({ sequence, report }: { sequence: TSequence; report: TSequen
                       {row.email ? format.number(row.email[column]) : '—'}
                     </Table.Td>
                   ))}
+                  <Table.Td ta="right">{row.email ? format.number(row.email.orders) : '—'}</Table.Td>
+                  <Table.Td ta="right">{row.email ? format.money(row.email.revenue) : '—'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

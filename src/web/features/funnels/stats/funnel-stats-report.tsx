@@ -12,15 +12,17 @@ import { QueryState } from '../../../ui/query-state.js';
 import { useFunnelStats } from './funnel-stats-api.js';
 import { LiveIndicator } from './live-indicator.js';
 import { RangeControl, useStatsRange } from './range-control.js';
+import { SalesReport } from './sales-report.js';
 import { StatsCards } from './stats-cards.js';
-import { DEFAULT_PRESET, presetRange, todayIn } from './stats-range.js';
+import { DEFAULT_PRESET, presetRange, todayIn, type TDayRange } from './stats-range.js';
 import { StepFunnel } from './step-funnel.js';
 import { useDayFormat } from './use-day-format.js';
 import { UtmTable } from './utm-table.js';
 
 /**
  * `/funnels/:id?tab=stats`: a funnel's numbers over a range of days (7, 30, 90 or chosen; kept in the URL), live:
- * key numbers, the steps with their drop-off, visitors and leads per day, and the UTM sources.
+ * key numbers, sales (commerce's statistics of the funnel), the steps with their drop-off, visitors and leads per day,
+ * and the UTM sources.
  */
 export function FunnelStatsReport({ funnel }: { funnel: TFunnel }) {
   const { t } = useTranslation();
@@ -32,7 +34,7 @@ export function FunnelStatsReport({ funnel }: { funnel: TFunnel }) {
   const body = (data: TFunnelStats) => (
     // While another range loads, the previous one's numbers stay (dimmed) so nothing moves.
     <Box style={{ opacity: stats.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }} aria-busy={stats.isPlaceholderData}>
-      {data.unique_visitors === 0 && data.leads === 0 ? <NoVisitors funnel={funnel} /> : <Report stats={data} />}
+      {data.unique_visitors === 0 && data.leads === 0 ? <NoVisitors funnel={funnel} /> : <Report stats={data} funnelId={funnel.id} range={range} />}
     </Box>
   );
   const shown = stats.data ? { from: stats.data.from, to: stats.data.to } : (range ?? presetRange(DEFAULT_PRESET, today));
@@ -57,13 +59,14 @@ export function FunnelStatsReport({ funnel }: { funnel: TFunnel }) {
   );
 }
 
-function Report({ stats }: { stats: TFunnelStats }) {
+function Report({ stats, funnelId, range }: { stats: TFunnelStats; funnelId: string; range: TDayRange | null }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const day = useDayFormat();
   return (
     <Stack gap="lg">
       <StatsCards stats={stats} />
+      <SalesReport funnelId={funnelId} range={range} />
       <CardSection title={t('funnelList.stats.report.steps.title')}>
         <StepFunnel steps={stats.steps} />
       </CardSection>

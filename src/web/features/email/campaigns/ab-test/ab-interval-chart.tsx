@@ -2,6 +2,7 @@ import { Box, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TAbTestReport } from '../../../../../contracts/email-campaigns.js';
 import { useFormatters } from '../../../../lib/format.js';
+import { metricValue } from './ab-words.js';
 
 // Each variant's rate as a dot on its 95 % interval, one line per variant on a shared scale: overlapping lines
 // show at a glance why "no clear winner" is an honest answer. Mantine's charts draw no error bars, and a few divs
@@ -12,17 +13,22 @@ const CONTROL_COLOR = 'var(--mantine-color-dimmed)';
 const VARIANT_COLOR = 'var(--mantine-color-indigo-text)';
 const WINNER_COLOR = 'var(--mantine-color-teal-text)';
 
-/** The scale's end: a bit past the highest interval, at least 5 %, at most 100 %. */
-function scaleMax(variants: TAbTestReport['variants']): number {
-  const highest = Math.max(0, ...variants.map((v) => v.interval[1]));
-  return Math.min(1, Math.max(0.05, Math.ceil(highest * 11) / 10));
+/** The scale's end: a bit past the highest interval; rates at least 5 %, at most 100 %; revenue a round amount. */
+function scaleMax(test: TAbTestReport): number {
+  const highest = Math.max(0, ...test.variants.map((v) => v.interval[1]));
+  if (test.metric !== 'revenue_per_recipient') return Math.min(1, Math.max(0.05, Math.ceil(highest * 11) / 10));
+  if (highest <= 0) return 1;
+  // 1, 2 or 5 times a power of ten: the axis reads "0 €" to "20 €", not "0 €" to "17,38 €".
+  const power = 10 ** Math.floor(Math.log10(highest * 1.1));
+  return [1, 2, 5, 10].map((m) => m * power).find((end) => end >= highest * 1.1)!;
 }
 
 /** The interval plot of a test's variants, with the sentence that says how to read it. */
 export function AbIntervalChart({ test }: { test: TAbTestReport }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const max = scaleMax(test.variants);
+  const max = scaleMax(test);
+  const value = (v: number, digits = 1) => metricValue(test.metric, v, format, digits);
   const at = (value: number) => `${(Math.min(Math.max(value, 0), max) / max) * 100}%`;
   return (
     <Stack gap={6}>
@@ -56,7 +62,7 @@ export function AbIntervalChart({ test }: { test: TAbTestReport }) {
                 />
               </Box>
               <Text size="sm" w={56} ta="right">
-                {format.percent(variant.rate, 1)}
+                {value(variant.rate)}
               </Text>
             </Group>
           );
@@ -65,10 +71,10 @@ export function AbIntervalChart({ test }: { test: TAbTestReport }) {
           <Box w={20} />
           <Group justify="space-between" style={{ flex: 1 }}>
             <Text size="xs" c="dimmed">
-              {format.percent(0)}
+              {value(0, 0)}
             </Text>
             <Text size="xs" c="dimmed">
-              {format.percent(max)}
+              {value(max, 0)}
             </Text>
           </Group>
           <Box w={56} />

@@ -12,7 +12,7 @@ import { useSignedInMe } from '../../../auth/session.js';
 import { usePickWinner } from './ab-test-api.js';
 import { AbIntervalChart } from './ab-interval-chart.js';
 import { AbVariantsTable } from './ab-variants-table.js';
-import { AB_MIN_DELIVERED, AB_WIN_THRESHOLD, decidedWords, stateWords, variantName, verdictSentences } from './ab-words.js';
+import { AB_MIN_DELIVERED, AB_MIN_PAYING, AB_WIN_THRESHOLD, decidedWords, stateWords, variantName, verdictSentences } from './ab-words.js';
 
 const STATE_COLORS = { testing: 'blue', decided: 'teal', waiting_for_choice: 'orange' } as const;
 const VERDICT_COLORS = { winner: 'teal', no_clear_winner: 'gray', blocked: 'orange' } as const;
@@ -31,6 +31,7 @@ export function AbTestReport({ campaign, test }: { campaign: TEmailCampaign; tes
   const canChoose =
     me.role !== 'viewer' && (test.state === 'testing' || test.state === 'waiting_for_choice') && (campaign.status === 'active' || campaign.status === 'paused');
   const verdict = verdictSentences(test, t, format);
+  const revenue = test.metric === 'revenue_per_recipient';
   const decided = decidedWords(test, t, format);
   // Once decided, the outcome leads (green, a trophy); before, the rule's verdict on the numbers so far.
   const decidedState = test.state === 'decided';
@@ -109,10 +110,16 @@ export function AbTestReport({ campaign, test }: { campaign: TEmailCampaign; tes
               <List.Item>
                 {t('email.abTest.report.how.split', { hours: format.number(test.duration_hours), metric: t(`email.abTest.metricsLower.${test.metric}`) })}
               </List.Item>
-              <List.Item>{t('email.abTest.report.how.rule', { threshold: format.percent(AB_WIN_THRESHOLD), min: format.number(AB_MIN_DELIVERED) })}</List.Item>
+              <List.Item>
+                {t(revenue ? 'email.revenue.abHowRule' : 'email.abTest.report.how.rule', {
+                  threshold: format.percent(AB_WIN_THRESHOLD),
+                  min: format.number(AB_MIN_DELIVERED),
+                  paying: format.number(AB_MIN_PAYING),
+                })}
+              </List.Item>
               <List.Item>{t('email.abTest.report.how.fallback', { fallback: variantName(test.fallback, t) })}</List.Item>
               <List.Item>{t('email.abTest.report.how.blocked')}</List.Item>
-              <List.Item>{t('email.abTest.report.how.chances')}</List.Item>
+              <List.Item>{t(revenue ? 'email.revenue.abHowChances' : 'email.abTest.report.how.chances')}</List.Item>
             </List>
           </Accordion.Panel>
         </Accordion.Item>

@@ -2,7 +2,14 @@ import { Anchor, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { AB_MIN_DELIVERED, AB_TEST_METRICS, AB_WIN_PROBABILITY, type TAbTestMetric, type TAbVariantKey } from '../../../../../contracts/email-campaigns.js';
+import {
+  AB_MIN_DELIVERED,
+  AB_MIN_PAYING,
+  AB_TEST_METRICS,
+  AB_WIN_PROBABILITY,
+  type TAbTestMetric,
+  type TAbVariantKey,
+} from '../../../../../contracts/email-campaigns.js';
 import { useFormatters } from '../../../../lib/format.js';
 import { NumberField } from '../../../../ui/number-field.js';
 import { useCampaignRecipients } from '../../email-api.js';
@@ -83,7 +90,7 @@ export function AbTestSettings({ form, campaignId, readOnly, inSequence = false 
       </SimpleGrid>
       <ShareSentence campaignId={campaignId} sharePercent={values.sharePercent} variantCount={values.variants.length} />
       <Text size="sm" c="dimmed">
-        {t('email.abTest.metricHint')}
+        {values.metric === 'revenue_per_recipient' ? t('email.revenue.abMetricHint', { paying: format.number(AB_MIN_PAYING) }) : t('email.abTest.metricHint')}
       </Text>
       <Select
         label={t('email.abTest.fallback')}

@@ -4,7 +4,7 @@ import { ZAbTest, type TAbTestReport } from '../../../../../contracts/email-camp
 import { resources } from '../../../../i18n/resources.js';
 import { createFormatters } from '../../../../lib/format.js';
 import { DEFAULT_AB_DRAFT, draftFieldOfError, draftFromTest, splitShares, testFromDraft } from './ab-test-draft.js';
-import { chance, pValue, verdictSentences } from './ab-words.js';
+import { chance, intervalWords, metricValue, pValue, verdictSentences } from './ab-words.js';
 
 // The A/B form's translation to and from the API, and the report's sentences as a French reader sees them.
 
@@ -85,6 +85,21 @@ describe('the verdict in words', () => {
     ]);
     const below = verdictSentences(report({ kind: 'no_clear_winner', key: 'C', reason: 'below_threshold', probability: null }), t, fr);
     expect(below.map(plain)).toEqual(['Pas de gagnant net : variante C est gardée.', 'Aucune variante n’atteint 95 % de chances d’être meilleure que A.']);
+  });
+
+  it('speaks of buyers and money on revenue per recipient', () => {
+    const revenue = {
+      ...report({ kind: 'no_clear_winner', key: 'A', reason: 'not_enough_data', probability: null }, 'testing'),
+      metric: 'revenue_per_recipient' as const,
+    };
+    expect(verdictSentences(revenue, t, fr).map(plain)).toEqual([
+      'Pas de gagnant net : A (témoin) est gardée.',
+      'Pas encore assez de données : au moins 100 e-mails délivrés par variante et 10 destinataires du test ayant rapporté un revenu.',
+    ]);
+    expect(plain(metricValue('revenue_per_recipient', 1.25, fr))).toBe('1,25 €');
+    expect(plain(metricValue('click_rate', 0.214, fr))).toBe('21,4 %');
+    expect(plain(intervalWords([0.8, 1.6], t, fr, 'revenue_per_recipient'))).toBe('entre 0,80 € et 1,60 €');
+    expect(plain(intervalWords([0.18, 0.24], t, fr))).toBe('entre 18 % et 24 %');
   });
 
   it('explains a blocked decision with the p-value and asks for a choice', () => {

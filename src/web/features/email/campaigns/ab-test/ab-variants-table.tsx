@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { TAbTestReport, TAbVariantKey } from '../../../../../contracts/email-campaigns.js';
 import { useFormatters } from '../../../../lib/format.js';
-import { chance, intervalWords } from './ab-words.js';
+import { chance, intervalWords, metricValue } from './ab-words.js';
 
 type Props = {
   test: TAbTestReport;
@@ -23,6 +23,7 @@ export function AbVariantsTable({ test, onChoose }: Props) {
   const showSubject = differs((v) => v.subject);
   const showFrom = differs((v) => v.from_name);
   const metric = t(`email.abTest.metrics.${test.metric}`);
+  const revenue = test.metric === 'revenue_per_recipient';
   return (
     <Table.ScrollContainer minWidth={onChoose ? 720 : 620}>
       <Table verticalSpacing="xs">
@@ -39,6 +40,8 @@ export function AbVariantsTable({ test, onChoose }: Props) {
             <Table.Th ta="right">{t('email.abTest.report.delivered')}</Table.Th>
             <Table.Th ta="right">{t('email.abTest.report.opened')}</Table.Th>
             <Table.Th ta="right">{t('email.abTest.report.clicked')}</Table.Th>
+            {revenue && <Table.Th ta="right">{t('email.revenue.abPaying')}</Table.Th>}
+            {revenue && <Table.Th ta="right">{t('email.revenue.abRevenue')}</Table.Th>}
             <Table.Th>
               {metric}
               <Text size="xs" c="dimmed" component="span" display="block">
@@ -71,14 +74,16 @@ export function AbVariantsTable({ test, onChoose }: Props) {
               <Table.Td ta="right">{format.number(variant.delivered)}</Table.Td>
               <Table.Td ta="right">{format.number(variant.opened)}</Table.Td>
               <Table.Td ta="right">{format.number(variant.clicked)}</Table.Td>
+              {revenue && <Table.Td ta="right">{format.number(variant.paying)}</Table.Td>}
+              {revenue && <Table.Td ta="right">{format.money(variant.revenue)}</Table.Td>}
               {/* The rate and, under it, the interval it is known within: read together, as the chart draws them. */}
               <Table.Td>
                 <Text size="sm" fw={700}>
-                  {variant.delivered > 0 ? format.percent(variant.rate, 1) : '—'}
+                  {variant.delivered > 0 ? metricValue(test.metric, variant.rate, format) : '—'}
                 </Text>
                 {variant.delivered > 0 && (
                   <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {intervalWords(variant.interval, t, format)}
+                    {intervalWords(variant.interval, t, format, test.metric)}
                   </Text>
                 )}
               </Table.Td>
@@ -110,6 +115,12 @@ function AbVariantCards({ test, onChoose }: Props) {
           [t('email.abTest.report.delivered'), format.number(variant.delivered)],
           [t('email.abTest.report.opened'), format.number(variant.opened)],
           [t('email.abTest.report.clicked'), format.number(variant.clicked)],
+          ...(test.metric === 'revenue_per_recipient'
+            ? ([
+                [t('email.revenue.abPaying'), format.number(variant.paying)],
+                [t('email.revenue.abRevenue'), format.money(variant.revenue)],
+              ] as [string, string][])
+            : []),
           [t('email.abTest.report.probability'), variant.probability_to_beat_control === null ? '—' : chance(variant.probability_to_beat_control, format)],
         ];
         return (
@@ -134,11 +145,11 @@ function AbVariantCards({ test, onChoose }: Props) {
               <Text size="sm">
                 {t('email.abTest.report.rateLabel', { metric })}{' '}
                 <Text span fw={700}>
-                  {variant.delivered > 0 ? format.percent(variant.rate, 1) : '—'}
+                  {variant.delivered > 0 ? metricValue(test.metric, variant.rate, format) : '—'}
                 </Text>
                 {variant.delivered > 0 && (
                   <Text span size="sm" c="dimmed">
-                    {` (${intervalWords(variant.interval, t, format)})`}
+                    {` (${intervalWords(variant.interval, t, format, test.metric)})`}
                   </Text>
                 )}
               </Text>

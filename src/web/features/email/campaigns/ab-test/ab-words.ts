@@ -1,5 +1,12 @@
 import type { TFunction } from 'i18next';
-import { AB_MIN_DELIVERED, AB_WIN_PROBABILITY, type TAbTestReport, type TAbVariantKey } from '../../../../../contracts/email-campaigns.js';
+import {
+  AB_MIN_DELIVERED,
+  AB_MIN_PAYING,
+  AB_WIN_PROBABILITY,
+  type TAbTestMetric,
+  type TAbTestReport,
+  type TAbVariantKey,
+} from '../../../../../contracts/email-campaigns.js';
 import type { TFormatters } from '../../../../lib/format.js';
 
 // An A/B test's result in words a non-statistician reads: "Variante B a 97 % de chances d'être meilleure que A.",
@@ -8,7 +15,7 @@ import type { TFormatters } from '../../../../lib/format.js';
 
 /** The decision rule's numbers, the server's own (the contract's): the explanation and the reasons print them. */
 export const AB_WIN_THRESHOLD = AB_WIN_PROBABILITY;
-export { AB_MIN_DELIVERED };
+export { AB_MIN_DELIVERED, AB_MIN_PAYING };
 
 /** "A (témoin)" or "variante C": the name of a variant inside a sentence. */
 export function variantName(key: TAbVariantKey, t: TFunction): string {
@@ -31,10 +38,15 @@ export function pValue(p: number, format: TFormatters): string {
   return `= ${format.number(p, p < 0.01 ? 4 : 2)}`;
 }
 
-/** "entre 18 % et 24 %": the interval in which the true rate lies with 95 % probability. */
-export function intervalWords([lo, hi]: [number, number], t: TFunction, format: TFormatters): string {
+/** The metric's value as it reads: a rate in percent ("21,4 %"), revenue per recipient in money ("1,25 €"). */
+export function metricValue(metric: TAbTestMetric, value: number, format: TFormatters, digits = 1): string {
+  return metric === 'revenue_per_recipient' ? format.money(value) : format.percent(value, digits);
+}
+
+/** "entre 18 % et 24 %" ("entre 0,80 € et 1,60 €"): the interval in which the true value lies with 95 % probability. */
+export function intervalWords([lo, hi]: [number, number], t: TFunction, format: TFormatters, metric: TAbTestMetric = 'open_rate'): string {
   // Whole percents: the interval is an estimate, a decimal would claim a precision it does not have.
-  return t('email.abTest.report.intervalValue', { lo: format.percent(lo), hi: format.percent(hi) });
+  return t('email.abTest.report.intervalValue', { lo: metricValue(metric, lo, format, 0), hi: metricValue(metric, hi, format, 0) });
 }
 
 /** The state badge: "En cours jusqu'au 12 mars 2027, 14:00", "Décidé", "En attente de votre choix". */
@@ -56,7 +68,12 @@ export function verdictSentences(test: TAbTestReport, t: TFunction, format: TFor
     sentences.push(t('email.abTest.report.winner', { key: decision.key, probability: chance(decision.probability ?? 0, format) }));
   } else if (decision.kind === 'no_clear_winner') {
     sentences.push(t('email.abTest.report.noClearWinner', { kept: variantName(decision.key, t) }));
-    if (decision.reason === 'not_enough_data') sentences.push(t('email.abTest.report.reasons.not_enough_data', { min: format.number(AB_MIN_DELIVERED) }));
+    if (decision.reason === 'not_enough_data')
+      sentences.push(
+        test.metric === 'revenue_per_recipient'
+          ? t('email.revenue.abNotEnoughData', { min: format.number(AB_MIN_DELIVERED), paying: format.number(AB_MIN_PAYING) })
+          : t('email.abTest.report.reasons.not_enough_data', { min: format.number(AB_MIN_DELIVERED) }),
+      );
     if (decision.reason === 'below_threshold')
       sentences.push(t('email.abTest.report.reasons.below_threshold', { threshold: format.percent(AB_WIN_THRESHOLD) }));
   } else {

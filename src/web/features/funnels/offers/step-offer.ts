@@ -1,0 +1,11 @@
+import type { TFunnelPageType } from '../../../../contracts/funnels.js';
+
+/** Upsell and downsell pages sell one product by one click; the others through the order form. */
+export function isOfferPage(type: TFunnelPageType): boolean {
+  return type === 'upsell' || type === 'downsell';
+}
+
+/** The steps that usually sell: their card shows what they sell, or that nothing is chosen yet. */
+export function sellingStep(type: TFunnelPageType): boolean {
+  return type === 'sales' || type === 'vsl' || isOfferPage(type);
+}
