@@ -156,6 +156,53 @@ const JOURNEYS: { name: string; signedIn: boolean; visit: (page: Page, findings:
     },
   },
   {
+    name: 'selling: step offers, sales statistics, the order form and the member sign-in',
+    signedIn: true,
+    visit: async (page, findings) => {
+      const me = (await (await page.request.get('/api/auth/me')).json()) as { csrf_token: string };
+      const call = async (method: 'post' | 'put', path: string, data: unknown) => {
+        const res = await page.request[method](path, { data, headers: { 'x-csrf-token': me.csrf_token } });
+        expect(res.ok(), await res.text()).toBe(true);
+        return res.json();
+      };
+      const priceOf = async (name: string, amount: number) =>
+        ((await call('post', '/api/marketing/products', { name, prices: [{ kind: 'one_time', amount_cents: amount }] })) as { prices: { id: string }[] })
+          .prices[0]!.id;
+      const funnel = (await call('post', '/api/marketing/funnels/from-template', { template_id: 'product-fr', name: 'Formation' })) as { id: string };
+      const pages = ((await (await page.request.get(`/api/marketing/funnels/${funnel.id}/pages`)).json()) as { items: { id: string; page_type: string }[] })
+        .items;
+      const sales = pages.find((p) => p.page_type === 'sales')!;
+      await call('put', `/api/marketing/funnels/${funnel.id}/pages/${sales.id}/offer`, {
+        price_id: await priceOf('Formation', 19_700),
+        bump_price_id: await priceOf('Cahier', 2_700),
+        bump_pitch: 'Les exercices à imprimer.',
+      });
+      await call('post', `/api/marketing/funnels/${funnel.id}/publish`, {});
+      await page.goto(`/funnels/${funnel.id}`);
+      await audit(page, 'funnel steps with offers', findings);
+      await page
+        .getByRole('group', { name: /^Étape 2/ })
+        .getByRole('button', { name: 'Produit vendu' })
+        .click();
+      await expect(page.getByRole('dialog', { name: /Produit vendu/ })).toBeVisible();
+      await audit(page, 'step offer dialog', findings);
+      await page.goto(`/funnels/${funnel.id}?tab=stats`);
+      await audit(page, 'funnel sales statistics', findings);
+      const published = (
+        (await (await page.request.get(`/api/marketing/funnels/${funnel.id}/pages`)).json()) as { items: { id: string; public_url: string | null }[] }
+      ).items;
+      await page.goto(published.find((p) => p.id === sales.id)!.public_url!);
+      await expect(page.locator('form.mk-co')).toBeVisible();
+      await audit(page, 'public order form (test provider)', findings);
+      // A membership funnel's sign-in page.
+      const club = (await call('post', '/api/marketing/funnels/from-template', { template_id: 'membership-fr', name: 'Club' })) as { id: string };
+      await call('post', `/api/marketing/funnels/${club.id}/publish`, {});
+      const publicOrigin = new URL(published[0]!.public_url!).origin;
+      await page.goto(`${publicOrigin}/p/members/${club.id}`);
+      await audit(page, 'member sign-in page', findings);
+    },
+  },
+  {
     name: 'settings and module pages',
     signedIn: true,
     visit: async (page, findings) => {

@@ -1,5 +1,5 @@
 // npm run screenshots: starts the product as `npm start` does, on a fresh data folder with its demo
-// workspace, and photographs the dashboard, the pipeline board, a lead record, the workspace, webhook and domain settings, the email campaigns, a campaign, the steps of a block-editor campaign (recipients, the editor, review), a campaign report, the email contacts and sending settings and the empty states,
+// workspace, and photographs the dashboard, the selling screens (step offers, sales statistics, orders, the order form and upsell), the pipeline board, a lead record, the workspace, webhook and domain settings, the email campaigns, a campaign, the steps of a block-editor campaign (recipients, the editor, review), a campaign report, the email contacts and sending settings and the empty states,
 // light and dark, on a desktop (1280 px) and a phone (390 px), into docs/screenshots/.
 // Drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH); never downloads a browser.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -174,6 +174,41 @@ async function main(): Promise<void> {
         // Commerce: the demo catalogue, and the payment settings (the built-in test provider, no Stripe keys).
         await shoot(page, '/funnels?tab=products', `products-${suffix}`);
         await shoot(page, '/settings/payments', `settings-payments-${suffix}`, viewport === 'desktop');
+        // Selling: the demo product funnel's steps with what each sells, its "Produit vendu" dialog, its sales
+        // statistics and the orders; then, light only (the pages have their own colours), its order form and upsell.
+        const productFunnels = (await (await context.request.get('/api/marketing/funnels?funnel_type=product&limit=1')).json()) as { items: { id: string }[] };
+        const productFunnelId = productFunnels.items[0]!.id;
+        await shoot(page, `/funnels/${productFunnelId}`, `funnel-offers-${suffix}`, viewport === 'desktop');
+        await page
+          .getByRole('group', { name: /^Étape 2/ })
+          .getByRole('button', { name: 'Produit vendu' })
+          .click();
+        await page.getByRole('dialog', { name: /Produit vendu/ }).waitFor();
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: `${OUT}/step-offer-${suffix}.png` });
+        console.log(`  docs/screenshots/step-offer-${suffix}.png`);
+        await shoot(page, `/funnels/${productFunnelId}?tab=stats`, `funnel-sales-${suffix}`, true);
+        await shoot(page, '/funnels?tab=orders', `orders-${suffix}`);
+        if (scheme === 'light') {
+          const sellingPages = (await (await context.request.get(`/api/marketing/funnels/${productFunnelId}/pages`)).json()) as {
+            items: { page_type: string; public_url: string | null }[];
+          };
+          const buyer = await browser.newContext({
+            viewport: VIEWPORTS[viewport],
+            locale: 'fr-FR',
+            isMobile: viewport === 'phone',
+            hasTouch: viewport === 'phone',
+          });
+          const buyerPage = await buyer.newPage();
+          await buyerPage.goto(sellingPages.items.find((p) => p.page_type === 'sales')!.public_url!);
+          await buyerPage.locator('form.mk-co').evaluate((form) => form.scrollIntoView({ block: 'start' }));
+          await buyerPage.waitForTimeout(400);
+          await buyerPage.screenshot({ path: `${OUT}/checkout-${viewport}.png` });
+          await buyerPage.goto(sellingPages.items.find((p) => p.page_type === 'upsell')!.public_url!);
+          await buyerPage.screenshot({ path: `${OUT}/checkout-upsell-${viewport}.png` });
+          console.log(`  docs/screenshots/checkout-${viewport}.png, checkout-upsell-${viewport}.png`);
+          await buyer.close();
+        }
         await context.close();
 
         const emptyContext = await signedInContext(browser, viewport, scheme, empty);

@@ -5,13 +5,14 @@ import type { AddressInfo } from 'node:net';
 /**
  * A local stand-in for the Stripe API, for tests: an HTTP server on 127.0.0.1 that answers the calls our Stripe
  * provider makes (GET /v1/account, customers, payment_intents create/retrieve/confirm, refunds, prices,
- * subscriptions create/cancel) form-encoded as Stripe takes them, with objects shaped as Stripe documents them
+ * subscriptions create/retrieve/cancel) form-encoded as Stripe takes them, with objects shaped as Stripe documents them
  * (`object`, id prefixes, statuses, `last_payment_error`, `next_action`, 402 card errors carrying the
  * PaymentIntent). Like Stripe it replays the saved response for a repeated Idempotency-Key and refuses the key
  * with other parameters. Test payment methods: `pm_card_visa` pays, `pm_card_chargeDeclined` is declined,
  * `pm_card_authenticationRequired` asks for 3-D Secure on every payment (on-session: `requires_action`;
  * off-session: a 402 `authentication_required`). `calls` records every request; `dropResponses(n)` processes the
- * next n requests but closes the connection instead of answering (a lost response: the client retries).
+ * next n requests but closes the connection instead of answering (a lost response: the client retries);
+ * `refuseNext(method, path, n)` answers the next n calls to that path with a 400 (a refusal the caller must survive).
  */
 export class StripeFake {
   /** The one secret key this fake account accepts (anything else is a 401, as a wrong key at Stripe). */
@@ -20,6 +21,7 @@ export class StripeFake {
   readonly calls: TStripeCall[] = [];
   private server: Server | undefined;
   private dropCount = 0;
+  private readonly refusals: { method: string; path: string; count: number }[] = [];
   private readonly idempotency = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   private readonly customers = new Map<string, TObject>();
   private readonly intents = new Map<string, TObject>();
@@ -49,6 +51,11 @@ export class StripeFake {
     this.dropCount = count;
   }
 
+  /** The next `count` requests to `method path` are refused with a 400 (Stripe's client does not retry it). */
+  refuseNext(method: string, path: string, count: number): void {
+    this.refusals.push({ method, path, count });
+  }
+
   /** The calls to one path (`POST /v1/payment_intents`), in order. */
   callsTo(method: string, path: string): TStripeCall[] {
     return this.calls.filter((call) => call.method === method && call.path === path);
@@ -57,6 +64,11 @@ export class StripeFake {
   /** The objects the fake holds, as Stripe would show them (tests check counts and states). */
   paymentIntents(): TObject[] {
     return [...this.intents.values()];
+  }
+
+  /** The subscriptions the fake holds (tests count them and read their trial_end). */
+  subscriptionList(): TObject[] {
+    return [...this.subscriptions.values()];
   }
 
   /** What Stripe.js does after the buyer passes (or fails) the 3-D Secure challenge of an on-session payment. */
@@ -95,6 +107,11 @@ export class StripeFake {
 
     if (header(req, 'authorization') !== `Bearer ${this.secretKey}`) {
       return answer(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided: sk_test_****' } });
+    }
+    const refusal = this.refusals.find((r) => r.method === method && r.path === url.pathname && r.count > 0);
+    if (refusal) {
+      refusal.count -= 1;
+      return answer(400, { error: { type: 'invalid_request_error', message: 'Refused by the test (StripeFake.refuseNext).' } });
     }
     // Stripe saves the first answer of a POST with an Idempotency-Key and replays it for the same key.
     if (method === 'POST' && idempotencyKey) {
@@ -144,6 +161,8 @@ export class StripeFake {
         return ok(this.createPrice(params));
       case 'POST subscriptions':
         return this.createSubscription(params);
+      case 'GET subscriptions/:id':
+        return this.subscriptions.has(id!) ? ok(this.subscriptions.get(id!)) : invalid(`No such subscription: '${id}'`, 'id', 404);
       case 'DELETE subscriptions/:id':
         return this.cancelSubscription(id!);
       default:
@@ -355,24 +374,34 @@ export class StripeFake {
     const pm = String(params.default_payment_method ?? '');
     const behaviour = this.behaviourOf(pm);
     if (!behaviour) return invalid(`No such PaymentMethod: '${pm}'`, 'default_payment_method');
+    // With a trial (`trial_end`), Stripe charges nothing now: the subscription is `trialing` whatever the card, and
+    // its first invoice (0, billing_reason subscription_create) is paid at once; the first charge is at trial_end.
+    const trialEnd = params.trial_end === undefined ? null : Number(params.trial_end);
+    if (trialEnd !== null && !(trialEnd > now())) return invalid('Invalid timestamp: must be an integer Unix timestamp in the future.', 'trial_end');
     const paid = behaviour === 'visa';
-    if (!paid && params.payment_behavior === 'error_if_incomplete') {
+    if (trialEnd === null && !paid && params.payment_behavior === 'error_if_incomplete') {
       return [
         402,
         { error: { type: 'card_error', code: behaviour === 'declined' ? 'card_declined' : 'authentication_required', message: 'Your card was declined.' } },
       ];
     }
+    const start = now();
+    const periodEnd = trialEnd ?? start + ((price.recurring as TParams | null)?.interval === 'year' ? 365 : 30) * 86_400;
     const subscription = {
       id: `sub_${randomId()}`,
       object: 'subscription',
       customer,
       default_payment_method: pm,
-      status: paid ? 'active' : 'incomplete',
-      items: list('/v1/subscription_items', [{ id: `si_${randomId()}`, object: 'subscription_item', price, quantity: 1 }]),
+      status: trialEnd !== null ? 'trialing' : paid ? 'active' : 'incomplete',
+      items: list('/v1/subscription_items', [
+        { id: `si_${randomId()}`, object: 'subscription_item', price, quantity: 1, current_period_start: start, current_period_end: periodEnd },
+      ]),
+      trial_start: trialEnd !== null ? start : null,
+      trial_end: trialEnd,
       metadata: params.metadata ?? {},
       cancel_at_period_end: false,
       canceled_at: null,
-      created: now(),
+      created: start,
       livemode: false,
     };
     this.subscriptions.set(subscription.id, subscription);

@@ -84,6 +84,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await pageAbTestFixture(owner);
   await productFixture(owner);
   await testPaymentFixture(t, owner);
+  await subscriptionFixture(t, owner);
   await orderFixture(t, owner);
   // Lead import: runs at t.drain(); its bad row lands in lead_import_failures.
   await uploadLeads(owner, 'E-mail;Prénom\nimport-a@example.com;Ida\nnot-an-email;Bad\n');
@@ -220,6 +221,25 @@ async function testPaymentFixture(t: TestContext, owner: SignedUp): Promise<void
   await provider.refund({ paymentId: started.id, amount: 700, idempotencyKey: 'fixture-a-refund' });
 }
 
+/** An order of the product's monthly price paid with the test card (its test subscription), then one renewal (order_renewals). */
+async function subscriptionFixture(t: TestContext, owner: SignedUp): Promise<void> {
+  const { Tenant } = await import('../src/platform/db/tenant.js');
+  const { confirmPaid, startOrder, testPaymentProviderFor, TEST_CARDS } = await import('../src/modules/commerce/index.js');
+  const { recordRenewal } = await import('../src/modules/commerce/orders/order-subscriptions.js');
+  const tenant = new Tenant(t.runtime.db, owner.workspaceId);
+  const products = (await owner.client.get('/api/marketing/products')).json() as { items: { prices: { id: string; kind: string }[] }[] };
+  const priceId = products.items[0]!.prices.find((price) => price.kind === 'recurring')!.id;
+  const started = await startOrder(t.runtime, tenant, {
+    price_id: priceId,
+    buyer: { email: uniqueEmail('a-subscriber') },
+    idempotency_key: 'fixture-subscription-a',
+  });
+  const provider = await testPaymentProviderFor(t.runtime, tenant);
+  await provider.confirmCard(started.clientSecret, { number: TEST_CARDS.visa, exp_month: 12, exp_year: new Date().getUTCFullYear() + 1, cvc: '123' });
+  await confirmPaid(t.runtime, tenant, started.lines[0]!.payment_id!);
+  await recordRenewal(t.runtime, tenant, { orderId: started.order.id, invoiceId: 'in_fixture_a', amountCents: 2_900, currency: 'eur', periodEnd: null });
+}
+
 /**
  * An order of the product above paid with the test card then refunded in full (orders, order_lines), then a Stripe
  * event of a payment of no order, signed with the workspace's webhook secret (payment_events). Stripe keys are saved
@@ -245,6 +265,7 @@ async function orderFixture(t: TestContext, owner: SignedUp): Promise<void> {
   await provider.confirmCard(started.clientSecret, { number: TEST_CARDS.visa, exp_month: 12, exp_year: new Date().getUTCFullYear() + 1, cvc: '123' });
   await confirmPaid(t.runtime, tenant, started.lines[0]!.payment_id!);
   await refundOrder(t.runtime, tenant, started.order.id, {});
+  await memberFixture(t, owner, priceId);
   const secret = 'whsec_fixture_a';
   await owner.client.put('/api/workspace/credentials/stripe', {
     secret_key: 'sk_test_fixture_a',
@@ -260,6 +281,34 @@ async function orderFixture(t: TestContext, owner: SignedUp): Promise<void> {
     headers: { 'content-type': 'application/json', 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret }) },
   });
   if (res.statusCode !== 200) throw new Error(`order fixture: Stripe webhook answered ${res.statusCode} ${res.body}`);
+}
+
+/** A membership funnel bought through the public checkout: its buyer becomes a member at the next drain (member_access). */
+async function memberFixture(t: TestContext, owner: SignedUp, priceId: string): Promise<void> {
+  const { TEST_CARDS } = await import('../src/modules/commerce/index.js');
+  const funnel = (await owner.client.post('/api/marketing/funnels', { name: 'Club A', funnel_type: 'membership' })).json() as { id: string };
+  const pages = `/api/marketing/funnels/${funnel.id}/pages`;
+  const sales = (await owner.client.post(pages, { name: 'Commande', page_type: 'sales', html_content: '<div data-mk="order-form"></div>' })).json() as {
+    id: string;
+  };
+  await owner.client.post(pages, { name: 'Espace', page_type: 'thank_you', members_only: true });
+  await owner.client.put(`${pages}/${sales.id}/offer`, { price_id: priceId });
+  await owner.client.post(`/api/marketing/funnels/${funnel.id}/publish`, {});
+  const headers = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0', accept: 'application/json' };
+  const started = await t.publicApp.inject({
+    method: 'POST',
+    url: `/p/${sales.id}/checkout`,
+    headers,
+    payload: { email: uniqueEmail('a-member'), idempotency_key: 'fixture-member-a' },
+  });
+  const card = { number: TEST_CARDS.visa, exp_month: 12, exp_year: 2099, cvc: '123' };
+  const paid = await t.publicApp.inject({
+    method: 'POST',
+    url: `/p/${sales.id}/pay/test-card`,
+    headers,
+    payload: { client_secret: started.json().client_secret, card },
+  });
+  if (paid.statusCode !== 200) throw new Error(`member fixture: payment answered ${paid.statusCode} ${paid.body}`);
 }
 
 /** Uploads a CSV of leads (column E-mail) for import, as the import wizard does. */

@@ -54,7 +54,8 @@ export type TPublicOffer = {
   kind: 'order' | 'upsell' | 'downsell';
   language: 'fr' | 'en';
   product: { name: string; description: string | null; image_url: string | null };
-  price: { amount_cents: number; currency: string; tax_included: boolean };
+  /** `interval`: a subscription's period (the buyer pays the first one now, then each period), null when paid once. */
+  price: { amount_cents: number; currency: string; tax_included: boolean; interval: 'month' | 'year' | null };
   bump: { title: string; pitch: string | null; product_name: string; amount_cents: number } | null;
   provider: { kind: 'stripe' | 'test'; publishable_key: string | null; test_mode: boolean };
 };

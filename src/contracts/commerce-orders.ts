@@ -22,6 +22,19 @@ export type TOrderLineStatus = z.infer<typeof ZOrderLineStatus>;
 
 export const ORDER_PROVIDERS = ['stripe', 'test'] as const;
 
+/**
+ * A recurring order's subscription (null for one-time orders): `pending` once the first period is paid and until the
+ * provider's subscription exists (created after the payment, retried when it failed), then the provider's state:
+ * `active` (Stripe's `trialing` too: the order paid the first period), `past_due` (a renewal failed, retried by the
+ * provider), `unpaid` or `incomplete` (the provider stopped retrying), `canceled` (for good).
+ */
+export const SUBSCRIPTION_STATUSES = ['pending', 'active', 'past_due', 'unpaid', 'incomplete', 'canceled'] as const;
+export const ZSubscriptionStatus = z.enum(SUBSCRIPTION_STATUSES);
+export type TSubscriptionStatus = z.infer<typeof ZSubscriptionStatus>;
+
+export const SUBSCRIPTION_INTERVALS = ['month', 'year'] as const;
+export type TSubscriptionInterval = (typeof SUBSCRIPTION_INTERVALS)[number];
+
 /** Orders are numbered per workspace from this one (a human-readable number on receipts and in the list). */
 export const FIRST_ORDER_NUMBER = 1001;
 
@@ -63,6 +76,16 @@ export const ZOrder = z.object({
   provider: z.enum(ORDER_PROVIDERS),
   paid_at: ZTimestamp.nullable(),
   fulfilled_at: ZTimestamp.nullable(),
+  /** Null for a one-time order; else the subscription's state (SUBSCRIPTION_STATUSES). */
+  subscription_status: ZSubscriptionStatus.nullable(),
+  subscription_interval: z.enum(SUBSCRIPTION_INTERVALS).nullable(),
+  /** When the current period ends: the next renewal of an active subscription. */
+  current_period_end: ZTimestamp.nullable(),
+  /** Renewals paid after the order's first payment (not in total_cents), and their amount. */
+  renewals: z.number().int(),
+  renewed_cents: z.number().int(),
+  /** Why the provider's subscription could not be created yet (retried), else null. */
+  subscription_error: z.string().nullable(),
   created_at: ZTimestamp,
   updated_at: ZTimestamp,
 });
@@ -126,10 +149,13 @@ export const ORDER_LEAD_EVENT_TYPES = defineLeadEventTypes({
   order_paid: { module: commerce, scorable: true, segmentable: true, trigger: 'order_paid', data: ZOrderEventData },
   /** Money of an order was refunded (`amount_cents` this time, `refunded_cents` in all). */
   order_refunded: { module: commerce, scorable: true, segmentable: true, trigger: 'order_refunded', data: ZOrderEventData },
+  /** An order's subscription ended (canceled here, at the provider, or after failed renewals): once per order. */
+  subscription_canceled: { module: commerce, scorable: true, segmentable: true, trigger: 'subscription_canceled', data: ZOrderEventData },
 });
 
-/** "A lead pays an order" and "an order is refunded". */
+/** "A lead pays an order" (a renewal too: `data.renewal`), "an order is refunded" and "a subscription ends". */
 export const ORDER_AUTOMATION_TRIGGERS = defineAutomationTriggers({
   order_paid: { module: commerce, params: {} },
   order_refunded: { module: commerce, params: {} },
+  subscription_canceled: { module: commerce, params: {} },
 });

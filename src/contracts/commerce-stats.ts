@@ -13,6 +13,8 @@ import { ZFunnelPageType, ZFunnelStatsQuery } from './funnels.js';
 // - One currency: a funnel sells in one currency in practice. The figures are those of the currency with the most
 //   sales in the range (the workspace's currency when there is none); orders in any other currency are left out of
 //   them and counted in `other_currencies`, never added to them.
+// - A subscription's renewal counts on the day it was paid, in the revenue and the days (not in sales nor in the
+//   average order, which are about purchases).
 
 export const ZFunnelSalesParams = z.object({ funnelId: ZId });
 export type TFunnelSalesParams = z.infer<typeof ZFunnelSalesParams>;
@@ -72,9 +74,12 @@ export const ZFunnelSales = z.object({
   /** What the orders were paid, before refunds. */
   gross_revenue_cents: ZCents,
   refunded_cents: ZCents,
-  /** "Revenus générés": gross minus refunded. */
+  /** Subscription renewals paid in the range (orders of any day): how many, and what they brought. */
+  renewals: z.number().int(),
+  renewal_revenue_cents: ZCents,
+  /** "Revenus générés": the orders' gross minus refunded, plus the renewals. */
   revenue_cents: ZCents,
-  /** "Valeur moyenne commande": revenue / sales, in cents; null without a sale. */
+  /** "Valeur moyenne commande": the orders' revenue (renewals apart) / sales, in cents; null without a sale. */
   average_order_value_cents: z.number().nullable(),
   /** The funnel's unique visitors in the range (as its statistics count them). */
   unique_visitors: z.number().int(),

@@ -141,6 +141,10 @@ export const ZFunnelPage = z.object({
   seo_description: z.string().nullable(),
   seo_image_url: z.string().nullable(),
   is_published: z.boolean(),
+  /** A member page: only the funnel's buyers open it, signed in by an e-mailed link (membership funnels). */
+  members_only: z.boolean(),
+  /** Its markup has the order form or an offer's accept button (what it sells is the step's offer). */
+  has_checkout_blocks: z.boolean(),
   /** The page changed since it was published (the public page shows the published version). */
   has_unpublished_changes: z.boolean(),
   visitors: z.number().int(),
@@ -174,6 +178,7 @@ export const ZFunnelPageCreateBody = z.strictObject({
   seo_title: z.string().trim().max(70).nullable().optional(),
   seo_description: z.string().trim().max(320).nullable().optional(),
   seo_image_url: ZUrl.nullable().optional(),
+  members_only: z.boolean().optional(),
   /** Where to insert it (0-based); at the end when absent. */
   order: z.number().int().min(0).max(MAX_FUNNEL_PAGES).optional(),
 });

@@ -31,6 +31,8 @@ import { demoRoutes } from './demo/index.js';
 import {
   checkoutPublicRoutes,
   funnelSalesRoutes,
+  membershipOnLeadEvents,
+  membershipPublicRoutes,
   ordersRoutes,
   pageOffersRoutes,
   paymentsRoutes,
@@ -70,6 +72,8 @@ subscribeToLeadEvents(queueLeadEventWebhooks);
 subscribeToLeadEvents(sequencesOnLeadEvents);
 // Emails: a lead won after a click is the last clicked email's conversion.
 subscribeToLeadEvents(conversionsOnLeadEvents);
+// Member pages: a funnel's first paid order makes its buyer a member and sends the access e-mail.
+subscribeToLeadEvents(membershipOnLeadEvents);
 // An import writes per-lead `imported` events only where an automation or a webhook consumes them.
 declareImportedLeadEventConsumers();
 
@@ -116,6 +120,7 @@ export const publicRoutes: RouteModule[] = [
   webinarPublicRoutes,
   stripeWebhookRoutes,
   checkoutPublicRoutes,
+  membershipPublicRoutes,
 ];
 
 /** Every background job the worker runs. */

@@ -12,7 +12,7 @@ export { TEST_CARDS } from './payments/test-cards.js';
 export { testPayments } from './payments/test-payments.tables.js';
 // Orders: started by the checkout, paid and fulfilled once, offers charged one click, refunds; Stripe's webhook.
 export { ordersRoutes } from './orders/orders.routes.js';
-export { orders, orderLines, paymentEvents } from './orders/orders.tables.js';
+export { orders, orderLines, orderRenewals, paymentEvents } from './orders/orders.tables.js';
 export { startOrder, getOrder, listOrders, type TOrderRow, type TOrderLineRow, type TOrderWithLines } from './orders/orders.service.js';
 export { confirmPaid, failPayment } from './orders/order-payments.js';
 export { acceptOffer, type TOfferResult } from './orders/order-offers.js';
@@ -24,3 +24,7 @@ export { pageOffersRoutes } from './checkout/page-offers.routes.js';
 export { checkoutPublicRoutes } from './checkout/checkout.public-routes.js';
 export { pageOffers } from './checkout/page-offers.tables.js';
 export { seedCheckoutDemo } from './checkout/checkout.demo.js';
+// Membership: member pages opened to a funnel's buyers (sign-in by e-mailed link, its own session on the public origin).
+export { membershipPublicRoutes } from './membership/membership.public-routes.js';
+export { membershipOnLeadEvents } from './membership/membership.service.js';
+export { memberAccess } from './membership/member-access.tables.js';

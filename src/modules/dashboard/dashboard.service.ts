@@ -5,7 +5,7 @@ import type { Tenant } from '../../platform/db/tenant.js';
 import { users } from '../accounts/tables.js';
 import { winProbabilities } from '../crm/index.js';
 import { leadEvents, leadInteractions, leads, leadTasks } from '../crm/tables.js';
-import { orders } from '../commerce/index.js';
+import { orderRenewals, orders } from '../commerce/index.js';
 import { emailCampaigns } from '../email/index.js';
 import { funnels } from '../funnels/index.js';
 import { getWorkspace } from '../workspaces/index.js';
@@ -201,7 +201,21 @@ async function salesPerBucket(tenant: Tenant, p: TPeriodBounds, currency: string
     .from(orders)
     .where(tenant.where(orders, sql`${paidAt} is not null and ${inEitherPeriod(paidAt, p)}`))
     .groupBy(sql`1`, sql`2`);
-  return rows.map((r) => ({ bucket: Number(r.bucket), own: r.own === true, count: Number(r.count), value: Number(r.value) }));
+  // Subscription renewals are revenue of the day they are paid, not sales (count 0).
+  const renewedAt = sql`${orderRenewals.paid_at}`;
+  const renewals = await tenant.db
+    .select({
+      bucket: sql<number>`${bucketOf(renewedAt, p)}::int`,
+      own: sql<boolean>`${orderRenewals.currency} = ${currency}`,
+      value: sql<number>`(coalesce(sum(${orderRenewals.amount_cents}), 0) / 100.0)::float8`,
+    })
+    .from(orderRenewals)
+    .where(tenant.where(orderRenewals, inEitherPeriod(renewedAt, p)))
+    .groupBy(sql`1`, sql`2`);
+  return [
+    ...rows.map((r) => ({ bucket: Number(r.bucket), own: r.own === true, count: Number(r.count), value: Number(r.value) })),
+    ...renewals.map((r) => ({ bucket: Number(r.bucket), own: r.own === true, count: 0, value: Number(r.value) })),
+  ];
 }
 
 async function interactionCounts(tenant: Tenant, p: TPeriodBounds): Promise<TDashboard['interactions']> {

@@ -197,6 +197,11 @@ describe('orders as conversions', () => {
     await click(ws, second, lead);
     const upsell = await record(19_700, 'p2');
     await conversionsOnLeadEvents(t.runtime, [{ id: upsell, workspaceId: ws.workspaceId, leadId: lead, type: 'order_paid', data: { amount_cents: 19_700 } }]);
+    // A subscription's renewal, months later, is not the email's: not attributed.
+    const renewal = await record(9_700, 'p3');
+    await conversionsOnLeadEvents(t.runtime, [
+      { id: renewal, workspaceId: ws.workspaceId, leadId: lead, type: 'order_paid', data: { amount_cents: 9_700, renewal: true } },
+    ]);
     const conversions = async (id: string) => (await ws.client.get(`${BASE}/${id}/report`)).json().conversions;
     expect((await conversions(first)).orders).toEqual({ count: 1, revenue: 294, refunded: 0 });
     expect((await conversions(second)).count).toBe(0);

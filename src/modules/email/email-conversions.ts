@@ -21,8 +21,10 @@ export async function conversionsOnLeadEvents(runtime: Runtime, events: TCollect
   for (const event of events) {
     if (!event.leadId) continue;
     if (event.type === 'status_changed' && event.data.to === 'won') await runtime.db.execute(leadWonSql(event));
-    else if (event.type === 'order_paid' && isCents(event.data.amount_cents)) await runtime.db.execute(orderPaidSql(event, event.data.amount_cents));
-    else if (event.type === 'order_refunded' && isCents(event.data.amount_cents)) await runtime.db.execute(orderRefundedSql(event, event.data.amount_cents));
+    // A subscription's renewal is not an email's doing (the click led to the purchase, months before): not attributed.
+    else if (event.type === 'order_paid' && event.data.renewal !== true && isCents(event.data.amount_cents)) {
+      await runtime.db.execute(orderPaidSql(event, event.data.amount_cents));
+    } else if (event.type === 'order_refunded' && isCents(event.data.amount_cents)) await runtime.db.execute(orderRefundedSql(event, event.data.amount_cents));
   }
 }
 

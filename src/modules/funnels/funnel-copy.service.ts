@@ -13,6 +13,8 @@ export type TPageSeed = Pick<
   TFunnelPageRow,
   'name' | 'page_type' | 'slug' | 'html_content' | 'css_content' | 'js_content' | 'builder_document' | 'seo_title' | 'seo_description' | 'seo_image_url'
 > & {
+  /** A member page (absent: not one). */
+  members_only?: boolean;
   /** Index in the seeds of the page "next step" goes to, or null for the next in order. */
   next_index: number | null;
 };
@@ -30,6 +32,7 @@ export function seedOf(p: typeof funnelPages.$inferSelect): Omit<TPageSeed, 'nex
     seo_title: p.seo_title,
     seo_description: p.seo_description,
     seo_image_url: p.seo_image_url,
+    members_only: p.members_only,
   };
 }
 

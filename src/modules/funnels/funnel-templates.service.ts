@@ -139,6 +139,7 @@ export async function createFromTemplate(tenant: Tenant, actor: TAuth, templateI
         seo_title: p.seo_title,
         seo_description: p.seo_description,
         seo_image_url: null,
+        members_only: p.members_only ?? false,
         next_index: null,
       })),
     );

@@ -74,6 +74,8 @@ export const funnelPages = pgTable(
     seo_description: text('seo_description'),
     seo_image_url: text('seo_image_url'),
     is_published: boolean('is_published').notNull().default(false),
+    /** A member page: only the buyers of the funnel open it, signed in by an e-mailed link (commerce's membership). */
+    members_only: boolean('members_only').notNull().default(false),
     published_html: text('published_html'),
     published_js: text('published_js'),
     published_etag: text('published_etag'),

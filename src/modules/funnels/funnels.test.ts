@@ -420,6 +420,12 @@ describe('templates', () => {
       const pages = ((await owner.client.get(`/api/marketing/funnels/${created.id}/pages`)).json() as { items: TFunnelPageSummary[] }).items;
       for (const page of pages) {
         const served = await visit(new URL(page.public_url!).pathname);
+        // A member page (the membership template's) sends a visitor to its sign-in page.
+        if (page.members_only) {
+          expect(served.statusCode, `${template.id}/${page.slug}`).toBe(303);
+          expect(served.headers.location).toContain(`/p/members/${created.id}`);
+          continue;
+        }
         expect(served.statusCode, `${template.id}/${page.slug}`).toBe(200);
         if (page.page_type === 'optin') expect(served.body, `${template.id}/${page.slug}`).toContain(`action="/p/${page.id}/form/0"`);
         // No webinar schedule yet: an empty session list would block every visitor, so it is left out.

@@ -1,8 +1,12 @@
+import { BLOCK_ATTRIBUTE, BLOCK_KINDS } from '../../contracts/funnel-blocks.js';
 import { iso } from '../../contracts/common.js';
 import type { TFunnel, TFunnelPage, TFunnelPageSummary } from '../../contracts/funnels.js';
 import type { TFunnelExtras, TFunnelPageRow, TFunnelRow } from './funnels.service.js';
 import { pageUrl } from './publishing/public-paths.js';
 import { rate } from './analytics/rate.js';
+
+/** The order form or an offer's accept button in a page's markup (the checkout's blocks, contracts/funnel-blocks.ts). */
+const CHECKOUT_BLOCKS = new RegExp(`${BLOCK_ATTRIBUTE}=["'](${BLOCK_KINDS.orderForm}|${BLOCK_KINDS.upsellAccept})["']`);
 
 export function funnel(row: TFunnelRow, extras: TFunnelExtras | undefined, publicUrl: string): TFunnel {
   const first = row.is_active ? (extras?.firstPublishedSlug ?? null) : null;
@@ -46,6 +50,8 @@ export function pageSummary(row: TFunnelPageRow, owner: TFunnelRow, publicUrl: s
     seo_description: row.seo_description,
     seo_image_url: row.seo_image_url,
     is_published: row.is_published,
+    members_only: row.members_only,
+    has_checkout_blocks: CHECKOUT_BLOCKS.test(row.html_content),
     has_unpublished_changes: row.is_published && row.published_at !== null && row.content_updated_at > row.published_at,
     visitors: row.visitors,
     conversions: row.conversions,

@@ -16,3 +16,7 @@ export { visitorAddress } from './publishing/visitor-address.js';
 export { CHECKOUT_SCRIPT_PATH, pagePaths, pageUrl } from './publishing/public-paths.js';
 // A funnel's statistics over a range (visitors per page and day), for commerce's sales statistics.
 export { funnelStats } from './analytics/funnel-stats.service.js';
+// Member pages: commerce decides who opens them.
+export { setMemberPageGate, type TMemberGate } from './publishing/member-gate.js';
+export { memberAreaOf, type TMemberArea } from './publishing/member-pages.js';
+export { recordFunnelPurchase } from './analytics/record-purchase.js';

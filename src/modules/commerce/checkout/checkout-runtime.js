@@ -20,6 +20,9 @@
       cvc: 'Code de sécurité',
       total: 'Total',
       pay: 'Payer ',
+      then: ' puis ',
+      month: '/mois',
+      year: '/an',
       paying: 'Paiement en cours…',
       taxIncluded: 'TTC',
       taxExcluded: 'HT, TVA en sus',
@@ -46,6 +49,9 @@
       cvc: 'Security code',
       total: 'Total',
       pay: 'Pay ',
+      then: ' then ',
+      month: '/month',
+      year: '/year',
       paying: 'Processing…',
       taxIncluded: 'VAT included',
       taxExcluded: 'excl. VAT',
@@ -83,6 +89,10 @@
     '.mk-co-test{padding:12px 14px;border-radius:10px;background:#eef2ff;color:#1e1b4b;font-size:.9rem}',
     '.mk-co-test strong{display:inline-block;margin-right:6px;padding:2px 8px;border-radius:999px;background:#3730a3;color:#fff;font-size:.75rem;text-transform:uppercase;letter-spacing:.04em}',
     '.mk-co-total{display:flex;justify-content:space-between;font-weight:800;font-size:1.1rem;border-top:1px solid #e5e7eb;padding-top:12px}',
+    // Our own buttons' look (pages from the builder and from the templates name theirs differently), in the page's
+    // accent colour when it sets one.
+    '.mk-co-btn{display:inline-block;padding:14px 24px;border:0;border-radius:10px;background-color:var(--mk-accent,#4338ca);color:#fff;font:inherit;font-weight:700;font-size:1.05rem;line-height:1.3;text-align:center;cursor:pointer}',
+    '.mk-co-btn:focus-visible{outline:3px solid #111827;outline-offset:2px}',
     '.mk-co-submit{width:100%}',
     '.mk-co-submit[disabled],.mk-co-busy{opacity:.7;cursor:progress}',
     '.mk-co-error{margin:0;color:#b3261e;font-weight:600}',
@@ -171,8 +181,8 @@
   /** The test provider's 3-D Secure box: resolves with the server's answer to the buyer's choice. */
   function testAuthentication(clientSecret) {
     return new Promise(function (resolve) {
-      var approve = el('button', { type: 'button', className: 'mk-button', text: T.approve });
-      var refuse = el('button', { type: 'button', className: 'mk-button mk-co-secondary', text: T.refuse });
+      var approve = el('button', { type: 'button', className: 'mk-co-btn', text: T.approve });
+      var refuse = el('button', { type: 'button', className: 'mk-co-btn mk-co-secondary', text: T.refuse });
       var title = el('h2', { id: 'mk-co-3ds-title', text: T.threeDsTitle });
       var dialog = el('div', { className: 'mk-co-dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'mk-co-3ds-title' }, [
         title,
@@ -248,7 +258,7 @@
     var error = el('p', { className: 'mk-co-error', role: 'alert' });
     error.hidden = true;
     var totalValue = el('span');
-    var submit = el('button', { type: 'submit', className: 'mk-button mk-button-lg mk-co-submit' });
+    var submit = el('button', { type: 'submit', className: 'mk-co-btn mk-co-submit' });
     var payArea = el('div', { className: 'mk-co-pay' });
     var cardNumber, cardExpiry, cardCvc, stripe, elements;
     var key = newKey();
@@ -256,9 +266,12 @@
     function total() {
       return offer.price.amount_cents + (offer.bump && bumpBox.checked ? offer.bump.amount_cents : 0);
     }
+    // A subscription: the first period is paid now (with the bump), then the price each month or year.
+    var per = offer.price.interval === 'month' ? T.month : offer.price.interval === 'year' ? T.year : '';
+    var recurring = per ? T.then + money(offer.price.amount_cents, currency) + per : '';
     function refreshTotal() {
-      totalValue.textContent = money(total(), currency);
-      submit.textContent = T.pay + money(total(), currency);
+      totalValue.textContent = money(total(), currency) + recurring;
+      submit.textContent = T.pay + money(total(), currency) + recurring;
       if (elements) elements.update({ amount: total() });
     }
     function showError(message) {
@@ -304,7 +317,7 @@
           el('p', { className: 'mk-co-name', text: offer.product.name }),
           el('p', {
             className: 'mk-co-price',
-            text: money(offer.price.amount_cents, currency) + ' ' + (offer.price.tax_included ? T.taxIncluded : T.taxExcluded),
+            text: money(offer.price.amount_cents, currency) + per + ' ' + (offer.price.tax_included ? T.taxIncluded : T.taxExcluded),
           }),
         ]),
       ]),

@@ -64,6 +64,9 @@ export async function seedCheckoutDemo(runtime: Runtime, workspaceId: string, pu
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()}.achat${i}@exemple.fr`;
+    const view = (slug: string) =>
+      publicApp.inject({ method: 'GET', url: `/${funnel.slug}/${slug}?utm_source=${SOURCES[i]}`, headers: { 'user-agent': BROWSER }, remoteAddress });
+    await view(sales.slug);
     const started = await publicApp.inject({
       method: 'POST',
       url: `/p/${sales.id}/checkout`,
@@ -82,10 +85,18 @@ export async function seedCheckoutDemo(runtime: Runtime, workspaceId: string, pu
     });
     if (paid.statusCode !== 200) throw new Error(`demo payment answered ${paid.statusCode} ${paid.body}`);
     const withCookie = { ...headers, cookie: `mk_order=${cookie?.value ?? ''}` };
-    // One in three takes the pack at once; of the others, one in two takes the essential pack.
+    // Each buyer sees the upsell; one in three takes the pack at once; the others see the downsell, and one in two of
+    // them takes the essential pack; everyone ends on the thank-you page.
+    await view(upsell.slug);
     if (i % 3 === 1) await publicApp.inject({ method: 'POST', url: `/p/${upsell.id}/accept`, headers: withCookie, remoteAddress, payload: {} });
-    else if (i % 2 === 0) await publicApp.inject({ method: 'POST', url: `/p/${downsell.id}/accept`, headers: withCookie, remoteAddress, payload: {} });
+    else {
+      await view(downsell.slug);
+      if (i % 2 === 0) await publicApp.inject({ method: 'POST', url: `/p/${downsell.id}/accept`, headers: withCookie, remoteAddress, payload: {} });
+    }
+    const thanks = page('thank_you');
+    if (thanks) await view(thanks.slug);
   }
+  await publicApp.flushFunnelEvents();
   // Spread over the last 14 days, so the revenue shows a curve.
   await runtime.db.execute(sql`
     UPDATE ${orders} SET created_at = created_at - (number % 14) * interval '1 day', paid_at = paid_at - (number % 14) * interval '1 day'

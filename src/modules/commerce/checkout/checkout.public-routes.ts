@@ -7,12 +7,23 @@ import { ZCheckoutBody, ZOfferConfirmBody, ZTestAuthenticateBody, ZTestCardConfi
 import { Tenant } from '../../../platform/db/tenant.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Runtime } from '../../../platform/runtime.js';
-import { cachedNextUrl, cachedPageById, CHECKOUT_SCRIPT_PATH, nextPageUrl, pageUrl, visitorAddress, type TLivePage } from '../../funnels/index.js';
+import {
+  cachedNextUrl,
+  cachedPageById,
+  CHECKOUT_SCRIPT_PATH,
+  nextPageUrl,
+  pageUrl,
+  recordFunnelPurchase,
+  visitorAddress,
+  type TLivePage,
+} from '../../funnels/index.js';
 import { paymentProviderFor, testPaymentProviderFor } from '../payments/payment-providers.js';
 import type { TPayment } from '../payments/payment-provider.js';
+import type { TestPaymentProvider } from '../payments/test-provider.js';
 import { acceptOffer } from '../orders/order-offers.js';
 import { confirmPaid, failPayment, orderOfPayment } from '../orders/order-payments.js';
 import { getOrder, startOrder } from '../orders/orders.service.js';
+import { openMemberSessionAfterPayment } from '../membership/membership.service.js';
 import { checkoutMessage } from './checkout-messages.js';
 import { orderIdOfRequest, orderIdOfToken, orderToken, setOrderCookie } from './order-session.js';
 import { OFFER_PAGE_TYPES, offerRowOfPage } from './page-offers.service.js';
@@ -56,6 +67,10 @@ export function checkoutPublicRoutes(fastify: FastifyInstance, runtime: Runtime)
       : await cachedNextUrl(runtime.db, publicUrl, entry);
     return visitorAddress(runtime.db, publicUrl, req.hostname, page, next ?? `${pageUrl(publicUrl, page.funnelSlug, page.slug)}?merci=1`);
   }
+
+  /** The page's conversion in the funnel's statistics (a bot's purchase is still a purchase: real money moved). */
+  const purchased = (req: FastifyRequest, page: TLivePage, leadId: string | null) =>
+    recordFunnelPurchase(runtime, page, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '', leadId });
 
   const failed = (page: TLivePage, code: string): TCheckoutAnswer => ({ status: 'failed', code, message: checkoutMessage(code, page.language) });
   /** A refusal of the order services (price archived, payments off, order unknown) as the buyer's message. */
@@ -115,38 +130,34 @@ export function checkoutPublicRoutes(fastify: FastifyInstance, runtime: Runtime)
     }
   });
 
-  // The test provider's card form (what Stripe.js does with Stripe): pays, is declined, or asks for 3-D Secure.
-  app.post('/p/:pageId/pay/test-card', { config: limited, schema: { hide: true, params: ZPageId, body: ZTestCardConfirmBody } }, async (req, reply) => {
+  /** The test provider's part of a payment in the browser (its card form, its 3-D Secure box), then the answer. */
+  async function testProviderStep(
+    req: FastifyRequest,
+    pageId: string,
+    reply: FastifyReply,
+    clientSecret: string,
+    step: (provider: TestPaymentProvider) => Promise<TPayment>,
+  ) {
     reply.header('cache-control', 'no-store');
-    const page = (await livePage(req.params.pageId))?.page;
+    const page = (await livePage(pageId))?.page;
     if (!page) return reply.callNotFound();
     const tenant = tenantOf(page);
     try {
-      const provider = await testPaymentProviderFor(runtime, tenant);
-      const payment = await provider.confirmCard(req.body.client_secret, req.body.card);
-      return await answerOf(req, reply, page, tenant, payment, req.body.client_secret);
+      const payment = await step(await testPaymentProviderFor(runtime, tenant));
+      return await answerOf(req, reply, page, tenant, payment, clientSecret);
     } catch (error) {
       return reply.code(409).send(refusal(page, error));
     }
-  });
+  }
 
-  // The test provider's 3-D Secure page: the buyer approves (the payment goes through) or refuses (nothing is charged).
-  app.post(
-    '/p/:pageId/pay/test-authenticate',
-    { config: limited, schema: { hide: true, params: ZPageId, body: ZTestAuthenticateBody } },
-    async (req, reply) => {
-      reply.header('cache-control', 'no-store');
-      const page = (await livePage(req.params.pageId))?.page;
-      if (!page) return reply.callNotFound();
-      const tenant = tenantOf(page);
-      try {
-        const provider = await testPaymentProviderFor(runtime, tenant);
-        const payment = await provider.authenticate(req.body.client_secret, req.body.approve);
-        return await answerOf(req, reply, page, tenant, payment, req.body.client_secret);
-      } catch (error) {
-        return reply.code(409).send(refusal(page, error));
-      }
-    },
+  // The test provider's card form (what Stripe.js does with Stripe): pays, is declined, or asks for 3-D Secure.
+  app.post('/p/:pageId/pay/test-card', { config: limited, schema: { hide: true, params: ZPageId, body: ZTestCardConfirmBody } }, async (req, reply) =>
+    testProviderStep(req, req.params.pageId, reply, req.body.client_secret, (provider) => provider.confirmCard(req.body.client_secret, req.body.card)),
+  );
+
+  // The test provider's 3-D Secure box: the buyer approves (the payment goes through) or refuses (nothing is charged).
+  app.post('/p/:pageId/pay/test-authenticate', { config: limited, schema: { hide: true, params: ZPageId, body: ZTestAuthenticateBody } }, async (req, reply) =>
+    testProviderStep(req, req.params.pageId, reply, req.body.client_secret, (provider) => provider.authenticate(req.body.client_secret, req.body.approve)),
   );
 
   /** A confirmed payment: paid (the order fulfilled once, then on), to authenticate, or declined (try another card). */
@@ -154,7 +165,9 @@ export function checkoutPublicRoutes(fastify: FastifyInstance, runtime: Runtime)
     const orderId = await orderOfPayment(tenant, payment.id);
     if (!orderId) return reply.code(409).send(failed(page, 'no_order'));
     if (payment.status === 'succeeded') {
-      await confirmPaid(runtime, tenant, payment.id);
+      const paid = await confirmPaid(runtime, tenant, payment.id);
+      await openMemberSessionAfterPayment(runtime, reply, paid?.order.funnel_id ?? null, paid?.order.lead_id ?? null);
+      await purchased(req, page, paid?.order.lead_id ?? null);
       return { status: 'succeeded', redirect: await afterPayment(req, page.id) } satisfies TCheckoutAnswer;
     }
     if (payment.status === 'requires_action') {
@@ -185,7 +198,11 @@ export function checkoutPublicRoutes(fastify: FastifyInstance, runtime: Runtime)
       const provider = await paymentProviderFor(runtime, tenant);
       const payment = await provider.getPayment(paymentId);
       setOrderCookie(reply, req.query.o!, secure);
-      if (payment.status === 'succeeded') await confirmPaid(runtime, tenant, paymentId);
+      if (payment.status === 'succeeded') {
+        const paid = await confirmPaid(runtime, tenant, paymentId);
+        await openMemberSessionAfterPayment(runtime, reply, paid?.order.funnel_id ?? null, paid?.order.lead_id ?? null);
+        await purchased(req, page, paid?.order.lead_id ?? null);
+      }
       // A bank debit (SEPA) is on its way: the thank-you page now, the order paid when Stripe's webhook says so.
       if (payment.status === 'succeeded' || payment.status === 'processing') return reply.redirect(await afterPayment(req, page.id), 303);
       return reply.redirect(`${back}?paiement=echec`, 303);
@@ -229,6 +246,7 @@ export function checkoutPublicRoutes(fastify: FastifyInstance, runtime: Runtime)
         kind: page.pageType as 'upsell' | 'downsell',
         idempotency_key: `offer-${order.id}-${page.id}`,
       });
+      if (result.status === 'succeeded') await purchased(req, page, order.lead_id);
       if (result.status === 'succeeded' || result.status === 'processing') return { status: result.status, redirect: await afterPayment(req, page.id) };
       if (result.status === 'requires_action') {
         const provider = await paymentProviderFor(runtime, tenant);
@@ -255,9 +273,12 @@ export function checkoutPublicRoutes(fastify: FastifyInstance, runtime: Runtime)
     const tenant = tenantOf(page);
     const orderId = orderIdOfRequest(runtime.secrets, req);
     if (!orderId || (await orderOfPayment(tenant, req.body.payment_id)) !== orderId) return reply.code(409).send(failed(page, 'no_order'));
-    const { lines } = (await confirmPaid(runtime, tenant, req.body.payment_id))!;
+    const { order, lines } = (await confirmPaid(runtime, tenant, req.body.payment_id))!;
     const line = lines.find((l) => l.payment_id === req.body.payment_id);
-    if (line?.status === 'paid') return { status: 'succeeded', redirect: await afterPayment(req, page.id) } satisfies TCheckoutAnswer;
+    if (line?.status === 'paid') {
+      await purchased(req, page, order.lead_id);
+      return { status: 'succeeded', redirect: await afterPayment(req, page.id) } satisfies TCheckoutAnswer;
+    }
     return reply.code(402).send(failed(page, 'payment_intent_authentication_failure'));
   });
 

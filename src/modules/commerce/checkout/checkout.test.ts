@@ -241,7 +241,11 @@ describe('step offers (admin API)', () => {
     expect((await put(shop.pages.upsell.id, { price_id: shop.prices.coaching, bump_price_id: shop.prices.bump })).json()).toMatchObject({
       reason: 'bump_not_on_offer_page',
     });
-    expect((await put(shop.pages.sales.id, { price_id: shop.prices.monthly })).json()).toMatchObject({ reason: 'price_recurring' });
+    // A subscription is sold by an order form's main product only (issue 13, subscriptions).
+    expect((await put(shop.pages.upsell.id, { price_id: shop.prices.monthly })).json()).toMatchObject({ reason: 'recurring_main_only' });
+    expect((await put(shop.pages.sales.id, { price_id: shop.prices.course, bump_price_id: shop.prices.monthly })).json()).toMatchObject({
+      reason: 'recurring_main_only',
+    });
     expect((await put(shop.pages.sales.id, { price_id: shop.prices.course, bump_price_id: shop.prices.course })).statusCode).toBe(400);
     // Another workspace's price or funnel: unknown here.
     const other = await signUp(t.app);

@@ -58,8 +58,9 @@ export async function setPageOffer(tenant: Tenant, funnelId: string, pageId: str
       errors: [{ path: 'body.bump_price_id', message: 'no order bump on an upsell or downsell page', code: 'bump_not_on_offer_page' }],
     });
   }
-  const main = await priceOf(tenant, body.price_id, 'body.price_id');
-  const bump = body.bump_price_id ? await priceOf(tenant, body.bump_price_id, 'body.bump_price_id') : null;
+  // The order form's main product may be a subscription; an order bump and one-click offers are one-time.
+  const main = await priceOf(tenant, body.price_id, 'body.price_id', !offerPage);
+  const bump = body.bump_price_id ? await priceOf(tenant, body.bump_price_id, 'body.bump_price_id', false) : null;
   if (bump && bump.currency !== main.currency) {
     throw new AppError('bad_request', 'The order bump must be in the currency of the main price', {
       reason: 'order_currency_mismatch',
@@ -100,8 +101,11 @@ async function pageOf(tenant: Tenant, funnelId: string, pageId: string) {
   return page;
 }
 
-/** A one-time price of this workspace that can be sold now; else a 400 on `path`. */
-async function priceOf(tenant: Tenant, priceId: string, path: string) {
+/**
+ * A price of this workspace that can be sold now; else a 400 on `path`. A recurring price only where `recurringAllowed`
+ * (the order form's main product: its subscription starts after the first payment, orders' order-subscriptions.ts).
+ */
+async function priceOf(tenant: Tenant, priceId: string, path: string, recurringAllowed: boolean) {
   const [row] = await tenant.db
     .select({ price: productPrices, product: products })
     .from(productPrices)
@@ -113,11 +117,11 @@ async function priceOf(tenant: Tenant, priceId: string, path: string) {
       errors: [{ path, message: 'unknown or archived price', code: 'price_unavailable' }],
     });
   }
-  // Recurring prices are sold by Stripe subscriptions, which the funnels do not start yet (ARCHITECTURE.md, "Checkout").
-  if (row.price.kind !== 'one_time') {
-    throw new AppError('bad_request', 'Funnels sell one-time prices only for now', {
-      reason: 'price_recurring',
-      errors: [{ path, message: 'a recurring price cannot be sold by a funnel yet', code: 'price_recurring' }],
+  // An order bump shares the first payment and an offer is one off-session charge: neither starts a subscription.
+  if (row.price.kind !== 'one_time' && !recurringAllowed) {
+    throw new AppError('bad_request', 'Only the main product of an order form can be a subscription: order bumps and one-click offers take one-time prices', {
+      reason: 'recurring_main_only',
+      errors: [{ path, message: 'a recurring price is sold by the order form’s main product only', code: 'recurring_main_only' }],
     });
   }
   return row.price;
@@ -140,7 +144,7 @@ async function views(tenant: Tenant, rows: TOfferRow[]): Promise<TPageOffer[]> {
         product_name: product.name,
         amount_cents: price.amount_cents,
         currency: price.currency,
-        sellable: price.active && product.status === 'active' && price.kind === 'one_time',
+        sellable: price.active && product.status === 'active',
       },
     ]),
   );

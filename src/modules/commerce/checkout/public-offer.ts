@@ -20,15 +20,16 @@ export async function publicOfferOf(runtime: Runtime, tenant: Tenant, page: TLiv
     .from(productPrices)
     .innerJoin(products, and(eq(products.id, productPrices.product_id), eq(products.workspace_id, productPrices.workspace_id)))
     .where(tenant.where(productPrices, inArray(productPrices.id, ids)));
-  const sellable = (id: string | null) => {
+  const isOfferPage = (OFFER_PAGE_TYPES as readonly string[]).includes(page.pageType);
+  // A subscription is sold by the order form's main product only (its first period paid now); bumps and offers are one-time.
+  const sellable = (id: string | null, recurringAllowed: boolean) => {
     const hit = found.find((f) => f.price.id === id);
-    return hit && hit.price.active && hit.price.kind === 'one_time' && hit.product.status === 'active' ? hit : undefined;
+    return hit && hit.price.active && (hit.price.kind === 'one_time' || recurringAllowed) && hit.product.status === 'active' ? hit : undefined;
   };
-  const main = sellable(row.price_id);
+  const main = sellable(row.price_id, !isOfferPage);
   const provider = await buyerPaymentSetup(runtime, tenant);
   if (!main || !provider) return undefined;
-  const isOfferPage = (OFFER_PAGE_TYPES as readonly string[]).includes(page.pageType);
-  const bump = isOfferPage ? undefined : sellable(row.bump_price_id);
+  const bump = isOfferPage ? undefined : sellable(row.bump_price_id, false);
   return {
     kind: isOfferPage ? (page.pageType as 'upsell' | 'downsell') : 'order',
     language: page.language,
@@ -37,7 +38,12 @@ export async function publicOfferOf(runtime: Runtime, tenant: Tenant, page: TLiv
       description: main.product.description,
       image_url: main.product.image_file_id ? `${runtime.config.publicUrl}/files/${main.product.image_file_id}` : null,
     },
-    price: { amount_cents: main.price.amount_cents, currency: main.price.currency, tax_included: main.product.tax_behavior === 'inclusive' },
+    price: {
+      amount_cents: main.price.amount_cents,
+      currency: main.price.currency,
+      tax_included: main.product.tax_behavior === 'inclusive',
+      interval: main.price.kind === 'recurring' ? main.price.interval : null,
+    },
     bump:
       bump && bump.price.currency === main.price.currency
         ? { title: row.bump_title || bump.product.name, pitch: row.bump_pitch, product_name: bump.product.name, amount_cents: bump.price.amount_cents }

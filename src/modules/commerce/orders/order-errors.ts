@@ -2,7 +2,7 @@ import { AppError } from '../../../platform/errors.js';
 
 // The orders' refusals, each with a reason the web app translates (errors.reasons.* in app.json).
 
-/** The price does not exist in this workspace, is archived, belongs to an archived product, or is recurring. */
+/** The price does not exist in this workspace, is archived, belongs to an archived product, or is recurring where only one-time prices sell (bump, offers). */
 export function priceUnavailable(): AppError {
   return new AppError('bad_request', 'This price cannot be sold: unknown, archived, or recurring', { reason: 'price_unavailable' });
 }
@@ -25,4 +25,9 @@ export function orderNotRefundable(): AppError {
 /** More than what is left to refund on the order. */
 export function orderRefundTooLarge(remaining: number): AppError {
   return new AppError('bad_request', `At most ${remaining} cents are left to refund on this order`, { reason: 'refund_too_large', params: { remaining } });
+}
+
+/** Only an order of a recurring price has a subscription to cancel. */
+export function orderNotSubscription(): AppError {
+  return new AppError('conflict', 'This order has no subscription', { reason: 'order_not_subscription' });
 }

@@ -4,6 +4,7 @@ import { applyLockedChange, captureLead, publishLeadEvents, recordLeadEvent } fr
 import { recordFunnelSale } from '../../funnels/index.js';
 import { paymentProviderFor } from '../payments/payment-providers.js';
 import { sendReceipt } from './order-receipt.js';
+import { ensureOrderSubscription } from './order-subscriptions.js';
 import { orderLines, orders } from './orders.tables.js';
 import { getOrder, type TOrderLineRow, type TOrderRow, type TOrdersRuntime, type TOrderWithLines } from './orders.service.js';
 
@@ -11,10 +12,21 @@ import { getOrder, type TOrderLineRow, type TOrderRow, type TOrdersRuntime, type
 // webhook and by an accepted offer, in any order, any number of times, at the same time: the provider says whether
 // the payment succeeded, and the lines move from pending to paid once (the row lock of the order makes the callers
 // take turns; the UPDATE ... WHERE status IN (pending, failed) RETURNING lets one of them see the lines). Whoever
-// moved them runs the fulfilment in the same transaction: exactly once per payment.
+// moved them runs the fulfilment in the same transaction: exactly once per payment. An order of a recurring price
+// becomes `subscription_status = pending` there, and its provider subscription is created after the transaction
+// (order-subscriptions.ts): by this call, or by the next confirmation when that failed.
 
-/** Marks the order's lines of this payment paid and fulfils them once; undefined for a payment of no order. */
-export async function confirmPaid(runtime: TOrdersRuntime, tenant: Tenant, paymentId: string): Promise<TOrderWithLines | undefined> {
+/**
+ * Marks the order's lines of this payment paid and fulfils them once; undefined for a payment of no order. A
+ * subscription that cannot be created is recorded on the order (`subscription_error`) and retried at the next
+ * confirmation; `throwSubscriptionError` (the webhook) makes the failure an error, so Stripe sends the event again.
+ */
+export async function confirmPaid(
+  runtime: TOrdersRuntime,
+  tenant: Tenant,
+  paymentId: string,
+  options: { throwSubscriptionError?: boolean } = {},
+): Promise<TOrderWithLines | undefined> {
   const orderId = await orderOfPayment(tenant, paymentId);
   if (!orderId) return undefined;
   const payment = await (await paymentProviderFor(runtime, tenant)).getPayment(paymentId);
@@ -32,6 +44,8 @@ export async function confirmPaid(runtime: TOrdersRuntime, tenant: Tenant, payme
       // An accepted offer adds its line to the order's amounts once paid (main and bump were counted at the start).
       const offers = paid.filter((line) => line.kind === 'upsell' || line.kind === 'downsell');
       const added = (pick: (line: TOrderLineRow) => number) => offers.reduce((sum, line) => sum + pick(line), 0);
+      // The main line paid: a recurring order's subscription is to be created (its first period is this payment).
+      const subscriptionDue = paid.some((line) => line.kind === 'main');
       const [order] = await tx
         .update(orders)
         .set({
@@ -42,6 +56,11 @@ export async function confirmPaid(runtime: TOrdersRuntime, tenant: Tenant, payme
           total_cents: sql`${orders.total_cents} + ${added((line) => line.amount_cents)}`,
           tax_cents: sql`${orders.tax_cents} + ${added((line) => line.tax_cents)}`,
           subtotal_cents: sql`${orders.subtotal_cents} + ${added((line) => line.amount_cents - line.tax_cents)}`,
+          ...(subscriptionDue
+            ? {
+                subscription_status: sql`CASE WHEN ${orders.subscription_interval} IS NOT NULL AND ${orders.subscription_status} IS NULL THEN 'pending' ELSE ${orders.subscription_status} END`,
+              }
+            : {}),
         })
         .where(scoped.where(orders, eq(orders.id, orderId)))
         .returning();
@@ -54,6 +73,10 @@ export async function confirmPaid(runtime: TOrdersRuntime, tenant: Tenant, payme
       await fulfil(runtime, scoped, order!, paid, { firstSale: first !== undefined, paymentId });
     }),
   );
+  const { order } = await getOrder(tenant, orderId);
+  if (order.subscription_status === 'pending' && !order.subscription_id) {
+    await ensureOrderSubscription(runtime, tenant, orderId, { throwOnFailure: options.throwSubscriptionError === true });
+  }
   return getOrder(tenant, orderId);
 }
 

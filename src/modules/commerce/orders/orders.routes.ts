@@ -5,6 +5,7 @@ import { ZIdParams } from '../../../contracts/common.js';
 import { tenantOf } from '../../../platform/http/api-app.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { refundOrder } from './order-refunds.js';
+import { cancelOrderSubscription } from './order-subscriptions.js';
 import { getOrder, listOrders } from './orders.service.js';
 import * as wire from './orders.wire.js';
 
@@ -12,7 +13,7 @@ const tags = ['orders'];
 const orderRoute = { table: 'orders' };
 export const ORDERS_BASE = '/api/marketing/orders';
 
-/** Orders: viewers read, members and above refund (as funnels: the team that sells). */
+/** Orders: viewers read, members and above refund and cancel subscriptions (as funnels: the team that sells). */
 export function ordersRoutes(fastify: FastifyInstance, runtime: Runtime): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
@@ -51,5 +52,20 @@ export function ordersRoutes(fastify: FastifyInstance, runtime: Runtime): void {
       },
     },
     async (req) => wire.orderDetail(await refundOrder(runtime, tenantOf(req, runtime), req.params.id, req.body)),
+  );
+
+  app.post(
+    `${ORDERS_BASE}/:id/cancel-subscription`,
+    {
+      config: { tenant: orderRoute },
+      schema: {
+        tags,
+        summary: "Cancel the order's subscription now, through the payment provider (no refund: refunds stay separate)",
+        description: 'Idempotent: a canceled subscription answers the order as it is. 409 order_not_subscription for a one-time order.',
+        params: ZIdParams,
+        response: { 200: ZOrderDetail },
+      },
+    },
+    async (req) => wire.orderDetail(await cancelOrderSubscription(runtime, tenantOf(req, runtime), req.params.id)),
   );
 }

@@ -28,6 +28,8 @@ export type TSellablePrice = {
   currency: string;
   taxRateBps: number | null;
   taxBehavior: 'inclusive' | 'exclusive';
+  /** Null for a one-time price; else the subscription's period (the order's payment is its first period). */
+  interval: 'month' | 'year' | null;
 };
 
 /**
@@ -37,7 +39,8 @@ export type TSellablePrice = {
  */
 export async function startOrder(runtime: TOrdersRuntime, tenant: Tenant, input: TStartOrderInput): Promise<TOrderWithLines & { clientSecret: string }> {
   const provider = await paymentProviderFor(runtime, tenant);
-  const main = await sellablePrice(tenant, input.price_id);
+  // The main product may be a subscription (its first period is this payment); the bump is one-time.
+  const main = await sellablePrice(tenant, input.price_id, { recurring: true });
   const bump = input.bump_price_id ? await sellablePrice(tenant, input.bump_price_id) : undefined;
   if (bump && bump.currency !== main.currency) throw currencyMismatch();
   // The funnel and page the order came from are this workspace's (a foreign key alone would take another's).
@@ -80,6 +83,7 @@ export async function startOrder(runtime: TOrdersRuntime, tenant: Tenant, input:
           total_cents: lineValues.reduce((sum, line) => sum + line.amount_cents, 0),
           provider: provider.kind,
           idempotency_key: input.idempotency_key,
+          subscription_interval: main.interval,
         })
         .returning();
       await tx.insert(orderLines).values(lineValues.map((line) => ({ ...line, workspace_id: tenant.workspaceId, order_id: order!.id })));
@@ -117,15 +121,19 @@ export async function startOrder(runtime: TOrdersRuntime, tenant: Tenant, input:
   return { order, lines: await linesOf(tenant, order.id), clientSecret: started.clientSecret };
 }
 
-/** A price of this workspace that can be sold now (active, one-time, of an active product); else `price_unavailable`. */
-export async function sellablePrice(tenant: Tenant, priceId: string): Promise<TSellablePrice> {
+/**
+ * A price of this workspace that can be sold now (active, of an active product; one-time unless `recurring` allows a
+ * subscription: the order form's main product only); else `price_unavailable`.
+ */
+export async function sellablePrice(tenant: Tenant, priceId: string, options: { recurring?: boolean } = {}): Promise<TSellablePrice> {
   const [row] = await tenant.db
     .select({ price: productPrices, product: products })
     .from(productPrices)
     .innerJoin(products, and(eq(products.id, productPrices.product_id), eq(products.workspace_id, productPrices.workspace_id)))
     .where(tenant.where(productPrices, eq(productPrices.id, priceId)))
     .limit(1);
-  if (!row || !row.price.active || row.price.kind !== 'one_time' || row.product.status !== 'active') throw priceUnavailable();
+  if (!row || !row.price.active || row.product.status !== 'active') throw priceUnavailable();
+  if (row.price.kind !== 'one_time' && (!options.recurring || !row.price.interval)) throw priceUnavailable();
   return {
     priceId: row.price.id,
     productId: row.product.id,
@@ -134,6 +142,7 @@ export async function sellablePrice(tenant: Tenant, priceId: string): Promise<TS
     currency: row.price.currency,
     taxRateBps: row.product.tax_rate_bps,
     taxBehavior: row.product.tax_behavior,
+    interval: row.price.kind === 'recurring' ? row.price.interval : null,
   };
 }
 

@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { char, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ORDER_LINE_KINDS, ORDER_LINE_STATUSES, ORDER_PROVIDERS, ORDER_STATUSES } from '../../../contracts/commerce-orders.js';
+import {
+  ORDER_LINE_KINDS,
+  ORDER_LINE_STATUSES,
+  ORDER_PROVIDERS,
+  ORDER_STATUSES,
+  SUBSCRIPTION_INTERVALS,
+  SUBSCRIPTION_STATUSES,
+} from '../../../contracts/commerce-orders.js';
 import { id, timestamps, workspaceId } from '../../../platform/db/columns.js';
 import { leads } from '../../crm/tables.js';
 import { funnelPages, funnels } from '../../funnels/index.js';
@@ -10,7 +17,9 @@ import { productPrices, products } from '../products/products.tables.js';
 /**
  * A buyer's order (ARCHITECTURE.md, "Orders"): created pending with its lines and one provider payment, paid once,
  * fulfilled once (`fulfilled_at`: the lead won, the receipt, the funnel's totals), then maybe refunded or disputed.
- * `idempotency_key` is the order form's: a double submit finds the first order.
+ * `idempotency_key` is the order form's: a double submit finds the first order. An order of a recurring price
+ * (`subscription_interval` set at the start) also gets the provider's subscription once its first payment succeeded
+ * (order-subscriptions.ts): the first period is that payment, renewals are `order_renewals` rows.
  */
 export const orders = pgTable(
   'orders',
@@ -39,6 +48,18 @@ export const orders = pgTable(
     idempotency_key: text('idempotency_key').notNull(),
     paid_at: timestamp('paid_at', { withTimezone: true }),
     fulfilled_at: timestamp('fulfilled_at', { withTimezone: true }),
+    /** Null for a one-time order; `pending` from the first payment until the provider's subscription exists. */
+    subscription_status: text('subscription_status', { enum: SUBSCRIPTION_STATUSES }),
+    subscription_interval: text('subscription_interval', { enum: SUBSCRIPTION_INTERVALS }),
+    subscription_id: text('subscription_id'),
+    current_period_end: timestamp('current_period_end', { withTimezone: true }),
+    /** Set while one caller creates the subscription (a lease: others skip it; a crashed caller's expires). */
+    subscription_attempt_at: timestamp('subscription_attempt_at', { withTimezone: true }),
+    /** The provider's last refusal to create the subscription (retried at the next confirmation), else null. */
+    subscription_error: text('subscription_error'),
+    /** The sum of `order_renewals` (count and amount), kept with each one in the same transaction. */
+    renewals: integer('renewals').notNull().default(0),
+    renewed_cents: integer('renewed_cents').notNull().default(0),
     ...timestamps(),
   },
   (t) => [
@@ -53,6 +74,10 @@ export const orders = pgTable(
     index('orders_workspace_funnel_paid_idx').on(t.workspace_id, t.funnel_id, t.paid_at),
     index('orders_workspace_paid_idx').on(t.workspace_id, t.paid_at),
     index('orders_lead_idx').on(t.lead_id),
+    // Stripe's subscription events find their order by the subscription's id.
+    uniqueIndex('orders_workspace_subscription_uq').on(t.workspace_id, t.subscription_id),
+    check('orders_subscription_of_interval', sql`${t.subscription_status} IS NULL OR ${t.subscription_interval} IS NOT NULL`),
+    check('orders_renewals', sql`${t.renewals} >= 0 AND ${t.renewed_cents} >= 0`),
     check('orders_amounts', sql`${t.total_cents} >= 0 AND ${t.refunded_cents} >= 0 AND ${t.refunded_cents} <= ${t.total_cents}`),
   ],
 );
@@ -95,6 +120,32 @@ export const orderLines = pgTable(
     index('order_lines_price_idx').on(t.price_id),
     check('order_lines_quantity_one', sql`${t.quantity} = 1`),
     check('order_lines_amounts', sql`${t.amount_cents} > 0 AND ${t.refunded_cents} >= 0 AND ${t.refunded_cents} <= ${t.amount_cents}`),
+  ],
+);
+
+/**
+ * A renewal of an order's subscription: one paid invoice of the provider after the first period (the first period is
+ * the order's own payment, in `total_cents`). One row per invoice (unique (workspace, invoice_id)): the same invoice
+ * told twice counts once. The order's `renewals` and `renewed_cents` add them up.
+ */
+export const orderRenewals = pgTable(
+  'order_renewals',
+  {
+    id: id(),
+    workspace_id: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    order_id: uuid('order_id').notNull(),
+    invoice_id: text('invoice_id').notNull(),
+    amount_cents: integer('amount_cents').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    period_end: timestamp('period_end', { withTimezone: true }),
+    paid_at: timestamp('paid_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.workspace_id, t.order_id], foreignColumns: [orders.workspace_id, orders.id] }).onDelete('cascade'),
+    uniqueIndex('order_renewals_workspace_invoice_uq').on(t.workspace_id, t.invoice_id),
+    index('order_renewals_order_idx').on(t.order_id, t.paid_at),
+    index('order_renewals_workspace_paid_idx').on(t.workspace_id, t.paid_at),
+    check('order_renewals_amount', sql`${t.amount_cents} > 0`),
   ],
 );
 

@@ -2,7 +2,7 @@ import { iso } from '../../../contracts/common.js';
 import type { TOrder, TOrderDetail, TOrderLine } from '../../../contracts/commerce-orders.js';
 import type { TOrderLineRow, TOrderRow, TOrderWithLines } from './orders.service.js';
 
-/** An order as the API shows it (the provider's customer and card stay on the server). */
+/** An order as the API shows it (the provider's customer, card and subscription ids stay on the server). */
 export function order(row: TOrderRow): TOrder {
   return {
     id: row.id,
@@ -24,6 +24,12 @@ export function order(row: TOrderRow): TOrder {
     provider: row.provider,
     paid_at: iso(row.paid_at),
     fulfilled_at: iso(row.fulfilled_at),
+    subscription_status: row.subscription_status,
+    subscription_interval: row.subscription_interval,
+    current_period_end: iso(row.current_period_end),
+    renewals: row.renewals,
+    renewed_cents: row.renewed_cents,
+    subscription_error: row.subscription_error,
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
   };

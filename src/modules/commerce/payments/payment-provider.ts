@@ -65,9 +65,25 @@ export type TRefundInput = { paymentId: string; amount?: number; idempotencyKey:
 export type TRefund = { id: string; paymentId: string; amount: number; status: 'succeeded' | 'pending' | 'failed' };
 
 export type TPriceSpec = { amount: number; currency: string; interval: 'month' | 'year'; productName: string };
-export type TSubscriptionInput = { customerId: string; paymentMethodId: string; priceSpec: TPriceSpec; idempotencyKey: string; metadata?: TPaymentMetadata };
-/** `active` once the first period is paid; `incomplete` when it needs authentication or was declined. */
-export type TSubscription = { id: string; status: 'active' | 'incomplete' | 'canceled' | 'past_due' | 'trialing' | 'unpaid' | 'incomplete_expired' | 'paused' };
+/**
+ * A subscription on a saved card whose first period was already paid (the order's payment): nothing is charged now,
+ * the first renewal is billed at `firstRenewalAt` (a fixed instant, derived by the caller from the payment, so a
+ * retry sends the same parameters under the same idempotency key).
+ */
+export type TSubscriptionInput = {
+  customerId: string;
+  paymentMethodId: string;
+  priceSpec: TPriceSpec;
+  firstRenewalAt: Date;
+  idempotencyKey: string;
+  metadata?: TPaymentMetadata;
+};
+/** The provider's state (Stripe's `trialing` until the first renewal) and the end of the current period. */
+export type TSubscription = {
+  id: string;
+  status: 'active' | 'incomplete' | 'canceled' | 'past_due' | 'trialing' | 'unpaid' | 'incomplete_expired' | 'paused';
+  currentPeriodEnd: Date | null;
+};
 
 /** A verified webhook event (Stripe's Event object; the test provider sends none). */
 export type TWebhookEvent = Stripe.Event;
@@ -87,8 +103,9 @@ export type PaymentProvider = {
   chargeOffSession(input: TChargeInput): Promise<TChargeResult>;
   /** Refunds the whole remaining amount, or `amount` cents of it. */
   refund(input: TRefundInput): Promise<TRefund>;
-  /** A recurring price charged to the saved card, the first period now. */
+  /** A recurring price on the saved card, first billed at `firstRenewalAt` (the first period is already paid). */
   createSubscription(input: TSubscriptionInput): Promise<TSubscription>;
+  /** Ends the subscription now (no refund); canceling a canceled one answers its state. */
   cancelSubscription(id: string): Promise<TSubscription>;
   /** Checks a webhook's signature on its raw body; throws a 400-class AppError when it is wrong or stale. */
   verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): TWebhookEvent;

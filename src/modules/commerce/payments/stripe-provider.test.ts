@@ -200,20 +200,25 @@ describe('Stripe provider against the fake Stripe API', () => {
     expect(await reason(provider.refund({ paymentId, idempotencyKey: key('again') }))).toBe('payment_not_refundable');
   });
 
-  it('creates a monthly subscription on the saved card and cancels it; a 3-D Secure card leaves it incomplete', async () => {
+  it('creates a monthly subscription on the saved card, billed from the first renewal (a trial until then), and cancels it once', async () => {
     const { customerId, paymentMethodId } = await buyerWithSavedCard('pm_card_visa');
     const priceSpec = { amount: 2_900, currency: 'EUR', interval: 'month' as const, productName: 'Club' };
     const idempotencyKey = key('sub');
-    const subscription = await provider.createSubscription({ customerId, paymentMethodId, priceSpec, idempotencyKey });
-    expect(subscription).toMatchObject({ status: 'active' });
+    const firstRenewalAt = new Date(Math.floor(Date.now() / 1000 + 30 * 86_400) * 1000);
+    const subscription = await provider.createSubscription({ customerId, paymentMethodId, priceSpec, firstRenewalAt, idempotencyKey });
+    expect(subscription).toMatchObject({ status: 'trialing', currentPeriodEnd: firstRenewalAt });
     expect(subscription.id).toMatch(/^sub_/);
-    expect(await provider.createSubscription({ customerId, paymentMethodId, priceSpec, idempotencyKey })).toEqual(subscription);
+    expect(await provider.createSubscription({ customerId, paymentMethodId, priceSpec, firstRenewalAt, idempotencyKey })).toEqual(subscription);
     expect(fake.callsTo('POST', '/v1/prices').at(-1)!.params).toMatchObject({ unit_amount: '2900', currency: 'eur', recurring: { interval: 'month' } });
-    expect(await provider.cancelSubscription(subscription.id)).toEqual({ id: subscription.id, status: 'canceled' });
+    expect(fake.callsTo('POST', '/v1/subscriptions').at(-1)!.params).toMatchObject({ trial_end: String(firstRenewalAt.getTime() / 1000), off_session: 'true' });
+    expect(await provider.cancelSubscription(subscription.id)).toMatchObject({ id: subscription.id, status: 'canceled' });
+    // Canceled twice (a double click, or already canceled in Stripe's dashboard): its state, no error.
+    expect(await provider.cancelSubscription(subscription.id)).toMatchObject({ id: subscription.id, status: 'canceled' });
 
+    // Nothing is charged now: a card that will ask for 3-D Secure at the renewal still starts the subscription.
     const secure = await buyerWithSavedCard('pm_card_authenticationRequired');
-    const incomplete = await provider.createSubscription({ ...secure, priceSpec, idempotencyKey: key('sub-3ds') });
-    expect(incomplete.status).toBe('incomplete');
+    const later = await provider.createSubscription({ ...secure, priceSpec, firstRenewalAt, idempotencyKey: key('sub-3ds') });
+    expect(later.status).toBe('trialing');
   });
 
   it('maps a refused key to stripe_keys_invalid and an unreachable API to stripe_unavailable', async () => {

@@ -147,6 +147,9 @@ export class StripePaymentProvider implements PaymentProvider {
           customer: input.customerId,
           default_payment_method: input.paymentMethodId,
           items: [{ price: price.id }],
+          // The first period was paid by the order: Stripe's documented way to bill nothing now and the price from a
+          // later date is a trial ending then (status `trialing` until that first renewal).
+          trial_end: Math.floor(input.firstRenewalAt.getTime() / 1000),
           off_session: true,
           // An authentication or a decline leaves it `incomplete` (an answer) instead of an error.
           payment_behavior: 'allow_incomplete',
@@ -154,13 +157,22 @@ export class StripePaymentProvider implements PaymentProvider {
         },
         { idempotencyKey: input.idempotencyKey },
       );
-      return { id: subscription.id, status: subscriptionStatusOf(subscription.status) };
+      return subscriptionOf(subscription);
     });
   }
 
   async cancelSubscription(id: string): Promise<TSubscription> {
-    const subscription = await call(() => this.stripe.subscriptions.cancel(id));
-    return { id: subscription.id, status: subscriptionStatusOf(subscription.status) };
+    try {
+      return subscriptionOf(await this.stripe.subscriptions.cancel(id));
+    } catch (error) {
+      // Stripe refuses to cancel a canceled subscription: a second cancel (here, or after one in Stripe's dashboard)
+      // answers its state.
+      if (isStripeError(error) && error.type === 'StripeInvalidRequestError') {
+        const current = await call(() => this.stripe.subscriptions.retrieve(id));
+        if (current.status === 'canceled') return subscriptionOf(current);
+      }
+      throw mapStripeError(error);
+    }
   }
 
   verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): TWebhookEvent {
@@ -219,6 +231,14 @@ function statusOf(status: Stripe.PaymentIntent.Status): TPaymentStatus {
     default:
       return 'requires_payment_method';
   }
+}
+
+/** A subscription as the orders need it; the period's end is on its item since Stripe's 2025-03-31 API. */
+export function subscriptionOf(subscription: Stripe.Subscription): TSubscription {
+  const item = subscription.items?.data?.[0] as { current_period_end?: number } | undefined;
+  const legacy = (subscription as unknown as { current_period_end?: number }).current_period_end;
+  const end = item?.current_period_end ?? legacy ?? subscription.trial_end ?? null;
+  return { id: subscription.id, status: subscriptionStatusOf(subscription.status), currentPeriodEnd: end ? new Date(end * 1000) : null };
 }
 
 const SUBSCRIPTION_STATUSES: readonly string[] = ['active', 'incomplete', 'canceled', 'past_due', 'trialing', 'unpaid', 'incomplete_expired', 'paused'];

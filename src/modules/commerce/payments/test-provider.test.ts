@@ -199,15 +199,18 @@ describe('built-in test provider', () => {
     expect(await reason(provider.refund({ paymentId: crypto.randomUUID(), idempotencyKey: key('none') }))).toBe('not_found');
   });
 
-  it('subscriptions: active on a good card, incomplete on the 3-D Secure one, canceled once', async () => {
+  it('subscriptions: active on any saved card (nothing charged now), their period ending at the first renewal, canceled once', async () => {
     const { provider } = await newProvider();
     const buyer = await paidWith(provider, TEST_CARDS.visa);
     const priceSpec = { amount: 2_900, currency: 'EUR', interval: 'month' as const, productName: 'Club' };
-    const subscription = await provider.createSubscription({ ...buyer, priceSpec, idempotencyKey: key('sub') });
-    expect(subscription.status).toBe('active');
-    expect(await provider.cancelSubscription(subscription.id)).toEqual({ id: subscription.id, status: 'canceled' });
+    const firstRenewalAt = new Date('2031-02-28T10:00:00Z');
+    const idempotencyKey = key('sub');
+    const subscription = await provider.createSubscription({ ...buyer, priceSpec, firstRenewalAt, idempotencyKey });
+    expect(subscription).toMatchObject({ status: 'active', currentPeriodEnd: firstRenewalAt });
+    expect(await provider.createSubscription({ ...buyer, priceSpec, firstRenewalAt, idempotencyKey })).toEqual(subscription);
+    expect(await provider.cancelSubscription(subscription.id)).toMatchObject({ id: subscription.id, status: 'canceled' });
     const secure = await paidWith(provider, TEST_CARDS.authentication);
-    expect((await provider.createSubscription({ ...secure, priceSpec, idempotencyKey: key('sub2') })).status).toBe('incomplete');
+    expect((await provider.createSubscription({ ...secure, priceSpec, firstRenewalAt, idempotencyKey: key('sub2') })).status).toBe('active');
     expect(await reason(provider.cancelSubscription(buyer.paymentId))).toBe('not_found');
   });
 

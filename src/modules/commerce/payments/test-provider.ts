@@ -187,24 +187,31 @@ export class TestPaymentProvider implements PaymentProvider {
     });
   }
 
+  /**
+   * A subscription row on a card this customer paid with; nothing is charged now (the first period was paid), so any
+   * saved card makes it active. Its period ends at `firstRenewalAt`; the test provider has no clock and never renews.
+   */
   async createSubscription(input: TSubscriptionInput): Promise<TSubscription> {
     const { priceSpec } = input;
     positiveCents(priceSpec.amount);
     const behaviour = behaviourOf(input.paymentMethodId);
     if (!behaviour) throw paymentMethodUnknown();
-    const { row } = await this.insertOnce(input.idempotencyKey, hashOf('subscription', { ...input, idempotencyKey: undefined }), {
-      kind: 'subscription',
-      amount: priceSpec.amount,
-      currency: priceSpec.currency.toLowerCase(),
-      // The 3-D Secure card cannot pay the first period off-session: incomplete, as Stripe leaves it.
-      status: behaviour === 'visa' ? 'active' : 'incomplete',
-      customer_id: input.customerId,
-      payment_method_id: input.paymentMethodId,
-      description: priceSpec.productName,
-      interval: priceSpec.interval,
-      metadata: input.metadata ?? {},
-    });
-    return { id: row.id, status: row.status as TSubscription['status'] };
+    const { row } = await this.insertOnce(
+      input.idempotencyKey,
+      hashOf('subscription', { ...input, firstRenewalAt: input.firstRenewalAt.toISOString(), idempotencyKey: undefined }),
+      {
+        kind: 'subscription',
+        amount: priceSpec.amount,
+        currency: priceSpec.currency.toLowerCase(),
+        status: 'active',
+        customer_id: input.customerId,
+        payment_method_id: input.paymentMethodId,
+        description: priceSpec.productName,
+        interval: priceSpec.interval,
+        metadata: { ...input.metadata, current_period_end: input.firstRenewalAt.toISOString() },
+      },
+    );
+    return subscriptionOf(row);
   }
 
   async cancelSubscription(id: string): Promise<TSubscription> {
@@ -214,7 +221,7 @@ export class TestPaymentProvider implements PaymentProvider {
       .where(this.tenant.where(testPayments, eq(testPayments.id, uuidOrNil(id)), eq(testPayments.kind, 'subscription')))
       .returning();
     if (!row) throw notFound('subscription');
-    return { id: row.id, status: 'canceled' };
+    return subscriptionOf(row);
   }
 
   verifyWebhook(): TWebhookEvent {
@@ -273,6 +280,12 @@ function paymentOf(row: TRow): TPayment {
     metadata: row.metadata as TPaymentMetadata,
     lastError: row.last_error ?? null,
   };
+}
+
+/** The period's end is kept in the row's metadata (the test provider has no column for it). */
+function subscriptionOf(row: TRow): TSubscription {
+  const end = (row.metadata as TPaymentMetadata).current_period_end;
+  return { id: row.id, status: row.status as TSubscription['status'], currentPeriodEnd: end ? new Date(end) : null };
 }
 
 function refundOf(row: TRow): TRefund {

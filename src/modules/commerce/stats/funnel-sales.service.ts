@@ -4,7 +4,7 @@ import type { Tenant } from '../../../platform/db/tenant.js';
 import { rowsOf } from '../../../platform/db/rows.js';
 import { funnelStats } from '../../funnels/index.js';
 import { getWorkspace } from '../../workspaces/index.js';
-import { orderLines, orders } from '../orders/orders.tables.js';
+import { orderLines, orderRenewals, orders } from '../orders/orders.tables.js';
 
 // A funnel's sales over a range of days (the rules are in contracts/commerce-stats.ts): one query per section (totals,
 // lines per page, UTM sources, days), each reading the funnel's orders through (workspace_id, funnel_id) and their
@@ -43,7 +43,10 @@ export async function funnelSales(tenant: Tenant, funnelId: string, query: TFunn
     AND o.paid_at >= (${from}::date::timestamp AT TIME ZONE ${timeZone})
     AND o.paid_at < ((${to}::date + 1)::timestamp AT TIME ZONE ${timeZone})`;
   const net = sql`(o.total_cents - o.refunded_cents)`;
-  const [workspace, totalsResult, linesResult, utmResult, daysResult] = await Promise.all([
+  const renewedInRange = sql`o.workspace_id = ${tenant.workspaceId}::uuid AND o.funnel_id = ${funnelId}::uuid
+    AND r.paid_at >= (${from}::date::timestamp AT TIME ZONE ${timeZone})
+    AND r.paid_at < ((${to}::date + 1)::timestamp AT TIME ZONE ${timeZone})`;
+  const [workspace, totalsResult, linesResult, utmResult, daysResult, renewalsResult] = await Promise.all([
     getWorkspace(tenant.db, tenant.workspaceId),
     tenant.db.execute(sql`
       SELECT o.currency, count(*)::int AS sales, (count(*) FILTER (WHERE o.status = 'refunded'))::int AS refunded_orders,
@@ -67,13 +70,26 @@ export async function funnelSales(tenant: Tenant, funnelId: string, query: TFunn
       SELECT o.currency, to_char((o.paid_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS date,
         count(*)::int AS sales, coalesce(sum(${net}), 0)::float8 AS revenue
       FROM ${orders} o WHERE ${paidInRange} GROUP BY 1, 2`),
+    // Renewals of the funnel's subscriptions paid in the range, per currency and day.
+    tenant.db.execute(sql`
+      SELECT r.currency, to_char((r.paid_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS date,
+        count(*)::int AS renewals, coalesce(sum(r.amount_cents), 0)::float8 AS revenue
+      FROM ${orderRenewals} r JOIN ${orders} o ON o.workspace_id = r.workspace_id AND o.id = r.order_id
+      WHERE ${renewedInRange} GROUP BY 1, 2`),
   ]);
 
   const totals = rowsOf<TTotalRow>(totalsResult).map((r) => ({ ...r, gross: Number(r.gross), refunded: Number(r.refunded) }));
   const currency = mainCurrency(totals, workspace.currency);
   const mine = <T extends { currency: string }>(rows: T[]) => rows.filter((r) => r.currency === currency);
   const total = mine(totals)[0] ?? { sales: 0, refunded_orders: 0, gross: 0, refunded: 0 };
-  const revenue = total.gross - total.refunded;
+  const renewalDays = mine(rowsOf<{ currency: string; date: string; renewals: number; revenue: number }>(renewalsResult)).map((r) => ({
+    ...r,
+    revenue: Number(r.revenue),
+  }));
+  const renewals = renewalDays.reduce((n, r) => n + r.renewals, 0);
+  const renewalRevenue = renewalDays.reduce((n, r) => n + r.revenue, 0);
+  const orderRevenue = total.gross - total.refunded;
+  const revenue = orderRevenue + renewalRevenue;
   const lines = mine(rowsOf<TLineRow>(linesResult)).map((r) => ({ ...r, revenue: Number(r.revenue) }));
   const ofPage = (pageId: string) => lines.filter((r) => r.page_id === pageId);
   const sum = (rows: TLineRow[], pick: (r: TLineRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
@@ -119,8 +135,10 @@ export async function funnelSales(tenant: Tenant, funnelId: string, query: TFunn
     refunded_orders: total.refunded_orders,
     gross_revenue_cents: total.gross,
     refunded_cents: total.refunded,
+    renewals,
+    renewal_revenue_cents: renewalRevenue,
     revenue_cents: revenue,
-    average_order_value_cents: ratio(revenue, total.sales, 0),
+    average_order_value_cents: ratio(orderRevenue, total.sales, 0),
     unique_visitors: stats.unique_visitors,
     earnings_per_visitor_cents: ratio(revenue, stats.unique_visitors, 2),
     bump_orders: bumpOrders,
@@ -133,7 +151,8 @@ export async function funnelSales(tenant: Tenant, funnelId: string, query: TFunn
     }),
     days: stats.days.map(({ date }) => {
       const row = dayRows.get(date);
-      return { date, sales: row?.sales ?? 0, revenue_cents: Number(row?.revenue ?? 0) };
+      const renewed = renewalDays.find((r) => r.date === date)?.revenue ?? 0;
+      return { date, sales: row?.sales ?? 0, revenue_cents: Number(row?.revenue ?? 0) + renewed };
     }),
     other_currencies: totals
       .filter((r) => r.currency !== currency)

@@ -186,6 +186,21 @@ describe("a funnel's sales statistics", () => {
     expect((await s.owner.client.get(`/api/marketing/funnels/${s.funnelId}/sales?from=2020-01-01&to=2026-01-01`)).statusCode).toBe(400);
   });
 
+  it('adds a subscription renewal to the revenue of the day it was paid, not to the sales nor the average order', async () => {
+    const s = await shop();
+    const orderId = await buy(s, { bump: false });
+    // A renewal as the Stripe webhook records it (order-subscriptions.ts): one row per paid invoice.
+    await t.runtime.database.raw.query(
+      `INSERT INTO order_renewals (workspace_id, order_id, invoice_id, amount_cents, currency, paid_at) VALUES ($1, $2, 'in_renewal_1', 9700, 'EUR', now())`,
+      [s.owner.workspaceId, orderId],
+    );
+    const report = await sales(s);
+    expect(report).toMatchObject({ sales: 1, renewals: 1, renewal_revenue_cents: 9_700, revenue_cents: 19_400, average_order_value_cents: 9_700 });
+    expect(report.days.reduce((n, d) => n + d.revenue_cents, 0)).toBe(19_400);
+    const dashboard = (await s.owner.client.get('/api/marketing/dashboard?period=30d')).json() as { sales: { current: number }; revenue: { current: number } };
+    expect(dashboard).toMatchObject({ sales: { current: 1 }, revenue: { current: 194 } });
+  });
+
   it('answers zeros for a funnel without sale, and 404 for a funnel of another workspace', async () => {
     const s = await shop();
     const empty = await sales(s);

@@ -27,7 +27,7 @@ async function variantCounts(db: Pick<Db, 'execute'>, workspaceId: string, test:
           AND workspace_id = ${workspaceId}::uuid AND occurred_at >= ${test.started_at.toISOString()}::timestamptz ${until}
       ),
       viewers AS (SELECT DISTINCT variant_id, visitor_id FROM events WHERE kind = 'view'),
-      converted AS (SELECT DISTINCT variant_id, visitor_id FROM events WHERE kind IN ('optin', 'click'))
+      converted AS (SELECT DISTINCT variant_id, visitor_id FROM events WHERE kind IN ('optin', 'click', 'purchase'))
       SELECT v.variant_id, count(*)::int AS visitors, count(c.visitor_id)::int AS conversions
       FROM viewers v LEFT JOIN converted c ON c.variant_id = v.variant_id AND c.visitor_id = v.visitor_id
       GROUP BY v.variant_id`),

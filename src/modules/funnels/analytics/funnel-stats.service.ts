@@ -40,7 +40,7 @@ export async function funnelStats(tenant: Tenant, funnelId: string, query: TFunn
     tenant.db.execute(sql`
       SELECT page_id, count(*) FILTER (WHERE kind = 'view')::int AS visitors,
         count(DISTINCT visitor_id) FILTER (WHERE kind = 'view')::int AS unique_visitors,
-        count(DISTINCT visitor_id) FILTER (WHERE kind IN ('optin', 'click'))::int AS conversions
+        count(DISTINCT visitor_id) FILTER (WHERE kind IN ('optin', 'click', 'purchase'))::int AS conversions
       FROM ${funnelEvents} WHERE ${range} GROUP BY page_id`),
     tenant.db.execute(sql`
       SELECT count(DISTINCT visitor_id) FILTER (WHERE kind = 'view')::int AS unique_visitors,

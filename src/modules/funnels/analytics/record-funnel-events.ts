@@ -38,9 +38,8 @@ function firstsOf(event: TFunnelEvent): TFirst[] {
         ...(event.leadId ? [{ ...base, scope: event.funnelId, kind: 'funnel_lead' as const, subject: event.leadId }] : []),
       ];
     case 'click':
-      return [{ ...base, scope: event.pageId, kind: 'page_conversion', subject: event.visitorId }];
     case 'purchase':
-      return [];
+      return [{ ...base, scope: event.pageId, kind: 'page_conversion', subject: event.visitorId }];
   }
 }
 

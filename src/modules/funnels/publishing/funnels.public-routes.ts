@@ -20,6 +20,7 @@ import { submitWebinarRegistration, type TRegisterOutcome } from '../webinar/web
 import { entryForVariant, servedEntry, variantScript } from '../ab/page-ab-serving.js';
 import { pageUrl, RUNTIME_SCRIPT_PATH, UTM_FIELDS } from './public-paths.js';
 import { visitorAddress } from './visitor-address.js';
+import { memberPageAccess } from './member-gate.js';
 
 // Published funnel pages on the public server: the pages at /<funnel slug>/<page slug> (the funnel's address alone
 // is its first page), our runtime script, each page's own script, next-step links and form submissions. A page is
@@ -96,6 +97,12 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
     // During the page's A/B test: the variant this visitor sticks to (ab/page-ab-serving.ts).
     entry = await servedEntry(runtime.db, runtime.secrets, entry, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' });
     const page = entry.page;
+    // A member page: its buyers only, else the sign-in page (nothing of the page is sent, not even from a cache).
+    if (page.membersOnly) {
+      const access = await memberPageAccess(req, page);
+      reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex');
+      if (!access.allowed) return access.signIn ? reply.redirect(access.signIn, 303) : reply.callNotFound();
+    }
     const userAgent = req.headers['user-agent'] ?? '';
     // Prefetches and bots are not visitors; a revalidation (304) is a view like any other.
     if (req.method === 'GET' && !isBot(userAgent) && req.headers['sec-purpose'] !== 'prefetch') {
@@ -115,7 +122,7 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
     }
     reply
       .header('etag', page.etag)
-      .header('cache-control', 'no-cache')
+      .header('cache-control', page.membersOnly ? 'private, no-store' : 'no-cache')
       .header('content-security-policy', page.checkout ? CHECKOUT_PAGE_CSP : PAGE_CSP)
       .header('vary', 'accept-encoding');
     if (req.headers['if-none-match'] === page.etag) return reply.code(304).send();

@@ -28,6 +28,8 @@ export type TLivePage = {
   js: string | null;
   etag: string;
   forms: TPublishedForm[];
+  /** A member page: the commerce module's gate decides who opens it (member-gate.ts). */
+  membersOnly: boolean;
   /** The page has our checkout blocks (order form, offer buttons): its answers allow the payment provider's script. */
   checkout: boolean;
   /** The A/B test variant this version is (ab/page-ab-serving.ts); absent for the page outside a test. */
@@ -42,6 +44,7 @@ const columns = {
   domainId: funnels.domain_id,
   slug: funnelPages.slug,
   pageType: funnelPages.page_type,
+  membersOnly: funnelPages.members_only,
   position: funnelPages.position,
   language: funnels.language,
   funnelName: funnels.name,

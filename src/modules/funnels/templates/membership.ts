@@ -9,6 +9,8 @@ import {
   heading,
   heroPoints,
   linkButton,
+  modules,
+  nextStep,
   noteBox,
   orderForm,
   pricing,
@@ -20,11 +22,12 @@ import {
   topbar,
   windowMockup,
 } from './template-blocks.js';
-import type { TFeature, TIconName, TPriceCard, TTestimonial } from './template-blocks.js';
+import type { TFeature, TIconName, TModule, TPriceCard, TTestimonial } from './template-blocks.js';
 import { THEMES } from './template-styles.js';
 import type { TFunnelTemplateDefinition } from './template-types.js';
 
-// Membership: the club's sales page (pricing table, monthly or yearly) -> the order page -> access instructions.
+// Membership: the club's sales page (pricing table, monthly or yearly) -> the order page -> access instructions -> the
+// member page (members only: the buyers, signed in by the link e-mailed after their purchase).
 
 const FR = {
   name: 'Abonnement (club privé)',
@@ -158,7 +161,7 @@ const FR = {
     ],
     total: { label: 'À partir de', value: '29 € / mois' },
     payTitle: 'Choisissez votre formule et réglez en toute sécurité',
-    payText: 'Le formulaire de paiement s’affiche ici : formule mensuelle (29 €) ou annuelle (290 €), par carte bancaire.',
+    payText: 'Le formulaire de paiement s’affiche ici : paiement par carte bancaire, accès immédiat.',
     trust: [
       { icon: 'lock', text: 'Paiement chiffré' },
       { icon: 'refresh', text: 'Sans engagement' },
@@ -177,19 +180,35 @@ const FR = {
     stepsTitle: 'Vos accès en 4 étapes',
     steps: [
       {
-        title: 'Ouvrez l’e-mail « Vos accès au Club »',
-        text: 'Il vient d’être envoyé à l’adresse utilisée pour le paiement, avec votre identifiant.',
+        title: 'Entrez dès maintenant',
+        text: 'Le bouton ci-dessus ouvre votre espace membre sur ce navigateur : vous restez connecté(e) 30 jours.',
       },
       {
-        title: 'Créez votre mot de passe',
-        text: 'Cliquez sur le lien de l’e-mail : il est valable 24 heures. Passé ce délai, utilisez « Mot de passe oublié » sur la page de connexion.',
+        title: 'Gardez l’e-mail « Vos accès à l’espace membre »',
+        text: 'Il vient d’être envoyé à l’adresse du paiement, avec un lien de connexion valable 24 heures. Sur un autre appareil, demandez un nouveau lien depuis la page de connexion.',
       },
       { title: 'Présentez-vous à la communauté', text: 'Quelques lignes sur votre activité et ce que vous venez chercher : les membres vous répondront.' },
       { title: 'Notez le prochain atelier', text: 'La date et le lien sont sur la page d’accueil de votre espace. Ajoutez-les à votre agenda.' },
     ],
     button: 'Accéder à mon espace membre',
-    buttonComment: 'Bouton : remplacez href="#" par l’adresse de votre espace membre.',
-    help: 'Pas d’e-mail au bout de 10 minutes ? Vérifiez vos courriers indésirables, puis répondez à votre reçu de paiement : nous vous ouvrons l’accès à la main.',
+    help: 'Pas d’e-mail au bout de 10 minutes ? Vérifiez vos courriers indésirables, puis répondez à votre reçu de paiement : nous vous aidons à entrer.',
+  },
+  member: {
+    name: 'Espace membre',
+    slug: 'espace-membre',
+    seoTitle: 'Le Club : votre espace membre',
+    seoDescription: 'L’espace réservé aux membres du Club : ateliers, replays, bibliothèque et modèles.',
+    eyebrow: 'Réservé aux membres',
+    title: 'Bienvenue dans votre espace',
+    lead: 'Tout ce que comprend votre abonnement, au même endroit. Cette page n’est visible que par les membres connectés.',
+    modulesTitle: 'Par où commencer',
+    modules: [
+      { title: 'Le parcours « premiers pas »', text: 'Cinq vidéos courtes pour tirer parti du Club dès cette semaine.' },
+      { title: 'La bibliothèque', text: 'Plus de 40 formations classées par thème, à suivre à votre rythme.' },
+      { title: 'Les modèles', text: 'Pages, e-mails et tableaux prêts à copier et à adapter.' },
+      { title: 'Les replays des ateliers', text: 'Chaque atelier mensuel, enregistré, avec ses supports.' },
+    ] satisfies TModule[],
+    next: 'Prochain atelier en direct : le premier mardi du mois à 19 h. Le lien de connexion est envoyé aux membres la veille.',
   },
 };
 
@@ -312,7 +331,7 @@ const EN: typeof FR = {
     ],
     total: { label: 'From', value: '€29 / month' },
     payTitle: 'Choose your plan and pay securely',
-    payText: 'The payment form appears here: monthly plan (€29) or yearly plan (€290), by card.',
+    payText: 'The payment form appears here: pay by card, instant access.',
     trust: [
       { icon: 'lock', text: 'Encrypted payment' },
       { icon: 'refresh', text: 'No commitment' },
@@ -330,23 +349,39 @@ const EN: typeof FR = {
     lead: 'Your membership is active. Here is how to get into your members’ area in under five minutes.',
     stepsTitle: 'Your access in 4 steps',
     steps: [
-      { title: 'Open the “Your Club access” email', text: 'It has just been sent to the address used for payment, with your username.' },
+      { title: 'Go in right now', text: 'The button above opens your members’ area in this browser: you stay signed in for 30 days.' },
       {
-        title: 'Set your password',
-        text: 'Click the link in the email: it is valid for 24 hours. After that, use “Forgot password” on the login page.',
+        title: 'Keep the “Your access to the members’ area” email',
+        text: 'It has just been sent to the payment address, with a sign-in link valid for 24 hours. On another device, ask for a new link from the sign-in page.',
       },
       { title: 'Introduce yourself to the community', text: 'A few lines about your business and what you are looking for: members will reply.' },
       { title: 'Note the next workshop', text: 'The date and link are on the home page of your area. Add them to your calendar.' },
     ],
     button: 'Go to my members’ area',
-    buttonComment: 'Button: replace href="#" with the address of your members’ area.',
-    help: 'No email after 10 minutes? Check your spam folder, then reply to your payment receipt: we will open your access by hand.',
+    help: 'No email after 10 minutes? Check your spam folder, then reply to your payment receipt: we will help you in.',
+  },
+  member: {
+    name: 'Members’ area',
+    slug: 'members',
+    seoTitle: 'The Club: your members’ area',
+    seoDescription: 'The Club members’ area: workshops, replays, library and templates.',
+    eyebrow: 'Members only',
+    title: 'Welcome to your area',
+    lead: 'Everything your membership includes, in one place. Only signed-in members see this page.',
+    modulesTitle: 'Where to start',
+    modules: [
+      { title: 'The “first steps” path', text: 'Five short videos to make the most of the Club this week.' },
+      { title: 'The library', text: 'More than 40 courses sorted by topic, at your own pace.' },
+      { title: 'The templates', text: 'Pages, emails and spreadsheets ready to copy and adapt.' },
+      { title: 'Workshop replays', text: 'Every monthly workshop, recorded, with its slides.' },
+    ] satisfies TModule[],
+    next: 'Next live workshop: the first Tuesday of the month at 7 pm. The link is sent to members the day before.',
   },
 };
 
 function membership(lang: TFunnelLanguage, c: typeof FR): TFunnelTemplateDefinition {
   const theme = THEMES.membership;
-  const { club: k, order: o, access: a } = c;
+  const { club: k, order: o, access: a, member: m } = c;
   return {
     id: `membership-${lang}`,
     name: c.name,
@@ -397,9 +432,25 @@ function membership(lang: TFunnelLanguage, c: typeof FR): TFunnelTemplateDefinit
         seo_description: a.seoDescription,
         body: [
           topbar(lang),
-          `<section class="mk-hero mk-hero--center"><div class="mk-container mk-narrow">${successMark()}${eyebrow(a.eyebrow)}<h1>${a.title}</h1><p class="mk-lead">${a.lead}</p><!-- ${a.buttonComment} -->${linkButton(a.button, '#', { icon: 'key', xl: true })}</div></section>`,
+          `<section class="mk-hero mk-hero--center"><div class="mk-container mk-narrow">${successMark()}${eyebrow(a.eyebrow)}<h1>${a.title}</h1><p class="mk-lead">${a.lead}</p>${nextStep(a.button, { xl: true })}</div></section>`,
           section(heading(a.stepsTitle) + `<div class="mk-narrow">${steps(a.steps)}</div>`, { variant: 'alt' }),
           section(noteBox('mail', a.help), { narrow: true, tight: true }),
+          footer(lang),
+        ],
+      }),
+      // The member page: opens for the funnel's buyers only (its sign-in link is e-mailed after the purchase).
+      templatePage(lang, theme, {
+        name: m.name,
+        page_type: 'thank_you',
+        slug: m.slug,
+        members_only: true,
+        seo_title: m.seoTitle,
+        seo_description: m.seoDescription,
+        body: [
+          topbar(lang, { icon: 'lock', text: m.eyebrow }),
+          `<section class="mk-hero mk-hero--center"><div class="mk-container mk-narrow">${eyebrow(m.eyebrow, 'users')}<h1>${m.title}</h1><p class="mk-lead">${m.lead}</p></div></section>`,
+          section(heading(m.modulesTitle) + modules(m.modules), { variant: 'alt' }),
+          section(noteBox('calendar', m.next), { narrow: true, tight: true }),
           footer(lang),
         ],
       }),

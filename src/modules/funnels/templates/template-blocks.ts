@@ -430,9 +430,19 @@ export function typeset(lang: TLang, html: string): string {
 export function templatePage(
   lang: TLang,
   theme: TTemplateTheme,
-  page: { name: string; page_type: TFunnelPageType; slug: string; seo_title: string; seo_description: string; body: readonly string[]; css?: string },
+  page: {
+    name: string;
+    page_type: TFunnelPageType;
+    slug: string;
+    seo_title: string;
+    seo_description: string;
+    body: readonly string[];
+    css?: string;
+    members_only?: boolean;
+  },
 ): TTemplatePage {
   return {
+    ...(page.members_only ? { members_only: true } : {}),
     name: page.name,
     page_type: page.page_type,
     slug: page.slug,

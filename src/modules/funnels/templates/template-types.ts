@@ -10,6 +10,8 @@ export type TTemplatePage = {
   css: string;
   seo_title: string;
   seo_description: string;
+  /** A member page: only the funnel's buyers open it. */
+  members_only?: boolean;
 };
 
 /** A built-in funnel template: one per funnel type and language at least (templates/index.ts lists them). */

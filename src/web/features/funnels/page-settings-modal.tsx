@@ -19,6 +19,7 @@ type TValues = {
   seo_description: string;
   seo_image_url: string;
   is_published: boolean;
+  members_only: boolean;
 };
 
 /** "Paramètres de la page": name, address, where its "next step" leads, SEO fields and whether it is online. */
@@ -42,6 +43,7 @@ function PageSettingsForm({ funnel, pages, page, onClose }: { funnel: TFunnel; p
     seo_description: page.seo_description ?? '',
     seo_image_url: page.seo_image_url ?? '',
     is_published: page.is_published,
+    members_only: page.members_only,
   };
   const form = useForm<TValues>({
     initialValues: initial,
@@ -62,6 +64,7 @@ function PageSettingsForm({ funnel, pages, page, onClose }: { funnel: TFunnel; p
     if (values.seo_description.trim() !== initial.seo_description) body.seo_description = text(values.seo_description);
     if (values.seo_image_url.trim() !== initial.seo_image_url) body.seo_image_url = text(values.seo_image_url);
     if (values.is_published !== initial.is_published) body.is_published = values.is_published;
+    if (values.members_only !== initial.members_only) body.members_only = values.members_only;
     if (Object.keys(body).length === 0) return onClose();
     update.mutate(
       { pageId: page.id, body },
@@ -115,6 +118,9 @@ function PageSettingsForm({ funnel, pages, page, onClose }: { funnel: TFunnel; p
           description={t(funnel.is_active ? 'funnelList.pageSettings.publishedHint' : 'funnelList.pageSettings.publishedHintDraft')}
           {...form.getInputProps('is_published', { type: 'checkbox' })}
         />
+        {(funnel.funnel_type === 'membership' || page.members_only) && (
+          <Switch label={t('memberPages.switch')} description={t('memberPages.switchHint')} {...form.getInputProps('members_only', { type: 'checkbox' })} />
+        )}
         <Divider label={t('funnelList.pageSettings.seo')} labelPosition="left" />
         <Text size="sm" c="dimmed" mt={-8}>
           {t('funnelList.pageSettings.seoHint')}

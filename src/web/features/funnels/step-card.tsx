@@ -6,6 +6,7 @@ import {
   IconExternalLink,
   IconFlask,
   IconGripVertical,
+  IconLock,
   IconPencil,
   IconSettings,
   IconTrash,
@@ -109,6 +110,11 @@ export function StepCard(props: Props) {
             </ThemeIcon>
             <PageTypeBadge type={page.page_type} />
             <PublicationBadge page={page} funnelActive={funnel.is_active} />
+            {page.members_only && (
+              <Badge variant="light" color="grape" leftSection={<IconLock size={12} aria-hidden />}>
+                {t('memberPages.badge')}
+              </Badge>
+            )}
           </Group>
           {canEdit && (
             <Group gap={2} wrap="nowrap" style={{ flexShrink: 0 }}>
@@ -149,7 +155,7 @@ export function StepCard(props: Props) {
             </Text>
           )}
         </Stack>
-        <StepOfferLine pageType={page.page_type} offer={props.offer} canEdit={canEdit} onEdit={props.onOffer} />
+        <StepOfferLine pageType={page.page_type} hasCheckoutBlocks={page.has_checkout_blocks} offer={props.offer} canEdit={canEdit} onEdit={props.onOffer} />
         <SimpleGrid cols={3} spacing="xs" verticalSpacing="xs" component="dl" m={0} maw={420}>
           {figures.map((figure) => (
             // The term comes first for screen readers; the figure shows above it.

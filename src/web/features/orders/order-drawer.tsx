@@ -1,7 +1,7 @@
-import { Button, Divider, Drawer, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Drawer, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconReceiptRefund } from '@tabler/icons-react';
+import { IconReceiptRefund, IconRepeatOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TOrderDetail } from '../../../contracts/commerce-orders.js';
@@ -11,7 +11,7 @@ import { ConfirmModal } from '../../ui/confirm-modal.js';
 import { NumberField } from '../../ui/number-field.js';
 import { QueryState } from '../../ui/query-state.js';
 import { OrderStatusBadge } from './order-status-badge.js';
-import { formatCents, useOrder, useRefundOrder } from './orders-api.js';
+import { formatCents, useCancelSubscription, useOrder, useRefundOrder } from './orders-api.js';
 
 type Props = { orderId: string | null; canEdit: boolean; onClose: () => void };
 
@@ -79,6 +79,7 @@ function OrderDetails({ order, canEdit }: { order: TOrderDetail; canEdit: boolea
         <Row label={t('orders.total')} value={money(order.total_cents)} strong />
         {order.refunded_cents > 0 && <Row label={t('orders.refunded')} value={money(order.refunded_cents)} />}
       </Stack>
+      {order.subscription_status && <SubscriptionPanel order={order} canEdit={canEdit} />}
       {canEdit && REFUNDABLE.includes(order.status) && remaining > 0 && <RefundForm order={order} remaining={remaining} />}
     </Stack>
   );
@@ -94,6 +95,71 @@ function Row({ label, value, strong = false }: { label: string; value: string; s
         {value}
       </Text>
     </Group>
+  );
+}
+
+const SUBSCRIPTION_COLORS: Record<string, string> = { pending: 'gray', active: 'teal', past_due: 'orange', unpaid: 'red', incomplete: 'red', canceled: 'gray' };
+
+/** A recurring order's subscription: its state, period, next renewal, renewals paid, and "Résilier l'abonnement". */
+function SubscriptionPanel({ order, canEdit }: { order: TOrderDetail; canEdit: boolean }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormatters();
+  const [confirming, setConfirming] = useState(false);
+  const cancel = useCancelSubscription();
+  const status = order.subscription_status!;
+  const live = status !== 'canceled';
+  return (
+    <Paper withBorder radius="md" p="sm">
+      <Stack gap={6}>
+        <Group justify="space-between">
+          <Text fw={600}>
+            {t('orders.subscription')}
+            {order.subscription_interval ? ` · ${t(`orders.interval.${order.subscription_interval}`)}` : ''}
+          </Text>
+          <Badge color={SUBSCRIPTION_COLORS[status] ?? 'gray'} variant="light">
+            {t(`orders.subscriptionStatus.${status}`)}
+          </Badge>
+        </Group>
+        {order.current_period_end && <Row label={live ? t('orders.nextRenewal') : t('orders.periodEnd')} value={format.dateTime(order.current_period_end)} />}
+        <Row
+          label={t('orders.renewals')}
+          value={t('orders.renewalsValue', { count: order.renewals, amount: formatCents(i18n.language, order.renewed_cents, order.currency) })}
+        />
+        {order.subscription_error && status === 'pending' && (
+          <Alert color="orange" variant="light">
+            {t('orders.subscriptionError', { error: order.subscription_error })}
+          </Alert>
+        )}
+        {canEdit && live && (
+          <Group justify="flex-end">
+            <Button color="red" variant="light" leftSection={<IconRepeatOff size={16} aria-hidden />} onClick={() => setConfirming(true)}>
+              {t('orders.cancelSubscription')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+      <ConfirmModal
+        opened={confirming}
+        title={t('orders.cancelSubscriptionTitle')}
+        confirmLabel={t('orders.cancelSubscriptionConfirm')}
+        loading={cancel.isPending}
+        onClose={() => setConfirming(false)}
+        onConfirm={() =>
+          cancel.mutate(order.id, {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', message: t('orders.cancelSubscriptionDone') });
+              setConfirming(false);
+            },
+            onError: (error) => {
+              setConfirming(false);
+              notifyError(error, t);
+            },
+          })
+        }
+      >
+        {t('orders.cancelSubscriptionMessage', { email: order.buyer_email })}
+      </ConfirmModal>
+    </Paper>
   );
 }
 

@@ -26,6 +26,15 @@ export function useRefundOrder() {
   });
 }
 
+/** Ends the order's subscription at the provider (the refund stays separate); the lists and the order are refetched. */
+export function useCancelSubscription() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<TOrderDetail>(`${ORDERS_PATH}/${id}/cancel-subscription`, {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ORDERS_KEY }),
+  });
+}
+
 /** An amount of cents in the order's own currency, always with cents ("124,00 €"). */
 export function formatCents(locale: string, cents: number, currency: string): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);

@@ -88,6 +88,8 @@ function OrdersList({ items, onOpen }: { items: TOrder[]; onOpen: (id: string) =
   const format = useFormatters();
   const phone = useMediaQuery('(max-width: 48em)');
   const amount = (order: TOrder) => formatCents(i18n.language, order.total_cents, order.currency);
+  // A recurring order: its subscription's state under the order's ("Abonnement · Actif").
+  const subscription = (order: TOrder) => `${t('orders.subscription')} · ${t(`orders.subscriptionStatus.${order.subscription_status!}`)}`;
   const number = (order: TOrder) => (
     <UnstyledButton onClick={() => onOpen(order.id)} aria-label={t('orders.open', { number: order.number })}>
       <Text fw={600} c="blue" size="sm">
@@ -114,6 +116,11 @@ function OrdersList({ items, onOpen }: { items: TOrder[]; onOpen: (id: string) =
                 </Text>
                 <OrderStatusBadge status={order.status} />
               </Group>
+              {order.subscription_status && (
+                <Text size="xs" c="dimmed">
+                  {subscription(order)}
+                </Text>
+              )}
             </Stack>
           </Paper>
         ))}
@@ -149,6 +156,11 @@ function OrdersList({ items, onOpen }: { items: TOrder[]; onOpen: (id: string) =
               </Table.Td>
               <Table.Td>
                 <OrderStatusBadge status={order.status} />
+                {order.subscription_status && (
+                  <Text size="xs" c="dimmed" mt={4}>
+                    {subscription(order)}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td ta="right">
                 <Text size="sm" fw={600}>

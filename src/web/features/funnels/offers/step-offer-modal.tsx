@@ -55,10 +55,11 @@ function StepOfferForm({ funnel, page, offer, onClose }: { funnel: TFunnel; page
     },
   });
   const loaded = products.data?.pages.flatMap((p) => p.items) ?? [];
-  const options = priceOptions(loaded, [offer?.price, offer?.bump ?? undefined], (price) => formatPrice(locale, t, price), {
-    subscription: t('stepOffer.subscriptionSoon'),
-    current: t('stepOffer.current'),
-  });
+  const priceLabel = (price: { amount_cents: number; currency: string; interval: 'month' | 'year' | null }) => formatPrice(locale, t, price);
+  const current = [offer?.price, offer?.bump ?? undefined];
+  // A subscription is sold by the order form's main product only; the bump and one-click offers are one-time.
+  const options = priceOptions(loaded, current, priceLabel, { subscription: t('stepOffer.subscription'), current: t('stepOffer.current') }, !offerPage);
+  const bumpOptions = priceOptions(loaded, current, priceLabel, { subscription: t('stepOffer.oneTimeOnly'), current: t('stepOffer.current') }, false);
   const noProducts = products.isSuccess && loaded.length === 0 && !q;
 
   const submit = (values: TValues) => {
@@ -113,7 +114,7 @@ function StepOfferForm({ funnel, page, offer, onClose }: { funnel: TFunnel; page
               label={t('stepOffer.bumpProduct')}
               description={t('stepOffer.bumpHelp')}
               placeholder={t('stepOffer.noBump')}
-              data={options}
+              data={bumpOptions}
               searchable
               clearable
               nothingFoundMessage={t('stepOffer.nothingFound')}
@@ -164,13 +165,14 @@ function StepOfferForm({ funnel, page, offer, onClose }: { funnel: TFunnel; page
 
 /**
  * The prices a step can sell, grouped by product: one-time prices, the current choices kept even when the search
- * hides them; recurring prices shown but not selectable (funnels do not start subscriptions yet).
+ * hides them; recurring prices selectable where `recurringAllowed` (an order form's main product), shown disabled elsewhere.
  */
 function priceOptions(
   products: TProduct[],
   current: (TOfferPrice | undefined)[],
   label: (price: { amount_cents: number; currency: string; interval: 'month' | 'year' | null }) => string,
   words: { subscription: string; current: string },
+  recurringAllowed: boolean,
 ): ComboboxItemGroup<ComboboxItem>[] {
   const groups: ComboboxItemGroup<ComboboxItem>[] = products.map((product) => ({
     group: product.name,
@@ -179,7 +181,7 @@ function priceOptions(
       .map((price) => ({
         value: price.id,
         label: `${product.name} · ${label(price)}${price.nickname ? ` (${price.nickname})` : ''}${price.kind === 'recurring' ? ` · ${words.subscription}` : ''}`,
-        disabled: price.kind === 'recurring',
+        disabled: price.kind === 'recurring' && !recurringAllowed,
       })),
   }));
   const listed = new Set(groups.flatMap((group) => group.items.map((item) => item.value)));

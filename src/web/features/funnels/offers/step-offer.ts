@@ -5,7 +5,7 @@ export function isOfferPage(type: TFunnelPageType): boolean {
   return type === 'upsell' || type === 'downsell';
 }
 
-/** The steps that usually sell: their card shows what they sell, or that nothing is chosen yet. */
+/** The steps that usually sell: their card shows what they sell, or that nothing is chosen yet (others only when they have checkout blocks). */
 export function sellingStep(type: TFunnelPageType): boolean {
-  return type === 'sales' || type === 'vsl' || isOfferPage(type);
+  return type === 'sales' || isOfferPage(type);
 }

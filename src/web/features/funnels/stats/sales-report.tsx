@@ -105,7 +105,12 @@ function SalesCards({ data, money }: { data: TFunnelSales; money: TCentsFormat }
       <StatCard
         label={t(`${cards}.revenue`)}
         value={money(data.revenue_cents)}
-        detail={data.refunded_cents > 0 ? t(`${cards}.revenueRefunded`, { amount: money(data.refunded_cents) }) : t(`${cards}.revenueHint`)}
+        detail={[
+          data.refunded_cents > 0 ? t(`${cards}.revenueRefunded`, { amount: money(data.refunded_cents) }) : t(`${cards}.revenueHint`),
+          data.renewals > 0 ? t(`${cards}.revenueRenewals`, { count: data.renewals, amount: money(data.renewal_revenue_cents) }) : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       />
       <StatCard
         label={t(`${cards}.averageOrder`)}
