@@ -76,8 +76,8 @@
     '.mk-co{display:grid;gap:16px;font-size:1rem;color:#111827}',
     '.mk-co-product{display:flex;gap:14px;align-items:center}',
     '.mk-co-product img{width:64px;height:64px;object-fit:cover;border-radius:10px}',
-    '.mk-co-name{margin:0;font-weight:800;font-size:1.15rem}',
-    '.mk-co-price{margin:2px 0 0;color:#374151}',
+    '.mk-co p.mk-co-name{margin:0;color:#111827;font-weight:800;font-size:1.15rem}',
+    '.mk-co p.mk-co-price{margin:2px 0 0;color:#374151}',
     '.mk-co-field{display:grid;gap:6px}',
     '.mk-co-field label{font-weight:600;font-size:.95rem}',
     '.mk-co-row{display:grid;grid-template-columns:1fr 1fr;gap:12px}',
@@ -85,7 +85,7 @@
     '.mk-co-bump{padding:14px;border:2px dashed #d97706;border-radius:10px;background:#fffbeb}',
     '.mk-co-bump label{display:flex;gap:10px;align-items:flex-start;font-weight:700;cursor:pointer}',
     '.mk-co-bump input{width:20px;height:20px;margin-top:2px;flex:none}',
-    '.mk-co-bump p{margin:8px 0 0 30px;color:#374151;font-size:.95rem}',
+    '.mk-co .mk-co-bump p{margin:8px 0 0 30px;color:#374151;font-size:.95rem}',
     '.mk-co-test{padding:12px 14px;border-radius:10px;background:#eef2ff;color:#1e1b4b;font-size:.9rem}',
     '.mk-co-test strong{display:inline-block;margin-right:6px;padding:2px 8px;border-radius:999px;background:#3730a3;color:#fff;font-size:.75rem;text-transform:uppercase;letter-spacing:.04em}',
     '.mk-co-total{display:flex;justify-content:space-between;font-weight:800;font-size:1.1rem;border-top:1px solid #e5e7eb;padding-top:12px}',
@@ -95,12 +95,12 @@
     '.mk-co-btn:focus-visible{outline:3px solid #111827;outline-offset:2px}',
     '.mk-co-submit{width:100%}',
     '.mk-co-submit[disabled],.mk-co-busy{opacity:.7;cursor:progress}',
-    '.mk-co-error{margin:0;color:#b3261e;font-weight:600}',
-    '.mk-co-note{margin:0;color:#4b5563;font-size:.85rem;text-align:center}',
+    '.mk-co-error,.mk-co p.mk-co-error,.mk-co-live p.mk-co-error{margin:0;color:#b3261e;font-weight:600}',
+    '.mk-co p.mk-co-note{margin:0;color:#4b5563;font-size:.85rem;text-align:center}',
     '.mk-co-modal{position:fixed;inset:0;background:rgba(17,24,39,.6);display:flex;align-items:center;justify-content:center;padding:16px;z-index:2147483000}',
     '.mk-co-dialog{background:#fff;color:#111827;border-radius:14px;padding:24px;max-width:420px;width:100%;display:grid;gap:14px}',
     '.mk-co-dialog h2{margin:0;font-size:1.2rem}',
-    '.mk-co-dialog p{margin:0}',
+    '.mk-co-dialog p{margin:0;color:#111827}',
     '.mk-co-actions{display:flex;gap:10px;flex-wrap:wrap}',
     '.mk-co-secondary{background:#fff!important;color:#111827!important;border:1px solid #6b7280!important;box-shadow:none!important}',
   ].join('');
@@ -408,7 +408,8 @@
   }
 
   function wireOfferLink(link) {
-    var error = el('p', { className: 'mk-co-error', role: 'alert' });
+    // A div, not a p: the page's own paragraph styles must not paint the error grey.
+    var error = el('div', { className: 'mk-co-error', role: 'alert' });
     error.hidden = true;
     link.parentNode.insertBefore(error, link.nextSibling);
     var busy = false;
