@@ -28,6 +28,7 @@ import { checkoutMessage } from './checkout-messages.js';
 import { orderIdOfRequest, orderIdOfToken, orderToken, setOrderCookie } from './order-session.js';
 import { OFFER_PAGE_TYPES, offerRowOfPage } from './page-offers.service.js';
 import { checkoutPrices, publicOfferOf } from './public-offer.js';
+import { escapeHtml } from '../../../platform/http/escape-html.js';
 
 // The buyer's side of a payment, on the public server (ARCHITECTURE.md, "Checkout"), called by our checkout script
 // (checkout-runtime.js) on published pages:
@@ -306,7 +307,6 @@ export function checkoutPublicRoutes(fastify: FastifyInstance, runtime: Runtime)
 function plainPage(page: TLivePage, message: string, action: string | null): string {
   const title = page.language === 'fr' ? 'Votre commande' : 'Your order';
   const button = page.language === 'fr' ? 'Oui, je l’ajoute' : 'Yes, add it';
-  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const form = action ? `<form method="post" action="${escape(action)}"><button type="submit">${escape(button)}</button></form>` : '';
-  return `<!doctype html><html lang="${page.language}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>${title}</h1><p>${escape(message)}</p>${form}</body></html>`;
+  const form = action ? `<form method="post" action="${escapeHtml(action)}"><button type="submit">${escapeHtml(button)}</button></form>` : '';
+  return `<!doctype html><html lang="${page.language}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>${title}</h1><p>${escapeHtml(message)}</p>${form}</body></html>`;
 }

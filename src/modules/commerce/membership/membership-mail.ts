@@ -1,9 +1,8 @@
 import type { TFunnelLanguage } from '../../../contracts/funnels.js';
+import { escapeHtml } from '../../../platform/http/escape-html.js';
 
 // The member's e-mail: the welcome after the first purchase, or the sign-in link they asked for. Plain words, the link
 // valid 24 hours, and where to ask for a new one.
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function memberAccessMail(input: { language: TFunnelLanguage; area: string; link: string; signIn: string; kind: 'welcome' | 'sign_in' }) {
   const fr = input.language === 'fr';
@@ -27,8 +26,8 @@ export function memberAccessMail(input: { language: TFunnelLanguage; area: strin
     : 'This link is valid for 24 hours and keeps you signed in for 30 days in this browser. For a new link:';
   const text = `${intro}\n\n${button} : ${input.link}\n\n${validity} ${input.signIn}\n`;
   const html =
-    `<p>${escape(intro)}</p>` +
-    `<p><a href="${escape(input.link)}" style="display:inline-block;padding:12px 20px;background:#4338ca;color:#ffffff;border-radius:8px;text-decoration:none;font-weight:600">${escape(button)}</a></p>` +
-    `<p style="color:#4b5563">${escape(validity)} <a href="${escape(input.signIn)}">${escape(input.signIn)}</a></p>`;
+    `<p>${escapeHtml(intro)}</p>` +
+    `<p><a href="${escapeHtml(input.link)}" style="display:inline-block;padding:12px 20px;background:#4338ca;color:#ffffff;border-radius:8px;text-decoration:none;font-weight:600">${escapeHtml(button)}</a></p>` +
+    `<p style="color:#4b5563">${escapeHtml(validity)} <a href="${escapeHtml(input.signIn)}">${escapeHtml(input.signIn)}</a></p>`;
   return { subject, text, html };
 }

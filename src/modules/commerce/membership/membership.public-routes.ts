@@ -8,6 +8,7 @@ import type { Runtime } from '../../../platform/runtime.js';
 import { memberAreaOf, setMemberPageGate, type TMemberArea } from '../../funnels/index.js';
 import { memberAccess } from './member-access.tables.js';
 import { clearMemberSession, hasMemberAccess, leadOfMemberLink, memberByEmail, memberGate, sendMemberLink, setMemberSession } from './membership.service.js';
+import { escapeHtml } from '../../../platform/http/escape-html.js';
 
 // The member area's doors on the public server: the sign-in page (an e-mail address, a link sent when it is a
 // member's), the link that opens the session, and sign-out. The sign-in page says the same thing whether the address
@@ -101,19 +102,18 @@ const TEXT: Record<TFunnelLanguage, Record<string, string>> = {
 
 function page(reply: FastifyReply, area: TMemberArea, notice: 'sent' | 'expired' | 'invalid' | null, asked: boolean) {
   const t = TEXT[area.language];
-  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const message = notice
-    ? `<p role="${notice === 'sent' ? 'status' : 'alert'}" style="padding:12px 14px;border-radius:8px;background:${notice === 'sent' ? '#ecfdf5;color:#065f46' : '#fef2f2;color:#991b1b'}">${escape(t[notice]!)}</p>`
+    ? `<p role="${notice === 'sent' ? 'status' : 'alert'}" style="padding:12px 14px;border-radius:8px;background:${notice === 'sent' ? '#ecfdf5;color:#065f46' : '#fef2f2;color:#991b1b'}">${escapeHtml(t[notice]!)}</p>`
     : asked
-      ? `<p role="status">${escape(t.asked!)}</p>`
+      ? `<p role="status">${escapeHtml(t.asked!)}</p>`
       : '';
-  const html = `<!doctype html><html lang="${area.language}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(t.title!)} – ${escape(area.name)}</title>
+  const html = `<!doctype html><html lang="${area.language}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(t.title!)} – ${escapeHtml(area.name)}</title>
 <body style="font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem;color:#111827">
-<h1 style="font-size:1.5rem">${escape(t.title!)}</h1><p style="color:#374151">${escape(area.name)}</p>${message}<p>${escape(t.intro!)}</p>
+<h1 style="font-size:1.5rem">${escapeHtml(t.title!)}</h1><p style="color:#374151">${escapeHtml(area.name)}</p>${message}<p>${escapeHtml(t.intro!)}</p>
 <form method="post" action="/p/members/${area.funnelId}" style="display:grid;gap:10px">
-<label for="email" style="font-weight:600">${escape(t.email!)}</label>
+<label for="email" style="font-weight:600">${escapeHtml(t.email!)}</label>
 <input id="email" name="email" type="email" required autocomplete="email" style="font:inherit;padding:12px 14px;border:1px solid #6b7280;border-radius:8px">
-<button type="submit" style="font:inherit;font-weight:700;padding:12px 16px;border:0;border-radius:8px;background:#4338ca;color:#fff;cursor:pointer">${escape(t.submit!)}</button>
+<button type="submit" style="font:inherit;font-weight:700;padding:12px 16px;border:0;border-radius:8px;background:#4338ca;color:#fff;cursor:pointer">${escapeHtml(t.submit!)}</button>
 </form></body></html>`;
   return reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
 }

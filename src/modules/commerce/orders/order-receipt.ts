@@ -5,6 +5,7 @@ import type { Runtime } from '../../../platform/runtime.js';
 import { funnels } from '../../funnels/index.js';
 import { workspaces } from '../../workspaces/index.js';
 import type { TOrderLineRow, TOrderRow } from './orders.service.js';
+import { escapeHtml } from '../../../platform/http/escape-html.js';
 
 // The buyer's receipt: what was paid now (the order, or one accepted offer), with the seller's legal name and postal
 // address (the workspace's, as on its marketing mail). Queued in the fulfilment's transaction: one receipt per
@@ -61,8 +62,4 @@ export function receiptMail(input: { language: TLanguage; order: TOrderRow; line
 ${totals.map((row) => `<p style="margin:4px 0"><strong>${escapeHtml(row)}</strong></p>`).join('')}
 <p style="font-size:13px;color:#4a4a4a">${escapeHtml(`${fr ? 'Commande' : 'Order'} ${order.number}`)}<br>${escapeHtml(footer)}</p></body></html>`;
   return { subject, text, html };
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
