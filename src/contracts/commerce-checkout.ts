@@ -5,6 +5,9 @@ import { ZTestCardBody } from './commerce-payments.js';
 // What a funnel page sells (its offer) and the buyer's side of a payment on the public server: the order form with
 // its order bump, and one-click upsell and downsell pages (ARCHITECTURE.md, "Checkout").
 
+/** Page types whose accept button charges the saved card in one click; the others sell through the order form. */
+export const OFFER_PAGE_TYPES = ['upsell', 'downsell'] as const;
+
 /** Longest order-bump headline and pitch (a checkbox line and a short paragraph). */
 export const BUMP_TITLE_MAX = 120;
 export const BUMP_PITCH_MAX = 600;

@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZCheckoutBody, ZOfferConfirmBody, ZTestAuthenticateBody, ZTestCardConfirmBody, type TCheckoutAnswer } from '../../../contracts/commerce-checkout.js';
+import {
+  OFFER_PAGE_TYPES,
+  ZCheckoutBody,
+  ZOfferConfirmBody,
+  ZTestAuthenticateBody,
+  ZTestCardConfirmBody,
+  type TCheckoutAnswer,
+} from '../../../contracts/commerce-checkout.js';
 import { Tenant } from '../../../platform/db/tenant.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Runtime } from '../../../platform/runtime.js';
@@ -26,7 +33,7 @@ import { getOrder, startOrder } from '../orders/orders.service.js';
 import { openMemberSessionAfterPayment } from '../membership/membership.service.js';
 import { checkoutMessage } from './checkout-messages.js';
 import { orderIdOfRequest, orderIdOfToken, orderToken, setOrderCookie } from './order-session.js';
-import { OFFER_PAGE_TYPES, offerRowOfPage } from './page-offers.service.js';
+import { offerRowOfPage } from './page-offers.service.js';
 import { checkoutPrices, publicOfferOf } from './public-offer.js';
 import { escapeHtml } from '../../../platform/http/escape-html.js';
 

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { readExpiringToken, signExpiringToken } from '../../../platform/crypto/expiring-token.js';
 import type { SecretBox } from '../../../platform/crypto/secret-box.js';
 
 // The buyer's order between the order form and the offer pages: a signed token naming the order, kept in a cookie of
@@ -11,18 +12,12 @@ export const ORDER_COOKIE = 'mk_order';
 const LIFETIME_SECONDS = 6 * 3600;
 
 export function orderToken(secrets: SecretBox, orderId: string, now = Date.now()): string {
-  const until = Math.floor(now / 1000) + LIFETIME_SECONDS;
-  return `${orderId}.${until}.${secrets.sign(PURPOSE, `${orderId}.${until}`)}`;
+  return signExpiringToken(secrets, PURPOSE, [orderId], LIFETIME_SECONDS, now);
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The order a token names, or null when it is malformed, forged or expired. */
 export function orderIdOfToken(secrets: SecretBox, token: string | undefined, now = Date.now()): string | null {
-  const [orderId, until, signature, ...rest] = (token ?? '').split('.');
-  if (!orderId || !until || !signature || rest.length > 0 || !UUID.test(orderId) || !/^\d{1,12}$/.test(until)) return null;
-  if (Number(until) * 1000 < now) return null;
-  return secrets.verify(PURPOSE, `${orderId}.${until}`, signature) ? orderId : null;
+  return readExpiringToken(secrets, PURPOSE, token, 1, now)?.[0] ?? null;
 }
 
 export function setOrderCookie(reply: FastifyReply, token: string, secure: boolean): void {

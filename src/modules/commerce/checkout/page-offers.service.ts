@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { TPageOffer, TPageOfferBody, TOfferPrice } from '../../../contracts/commerce-checkout.js';
+import { OFFER_PAGE_TYPES, type TPageOffer, type TPageOfferBody, type TOfferPrice } from '../../../contracts/commerce-checkout.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { funnelPages, funnels } from '../../funnels/index.js';
@@ -11,9 +11,6 @@ import { pageOffers } from './page-offers.tables.js';
 // orders.service's sellablePrice).
 
 type TOfferRow = typeof pageOffers.$inferSelect;
-
-/** Page types whose accept button charges the saved card; the others sell through the order form. */
-export const OFFER_PAGE_TYPES = ['upsell', 'downsell'] as const;
 
 /** The offers of a funnel's pages. */
 export async function listFunnelOffers(tenant: Tenant, funnelId: string): Promise<TPageOffer[]> {

@@ -5,7 +5,8 @@ import type { Runtime } from '../../../platform/runtime.js';
 import type { TLivePage } from '../../funnels/index.js';
 import { buyerPaymentSetup } from '../payments/payment-providers.js';
 import { productPrices, products } from '../products/products.tables.js';
-import { OFFER_PAGE_TYPES, offerRowOfPage } from './page-offers.service.js';
+import { offerRowOfPage } from './page-offers.service.js';
+import { OFFER_PAGE_TYPES } from '../../../contracts/commerce-checkout.js';
 
 // What our checkout script draws on a published page: the product, its price, the order bump, and how to pay. Read
 // per request (a price archived or Stripe connected since shows at once); undefined when the page sells nothing

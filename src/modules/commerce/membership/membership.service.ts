@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { readExpiringToken, signExpiringToken } from '../../../platform/crypto/expiring-token.js';
 import type { SecretBox } from '../../../platform/crypto/secret-box.js';
 import type { Db } from '../../../platform/db/database.js';
 import { sendMail } from '../../../platform/mail/mail.jobs.js';
@@ -33,17 +34,13 @@ const SUBSCRIPTION_CHECK = sql`coalesce(${orders.subscription_status}, 'active')
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function token(secrets: SecretBox, purpose: string, funnelId: string, leadId: string, lifetime: number, now: number): string {
-  const until = Math.floor(now / 1000) + lifetime;
-  const value = `${funnelId}.${leadId}.${until}`;
-  return `${value}.${secrets.sign(purpose, value)}`;
-}
+const token = (secrets: SecretBox, purpose: string, funnelId: string, leadId: string, lifetime: number, now: number) =>
+  signExpiringToken(secrets, purpose, [funnelId, leadId], lifetime, now);
 
+/** The lead a token of this funnel names (a token of another funnel names nobody here). */
 function readToken(secrets: SecretBox, purpose: string, funnelId: string, raw: string | undefined, now: number): string | null {
-  const [funnel, leadId, until, signature, ...rest] = (raw ?? '').split('.');
-  if (rest.length > 0 || funnel !== funnelId || !leadId || !UUID.test(leadId) || !until || !/^\d{1,12}$/.test(until) || !signature) return null;
-  if (Number(until) * 1000 < now) return null;
-  return secrets.verify(purpose, `${funnel}.${leadId}.${until}`, signature) ? leadId : null;
+  const ids = readExpiringToken(secrets, purpose, raw, 2, now);
+  return ids && ids[0] === funnelId ? ids[1]! : null;
 }
 
 export const memberLinkToken = (secrets: SecretBox, funnelId: string, leadId: string, now = Date.now()) =>
