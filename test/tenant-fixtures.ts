@@ -86,6 +86,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await testPaymentFixture(t, owner);
   await subscriptionFixture(t, owner);
   await orderFixture(t, owner);
+  await adsFixture(t, owner);
   // Lead import: runs at t.drain(); its bad row lands in lead_import_failures.
   await uploadLeads(owner, 'E-mail;Prénom\nimport-a@example.com;Ida\nnot-an-email;Bad\n');
   await t.drain();
@@ -316,4 +317,39 @@ async function uploadLeads(owner: SignedUp, csv: string): Promise<void> {
   const body = multipartBody({ mapping: JSON.stringify({ 'E-mail': 'email' }), on_duplicate: 'skip' }, { fileName: 'leads.csv', content: csv });
   const res = await owner.client.request({ method: 'POST', url: '/api/marketing/leads/import', payload: body.payload, headers: body.headers });
   if (res.statusCode !== 202) throw new Error(`lead import fixture failed: ${res.statusCode} ${res.body}`);
+}
+
+/**
+ * Ads: a Google Ads report import (ad_campaigns, ad_campaign_days, ad_report_imports); a Meta connection through the
+ * OAuth round trip against the local MetaFake the isolation test starts (ad_connections) with one campaign linked;
+ * a lead of that campaign's UTM, without consent, won: at the next drain its offline conversion is logged `skipped`
+ * without calling Meta (ad_conversion_uploads).
+ */
+async function adsFixture(t: TestContext, owner: SignedUp): Promise<void> {
+  const report = multipartBody({}, { fileName: 'google.csv', content: 'Day,Campaign,Campaign ID,Impr.,Clicks,Cost\n2026-11-01,Fixture A,777,100,5,2.50\n' });
+  const adImport = await owner.client.request({ method: 'POST', url: '/api/marketing/ad-campaigns/imports', payload: report.payload, headers: report.headers });
+  if (adImport.statusCode !== 201) throw new Error(`ad report fixture failed: ${adImport.statusCode} ${adImport.body}`);
+  const { url: consentUrl } = (await owner.client.post('/api/marketing/ad-connections/meta/authorize', {})).json() as { url: string };
+  const state = new URL(consentUrl).searchParams.get('state')!;
+  const back = await t.app.inject({
+    method: 'GET',
+    url: `/api/marketing/ad-connections/meta/callback?code=good-code&state=${encodeURIComponent(state)}`,
+    headers: { cookie: `mk_session=${owner.client.cookie}` },
+  });
+  const pendingId = new URL(back.headers.location as string, 'http://app').searchParams.get('connect')!;
+  const pendingCookie = back.cookies.find((c) => c.name === 'mk_ads_pending')!.value;
+  const connected = await t.app.inject({
+    method: 'POST',
+    url: `/api/marketing/ad-connections/pending/${pendingId}`,
+    payload: { account_id: 'act_111' },
+    headers: { cookie: `mk_session=${owner.client.cookie}; mk_ads_pending=${pendingCookie}`, 'x-csrf-token': owner.client.csrf! },
+  });
+  if (connected.statusCode !== 201) throw new Error(`ad connection fixture failed: ${connected.statusCode} ${connected.body}`);
+  const connection = connected.json() as { id: string };
+  const linked = (await owner.client.post(`/api/marketing/ad-connections/${connection.id}/campaigns/link`, { platform_campaign_id: '120001' })).json() as {
+    campaign_id: string;
+  };
+  await owner.client.patch(`/api/marketing/ad-campaigns/${linked.campaign_id}`, { utm_campaign: 'fixture-a', start_date: '2026-01-01' });
+  const adLead = (await owner.client.post('/api/marketing/leads', { email: uniqueEmail('a-ad-lead'), utm_campaign: 'fixture-a' })).json() as { id: string };
+  await owner.client.patch(`/api/marketing/leads/${adLead.id}`, { status: 'won', estimated_value: 100 });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, signUp, startTestApp, type SignedUp, type TestContext } from './harness.js';
+import { MetaFake } from './meta-fake.js';
 import { seedTenantFixtures } from './tenant-fixtures.js';
 
 // Walks the registered route tables (admin API and public server): every route that takes an id must show
@@ -24,8 +25,12 @@ async function rowsOf(workspaceId: string): Promise<Record<string, unknown[]>> {
   return snapshot;
 }
 
+// The ads fixture connects a Meta account through OAuth: against this local fake of the Graph API.
+const meta = new MetaFake();
+
 beforeAll(async () => {
-  t = await startTestApp();
+  await meta.start();
+  t = await startTestApp(meta.env);
   const { rows } = await t.runtime.database.raw.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.columns
       WHERE column_name = 'workspace_id' AND table_schema = 'public' ORDER BY table_name`,
@@ -36,7 +41,10 @@ beforeAll(async () => {
   bSession = b.client;
   bKey = new Client(t.app, { bearer: (await b.client.post('/api/workspace/api-keys', { name: 'B', role: 'admin' })).json().key });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await meta.stop();
+});
 
 /** Puts the row's id in every `:param` of the route (routes with a tenant table take one id). */
 function withParams(url: string, id: string): string {

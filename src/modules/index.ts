@@ -29,6 +29,16 @@ import { deliverWebhookJob, queueLeadEventWebhooks, webhooksRoutes } from './web
 import { domainsPublicRoutes, domainsRoutes, workspacesRoutes } from './workspaces/index.js';
 import { demoRoutes } from './demo/index.js';
 import {
+  adCampaignRoutes,
+  adConnectionsRoutes,
+  adConversionRoutes,
+  adConversionsOnLeadEvents,
+  adDailySyncJob,
+  adReportImportRoutes,
+  adSyncJob,
+  uploadAdConversionJob,
+} from './ads/index.js';
+import {
   checkoutPublicRoutes,
   funnelSalesRoutes,
   membershipOnLeadEvents,
@@ -74,6 +84,8 @@ subscribeToLeadEvents(sequencesOnLeadEvents);
 subscribeToLeadEvents(conversionsOnLeadEvents);
 // Member pages: a funnel's first paid order makes its buyer a member and sends the access e-mail.
 subscribeToLeadEvents(membershipOnLeadEvents);
+// Ads: won deals and paid orders attributed to a connected campaign go back to its network (offline conversions).
+subscribeToLeadEvents(adConversionsOnLeadEvents);
 // An import writes per-lead `imported` events only where an automation or a webhook consumes them.
 declareImportedLeadEventConsumers();
 
@@ -108,6 +120,10 @@ export const apiRoutes: RouteModule[] = [
   funnelSalesRoutes,
   testClockRoutes,
   dashboardRoutes,
+  adCampaignRoutes,
+  adReportImportRoutes,
+  adConnectionsRoutes,
+  adConversionRoutes,
   demoRoutes,
 ];
 
@@ -144,6 +160,9 @@ export const jobs: JobDefinition[] = [
   sequenceStepsJob,
   abDecideJob,
   decidePageAbTestsJob,
+  adSyncJob,
+  adDailySyncJob,
+  uploadAdConversionJob,
 ] as JobDefinition[];
 
 /** The inbound SMTP listener's recipients and handler: bounce and complaint reports of campaign mail. */

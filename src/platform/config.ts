@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
+
 /** Environment variables the product reads; every one is validated at boot. */
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -105,6 +107,33 @@ const ZEnv = z.object({
   TEST_PAYMENTS: z.enum(['on', 'off']).optional(),
   /** Base URL of the Stripe API (tests point it at a local fake); unset: Stripe's own (https://api.stripe.com). */
   STRIPE_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional(),
+  // Ad networks (issue 14): the install's app credentials (README, "Connecting ad accounts"); a network without them
+  // shows as "not configured". Base URLs default to the real APIs; tests point them at a local fake server.
+  META_APP_ID: z.string().min(1).optional(),
+  META_APP_SECRET: z.string().min(1).optional(),
+  META_GRAPH_URL: httpUrl.default('https://graph.facebook.com/v21.0'),
+  META_OAUTH_URL: httpUrl.default('https://www.facebook.com/v21.0/dialog/oauth'),
+  GOOGLE_ADS_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_ADS_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_ADS_DEVELOPER_TOKEN: z.string().min(1).optional(),
+  /** A Google Ads manager account (digits) through which the customer accounts are reached, when there is one. */
+  GOOGLE_ADS_LOGIN_CUSTOMER_ID: z
+    .string()
+    .regex(/^\d{10}$|^\d{3}-\d{3}-\d{4}$/, 'must be a Google Ads customer id (10 digits)')
+    .optional(),
+  GOOGLE_ADS_API_URL: httpUrl.default('https://googleads.googleapis.com/v18'),
+  GOOGLE_OAUTH_URL: httpUrl.default('https://accounts.google.com/o/oauth2/v2/auth'),
+  GOOGLE_TOKEN_URL: httpUrl.default('https://oauth2.googleapis.com/token'),
+  LINKEDIN_CLIENT_ID: z.string().min(1).optional(),
+  LINKEDIN_CLIENT_SECRET: z.string().min(1).optional(),
+  LINKEDIN_API_URL: httpUrl.default('https://api.linkedin.com/rest'),
+  /** The `LinkedIn-Version` header (YYYYMM) of the versioned Marketing API. */
+  LINKEDIN_API_VERSION: z
+    .string()
+    .regex(/^\d{6}$/, 'must be a LinkedIn API version such as 202501')
+    .default('202501'),
+  LINKEDIN_OAUTH_URL: httpUrl.default('https://www.linkedin.com/oauth/v2/authorization'),
+  LINKEDIN_TOKEN_URL: httpUrl.default('https://www.linkedin.com/oauth/v2/accessToken'),
 });
 
 export type TConfig = {
@@ -151,6 +180,24 @@ export type TConfig = {
   testPayments: boolean;
   /** Where the Stripe client connects; undefined: api.stripe.com. */
   stripeApi: { host: string; port: number; protocol: 'http' | 'https' } | undefined;
+  /** Ad networks' app credentials (undefined: not configured) and API addresses (modules/ads/connectors). */
+  ads: TAdsEnv;
+};
+
+/** The ad networks' settings as read from the environment; base URLs without a trailing slash. */
+export type TAdsEnv = {
+  meta: { appId: string | undefined; appSecret: string | undefined; graphUrl: string; oauthUrl: string };
+  google: {
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    developerToken: string | undefined;
+    /** Digits only. */
+    loginCustomerId: string | undefined;
+    apiUrl: string;
+    oauthUrl: string;
+    tokenUrl: string;
+  };
+  linkedin: { clientId: string | undefined; clientSecret: string | undefined; apiUrl: string; apiVersion: string; oauthUrl: string; tokenUrl: string };
 };
 
 export class ConfigError extends Error {}
@@ -226,6 +273,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
       : undefined,
     testPayments: e.TEST_PAYMENTS ? e.TEST_PAYMENTS === 'on' : e.NODE_ENV !== 'production',
     stripeApi: e.STRIPE_API_URL ? stripeApiOf(e.STRIPE_API_URL) : undefined,
+    ads: {
+      meta: { appId: e.META_APP_ID, appSecret: e.META_APP_SECRET, graphUrl: stripSlash(e.META_GRAPH_URL), oauthUrl: e.META_OAUTH_URL },
+      google: {
+        clientId: e.GOOGLE_ADS_CLIENT_ID,
+        clientSecret: e.GOOGLE_ADS_CLIENT_SECRET,
+        developerToken: e.GOOGLE_ADS_DEVELOPER_TOKEN,
+        loginCustomerId: e.GOOGLE_ADS_LOGIN_CUSTOMER_ID?.replaceAll('-', ''),
+        apiUrl: stripSlash(e.GOOGLE_ADS_API_URL),
+        oauthUrl: e.GOOGLE_OAUTH_URL,
+        tokenUrl: e.GOOGLE_TOKEN_URL,
+      },
+      linkedin: {
+        clientId: e.LINKEDIN_CLIENT_ID,
+        clientSecret: e.LINKEDIN_CLIENT_SECRET,
+        apiUrl: stripSlash(e.LINKEDIN_API_URL),
+        apiVersion: e.LINKEDIN_API_VERSION,
+        oauthUrl: e.LINKEDIN_OAUTH_URL,
+        tokenUrl: e.LINKEDIN_TOKEN_URL,
+      },
+    },
   };
 }
 

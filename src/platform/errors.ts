@@ -9,7 +9,9 @@ export type TErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   /** A user-shaped query the planner estimates over the request's budget (PGlite, query-limits.ts). */
-  | 'query_too_expensive';
+  | 'query_too_expensive'
+  /** An outside platform the request relies on (an ad network) refused or failed the call: 502. */
+  | 'bad_gateway';
 
 /**
  * One bad field. `message` is English for API users; `code` and `params` let the web app say it in the

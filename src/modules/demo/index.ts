@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { randomToken } from '../../platform/auth/secrets.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { signup, users } from '../accounts/index.js';
+import { seedAdsDemo } from '../ads/index.js';
 import { seedCheckoutDemo, seedProductsDemo } from '../commerce/index.js';
 import { seedCrmDemo } from '../crm/index.js';
 import { seedEmailDemo } from '../email/index.js';
@@ -57,6 +58,12 @@ export async function ensureDemoWorkspace(runtime: Runtime, publicApp?: FastifyI
     } catch (error) {
       runtime.log.warn({ err: error }, 'demo orders could not be created');
     }
+  }
+  // Ads: the demo export files through the report importer, and leads arriving through the campaigns' links.
+  try {
+    await seedAdsDemo(runtime, workspace.id, user.id);
+  } catch (error) {
+    runtime.log.warn({ err: error }, 'demo ad campaigns could not be created');
   }
   runtime.log.info({ email: DEMO_EMAIL }, 'demo workspace created');
   return { created: true, email: DEMO_EMAIL, password };

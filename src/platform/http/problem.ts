@@ -13,6 +13,7 @@ const STATUS: Record<TErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   query_too_expensive: 422,
+  bad_gateway: 502,
 };
 
 const TITLES: Record<number, string> = {
@@ -27,6 +28,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
 

@@ -74,6 +74,10 @@ export const orders = pgTable(
     index('orders_workspace_funnel_paid_idx').on(t.workspace_id, t.funnel_id, t.paid_at),
     index('orders_workspace_paid_idx').on(t.workspace_id, t.paid_at),
     index('orders_lead_idx').on(t.lead_id),
+    // Ads attribute orders to a campaign by utm_campaign, any case (modules/ads/campaigns/ad-attribution.ts).
+    index('orders_workspace_utm_campaign_idx')
+      .on(t.workspace_id, sql`lower(${t.utm_campaign})`)
+      .where(sql`${t.utm_campaign} IS NOT NULL`),
     // Stripe's subscription events find their order by the subscription's id.
     uniqueIndex('orders_workspace_subscription_uq').on(t.workspace_id, t.subscription_id),
     check('orders_subscription_of_interval', sql`${t.subscription_status} IS NULL OR ${t.subscription_interval} IS NOT NULL`),

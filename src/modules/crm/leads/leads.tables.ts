@@ -80,6 +80,11 @@ export const leads = pgTable(
     index('leads_tags_gin_idx').using('gin', t.tags),
     index('leads_workspace_score_idx').on(t.workspace_id, t.score, t.id),
     index('leads_workspace_owner_idx').on(t.workspace_id, t.owner_id),
+    // Ads attribute leads to a campaign by utm_campaign, any case (modules/ads/campaigns/ad-attribution.ts); partial,
+    // so leads without one (most imports) cost nothing.
+    index('leads_workspace_utm_campaign_idx')
+      .on(t.workspace_id, sql`lower(${t.utm_campaign})`)
+      .where(sql`${t.utm_campaign} IS NOT NULL`),
   ],
 );
 

@@ -18,7 +18,7 @@ import { Tenant } from '../../../platform/db/tenant.js';
 import { confirmOptin } from '../../crm/index.js';
 import { submitWebinarRegistration, type TRegisterOutcome } from '../webinar/webinar-register.js';
 import { entryForVariant, servedEntry, variantScript } from '../ab/page-ab-serving.js';
-import { pageUrl, RUNTIME_SCRIPT_PATH, UTM_FIELDS } from './public-paths.js';
+import { CLICK_ID_FIELDS, pageUrl, RUNTIME_SCRIPT_PATH, UTM_FIELDS } from './public-paths.js';
 import { visitorAddress } from './visitor-address.js';
 import { memberPageAccess } from './member-gate.js';
 
@@ -249,6 +249,10 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
           .map((key) => [key, param(body[key])])
           .filter((entry): entry is [string, string] => entry[1] !== null),
       );
+      // Ad click ids, bounded like the UTM values (param: 200 characters).
+      const clickIds = Object.fromEntries(
+        CLICK_ID_FIELDS.map((key) => [key, param(body[key])]).filter((entry): entry is [string, string] => entry[1] !== null),
+      );
       const sourceUrl = absolute(req, await addressFor(req, page, pageUrl(publicUrl, page.funnelSlug, page.slug)));
       // A webinar form also registers for a session (webinar/webinar-register.ts).
       const submit = form.kind === 'webinar-form' ? submitWebinarRegistration : submitOptin;
@@ -257,6 +261,7 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
         ...visitOf(req, page),
         sourceUrl,
         utm,
+        clickIds,
         referrerHost: hostOf(param(body.mk_ref)),
       });
       if (!outcome.ok) {

@@ -19,7 +19,15 @@ import { HONEYPOT_FIELD } from './public-paths.js';
 const MAX_VALUE = 500;
 const ZEmail = z.email();
 
-export type TOptinVisit = { ip: string; visitorId: string; sourceUrl: string | null; utm: Record<string, string>; referrerHost: string | null };
+export type TOptinVisit = {
+  ip: string;
+  visitorId: string;
+  sourceUrl: string | null;
+  utm: Record<string, string>;
+  /** Ad click ids from the landing address (gclid, fbclid, li_fat_id), kept in the event only, not on the lead. */
+  clickIds?: Record<string, string>;
+  referrerHost: string | null;
+};
 export type TOptinOutcome = { ok: true; leadId: string | null } | { ok: false; errors: { field: string; message: string }[] };
 
 const LEAD_FIELDS: Record<string, 'first_name' | 'last_name' | 'phone' | 'company' | 'job_title'> = {
@@ -98,6 +106,7 @@ export async function submitOptin(
             page_id: page.id,
             form_index: form.index,
             ...visit.utm,
+            ...visit.clickIds,
             ...(consented && form.consent_text ? { consent_text: form.consent_text } : {}),
           },
         });

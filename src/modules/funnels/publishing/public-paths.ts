@@ -7,6 +7,12 @@ export const CHECKOUT_SCRIPT_PATH = '/p/checkout.js';
 
 /** The hidden form fields our runtime script fills from the page's address and referrer. */
 export const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'mk_ref'] as const;
+/**
+ * The ad networks' click ids our runtime script also copies from the landing address (Google `gclid`, Meta `fbclid`,
+ * LinkedIn `li_fat_id`): kept in the `funnel_optin` event so a won deal goes back to the network as an offline
+ * conversion matched on the click (modules/ads/conversions).
+ */
+export const CLICK_ID_FIELDS = ['gclid', 'fbclid', 'li_fat_id'] as const;
 
 /** The honeypot: a field people never see; a bot that fills it gets a success page and nothing is recorded. */
 export const HONEYPOT_FIELD = 'website';

@@ -16,7 +16,7 @@ import {
 } from '../../../contracts/funnel-blocks.js';
 import type { TFunnelLanguage } from '../../../contracts/funnels.js';
 import { escapeAttribute, escapeText } from './html-escape.js';
-import { CHECKOUT_SCRIPT_PATH, HONEYPOT_FIELD, pagePaths, RUNTIME_SCRIPT_PATH, UTM_FIELDS } from './public-paths.js';
+import { CHECKOUT_SCRIPT_PATH, CLICK_ID_FIELDS, HONEYPOT_FIELD, pagePaths, RUNTIME_SCRIPT_PATH, UTM_FIELDS } from './public-paths.js';
 import type { TPublishedForm, TPublishedFormField } from './page-forms.js';
 
 // A page rendered once, at publication, to the static HTML the public server sends until the next one: the builder's
@@ -133,7 +133,7 @@ function liveForm(form: Element, index: number, input: TRenderInput): TPublished
   form.attribs['data-mk-form'] = String(index);
   for (const [key, attribute] of Object.entries(FORM_MESSAGE_ATTRIBUTES)) form.attribs[attribute] = messages[key as TFormMessageKey];
   const hidden = [
-    ...UTM_FIELDS.map((name) => element('input', { type: 'hidden', name, value: '' })),
+    ...[...UTM_FIELDS, ...CLICK_ID_FIELDS].map((name) => element('input', { type: 'hidden', name, value: '' })),
     element('div', { class: 'mk-hp', 'aria-hidden': 'true' }, [
       element('label', {}, [new Text('Website'), element('input', { type: 'text', name: HONEYPOT_FIELD, tabindex: '-1', autocomplete: 'off', value: '' })]),
     ]),

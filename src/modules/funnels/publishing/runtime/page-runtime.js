@@ -5,7 +5,8 @@
 // redirect, delayed blocks show (noscript style).
 (function () {
   'use strict';
-  var KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
+  // The ad networks' click ids ride along like the UTM parameters (public-paths.ts, CLICK_ID_FIELDS).
+  var KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'gclid', 'fbclid', 'li_fat_id'];
   var params = new URLSearchParams(location.search);
 
   function remember(key, value) {

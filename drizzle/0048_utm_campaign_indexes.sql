@@ -1,0 +1,2 @@
+CREATE INDEX "orders_workspace_utm_campaign_idx" ON "orders" USING btree ("workspace_id",lower("utm_campaign")) WHERE "orders"."utm_campaign" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "leads_workspace_utm_campaign_idx" ON "leads" USING btree ("workspace_id",lower("utm_campaign")) WHERE "leads"."utm_campaign" IS NOT NULL;
