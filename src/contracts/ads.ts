@@ -345,6 +345,9 @@ export const ZAdReportImport = z.object({
 });
 export type TAdReportImport = z.infer<typeof ZAdReportImport>;
 
+/** The 20 latest imports, newest first. */
+export const ZAdReportImportList = z.object({ items: z.array(ZAdReportImport) });
+
 // ---- Connections (OAuth accounts on Meta, Google, LinkedIn) ----
 
 export const AD_CONNECTION_STATUSES = ['active', 'error', 'expired'] as const;
@@ -385,3 +388,6 @@ export const ZAdConversionUpload = z.object({
   created_at: ZTimestamp,
 });
 export type TAdConversionUpload = z.infer<typeof ZAdConversionUpload>;
+
+/** A campaign's 50 latest uploads, newest first. */
+export const ZAdConversionUploadList = z.object({ items: z.array(ZAdConversionUpload) });

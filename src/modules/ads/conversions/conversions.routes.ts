@@ -1,8 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ZAdConversionUpload, type TAdConversionUpload } from '../../../contracts/ads.js';
+import { ZAdConversionUploadList, type TAdConversionUpload } from '../../../contracts/ads.js';
 import { ZIdParams } from '../../../contracts/common.js';
 import type { Tenant } from '../../../platform/db/tenant.js';
 import { tenantOf } from '../../../platform/http/api-app.js';
@@ -11,8 +10,6 @@ import { adCampaigns, adConversionUploads } from '../ads.tables.js';
 
 /** The uploads a campaign's page lists (the latest ones; older lines stay in the table for support). */
 export const MAX_LISTED_UPLOADS = 50;
-
-export const ZAdConversionUploadList = z.object({ items: z.array(ZAdConversionUpload) });
 
 /** The offline conversions sent back for a campaign (closed loop): viewers read, as the campaign itself. */
 export function adConversionRoutes(fastify: FastifyInstance, runtime: Runtime): void {

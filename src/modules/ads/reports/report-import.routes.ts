@@ -1,8 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { MAX_AD_REPORT_BYTES, MAX_AD_REPORT_ROWS, ZAdReportImport } from '../../../contracts/ads.js';
+import { MAX_AD_REPORT_BYTES, MAX_AD_REPORT_ROWS, ZAdReportImport, ZAdReportImportList } from '../../../contracts/ads.js';
 import { AppError } from '../../../platform/errors.js';
 import { authOf, tenantOf } from '../../../platform/http/api-app.js';
 import type { Runtime } from '../../../platform/runtime.js';
@@ -61,7 +60,7 @@ export async function adReportImportRoutes(fastify: FastifyInstance, runtime: Ru
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/marketing/ad-campaigns/imports',
-    { schema: { tags, summary: 'The 20 latest report imports, newest first', response: { 200: z.object({ items: z.array(ZAdReportImport) }) } } },
+    { schema: { tags, summary: 'The 20 latest report imports, newest first', response: { 200: ZAdReportImportList } } },
     async (req) => ({ items: (await listAdReportImports(tenantOf(req, runtime))).map(wire.adReportImport) }),
   );
 }
