@@ -152,6 +152,13 @@ const router = createBrowserRouter([
               (m) => m.AdsPage,
             ),
           },
+          {
+            path: 'ads/:id',
+            element: page(
+              () => import('../features/ads/campaign-view-page.js'),
+              (m) => m.CampaignViewPage,
+            ),
+          },
           settingsRoutes,
           { path: 'dashboard', element: <Navigate to="/" replace /> },
           { path: '*', element: <NotFoundPage /> },

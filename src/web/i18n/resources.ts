@@ -1,3 +1,4 @@
+import enAds from './en/ads.json';
 import enApp from './en/app.json';
 import enCrm from './en/crm.json';
 import enCrmAutomations from './en/crm-automations.json';
@@ -15,6 +16,7 @@ import enCommerce from './en/commerce.json';
 import enFunnelBuilder from './en/funnel-builder.json';
 import enModules from './en/modules.json';
 import enSettings from './en/settings.json';
+import frAds from './fr/ads.json';
 import frApp from './fr/app.json';
 import frCrm from './fr/crm.json';
 import frCrmAutomations from './fr/crm-automations.json';
@@ -43,6 +45,7 @@ const fr = {
   ...frEmailEditor,
   ...frFunnels,
   ...frCommerce,
+  ...frAds,
   ...frFunnelBuilder,
   ...frSettings,
   ...frCrm,
@@ -62,6 +65,7 @@ const en = {
   ...enEmailEditor,
   ...enFunnels,
   ...enCommerce,
+  ...enAds,
   ...enFunnelBuilder,
   ...enSettings,
   ...enCrm,

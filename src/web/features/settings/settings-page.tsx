@@ -1,5 +1,6 @@
 import { Tabs } from '@mantine/core';
 import {
+  IconAd2,
   IconBuilding,
   IconCreditCard,
   IconKey,
@@ -18,7 +19,7 @@ import { isAdmin, useSignedInMe } from '../auth/session.js';
 
 type TTab = {
   value: string;
-  label: 'team' | 'apiKeys' | 'webhooks' | 'domains' | 'email' | 'outbox' | 'profile' | 'workspace' | 'payments';
+  label: 'team' | 'apiKeys' | 'webhooks' | 'domains' | 'email' | 'outbox' | 'profile' | 'workspace' | 'payments' | 'ads';
   Icon: Icon;
   adminOnly?: boolean;
 };
@@ -30,6 +31,7 @@ const TABS: TTab[] = [
   { value: 'domains', label: 'domains', Icon: IconWorldWww },
   { value: 'email', label: 'email', Icon: IconMail },
   { value: 'payments', label: 'payments', Icon: IconCreditCard, adminOnly: true },
+  { value: 'ads', label: 'ads', Icon: IconAd2 },
   { value: 'outbox', label: 'outbox', Icon: IconMailForward, adminOnly: true },
   { value: 'profile', label: 'profile', Icon: IconUser },
   { value: 'workspace', label: 'workspace', Icon: IconBuilding },
@@ -52,7 +54,8 @@ export function SettingsPage() {
           {tabs.map(({ value, label, Icon }) => (
             <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} aria-hidden />}>
               {/* The payments tab's words live with the rest of Settings > Paiements (payments.* in app.json). */}
-              {label === 'payments' ? t('payments.tab') : t(`settings.tabs.${label}`)}
+              {/* Settings > Publicités keeps its words in ads.json (adsSettings.*). */}
+              {label === 'payments' ? t('payments.tab') : label === 'ads' ? t('adsSettings.tab') : t(`settings.tabs.${label}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>

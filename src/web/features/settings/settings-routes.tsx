@@ -1,4 +1,5 @@
 import { Navigate, type RouteObject } from 'react-router';
+import { AdsSettingsTab } from './ads/ads-settings-tab.js';
 import { ApiKeysTab } from './api-keys/api-keys-tab.js';
 import { DomainsTab } from './domains/domains-tab.js';
 import { EmailSettingsTab } from './email/email-settings-tab.js';
@@ -22,6 +23,7 @@ export const settingsRoutes: RouteObject = {
     { path: 'domains', element: <DomainsTab /> },
     { path: 'email', element: <EmailSettingsTab /> },
     { path: 'payments', element: <PaymentsTab /> },
+    { path: 'ads', element: <AdsSettingsTab /> },
     { path: 'outbox', element: <OutboxTab /> },
     { path: 'profile', element: <ProfileTab /> },
     { path: 'workspace', element: <WorkspaceTab /> },
