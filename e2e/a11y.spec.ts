@@ -203,6 +203,42 @@ const JOURNEYS: { name: string; signedIn: boolean; visit: (page: Page, findings:
     },
   },
   {
+    name: 'ads: the cards with figures, a campaign page, the create dialog and Settings > Publicités',
+    signedIn: true,
+    visit: async (page, findings) => {
+      const me = (await (await page.request.get('/api/auth/me')).json()) as { csrf_token: string };
+      const headers = { 'x-csrf-token': me.csrf_token };
+      const created = await page.request.post('/api/marketing/ad-campaigns', {
+        data: { name: 'Webinaire', platform: 'facebook', status: 'active', daily_budget: 20, utm_campaign: 'webinaire' },
+        headers,
+      });
+      expect(created.ok(), await created.text()).toBe(true);
+      const campaign = (await created.json()) as { id: string };
+      for (const [date, spend] of [
+        ['2026-11-01', 18],
+        ['2026-11-02', 35],
+      ] as const) {
+        const day = await page.request.put(`/api/marketing/ad-campaigns/${campaign.id}/metrics/${date}`, {
+          data: { impressions: 4000, clicks: 30, spend, conversions: 1 },
+          headers,
+        });
+        expect(day.ok(), await day.text()).toBe(true);
+      }
+      await page.goto('/ads');
+      await expect(page.getByRole('heading', { name: 'Webinaire' })).toBeVisible();
+      await audit(page, 'ads: campaign cards', findings);
+      await page.getByRole('button', { name: 'Créer' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await audit(page, 'ads: create dialog', findings);
+      await page.keyboard.press('Escape');
+      await page.goto(`/ads/${campaign.id}`);
+      await expect(page.getByRole('heading', { name: 'Webinaire', level: 1 })).toBeVisible();
+      await audit(page, 'ads: campaign page', findings);
+      await page.goto('/settings/ads');
+      await audit(page, 'ads: settings', findings);
+    },
+  },
+  {
     name: 'settings and module pages',
     signedIn: true,
     visit: async (page, findings) => {
