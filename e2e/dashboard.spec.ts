@@ -19,7 +19,7 @@ async function signUp(page: Page, name = 'Claire Dubois') {
 }
 
 /** Calls the API with the page's session, as the SPA does (CSRF token from /api/auth/me). */
-async function apiCall(page: Page, method: 'POST' | 'PATCH', url: string, data: unknown) {
+async function apiCall(page: Page, method: 'POST' | 'PATCH' | 'PUT', url: string, data: unknown) {
   const me = await page.request.get('/api/auth/me');
   const csrf = ((await me.json()) as { csrf_token: string }).csrf_token;
   const res = await page.request.fetch(url, { method, data: data as object, headers: { 'x-csrf-token': csrf } });
@@ -37,11 +37,10 @@ test('a new workspace sees the onboarding checklist instead of empty numbers', a
   // The email and funnel steps lead to their modules.
   await expect(page.getByTestId('onboarding-email').getByRole('link', { name: 'Ouvrir l’e-mail marketing' })).toBeVisible();
   await expect(page.getByTestId('onboarding-funnel').getByRole('link', { name: 'Choisir un template' })).toBeVisible();
-  // No "0 €" and no empty charts.
+  // No "0 €", no empty charts, no module blocks of zeros.
   await expect(page.getByText(/0\s€/)).toHaveCount(0);
   await expect(page.getByRole('figure')).toHaveCount(0);
-  // The place of the module to come (ads), without numbers.
-  await expect(page.getByTestId('dashboard-slot-ads')).toContainText('Bientôt disponible');
+  await expect(page.getByTestId('dashboard-ads')).toHaveCount(0);
 
   await page.getByTestId('onboarding-leads').getByRole('link', { name: 'Ouvrir le CRM' }).click();
   await expect(page).toHaveURL(/\/crm/);
@@ -109,4 +108,38 @@ test('an admin fills a new workspace with the demo data from the checklist, then
   await expect(page.getByText(/240 leads?/).first()).toBeVisible();
   // Once the workspace has leads, Contacts no longer offers it.
   await expect(page.getByRole('button', { name: 'Charger les données de démo' })).toHaveCount(0);
+});
+
+test('open the dashboard and follow a tile', async ({ page }) => {
+  await signUp(page);
+  await apiCall(page, 'POST', '/api/marketing/leads', { first_name: 'Anne', last_name: 'Petit', source: 'facebook', utm_campaign: 'printemps' });
+  await page.reload();
+  const kpi = (name: string) => page.getByRole('region', { name, exact: true });
+  await expect(kpi('Nouveaux leads')).toContainText('1', { timeout: 30_000 });
+  // Modules without data say how to get some, with no numbers.
+  await expect(page.getByTestId('dashboard-funnels')).toContainText('Publiez un tunnel de vente');
+  await expect(page.getByTestId('dashboard-email')).toContainText('Envoyez une campagne');
+  await expect(page.getByTestId('dashboard-ads')).toContainText('Importez un rapport publicitaire ou connectez un compte');
+
+  // An ad campaign with today's figures: the ads tiles appear, with spend and ROAS (no revenue yet: 0×).
+  const campaign = await apiCall(page, 'POST', '/api/marketing/ad-campaigns', { name: 'Printemps', platform: 'facebook', utm_campaign: 'printemps' });
+  // Today in the workspace's zone (the browser's at sign-up), as the dashboard cuts days.
+  const { timezone } = (await (await page.request.get('/api/workspace')).json()) as { timezone: string };
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
+  await apiCall(page, 'PUT', `/api/marketing/ad-campaigns/${campaign.id}/metrics/${today}`, { impressions: 5000, clicks: 120, spend: 250, conversions: 4 });
+  await page.reload();
+  await expect(kpi('Dépenses publicitaires')).toContainText(/250\s€/, { timeout: 30_000 });
+  await expect(kpi('Dépenses publicitaires')).toContainText('4 conversions déclarées par les plateformes');
+  await expect(kpi('ROAS')).toContainText('0×');
+  await expect(page.getByRole('table', { name: 'Dépenses publicitaires et revenus' })).toHaveCount(1);
+
+  // Each tile opens its page: the ads tile /ads, the leads tile the CRM's contacts.
+  await kpi('Dépenses publicitaires').getByRole('link', { name: 'Dépenses publicitaires' }).click();
+  await expect(page).toHaveURL(/\/ads$/);
+  await page.goBack();
+  await kpi('Nouveaux leads').getByRole('link', { name: 'Nouveaux leads' }).click();
+  await expect(page).toHaveURL(/\/crm\?tab=contacts$/);
+  await page.goBack();
+  await page.getByTestId('dashboard-funnels').getByRole('link', { name: 'Choisir un template' }).click();
+  await expect(page).toHaveURL(/\/funnels\?tab=templates$/);
 });

@@ -174,6 +174,11 @@ async function main(): Promise<void> {
         // Commerce: the demo catalogue, and the payment settings (the built-in test provider, no Stripe keys).
         await shoot(page, '/funnels?tab=products', `products-${suffix}`);
         await shoot(page, '/settings/payments', `settings-payments-${suffix}`, viewport === 'desktop');
+        // Ads: the demo's three campaigns (imported from the shipped exports), the Meta one's page, the connections.
+        const adCampaigns = (await (await context.request.get('/api/marketing/ad-campaigns?platform=facebook&limit=1')).json()) as { items: { id: string }[] };
+        await shoot(page, '/ads', `ads-${suffix}`, viewport === 'desktop');
+        if (adCampaigns.items[0]) await shoot(page, `/ads/${adCampaigns.items[0].id}`, `ad-campaign-${suffix}`, viewport === 'desktop');
+        await shoot(page, '/settings/ads', `settings-ads-${suffix}`);
         // Selling: the demo product funnel's steps with what each sells, its "Produit vendu" dialog, its sales
         // statistics and the orders; then, light only (the pages have their own colours), its order form and upsell.
         const productFunnels = (await (await context.request.get('/api/marketing/funnels?funnel_type=product&limit=1')).json()) as { items: { id: string }[] };

@@ -3,9 +3,9 @@ import { ZId, ZTimestamp } from './common.js';
 import { ZLeadStatus } from './crm.js';
 
 // Wire shape of the dashboard (/api/marketing/dashboard): the numbers a user reads every morning,
-// computed from the data that exists now (leads, lead events, tasks, interactions, orders). The email,
-// funnels and ads modules add their own blocks beside these when they exist. Amounts are in units of the
-// workspace's currency (orders' cents divided by 100), like the leads' estimated values.
+// computed from every module's own data: leads, lead events, tasks, interactions (CRM), orders (commerce), page views
+// and opt-ins (funnels), messages and their opens and clicks (email), ad spend and attributed revenue (ads). Amounts
+// are in units of the workspace's currency (orders' cents divided by 100), like the leads' estimated values.
 
 /** Periods of the selector: rolling 7/30/90 days, or the calendar month / quarter so far. */
 export const DASHBOARD_PERIODS = ['7d', '30d', '90d', 'month', 'quarter'] as const;
@@ -19,8 +19,59 @@ export type TDashboardQuery = z.infer<typeof ZDashboardQuery>;
 const ZCompared = z.object({ current: z.number(), previous: z.number() });
 export type TCompared = z.infer<typeof ZCompared>;
 
-/** Win rate (won / (won + lost) among leads closed in the period); null when nothing was closed. */
+/** A ratio this period and over the previous one; null (never 0) where its denominator is 0. */
 const ZRate = z.object({ current: z.number().nullable(), previous: z.number().nullable() });
+export type TComparedRate = z.infer<typeof ZRate>;
+
+/**
+ * Funnels: what visitors did on the published pages (funnel_events, read per funnel and period). A visitor id is a
+ * hash renewed every day (no cookie: ARCHITECTURE.md, "Funnels"), so someone back on another day counts again.
+ */
+const ZDashboardFunnels = z.object({
+  /** Distinct visitors who viewed a page of any funnel. */
+  visitors: ZCompared,
+  /** Distinct leads who opted in through a funnel page. */
+  optins: ZCompared,
+  /** opt-ins / visitors. */
+  optin_rate: ZRate,
+  /** Orders paid in the period (their first payment) that came from a funnel, in any currency. */
+  sales: ZCompared,
+});
+
+/**
+ * Email: the messages that left in the period (campaigns, sequences and automations' one-offs), and among them those
+ * opened and clicked by a person at least once (unique; machine opens and link scanners never count).
+ */
+const ZDashboardEmail = z.object({
+  /** Messages handed to the server or kept in the outbox in the period (bounced ones included). */
+  sent: ZCompared,
+  /** Those not bounced: the rates' denominator, as in a campaign's report. */
+  delivered: ZCompared,
+  opens: ZCompared,
+  clicks: ZCompared,
+  /** opens / delivered. */
+  open_rate: ZRate,
+  /** clicks / delivered. */
+  click_rate: ZRate,
+});
+
+/**
+ * Ads: the campaigns' daily figures over the period's calendar days (in the workspace's zone), in the workspace's
+ * currency only (the ads module's GET /ad-campaigns/stats over the same days).
+ */
+const ZDashboardAds = z.object({
+  /** Campaigns the workspace has, whatever their figures (0: the empty state that says how to get data). */
+  campaigns: z.number().int(),
+  /** Campaigns in another currency, left out of the sums. */
+  other_currency_campaigns: z.number().int(),
+  spend: ZCompared,
+  /** Conversions the platforms report. */
+  conversions: ZCompared,
+  /** "Revenu réel": orders and won deals attributed to the campaigns by UTM (the ads module's ZAdResults.revenue). */
+  revenue: ZCompared,
+  /** revenue / spend. */
+  roas: ZRate,
+});
 
 const ZTaskCounts = z.object({
   /** Open tasks whose due time has passed. */
@@ -62,6 +113,9 @@ export const ZDashboard = z.object({
   win_rate: ZRate,
   /** Interactions (calls, emails, meetings, notes) logged in the period. */
   interactions: ZCompared,
+  funnels: ZDashboardFunnels,
+  email: ZDashboardEmail,
+  ads: ZDashboardAds,
   /** One point per bucket of the current period. */
   series: z.array(
     z.object({
@@ -73,6 +127,11 @@ export const ZDashboard = z.object({
       /** Orders paid in the bucket and their revenue, as `sales` and `revenue`. */
       sales: z.number().int(),
       revenue: z.number(),
+      /** Funnel visitors and opt-ins in the bucket, as `funnels` counts them (a visitor counts once per bucket). */
+      visitors: z.number().int(),
+      optins: z.number().int(),
+      /** Ad spend of the bucket's days, as `ads.spend`. */
+      ad_spend: z.number(),
     }),
   ),
   /** Open leads per stage now (not period-bound), with the stage's win probability. */

@@ -17,7 +17,7 @@ export function dashboardRoutes(fastify: FastifyInstance, runtime: Runtime): voi
       schema: {
         tags,
         summary:
-          'New leads and sources, won revenue and win rate over time, pipeline by stage, tasks due, recent activity, for a period compared with the previous one',
+          'New leads and sources, won revenue and win rate, sales, funnel visitors and opt-ins, email opens and clicks, ad spend and ROAS over time, pipeline by stage, tasks due, recent activity, for a period compared with the previous one',
         querystring: ZDashboardQuery,
         response: { 200: ZDashboard },
       },

@@ -10,7 +10,11 @@ import { emailCampaigns } from '../email/index.js';
 import { funnels } from '../funnels/index.js';
 import { getWorkspace } from '../workspaces/index.js';
 import { invitations, workspaceMembers } from '../workspaces/tables.js';
+import { adsBlock } from './dashboard-ads.js';
+import { emailBlock } from './dashboard-email.js';
+import { funnelsBlock } from './dashboard-funnels.js';
 import { periodBounds, type TPeriodBounds } from './dashboard-period.js';
+import { bucketOf, inEitherPeriod, PREVIOUS, round } from './dashboard-sql.js';
 import { rowsOf } from '../../platform/db/rows.js';
 
 export type TDashboardOptions = {
@@ -30,13 +34,13 @@ const ACTIVITY_TYPES = ['created', 'status_changed', 'interaction_added', 'task_
 const ACTIVITY_LIMIT = 10;
 const SOURCE_LIMIT = 8;
 
-/** The dashboard's numbers for one workspace and period, each computed in SQL. */
+/** The dashboard's numbers for one workspace and period, each computed in SQL (each module's block in its own file). */
 export async function dashboard(tenant: Tenant, options: TDashboardOptions): Promise<TDashboard> {
   const workspace = await getWorkspace(tenant.db, tenant.workspaceId);
   const timeZone = options.timeZone ?? workspace.timezone;
   const p = periodBounds(options.period, options.now ?? new Date(), timeZone);
   const probabilities = options.probabilities ?? (await winProbabilities(tenant));
-  const [created, sources, closed, interactions, perStatus, tasks, activity, team, sold] = await Promise.all([
+  const [created, sources, closed, interactions, perStatus, tasks, activity, team, sold, funnel, email, ads] = await Promise.all([
     createdPerBucket(tenant, p),
     sourcesOf(tenant, p),
     closedPerBucket(tenant, p),
@@ -46,6 +50,9 @@ export async function dashboard(tenant: Tenant, options: TDashboardOptions): Pro
     recentActivity(tenant),
     onboardingDone(tenant),
     salesPerBucket(tenant, p, workspace.currency),
+    funnelsBlock(tenant, p),
+    emailBlock(tenant, p),
+    adsBlock(tenant, p, timeZone, workspace.currency),
   ]);
   const own = sold.filter((r) => r.own);
 
@@ -60,6 +67,9 @@ export async function dashboard(tenant: Tenant, options: TDashboardOptions): Pro
       lost_count: closed.find((r) => r.bucket === b && r.status === 'lost')?.count ?? 0,
       sales: own.find((r) => r.bucket === b)?.count ?? 0,
       revenue: round(own.find((r) => r.bucket === b)?.value ?? 0),
+      visitors: funnel.buckets.find((r) => r.bucket === b)?.visitors ?? 0,
+      optins: funnel.buckets.find((r) => r.bucket === b)?.optins ?? 0,
+      ad_spend: round(ads.buckets.find((r) => r.bucket === b)?.spend ?? 0),
     };
   });
   const sum = (rows: { bucket: number; count: number; value?: number }[], current: boolean, field: 'count' | 'value' = 'count') =>
@@ -98,6 +108,9 @@ export async function dashboard(tenant: Tenant, options: TDashboardOptions): Pro
     ),
     win_rate: { current: rate(true), previous: rate(false) },
     interactions,
+    funnels: funnel.block,
+    email,
+    ads: ads.block,
     series,
     pipeline: open,
     pipeline_value: round(open.reduce((n, s) => n + s.value, 0)),
@@ -106,24 +119,6 @@ export async function dashboard(tenant: Tenant, options: TDashboardOptions): Pro
     recent_activity: activity,
     onboarding: { total_leads: perStatus.reduce((n, r) => n + r.count, 0), ...team },
   };
-}
-
-/** Bucket number of the previous period in the per-bucket queries (current buckets are 1…n). */
-const PREVIOUS = -1;
-
-/** `width_bucket(ts, <bucket starts>)` for the current period, PREVIOUS for the previous one. */
-function bucketOf(column: SQL, p: TPeriodBounds): SQL {
-  const starts = sql.join(
-    p.buckets.map((b) => sql`${b.toISOString()}::timestamptz`),
-    sql`, `,
-  );
-  return sql`case when ${column} >= ${p.start.toISOString()}::timestamptz then width_bucket(${column}, array[${starts}]) else ${PREVIOUS} end`;
-}
-
-/** Rows with `column` in the previous or the current period. */
-function inEitherPeriod(column: SQL, p: TPeriodBounds): SQL {
-  return sql`((${column} >= ${p.previousStart.toISOString()}::timestamptz and ${column} < ${p.previousEnd.toISOString()}::timestamptz)
-    or (${column} >= ${p.start.toISOString()}::timestamptz and ${column} < ${p.end.toISOString()}::timestamptz))`;
 }
 
 async function createdPerBucket(tenant: Tenant, p: TPeriodBounds): Promise<{ bucket: number; count: number }[]> {
@@ -324,9 +319,4 @@ async function onboardingDone(tenant: Tenant): Promise<{ team_invited: boolean; 
     })
     .from(sql`(select 1) one`);
   return { team_invited: row?.team === true, campaign_sent: row?.campaign === true, funnel_published: row?.funnel === true };
-}
-
-function round(value: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }

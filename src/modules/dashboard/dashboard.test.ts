@@ -7,7 +7,8 @@ import { periodBounds } from './dashboard-period.js';
 
 let t: TestContext;
 beforeAll(async () => {
-  t = await startTestApp();
+  // The public address the messages' tracking pixels and links point at (the public server answers them).
+  t = await startTestApp({ PUBLIC_URL: 'https://pages.example.test' });
 });
 afterAll(() => t.close());
 
@@ -191,6 +192,9 @@ function round(n: number): number {
   return Math.round(n * 10_000) / 10_000;
 }
 
+const zero = { current: 0, previous: 0 };
+const none = { current: null, previous: null };
+
 describe('GET /api/marketing/dashboard', () => {
   it('computes the period, the previous period and the snapshot numbers from the seeded rows exactly', async () => {
     const { ws, expected } = await seed();
@@ -253,8 +257,13 @@ describe('GET /api/marketing/dashboard', () => {
       pipeline_value: 0,
       recent_activity: [],
       onboarding: { total_leads: 0, team_invited: true, campaign_sent: false, funnel_published: false },
+      // Every module's block: zeros where nothing happened, null rates (never a fake 0 %).
+      funnels: { visitors: zero, optins: zero, optin_rate: none, sales: zero },
+      email: { sent: zero, delivered: zero, opens: zero, clicks: zero, open_rate: none, click_rate: none },
+      ads: { campaigns: 0, other_currency_campaigns: 0, spend: zero, conversions: zero, revenue: zero, roas: none },
     });
     expect(body.series).toHaveLength(30);
+    expect(body.series.every((s) => s.visitors === 0 && s.optins === 0 && s.ad_spend === 0)).toBe(true);
   });
 
   it('lets a viewer read (an API key has no "mine") and shows another workspace nothing', async () => {

@@ -155,6 +155,10 @@ export const emailSends = pgTable(
     // The workspace's throttle counts what it sent in the last minute and hour.
     index('email_sends_workspace_claimed_idx').on(t.workspace_id, t.claimed_at),
     index('email_sends_lead_idx').on(t.workspace_id, t.lead_id),
+    // The dashboard's email block reads the messages sent in a period (modules/dashboard/dashboard-email.ts).
+    index('email_sends_workspace_sent_idx')
+      .on(t.workspace_id, t.sent_at)
+      .where(sql`${t.sent_at} IS NOT NULL`),
   ],
 );
 

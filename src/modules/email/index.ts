@@ -7,7 +7,8 @@ export { campaignSenderJob, resolveCampaignRecipientsJob } from './email-sending
 export { abDecideJob } from './email-ab-test.js';
 export { conversionsOnLeadEvents } from './email-conversions.js';
 export { emailSchedulerJob } from './email-scheduler.job.js';
-export { emailCampaigns } from './email.tables.js';
+// Campaigns and their messages, read by the dashboard (campaign sent, the period's sends, opens and clicks).
+export { emailCampaigns, emailSends } from './email.tables.js';
 export { seedEmailDemo } from './email.demo.js';
 export { acceptsInboundAddress, inboundMailHandler } from './email-bounces.service.js';
 // Registers the automations' "send an email" action (imported for that side effect by the job list).

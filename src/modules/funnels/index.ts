@@ -20,3 +20,5 @@ export { funnelStats } from './analytics/funnel-stats.service.js';
 export { setMemberPageGate, type TMemberGate } from './publishing/member-gate.js';
 export { memberAreaOf, type TMemberArea } from './publishing/member-pages.js';
 export { recordFunnelPurchase } from './analytics/record-purchase.js';
+// The events table, for the dashboard's visitors and opt-ins of the whole workspace over a period (read per funnel).
+export { funnelEvents } from './funnels.tables.js';

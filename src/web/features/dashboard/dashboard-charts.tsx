@@ -4,7 +4,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TDashboard } from '../../../contracts/dashboard.js';
 import { BarsChart, DonutChart, StageFunnelChart, TimeSeriesChart } from '../../ui/charts/index.js';
+import { adsEmpty } from './ads-tiles.js';
 import { useDashboardFormat } from './dashboard-format.js';
+import { funnelsEmpty } from './funnels-tiles.js';
 
 /** A titled card holding one chart. */
 export function Panel({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
@@ -39,7 +41,10 @@ function topSources(data: TDashboard, noSource: string, others: string) {
   return [...top, { label: others, value: data.new_leads.current - top.reduce((n, i) => n + i.value, 0) }];
 }
 
-/** New leads over time and their sources, the pipeline funnel, and revenue from paid orders over time. */
+/**
+ * New leads over time and their sources, the pipeline funnel, revenue from paid orders over time, then (once those
+ * modules have data) funnel visitors and opt-ins, and ad spend against revenue.
+ */
 export function DashboardCharts({ data }: { data: TDashboard }) {
   const { t } = useTranslation();
   const f = useDashboardFormat();
@@ -95,6 +100,36 @@ export function DashboardCharts({ data }: { data: TDashboard }) {
           empty={data.sales.current === 0 && t('dashboard.revenue.nothing')}
         />
       </Panel>
+      {!funnelsEmpty(data) && (
+        <Panel title={t('dashboard.funnels.chart')}>
+          <TimeSeriesChart
+            title={t('dashboard.funnels.chart')}
+            rowHeader={bucket}
+            points={data.series.map((s) => ({ label: label(s), values: { visitors: s.visitors, optins: s.optins } }))}
+            series={[
+              { key: 'visitors', label: t('dashboard.funnels.visitors') },
+              { key: 'optins', label: t('dashboard.funnels.optins') },
+            ]}
+            valueFormatter={f.number}
+            empty={data.funnels.visitors.current === 0 && t('dashboard.funnels.nothing')}
+          />
+        </Panel>
+      )}
+      {!adsEmpty(data) && (
+        <Panel title={t('dashboard.ads.chart')} subtitle={t('dashboard.ads.chartHint')}>
+          <BarsChart
+            title={t('dashboard.ads.chart')}
+            rowHeader={bucket}
+            points={data.series.map((s) => ({ label: label(s), values: { spend: s.ad_spend, revenue: s.revenue } }))}
+            series={[
+              { key: 'spend', label: t('dashboard.ads.spend') },
+              { key: 'revenue', label: t('dashboard.revenue.chart'), color: 'teal.7' },
+            ]}
+            valueFormatter={f.money}
+            empty={data.ads.spend.current === 0 && data.sales.current === 0 && t('dashboard.ads.nothing')}
+          />
+        </Panel>
+      )}
     </SimpleGrid>
   );
 }

@@ -5,16 +5,21 @@ import { PageHeader } from '../../ui/page-header.js';
 import { QueryState } from '../../ui/query-state.js';
 import { isAdmin, useSignedInMe } from '../auth/session.js';
 import { ActivityPanel } from './activity-panel.js';
+import { AdsTiles } from './ads-tiles.js';
 import { DashboardCharts } from './dashboard-charts.js';
 import { useDashboard } from './dashboard-api.js';
 import { useDashboardFormat } from './dashboard-format.js';
+import { EmailTiles } from './email-tiles.js';
+import { FunnelsTiles } from './funnels-tiles.js';
 import { KpiTiles } from './kpi-tiles.js';
 import { OnboardingChecklist } from './onboarding-checklist.js';
 import { PeriodSelect, usePeriod } from './period-select.js';
 import { TasksPanel } from './tasks-panel.js';
-import { UpcomingTiles } from './upcoming-tiles.js';
 
-/** /: the page a user opens every morning (key numbers of a period against the previous one), or the first steps of a new workspace. */
+/**
+ * /: the page a user opens every morning (key numbers of a period against the previous one: CRM and sales, funnels,
+ * email, ads; each tile opens its page), or the first steps of a new workspace.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
@@ -26,10 +31,7 @@ export function DashboardPage() {
       <QueryState query={query}>
         {(data) =>
           data.onboarding.total_leads === 0 ? (
-            <Stack gap="xl">
-              <OnboardingChecklist onboarding={data.onboarding} canWrite={me.role !== 'viewer'} showTeam={isAdmin(me.role)} />
-              <UpcomingTiles />
-            </Stack>
+            <OnboardingChecklist onboarding={data.onboarding} canWrite={me.role !== 'viewer'} showTeam={isAdmin(me.role)} />
           ) : (
             <Stack gap="lg">
               <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -37,12 +39,14 @@ export function DashboardPage() {
                 <PeriodSelect value={period} onChange={setPeriod} />
               </Group>
               <KpiTiles data={data} />
+              <FunnelsTiles data={data} />
+              <EmailTiles data={data} />
+              <AdsTiles data={data} />
               <DashboardCharts data={data} />
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 <TasksPanel tasks={data.tasks} />
                 <ActivityPanel items={data.recent_activity} />
               </SimpleGrid>
-              <UpcomingTiles />
             </Stack>
           )
         }

@@ -1,0 +1,1 @@
+CREATE INDEX "email_sends_workspace_sent_idx" ON "email_sends" USING btree ("workspace_id","sent_at") WHERE "email_sends"."sent_at" IS NOT NULL;
