@@ -9,6 +9,7 @@ import {
   type TRemoteDay,
 } from './ad-connector.js';
 import type { TGoogleConfig } from './connector-config.js';
+import { digitsOf, oauth2Grant, readPlatformJson, sendToPlatform } from './platform-http.js';
 
 // Google Ads API (REST, https://developers.google.com/google-ads/api/rest/overview): OAuth 2.0 with an offline refresh
 // token, reports in GAQL through `googleAds:searchStream` (one JSON array of result batches), status changes through
@@ -139,7 +140,7 @@ export class GoogleAdsConnector implements AdConnector {
     await this.call(tokens, 'POST', `/customers/${customer}/campaigns:mutate`, {
       operations: [
         {
-          update: { resourceName: `customers/${customer}/campaigns/${digits(campaignId)}`, status: status === 'active' ? 'ENABLED' : 'PAUSED' },
+          update: { resourceName: `customers/${customer}/campaigns/${digitsOf(campaignId)}`, status: status === 'active' ? 'ENABLED' : 'PAUSED' },
           updateMask: 'status',
         },
       ],
@@ -217,50 +218,25 @@ export class GoogleAdsConnector implements AdConnector {
     if (this.config.loginCustomerId) headers['login-customer-id'] = this.config.loginCustomerId;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await this.send(`${this.config.apiUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const json = await readJson(res);
+    const json = await readPlatformJson(res);
     if (!res.ok) throw apiError(res, json);
     return json;
   }
 
-  private async token(grant: Record<string, string>, keptRefreshToken: string | null): Promise<TAdTokens> {
-    const res = await this.send(this.config.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ ...grant, client_id: this.config.clientId, client_secret: this.config.clientSecret }).toString(),
-    });
-    const json = (await readJson(res)) as { access_token?: string; refresh_token?: string; expires_in?: number; error?: string; error_description?: string };
-    if (!res.ok || !json.access_token) {
-      const message = `Google OAuth: ${json.error_description ?? json.error ?? `HTTP ${res.status}`}`;
-      if (res.status === 429) throw new AdPlatformError(message, 'rate_limited', retryAt(res, json));
-      // invalid_grant: the refresh token was revoked or expired (the user must connect again).
-      throw new AdPlatformError(message, res.status === 400 || res.status === 401 ? 'auth' : 'other');
-    }
-    return {
-      access_token: json.access_token,
-      // Google sends a refresh token with the first consent only; a refresh keeps the one we have.
-      refresh_token: json.refresh_token ?? keptRefreshToken,
-      expires_at: typeof json.expires_in === 'number' ? new Date(Date.now() + json.expires_in * 1000) : null,
-    };
+  private token(grant: Record<string, string>, keptRefreshToken: string | null): Promise<TAdTokens> {
+    return oauth2Grant(this.fetchImpl, 'Google', this.config, grant, keptRefreshToken, retryAt);
   }
 
-  private async send(url: string, init: RequestInit): Promise<Response> {
-    try {
-      return await this.fetchImpl(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(30_000) });
-    } catch (err) {
-      throw new AdPlatformError(`Google Ads unreachable: ${(err as Error).message}`, 'other');
-    }
+  private send(url: string, init: RequestInit): Promise<Response> {
+    return sendToPlatform(this.fetchImpl, 'Google Ads', url, init);
   }
 }
 
 /** The customer id as the API writes it in paths: 10 digits, no dashes. */
 function customerId(accountId: string): string {
-  const id = digits(accountId);
+  const id = digitsOf(accountId);
   if (!id) throw new AdPlatformError(`Google Ads: bad customer id ${accountId}`, 'other');
   return id;
-}
-
-function digits(value: string): string {
-  return value.replace(/\D/g, '');
 }
 
 function campaignStatus(status: string | undefined, serving: string | undefined): TRemoteCampaign['status'] {
@@ -288,20 +264,11 @@ function partialFailures(error: TPartialFailure | undefined): Map<number, string
   return failed;
 }
 
-async function readJson(res: Response): Promise<unknown> {
-  const text = await res.text();
-  if (!text) return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return { error: { message: text.slice(0, 300) } };
-  }
-}
-
 /** A failed call as an AdPlatformError: 401 / UNAUTHENTICATED is the token, 429 / RESOURCE_EXHAUSTED a rate limit. */
 function apiError(res: Response, json: unknown): AdPlatformError {
   const error = (json as { error?: { message?: string; status?: string } }).error ?? {};
-  const message = `Google Ads: ${(error.message ?? `HTTP ${res.status}`).slice(0, 500)}`;
+  // A body that is not JSON (a proxy's page) comes back from readPlatformJson as `{ message }`.
+  const message = `Google Ads: ${(error.message ?? (json as { message?: string }).message ?? `HTTP ${res.status}`).slice(0, 500)}`;
   if (res.status === 429 || error.status === 'RESOURCE_EXHAUSTED') return new AdPlatformError(message, 'rate_limited', retryAt(res, json));
   if (res.status === 401 || error.status === 'UNAUTHENTICATED') return new AdPlatformError(message, 'auth');
   return new AdPlatformError(message, 'other');

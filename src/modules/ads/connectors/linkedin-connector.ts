@@ -9,6 +9,7 @@ import {
   type TRemoteDay,
 } from './ad-connector.js';
 import type { TLinkedInConfig } from './connector-config.js';
+import { digitsOf, oauth2Grant, readPlatformJson, sendToPlatform } from './platform-http.js';
 
 // LinkedIn Marketing API (versioned REST, https://learn.microsoft.com/linkedin/marketing/): OAuth 2.0 with a refresh
 // token, every call with `LinkedIn-Version: YYYYMM` and `X-Restli-Protocol-Version: 2.0.0`. Rest.li 2.0 writes
@@ -130,7 +131,7 @@ export class LinkedInAdsConnector implements AdConnector {
     await this.call(
       tokens,
       'POST',
-      `/adAccounts/${accountOf(accountId)}/adCampaigns/${digits(campaignId)}`,
+      `/adAccounts/${accountOf(accountId)}/adCampaigns/${digitsOf(campaignId)}`,
       { patch: { $set: { status: status === 'active' ? 'ACTIVE' : 'PAUSED' } } },
       { 'x-restli-method': 'PARTIAL_UPDATE' },
     );
@@ -208,7 +209,7 @@ export class LinkedInAdsConnector implements AdConnector {
 
   /** A rule counts conversions only for the campaigns associated with it (an idempotent PUT). */
   private async associate(tokens: TAdTokens, rule: string, campaignId: string): Promise<void> {
-    const campaign = `urn:li:sponsoredCampaign:${digits(campaignId)}`;
+    const campaign = `urn:li:sponsoredCampaign:${digitsOf(campaignId)}`;
     const key = `${rule}|${campaign}`;
     if (this.associated.has(key)) return;
     await this.call(tokens, 'PUT', `/campaignConversions/(campaign:${encodeURIComponent(campaign)},conversion:${encodeURIComponent(rule)})`, {
@@ -251,48 +252,25 @@ export class LinkedInAdsConnector implements AdConnector {
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await this.send(`${this.config.apiUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const json = await readJson(res);
+    const json = await readPlatformJson(res);
     if (!res.ok) throw apiError(res, json);
     return { res, json };
   }
 
-  private async token(grant: Record<string, string>, keptRefreshToken: string | null): Promise<TAdTokens> {
-    const res = await this.send(this.config.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ ...grant, client_id: this.config.clientId, client_secret: this.config.clientSecret }).toString(),
-    });
-    const json = (await readJson(res)) as { access_token?: string; refresh_token?: string; expires_in?: number; error?: string; error_description?: string };
-    if (!res.ok || !json.access_token) {
-      const message = `LinkedIn OAuth: ${json.error_description ?? json.error ?? `HTTP ${res.status}`}`;
-      if (res.status === 429) throw new AdPlatformError(message, 'rate_limited', retryAt(res));
-      throw new AdPlatformError(message, res.status === 400 || res.status === 401 ? 'auth' : 'other');
-    }
-    return {
-      access_token: json.access_token,
-      refresh_token: json.refresh_token ?? keptRefreshToken,
-      expires_at: typeof json.expires_in === 'number' ? new Date(Date.now() + json.expires_in * 1000) : null,
-    };
+  private token(grant: Record<string, string>, keptRefreshToken: string | null): Promise<TAdTokens> {
+    return oauth2Grant(this.fetchImpl, 'LinkedIn', this.config, grant, keptRefreshToken, (res) => retryAt(res));
   }
 
-  private async send(url: string, init: RequestInit): Promise<Response> {
-    try {
-      return await this.fetchImpl(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(30_000) });
-    } catch (err) {
-      throw new AdPlatformError(`LinkedIn unreachable: ${(err as Error).message}`, 'other');
-    }
+  private send(url: string, init: RequestInit): Promise<Response> {
+    return sendToPlatform(this.fetchImpl, 'LinkedIn', url, init);
   }
 }
 
 /** The sponsored account's number, from `123` or `urn:li:sponsoredAccount:123`. */
 function accountOf(accountId: string): string {
-  const id = digits(accountId.split(':').at(-1) ?? '');
+  const id = digitsOf(accountId.split(':').at(-1) ?? '');
   if (!id) throw new AdPlatformError(`LinkedIn: bad ad account id ${accountId}`, 'other');
   return id;
-}
-
-function digits(value: string): string {
-  return value.replace(/\D/g, '');
 }
 
 function campaignStatus(status: string | undefined): TRemoteCampaign['status'] {
@@ -314,16 +292,6 @@ function isoDate(d: TLinkedInDate): string {
 
 function round2(value: number): number {
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : 0;
-}
-
-async function readJson(res: Response): Promise<unknown> {
-  const text = await res.text();
-  if (!text) return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return { message: text.slice(0, 300) };
-  }
 }
 
 /** A failed call as an AdPlatformError: 401 is the token (expired or revoked), 429 a throttle. */
