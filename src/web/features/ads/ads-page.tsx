@@ -1,6 +1,6 @@
-import { Button, Group, SimpleGrid, Stack, Tabs, Text, Tooltip } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileImport, IconPlus, IconSparkles } from '@tabler/icons-react';
+import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import { useAdCampaigns, useAdStats, useSetAdCampaignRunning } from './ads-api.j
 import { CampaignFormModal } from './campaign-form-modal.js';
 import { ImportReportModal } from './import-report-modal.js';
 import { RangeSelect, useAdRange } from './range-select.js';
+import { AiLaterButton } from '../../ui/ai-later-button.js';
 
 /** The spec's tabs; Instagram, TikTok and other platforms show under "Tous". */
 const TABS = ['all', 'facebook', 'google', 'linkedin'] as const;
@@ -46,17 +47,7 @@ export function AdsPage() {
               {t('ads.create')}
             </Button>
           )}
-          <Tooltip label={t('ads.aiLater')} multiline w={240} withArrow>
-            <Button
-              variant="default"
-              leftSection={<IconSparkles size={16} aria-hidden />}
-              data-disabled
-              aria-disabled="true"
-              onClick={(event) => event.preventDefault()}
-            >
-              {t('ads.ai')}
-            </Button>
-          </Tooltip>
+          <AiLaterButton label={t('ads.ai')} why={t('ads.aiLater')} />
           {canEdit && (
             <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => setImporting(true)}>
               {t('ads.import.button')}

@@ -1,5 +1,5 @@
-import { Button, Group, Tabs, Tooltip } from '@mantine/core';
-import { IconPlus, IconSparkles } from '@tabler/icons-react';
+import { Button, Group, Tabs } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import { CreateCampaignModal } from './campaigns/create-campaign-modal.js';
 import { EmailContactsTab } from './contacts/email-contacts-tab.js';
 import { CreateSequenceModal } from './sequences/create-sequence-modal.js';
 import { SequencesTab } from './sequences/sequences-tab.js';
+import { AiLaterButton } from '../../ui/ai-later-button.js';
 
 const TABS = ['campaigns', 'sequences', 'contacts'] as const;
 
@@ -39,17 +40,7 @@ export function EmailMarketingPage() {
               {t('email.create.button')}
             </Button>
           )}
-          <Tooltip label={t('email.aiLater')} multiline w={240} withArrow>
-            <Button
-              variant="default"
-              leftSection={<IconSparkles size={16} aria-hidden />}
-              data-disabled
-              aria-disabled="true"
-              onClick={(event) => event.preventDefault()}
-            >
-              {t('email.ai')}
-            </Button>
-          </Tooltip>
+          <AiLaterButton label={t('email.ai')} why={t('email.aiLater')} />
         </Group>
       </Group>
       <Tabs value={tab} onChange={selectTab} keepMounted={false}>

@@ -1,5 +1,5 @@
-import { Button, Group, Tabs, Tooltip } from '@mantine/core';
-import { IconPlus, IconSparkles } from '@tabler/icons-react';
+import { Button, Group, Tabs } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { FunnelsTab } from './funnels-tab.js';
 import { TemplatesTab } from './templates-tab.js';
 import { ProductsTab } from '../products/products-tab.js';
 import { OrdersTab } from '../orders/orders-tab.js';
+import { AiLaterButton } from '../../ui/ai-later-button.js';
 
 const TABS = ['funnels', 'templates', 'stats', 'products', 'orders'] as const;
 
@@ -38,17 +39,7 @@ export function FunnelsPage() {
               {t('funnelList.create.button')}
             </Button>
           )}
-          <Tooltip label={t('funnelList.aiLater')} multiline w={240} withArrow>
-            <Button
-              variant="default"
-              leftSection={<IconSparkles size={16} aria-hidden />}
-              data-disabled
-              aria-disabled="true"
-              onClick={(event) => event.preventDefault()}
-            >
-              {t('funnelList.ai')}
-            </Button>
-          </Tooltip>
+          <AiLaterButton label={t('funnelList.ai')} why={t('funnelList.aiLater')} />
         </Group>
       </Group>
       <Tabs value={tab} onChange={selectTab} keepMounted={false}>
