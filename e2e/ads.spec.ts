@@ -59,6 +59,14 @@ test('import a Meta export, see the campaign card and its charts, pause the camp
   await expect(dialog.getByTestId('ad-import-days')).toHaveText('5');
   await expect(dialog.getByTestId('ad-import-created')).toHaveText('2');
   await dialog.getByRole('button', { name: 'Terminé' }).click();
+  // The import is listed the next time the dialog opens, and opens its result again.
+  await page.getByRole('button', { name: 'Importer un rapport' }).first().click();
+  const recent = dialog.getByRole('table', { name: 'Derniers imports' });
+  await expect(recent).toContainText('meta-campagnes.csv');
+  await expect(recent).toContainText('5 jours écrits · 0 ligne refusée');
+  await recent.getByRole('button', { name: 'Voir l’import de meta-campagnes.csv' }).click();
+  await expect(dialog.getByTestId('ad-import-days')).toHaveText('5');
+  await dialog.getByRole('button', { name: 'Terminé' }).click();
 
   // A card per campaign, with the spec's line "impressions • clics" and its status.
   const card = page.getByTestId('ad-campaign-card').filter({ hasText: 'Soldes d’hiver' });

@@ -78,6 +78,11 @@ export const usePutAdDay = () =>
   useAdsMutation(({ id, date, body }: { id: string; date: string; body: TAdDayBody }) => api.put(`${CAMPAIGNS_PATH}/${id}/metrics/${date}`, body));
 export const useDeleteAdDay = () => useAdsMutation(({ id, date }: { id: string; date: string }) => api.delete(`${CAMPAIGNS_PATH}/${id}/metrics/${date}`));
 
+/** The 20 latest report imports, newest first (the import dialog lists them, each with its refused rows). */
+export function useAdReportImports() {
+  return useQuery({ queryKey: [...ADS_KEY, 'imports'], queryFn: async () => (await api.get<{ items: TAdReportImport[] }>(`${CAMPAIGNS_PATH}/imports`)).items });
+}
+
 /** Uploads a Meta, Google or LinkedIn export (CSV or XLSX); the server recognises it from its columns. */
 export const useImportAdReport = () =>
   useAdsMutation((file: File) => {

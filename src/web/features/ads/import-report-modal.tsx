@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_AD_REPORT_BYTES, MAX_AD_REPORT_ROWS, type TAdReportImport } from '../../../contracts/ads.js';
 import { useFormatters } from '../../lib/format.js';
 import { FormError } from '../../ui/form-error.js';
-import { useImportAdReport } from './ads-api.js';
+import { useAdReportImports, useImportAdReport } from './ads-api.js';
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The first rows in error shown here; the rest are counted. */
@@ -28,7 +28,9 @@ function ImportReportForm({ onClose }: { onClose: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [tooBig, setTooBig] = useState(false);
   const importReport = useImportAdReport();
-  const result = importReport.data;
+  // An earlier import opened from the list below, to read its refused rows again.
+  const [earlier, setEarlier] = useState<TAdReportImport | null>(null);
+  const result = importReport.data ?? earlier;
   if (result)
     return (
       <ImportResult
@@ -36,6 +38,7 @@ function ImportReportForm({ onClose }: { onClose: () => void }) {
         onClose={onClose}
         onAnother={() => {
           importReport.reset();
+          setEarlier(null);
           setFile(null);
         }}
       />
@@ -73,8 +76,55 @@ function ImportReportForm({ onClose }: { onClose: () => void }) {
             {t('ads.import.submit')}
           </Button>
         </Group>
+        <RecentImports onOpen={setEarlier} />
       </Stack>
     </form>
+  );
+}
+
+/** The latest imports (file, when, what they wrote and refused); each opens its result again. None: nothing shown. */
+function RecentImports({ onOpen }: { onOpen: (item: TAdReportImport) => void }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const imports = useAdReportImports();
+  if (!imports.data || imports.data.length === 0) return null;
+  return (
+    <Stack gap={4}>
+      <Text fw={600} size="sm">
+        {t('ads.import.recent.title')}
+      </Text>
+      <Table.ScrollContainer minWidth={300} mah={240}>
+        <Table withTableBorder verticalSpacing={4} aria-label={t('ads.import.recent.title')}>
+          <Table.Tbody>
+            {imports.data.map((item) => (
+              <Table.Tr key={item.id}>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  <Text size="sm">{item.file_name}</Text>
+                  <Text size="xs" c="dimmed">
+                    {format.dateTime(item.created_at)} · {t(`ads.networks.${item.network}`)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">
+                    {t('ads.import.recent.days', { count: item.days_written })} · {t('ads.import.recent.refused', { count: item.errors.length })}
+                  </Text>
+                </Table.Td>
+                <Table.Td w={1}>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => onOpen(item)}
+                    aria-label={t('ads.import.recent.openLabel', { file: item.file_name })}
+                  >
+                    {t('ads.import.recent.open')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
   );
 }
 
