@@ -29,6 +29,7 @@ import {
 } from '../../contracts/ads.js';
 import { id, timestamps, workspaceId } from '../../platform/db/columns.js';
 import { users } from '../accounts/tables.js';
+import { leads } from '../crm/tables.js';
 import { workspaces } from '../workspaces/tables.js';
 
 /**
@@ -171,7 +172,10 @@ export const adConversionUploads = pgTable(
     campaign_id: uuid('campaign_id').notNull(),
     network: text('network', { enum: AD_NETWORKS }).notNull(),
     kind: text('kind', { enum: AD_CONVERSION_KINDS }).notNull(),
-    /** The lead won, or the order's buyer; neither a foreign key (an erased lead keeps the upload's log line). */
+    /**
+     * The lead won, or the order's buyer (a lead of the same workspace, foreign key below). Erasing the lead erases its
+     * lines, hashed e-mail included; a line skipped because the lead was already erased has none.
+     */
     lead_id: uuid('lead_id'),
     order_id: uuid('order_id'),
     /** What identifies the conversion: `lead:<id>` or `order:<id>` (the uniqueness below). */
@@ -187,6 +191,7 @@ export const adConversionUploads = pgTable(
   },
   (t) => [
     foreignKey({ columns: [t.workspace_id, t.campaign_id], foreignColumns: [adCampaigns.workspace_id, adCampaigns.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.workspace_id, t.lead_id], foreignColumns: [leads.workspace_id, leads.id] }).onDelete('cascade'),
     uniqueIndex('ad_conversion_uploads_once_uq').on(t.workspace_id, t.campaign_id, t.kind, t.source_key),
     index('ad_conversion_uploads_workspace_created_idx').on(t.workspace_id, t.created_at),
   ],

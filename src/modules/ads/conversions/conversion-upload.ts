@@ -185,7 +185,16 @@ async function log(
   const tried = line.status === 'skipped' ? 0 : 1;
   await tenant.db
     .insert(adConversionUploads)
-    .values({ workspace_id: tenant.workspaceId, ...key, network, lead_id: job.lead_id, order_id: job.order_id, ...line, attempts: tried })
+    // An erased lead is gone: its line names no lead (the foreign key refuses the id of a deleted one).
+    .values({
+      workspace_id: tenant.workspaceId,
+      ...key,
+      network,
+      lead_id: line.status === 'skipped' && line.detail === 'lead_erased' ? null : job.lead_id,
+      order_id: job.order_id,
+      ...line,
+      attempts: tried,
+    })
     .onConflictDoUpdate({
       target: [adConversionUploads.workspace_id, adConversionUploads.campaign_id, adConversionUploads.kind, adConversionUploads.source_key],
       set: { ...line, attempts: sql`${adConversionUploads.attempts} + ${tried}`, updated_at: sql`now()` },

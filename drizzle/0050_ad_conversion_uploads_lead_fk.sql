@@ -1,0 +1,1 @@
+ALTER TABLE "ad_conversion_uploads" ADD CONSTRAINT "ad_conversion_uploads_workspace_id_lead_id_leads_workspace_id_id_fk" FOREIGN KEY ("workspace_id","lead_id") REFERENCES "public"."leads"("workspace_id","id") ON DELETE cascade ON UPDATE no action;
