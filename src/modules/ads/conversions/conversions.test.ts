@@ -204,6 +204,16 @@ describe('offline conversions', () => {
     expect(rows[0]!.payload).toBeNull();
   });
 
+  it("erases a lead's conversion lines, hashed e-mail included, with the lead", async () => {
+    const leadId = await leadIdOf(await optIn({ utm_source: 'google', utm_campaign: 'printemps', gclid: 'Cj0-erased' }));
+    await setStatus(leadId, { status: 'won', estimated_value: 200 });
+    expect((await uploads(google)).filter((u) => u.lead_id === leadId)).toEqual([expect.objectContaining({ status: 'sent' })]);
+    const erased = await owner.client.post(`/api/marketing/leads/${leadId}/erase`, {});
+    expect(erased.statusCode, erased.body).toBeLessThan(300);
+    const { rows } = await t.runtime.database.raw.query('SELECT 1 FROM ad_conversion_uploads WHERE lead_id = $1', [leadId]);
+    expect(rows).toEqual([]);
+  });
+
   it("sends a paid order to LinkedIn with the order's amount and currency, the hashed e-mail and li_fat_id, not the won status too", async () => {
     const email = await optIn({ utm_source: 'linkedin', utm_campaign: 'salon-b2b', li_fat_id: 'df7f1fa4-2e7a-4b1e-9b8a-3c8f2d9e1a11' });
     const leadId = await leadIdOf(email);
