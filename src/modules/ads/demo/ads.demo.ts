@@ -155,7 +155,7 @@ export async function seedAdsDemo(runtime: Runtime, workspaceId: string, userId:
         tenant.where(adCampaigns, eq(adCampaigns.platform, PLATFORM[demo.network]), eq(adCampaigns.platform_campaign_id, DEMO_CAMPAIGNS[demo.network].id)),
       );
 
-    // The campaign's leads, spread over its 60 days; the first `won.count` become won deals with a value.
+    // The campaign's leads, spread over its 60 days; `won.count` of them, spread too, become won deals with a value.
     const arrivals: { id: string; at: string }[] = [];
     for (let i = 0; i < demo.leads; i++) {
       person += 1;
@@ -180,11 +180,12 @@ export async function seedAdsDemo(runtime: Runtime, workspaceId: string, userId:
         customFieldPath: 'custom_fields',
       });
       if (captured.outcome === 'suppressed') continue;
-      if (i < demo.won.count) {
+      // Every n-th arrival is won, so any period of the demo has deals (and a real ROAS), not only its first weeks.
+      if (i % Math.floor(demo.leads / demo.won.count) === 0 && i / Math.floor(demo.leads / demo.won.count) < demo.won.count) {
         const value = Math.round(demo.won.min + rand() * (demo.won.max - demo.won.min));
         await updateLead(tenant, actor, captured.lead.id, { status: 'won', estimated_value: value });
       }
-      // Spread evenly with some noise, the won ones among the earlier arrivals (deals take time to close).
+      // Spread evenly over the 60 days, with some noise.
       const day = Math.min(DEMO_DAYS - 1, Math.floor(((i + rand()) / demo.leads) * DEMO_DAYS));
       arrivals.push({
         id: captured.lead.id,
