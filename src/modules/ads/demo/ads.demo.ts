@@ -9,7 +9,8 @@ import { captureLead, leads, updateLead } from '../../crm/index.js';
 import { adCampaigns } from '../ads.tables.js';
 import { importAdReport } from '../reports/report-import.service.js';
 import { parseReportDate } from '../reports/report-values.js';
-import { DEMO_ANCHOR_END, DEMO_CAMPAIGNS, DEMO_DAYS, DEMO_FILES, addDays, googleEnDate, linkedInEnDate, type TDemoNetwork } from './demo-reports.js';
+import { DEMO_ANCHOR_END, DEMO_CAMPAIGNS, DEMO_DAYS, DEMO_FILES, googleEnDate, linkedInEnDate, type TDemoNetwork } from './demo-reports.js';
+import { addDays } from '../campaigns/ad-dates.js';
 
 // The demo workspace's ads: the three export files shipped in this folder go through the report importer, the
 // campaigns get their links' UTM values, budgets and creatives, and demo leads arrive through those links (some

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { addDays } from '../../../contracts/calendar-days.js';
 
 // The demo's three export files, as Meta Ads Manager (French, CSV UTF-8 with BOM), Google Ads (English, UTF-16 LE
 // tab-separated "CSV") and LinkedIn Campaign Manager (English CSV) write them: one campaign each, 60 days of
@@ -23,13 +24,6 @@ export const DEMO_CAMPAIGNS: Record<TDemoNetwork, { name: string; id: string }> 
   google: { name: 'Search - Marque + Générique', id: '18234567890' },
   linkedin: { name: 'Décideurs PME — Livre blanc', id: '412345678' },
 };
-
-const DAY_MS = 86_400_000;
-
-/** Adds days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** The shipped window's days, oldest first. */
 export function demoDays(end = DEMO_ANCHOR_END): string[] {

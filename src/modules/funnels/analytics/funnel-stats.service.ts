@@ -9,6 +9,7 @@ import { listPages } from '../funnel-pages.service.js';
 import { getFunnel } from '../funnels.service.js';
 import { funnelEvents } from '../funnels.tables.js';
 import { rate } from './rate.js';
+import { todayIn } from '../../../contracts/calendar-days.js';
 
 // A funnel's numbers over a range of days, read from its events (funnel_events) in the workspace's time zone: each
 // step's views, distinct visitors and conversions, the drop-off between steps, leads, UTM combinations and days.
@@ -16,15 +17,10 @@ import { rate } from './rate.js';
 const UTM_ROWS = 50;
 const DEFAULT_DAYS = 30;
 
-/** Today in a time zone, as YYYY-MM-DD. */
-function today(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 export async function funnelStats(tenant: Tenant, funnelId: string, query: TFunnelStatsQuery, now = new Date()): Promise<TFunnelStats> {
   const funnel = await getFunnel(tenant, funnelId);
   const timeZone = (await getWorkspace(tenant.db, tenant.workspaceId)).timezone;
-  const to = query.to ?? today(timeZone, now);
+  const to = query.to ?? todayIn(timeZone, now);
   const from = query.from ?? format(addDays(parseISO(to), -(DEFAULT_DAYS - 1)), 'yyyy-MM-dd');
   const span = differenceInCalendarDays(parseISO(to), parseISO(from)) + 1;
   if (span < 1 || span > MAX_FUNNEL_STATS_DAYS) {

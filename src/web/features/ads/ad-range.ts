@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { addDays, todayIn } from '../../../contracts/calendar-days.js';
 
 /** A range of days (YYYY-MM-DD, inclusive); both left out: the server picks (a campaign's last 30 days of figures). */
 export type TRange = { from?: string; to?: string };
@@ -7,18 +8,7 @@ export type TRange = { from?: string; to?: string };
 export const RANGE_PRESETS = ['auto', '7d', '30d', '90d', '365d'] as const;
 export type TRangePreset = (typeof RANGE_PRESETS)[number];
 
-/** Today as YYYY-MM-DD in a time zone (the workspace's), so "the last 7 days" ends on the day the user lives in. */
-export function todayIn(timeZone: string | undefined, now = new Date()): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** Adds days to a calendar date (UTC arithmetic: a calendar date has no time zone). */
-export function addDays(date: string, days: number): string {
-  const value = new Date(`${date}T00:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
-}
+export { addDays, todayIn };
 
 /** The last N days ending today, today included; `auto` leaves the range to the server. */
 export function presetRange(preset: TRangePreset, today: string): TRange {

@@ -1,3 +1,4 @@
+import { addDays, daysBetween, todayIn } from '../../../../contracts/calendar-days.js';
 import { isCalendarDate } from '../../../../contracts/common.js';
 import { MAX_FUNNEL_STATS_DAYS } from '../../../../contracts/funnels.js';
 
@@ -16,22 +17,11 @@ export const DEFAULT_PRESET: TRangePreset = 30;
 /** Why a custom range cannot be asked for. */
 export type TRangeProblem = 'missing' | 'order' | 'tooLong' | 'future';
 
-const DAY_MS = 86_400_000;
-const toUtc = (day: string) => Date.parse(`${day}T00:00:00Z`);
-
-/** Today in a time zone (the browser's when undefined), as YYYY-MM-DD. */
-export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** The day `days` after (or before, when negative) a day. */
-export function addDays(day: string, days: number): string {
-  return new Date(toUtc(day) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays, todayIn };
 
 /** How many days a range covers, both ends included (0 or less when `to` is before `from`). */
 export function rangeLength(range: TDayRange): number {
-  return Math.round((toUtc(range.to) - toUtc(range.from)) / DAY_MS) + 1;
+  return daysBetween(range.from, range.to);
 }
 
 /** The `days` days ending today. */
