@@ -39,7 +39,11 @@ function StepOfferForm({ funnel, page, offer, onClose }: { funnel: TFunnel; page
   const save = useSetPageOffer(funnel.id);
   const remove = useDeletePageOffer(funnel.id);
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search, 250);
+  // What the server searches: the text typed, not an option's label. Choosing an option (or opening on a saved one)
+  // writes its label into the box; searched, it emptied the product list both selects share, and the order bump's
+  // choices vanished under the user's click.
+  const [query, setQuery] = useState('');
+  const [q] = useDebouncedValue(query, 250);
   const products = useCursorPages<TProduct>(PRODUCTS_KEY, PRODUCTS_PATH, { status: 'active', q }, 100);
   const offerPage = isOfferPage(page.page_type);
   const form = useForm<TValues>({
@@ -103,7 +107,10 @@ function StepOfferForm({ funnel, page, offer, onClose }: { funnel: TFunnel; page
           data={options}
           searchable
           searchValue={search}
-          onSearchChange={setSearch}
+          onSearchChange={(value) => {
+            setSearch(value);
+            setQuery(options.some((group) => group.items.some((item) => item.label === value)) ? '' : value);
+          }}
           nothingFoundMessage={t('stepOffer.nothingFound')}
           required
           {...form.getInputProps('price_id')}
