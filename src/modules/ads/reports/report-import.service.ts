@@ -8,6 +8,7 @@ import { replaceAdDays, type TAdDayFigures } from '../campaigns/ad-days.service.
 import { parseReport, type TReportRecord, type TReportRowError } from './report-parse.js';
 import { readReportFile } from './report-read.js';
 import { analyzeTables } from '../../../platform/db/statistics.js';
+import { round } from '../campaigns/ad-ratios.js';
 
 export type TAdReportImportRow = typeof adReportImports.$inferSelect;
 type TCampaignRow = typeof adCampaigns.$inferSelect;
@@ -62,9 +63,9 @@ export async function importAdReport(tenant: Tenant, userId: string | null, file
       };
       day.impressions += record.impressions;
       day.clicks += record.clicks;
-      day.spend = round2(day.spend + record.spend);
-      day.conversions = round2(day.conversions + record.conversions);
-      day.conversion_value = round2(day.conversion_value + record.conversion_value);
+      day.spend = round(day.spend + record.spend);
+      day.conversions = round(day.conversions + record.conversions);
+      day.conversion_value = round(day.conversion_value + record.conversion_value);
       day.lines.push(record.line);
       days.set(key, day);
     }
@@ -126,8 +127,6 @@ const DAYS_PER_TRANSACTION = 1_000;
 
 /** Days written from which an import refreshes the planner's statistics (as the CRM's bulk writers do). */
 const ANALYZE_AFTER_DAYS = 1_000;
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /**
  * Finds each row's campaign among the network's: by the platform's campaign id, else by name (any case) among
