@@ -4,9 +4,15 @@
 const DAY_MS = 86_400_000;
 const utcMidnight = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
-/** Today in an IANA time zone (the runtime's own when undefined), as YYYY-MM-DD (en-CA writes dates that way). */
+/** The day an instant falls on in an IANA time zone (the runtime's own when undefined), as YYYY-MM-DD. */
+export function dayIn(timeZone: string | undefined, at: Date): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** Today in an IANA time zone, as YYYY-MM-DD. */
 export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dayIn(timeZone, now);
 }
 
 /** The day `days` after `day` (before it when negative). */

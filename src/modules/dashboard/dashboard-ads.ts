@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { dayIn } from '../../contracts/calendar-days.js';
 import type { TDashboard } from '../../contracts/dashboard.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import type { Tenant } from '../../platform/db/tenant.js';
@@ -9,11 +10,6 @@ import { bucketOf, inEitherPeriod, round } from './dashboard-sql.js';
 
 /** Ad spend of one bucket (for the chart). */
 export type TAdBucket = { bucket: number; spend: number };
-
-/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone. */
-export function dayIn(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 /**
  * The ads block. Ad figures are per calendar day, so each period is the days it touches in the workspace's zone:

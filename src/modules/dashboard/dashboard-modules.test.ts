@@ -6,7 +6,7 @@ import { signUp, startTestApp, uniqueEmail, type SignedUp, type TestContext } fr
 import { orders } from '../commerce/index.js';
 import { emailSends } from '../email/index.js';
 import { funnelEvents } from '../funnels/index.js';
-import { dayIn } from './dashboard-ads.js';
+import { dayIn } from '../../contracts/calendar-days.js';
 import { periodBounds } from './dashboard-period.js';
 
 // The dashboard's funnels, email and ads blocks, filled the way users fill them: pages visited and forms sent through

@@ -5,7 +5,7 @@ import type { Tenant } from '../../../platform/db/tenant.js';
 import { getWorkspace } from '../../workspaces/index.js';
 import { adCampaignDays, adCampaigns } from '../ads.tables.js';
 import { NO_RESULTS, attributedResults, resultsOf, type TAttributionTarget } from './ad-attribution.js';
-import { addDays, earliest, todayIn } from './ad-dates.js';
+import { addDays, dayIn, earliest, todayIn } from './ad-dates.js';
 import { cpaAlertOf, pacingOf, type TCpaAlert, type TSpendDay } from './ad-pacing.js';
 
 // What a campaign card shows beside the campaign's own fields: all-time totals of its days, its real results, its
@@ -34,7 +34,7 @@ export async function workspaceContext(tenant: Tenant): Promise<{ timeZone: stri
 
 /** The first day attribution counts from: the start date, or the first day of figures, else the day it was created. */
 export function attributionStart(row: TAdCampaignRow, firstDay: string | null, timeZone: string): string {
-  return earliest(row.start_date, firstDay) ?? todayIn(timeZone, row.created_at);
+  return earliest(row.start_date, firstDay) ?? dayIn(timeZone, row.created_at);
 }
 
 export function attributionTarget(row: TAdCampaignRow, since: string): TAttributionTarget {
