@@ -1,10 +1,12 @@
-import { and, asc, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { AD_NETWORKS } from '../../../contracts/ads.js';
 import { Tenant } from '../../../platform/db/tenant.js';
 import { defineJob } from '../../../platform/jobs/define-job.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { adConnections } from '../ads.tables.js';
 import { syncConnection } from './ad-sync.js';
+import { adNetworkSetup } from './connector-config.js';
 
 // Daily: one job per connection (a failing or slow account never holds up the others, and each is retried alone),
 // fanned out by a cron job; "Synchroniser" queues the same per-connection job. Expired connections wait for the user to
@@ -23,8 +25,13 @@ export const adSyncJob = defineJob({
   expireInSeconds: 1_800,
   handler: async ({ workspace_id, connection_id }, runtime) => {
     const tenant = new Tenant(runtime.db, workspace_id);
-    const [exists] = await tenant.db.select({ id: adConnections.id }).from(adConnections).where(tenant.byId(adConnections, connection_id)).limit(1);
-    if (!exists) return; // removed since it was queued
+    const [row] = await tenant.db.select({ network: adConnections.network }).from(adConnections).where(tenant.byId(adConnections, connection_id)).limit(1);
+    if (!row) return; // removed since it was queued
+    // The app's credentials were removed from this installation since: retrying cannot help, the page says what to set.
+    if (!adNetworkSetup(runtime.config, row.network).configured) {
+      runtime.log.warn({ connection_id, network: row.network }, 'ad connection not synced: its network is not configured on this installation');
+      return;
+    }
     const outcome = await syncConnection(runtime, tenant, connection_id);
     if (!outcome.ok) runtime.log.warn({ connection_id, kind: outcome.kind, message: outcome.message }, 'ad connection sync refused by the platform');
   },
@@ -36,8 +43,13 @@ export async function queueConnectionSync(runtime: Runtime, workspaceId: string,
   return id !== null;
 }
 
-/** Queues the sync of every connection that may call its platform; returns how many were queued. */
+/**
+ * Queues the sync of every connection that may call its platform (its network configured on this installation, not
+ * expired, not rate limited); returns how many were queued.
+ */
 export async function queueDailySyncs(runtime: Runtime, now = new Date()): Promise<number> {
+  const networks = AD_NETWORKS.filter((network) => adNetworkSetup(runtime.config, network).configured);
+  if (networks.length === 0) return 0;
   let queued = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
@@ -48,6 +60,7 @@ export async function queueDailySyncs(runtime: Runtime, now = new Date()): Promi
       .where(
         and(
           gt(adConnections.id, after),
+          inArray(adConnections.network, networks),
           ne(adConnections.status, 'expired'),
           or(isNull(adConnections.rate_limited_until), sql`${adConnections.rate_limited_until} <= ${now.toISOString()}::timestamptz`),
         ),

@@ -7,7 +7,7 @@ import { signExpiringToken } from '../../../platform/crypto/expiring-token.js';
 import { Tenant } from '../../../platform/db/tenant.js';
 import { addDays, todayIn } from '../campaigns/ad-dates.js';
 import { adNetworkSetup } from './connector-config.js';
-import { queueDailySyncs } from './ad-sync.jobs.js';
+import { adSyncJob, queueDailySyncs } from './ad-sync.jobs.js';
 import { setRemoteCampaignStatus } from './remote-status.js';
 import { tokenContext } from './connection-tokens.js';
 import { rotateAdConnectionTokens } from './token-rotation.js';
@@ -348,14 +348,33 @@ describe('ad connections: campaigns, sync, tokens, errors', () => {
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['retry-after']).toBeDefined();
     expect(refused.json()).toMatchObject({ reason: 'ad_platform_rate_limited', params: { network: 'meta' } });
-    // The daily fan-out leaves it out (the other connection, act_222, is queued).
-    expect(await queueDailySyncs(t.runtime)).toBe(await callableCount());
+    // The daily fan-out leaves it out; the workspace's other connection (act_222) is queued. On PostgreSQL the
+    // database is shared with the other test files, so the check reads this workspace's jobs, not a global count.
+    expect(await queueDailySyncs(t.runtime)).toBeGreaterThan(0);
+    expect(await waitingSyncs()).toEqual([await connectionId('act_222')]);
     await t.drain();
     expect(fake.calls.filter((c) => c.path.startsWith('act_111'))).toEqual([]);
 
     await query("UPDATE ad_connections SET rate_limited_until = now() - interval '1 second' WHERE id = $1", [connection.id]);
     expect((await owner.client.get(`${BASE}/${connection.id}/campaigns`)).statusCode).toBe(200);
     expect(await connectionRow()).toMatchObject({ last_error: null, rate_limited_until: null, status: 'active' });
+  });
+
+  it('leaves out of the daily sync a network this installation no longer configures, and its queued sync ends quietly', async () => {
+    // A LinkedIn connection made while LinkedIn's app was configured; this installation configures Meta only.
+    const { rows } = await query(
+      `INSERT INTO ad_connections (workspace_id, network, account_id, sealed_tokens)
+        VALUES ($1, 'linkedin', 'li_507', 'unreadable') RETURNING id`,
+      [owner.workspaceId],
+    );
+    const linkedinId = rows[0]!.id as string;
+    await queueDailySyncs(t.runtime);
+    expect(await waitingSyncs()).not.toContain(linkedinId);
+    await t.drain();
+    await t.runtime.queue.send(adSyncJob, { workspace_id: owner.workspaceId, connection_id: linkedinId });
+    await t.drain(); // would throw (and retry in production) if the job tried to build LinkedIn's connector
+    expect((await query('SELECT last_sync_at FROM ad_connections WHERE id = $1', [linkedinId])).rows[0]).toEqual({ last_sync_at: null });
+    await query('DELETE FROM ad_connections WHERE id = $1', [linkedinId]);
   });
 
   it('pauses and resumes on Meta, and refuses locally when Meta refuses', async () => {
@@ -447,10 +466,17 @@ describe('ad connections: key rotation', () => {
   });
 });
 
-/** Connections the daily fan-out may call now (not expired, not rate limited). */
-async function callableCount(): Promise<number> {
+/** This workspace's connections with a sync job waiting. */
+async function waitingSyncs(): Promise<string[]> {
   const { rows } = await query(
-    "SELECT count(*)::int AS n FROM ad_connections WHERE status <> 'expired' AND (rate_limited_until IS NULL OR rate_limited_until <= now())",
+    `SELECT j.singleton_key AS id FROM pgboss.job j JOIN ad_connections c ON c.id::text = j.singleton_key
+      WHERE j.name = $1 AND j.state = 'created' AND c.workspace_id = $2`,
+    [adSyncJob.name, owner.workspaceId],
   );
-  return rows[0]!.n as number;
+  return rows.map((r) => r.id as string);
+}
+
+async function connectionId(accountId: string): Promise<string> {
+  const { rows } = await query('SELECT id FROM ad_connections WHERE workspace_id = $1 AND account_id = $2', [owner.workspaceId, accountId]);
+  return rows[0]!.id as string;
 }
