@@ -23,10 +23,12 @@ export const CREDENTIAL_PROVIDERS = {
     publishable_key: plain(z.string().regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_')),
     webhook_secret: secret(z.string().regex(/^whsec_/, 'must start with whsec_')).optional(),
   }),
+  /** The workspace's own AI provider (modules/ai), over the installation's AI_* variables. */
   openai_compatible: z.object({
-    base_url: z.url().max(500),
+    base_url: z.url({ protocol: /^https?$/ }).max(500),
     api_key: secret().optional(),
     model: plain(),
+    image_model: plain().optional(),
   }),
   meta_ads: z.object({ ad_account_id: plain(), access_token: secret() }),
   google_ads: z.object({

@@ -134,6 +134,25 @@ const ZEnv = z.object({
     .default('202501'),
   LINKEDIN_OAUTH_URL: httpUrl.default('https://www.linkedin.com/oauth/v2/authorization'),
   LINKEDIN_TOKEN_URL: httpUrl.default('https://www.linkedin.com/oauth/v2/accessToken'),
+  // AI generation (issue 15): an OpenAI-compatible endpoint (OpenAI, Mistral, Ollama, LM Studio…). Without AI_BASE_URL
+  // and AI_MODEL the built-in generator writes (no model); a workspace may set its own in its settings.
+  AI_BASE_URL: httpUrl.optional(),
+  AI_API_KEY: z.string().min(1).optional(),
+  AI_MODEL: z.string().min(1).max(200).optional(),
+  /** An image model of the same endpoint (`/images/generations`); unset: visuals are drawn on the server. */
+  AI_IMAGE_MODEL: z.string().min(1).max(200).optional(),
+  /** Seconds one model call may take before it is abandoned (and retried once). */
+  AI_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(90),
+  /** Prices in US dollars per million input and output tokens and per image, for the usage's cost; 0: free (local). */
+  AI_PRICE_INPUT_PER_MTOK: z.coerce.number().min(0).max(1000).default(0),
+  AI_PRICE_OUTPUT_PER_MTOK: z.coerce.number().min(0).max(1000).default(0),
+  AI_PRICE_PER_IMAGE: z.coerce.number().min(0).max(100).default(0),
+  /** A workspace's monthly caps: dollars (0: none) and tokens (0: none). */
+  AI_MONTHLY_COST_CAP: z.coerce.number().min(0).max(1_000_000).default(50),
+  AI_MONTHLY_TOKEN_CAP: z.coerce.number().int().min(0).default(5_000_000),
+  /** Generations a member may start per hour, and a workspace per hour (all members). */
+  AI_USER_GENERATIONS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  AI_WORKSPACE_GENERATIONS_PER_HOUR: z.coerce.number().int().min(1).default(100),
 });
 
 export type TConfig = {
@@ -182,6 +201,20 @@ export type TConfig = {
   stripeApi: { host: string; port: number; protocol: 'http' | 'https' } | undefined;
   /** Ad networks' app credentials (undefined: not configured) and API addresses (modules/ads/connectors). */
   ads: TAdsEnv;
+  /** AI generation (modules/ai): the installation's provider (undefined: the built-in generator), prices and caps. */
+  ai: TAiEnv;
+};
+
+export type TAiEnv = {
+  /** Set when AI_BASE_URL and AI_MODEL are; base URL without a trailing slash. */
+  provider: { baseUrl: string; apiKey: string | undefined; model: string; imageModel: string | undefined } | undefined;
+  timeoutMs: number;
+  prices: { inputPerMTok: number; outputPerMTok: number; perImage: number };
+  /** null: no cap. */
+  monthlyCostCap: number | null;
+  monthlyTokenCap: number | null;
+  userGenerationsPerHour: number;
+  workspaceGenerationsPerHour: number;
 };
 
 /** The ad networks' settings as read from the environment; base URLs without a trailing slash. */
@@ -292,6 +325,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
         oauthUrl: e.LINKEDIN_OAUTH_URL,
         tokenUrl: e.LINKEDIN_TOKEN_URL,
       },
+    },
+    ai: {
+      provider:
+        e.AI_BASE_URL && e.AI_MODEL ? { baseUrl: stripSlash(e.AI_BASE_URL), apiKey: e.AI_API_KEY, model: e.AI_MODEL, imageModel: e.AI_IMAGE_MODEL } : undefined,
+      timeoutMs: e.AI_TIMEOUT_SECONDS * 1000,
+      prices: { inputPerMTok: e.AI_PRICE_INPUT_PER_MTOK, outputPerMTok: e.AI_PRICE_OUTPUT_PER_MTOK, perImage: e.AI_PRICE_PER_IMAGE },
+      monthlyCostCap: e.AI_MONTHLY_COST_CAP > 0 ? e.AI_MONTHLY_COST_CAP : null,
+      monthlyTokenCap: e.AI_MONTHLY_TOKEN_CAP > 0 ? e.AI_MONTHLY_TOKEN_CAP : null,
+      userGenerationsPerHour: e.AI_USER_GENERATIONS_PER_HOUR,
+      workspaceGenerationsPerHour: e.AI_WORKSPACE_GENERATIONS_PER_HOUR,
     },
   };
 }
