@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { TAiLanguage, TAiTone, TBrandKit } from '../../contracts/ai.js';
+import type { TAuth } from '../../platform/auth/access.js';
+import type { Tenant } from '../../platform/db/tenant.js';
+import type { Runtime } from '../../platform/runtime.js';
 
 // The shapes every part of the AI module shares: what a writer knows of a generation, and what a model offers.
 // A generation's copy is written either by the built-in generator (builtin/: frameworks and phrasings, no model) or by
@@ -50,3 +53,18 @@ export function seedOf(...parts: (string | number | undefined | null)[]): number
   }
   return hash;
 }
+
+/** What a target's generation (funnels/, email/, ads/) receives from the routes. */
+export type TGenerationDeps = {
+  runtime: Runtime;
+  tenant: Tenant;
+  actor: TAuth;
+  /** null: the built-in generator writes. */
+  writer: TModelWriter | null;
+  ctx: TWriteContext;
+  /** Reports a step (streamed to the UI as a `progress` event); `step` is a stable key, e.g. `page:sales`. */
+  progress: (step: string, done: number, total: number) => void;
+};
+
+/** What a target's generation returns: the draft made, the copy written (kept to regenerate) and the 201 body. */
+export type TGenerated<TOutput, TBody> = { targetId: string; output: TOutput; body: TBody };
