@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, PASSWORD, signUp, uniqueEmail, type SignedUp, type TestContext } from './harness.js';
 import { multipartBody } from './multipart.js';
+import { OpenAiFake } from './openai-fake.js';
 
 /**
  * Fills a workspace with at least one row in every tenant-owned table, through the API.
@@ -87,6 +88,7 @@ export async function seedTenantFixtures(t: TestContext): Promise<SignedUp> {
   await subscriptionFixture(t, owner);
   await orderFixture(t, owner);
   await adsFixture(t, owner);
+  await aiFixture(owner);
   // Lead import: runs at t.drain(); its bad row lands in lead_import_failures.
   await uploadLeads(owner, 'E-mail;Prénom\nimport-a@example.com;Ida\nnot-an-email;Bad\n');
   await t.drain();
@@ -352,4 +354,23 @@ async function adsFixture(t: TestContext, owner: SignedUp): Promise<void> {
   await owner.client.patch(`/api/marketing/ad-campaigns/${linked.campaign_id}`, { utm_campaign: 'fixture-a', start_date: '2026-01-01' });
   const adLead = (await owner.client.post('/api/marketing/leads', { email: uniqueEmail('a-ad-lead'), utm_campaign: 'fixture-a' })).json() as { id: string };
   await owner.client.patch(`/api/marketing/leads/${adLead.id}`, { status: 'won', estimated_value: 100 });
+}
+
+/**
+ * AI: the brand kit (ai_brand_kits); a rewrite by the workspace's own model, a local OpenAI-compatible fake, which
+ * records the month's usage (ai_usage_months); then, the provider removed, ad creatives by the built-in generator
+ * (ai_generations, with its ad campaign and its three visuals in the media library).
+ */
+async function aiFixture(owner: SignedUp): Promise<void> {
+  await owner.client.put('/api/marketing/ai/brand-kit', { brand_name: 'Marque A', words_to_avoid: ['pas cher'] });
+  const model = new OpenAiFake();
+  await model.start();
+  model.reply = () => JSON.stringify({ text: 'Un texte réécrit par le modèle.' });
+  await owner.client.put('/api/workspace/credentials/openai_compatible', { base_url: `${model.url}/v1`, api_key: model.apiKey, model: model.model });
+  const rewritten = await owner.client.post('/api/marketing/ai/rewrite', { text: 'Un texte à réécrire.', action: 'rewrite' });
+  await owner.client.delete('/api/workspace/credentials/openai_compatible');
+  await model.stop();
+  if (rewritten.statusCode !== 200) throw new Error(`AI rewrite fixture failed: ${rewritten.statusCode} ${rewritten.body}`);
+  const creatives = await owner.client.post('/api/marketing/ads/generate', { platform: 'linkedin', product: 'Audit RH', objective: 'leads', budget: 900 });
+  if (creatives.statusCode !== 201) throw new Error(`AI ad fixture failed: ${creatives.statusCode} ${creatives.body}`);
 }

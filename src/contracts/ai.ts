@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ZTargetAudience } from './ads.js';
+import { ZAdCampaign, ZTargetAudience } from './ads.js';
 import { ZCalendarDate, ZCurrency, ZId, ZTimestamp } from './common.js';
 import { ZRuleGroup } from './crm-segments.js';
-import { ZFunnelLanguage, ZFunnelType, type TFunnelPageType, type TFunnelType } from './funnels.js';
+import { ZEmailCampaign } from './email-campaigns.js';
+import { ZFunnel, ZFunnelLanguage, ZFunnelPage, ZFunnelType, type TFunnelPageType, type TFunnelType } from './funnels.js';
 
 // AI generation (spec "GÉNÉRATION IA", issue 15): the three endpoints' bodies, the copy a writer produces (the
 // built-in generator and a model produce the same shapes, checked by the same schemas), the brand kit and the
@@ -87,8 +88,8 @@ export const ZFunnelGenerateBody = z.strictObject({
   tone: ZAiTone.optional(),
   /** What the offer contains, its bonuses, its guarantee… in the member's words. */
   offer_details: z.string().trim().max(2000).optional(),
-  /** The new funnel's name; by default one written from the topic. */
-  name: z.string().trim().min(1).max(200).optional(),
+  /** The new funnel's name (a funnel's name is at most 120 characters); by default one written from the topic. */
+  name: z.string().trim().min(1).max(120).optional(),
 });
 export type TFunnelGenerateBody = z.infer<typeof ZFunnelGenerateBody>;
 
@@ -403,3 +404,41 @@ export const ZAiProgressEvent = z.object({
   total: z.number().int(),
 });
 export type TAiProgressEvent = z.infer<typeof ZAiProgressEvent>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the endpoints answer
+
+/** POST /funnels/generate: the draft funnel as the funnels API shows it, with its pages. */
+export const ZGeneratedFunnel = ZFunnel.extend({ pages: z.array(ZFunnelPage), generation_id: ZId });
+export type TGeneratedFunnel = z.infer<typeof ZGeneratedFunnel>;
+
+/** POST /email-campaigns/generate: the draft campaign, its three other subjects and the suggested segment. */
+export const ZGeneratedEmailCampaign = ZEmailCampaign.extend({
+  generation_id: ZId,
+  subject_alternatives: z.array(z.string()),
+  suggested_segment: ZSuggestedSegment,
+});
+export type TGeneratedEmailCampaign = z.infer<typeof ZGeneratedEmailCampaign>;
+
+/** POST /ads/generate: the draft ad campaign and its creatives. */
+export const ZGeneratedAdCampaign = ZAdCampaign.extend(ZAdCreativeSet.shape);
+export type TGeneratedAdCampaign = z.infer<typeof ZGeneratedAdCampaign>;
+
+/** Regenerate one part of a generation: a funnel's page, the email, or an ad variant (by index, from 0). */
+export const ZRegenerateBody = z.discriminatedUnion('part', [
+  z.strictObject({ part: z.literal('page'), index: z.number().int().min(0).max(20) }),
+  z.strictObject({ part: z.literal('email') }),
+  z.strictObject({ part: z.literal('variant'), index: z.number().int().min(0).max(4) }),
+]);
+export type TRegenerateBody = z.infer<typeof ZRegenerateBody>;
+
+export const ZRegenerateResult = z.object({
+  generation: ZAiGeneration,
+  page: ZFunnelPage.optional(),
+  campaign: ZEmailCampaign.optional(),
+  variant: z.record(z.string(), z.unknown()).optional(),
+});
+export type TRegenerateResult = z.infer<typeof ZRegenerateResult>;
+
+export const ZAiGenerationListQuery = z.object({ target_id: ZId });
+export const ZAiGenerationList = z.object({ items: z.array(ZAiGeneration) });

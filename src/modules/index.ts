@@ -68,6 +68,7 @@ import {
   testClockRoutes,
 } from './email/index.js';
 import { declareImportedLeadEventConsumers } from './imported-lead-consumers.js';
+import { aiGenerationRoutes, aiRoutes } from './ai/index.js';
 
 // The one file that mounts every module: routes of the admin API, routes of the public
 // server and background jobs. A new module adds its lines here.
@@ -124,6 +125,8 @@ export const apiRoutes: RouteModule[] = [
   adReportImportRoutes,
   adConnectionsRoutes,
   adConversionRoutes,
+  aiRoutes,
+  aiGenerationRoutes,
   demoRoutes,
 ];
 

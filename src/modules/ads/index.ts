@@ -9,6 +9,8 @@ export { adCampaignRoutes } from './campaigns/ad-campaigns.routes.js';
 export { adStats } from './campaigns/ad-stats.service.js';
 export { adCampaignRow, createAdCampaign, getAdCampaign, listAdCampaigns } from './campaigns/ad-campaigns.service.js';
 export { attributedResults, type TAttributionTarget, type TRawResults } from './campaigns/ad-attribution.js';
+export { updateAdCampaign } from './campaigns/ad-campaigns.service.js';
+export { adCampaign as adCampaignBody } from './campaigns/ad-campaigns.wire.js';
 
 // -- report imports (reports/)
 export { adReportImportRoutes } from './reports/report-import.routes.js';

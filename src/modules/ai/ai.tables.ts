@@ -4,7 +4,7 @@ import { AI_GENERATION_KINDS, AI_TONES } from '../../contracts/ai.js';
 import { FUNNEL_LANGUAGES } from '../../contracts/funnels.js';
 import { id, workspaceId } from '../../platform/db/columns.js';
 import { users } from '../accounts/tables.js';
-import { files } from '../files/files.tables.js';
+import { files } from '../files/index.js';
 import { workspaces } from '../workspaces/tables.js';
 
 /** A workspace's brand kit: used by every generation (name, tone, colours, logo, offer, audience, words to avoid). */

@@ -26,3 +26,10 @@ export { withWebinarReminderDemo } from './sequences/webinar-reminders.demo.js';
 /** The step worker at a given time (tests of other modules move it through time). */
 export { runDueSteps } from './sequences/sequence-engine.js';
 import './sequences/sequence-automation.js';
+// What AI generation (modules/ai/email) drafts a campaign with: the campaign service (it compiles the editor document
+// and checks Liquid), the campaign as the API returns it, the text version derived from HTML, and the preview.
+export { createCampaign, getCampaign, updateCampaign } from './email-campaigns.service.js';
+export * as emailCampaignWire from './email-campaigns.wire.js';
+export { compileDocument } from './document/document-compile.js';
+export { htmlToText } from './email-render.js';
+export { previewCampaign } from './email-preview.service.js';

@@ -2,3 +2,5 @@
 export { filesRoutes } from './files.routes.js';
 export { filesPublicRoutes } from './files.public-routes.js';
 export { files } from './files.tables.js';
+export { deleteFile, uploadFile, type TFileRow } from './files.service.js';
+export { storedFile } from './files.wire.js';

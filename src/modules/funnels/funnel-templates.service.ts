@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { insertPageSeeds, seedOf } from './funnel-copy.service.js';
 import { funnelPages, funnels } from './funnels.tables.js';
 import { createFunnel, getFunnel, type TFunnelRow } from './funnels.service.js';
-import { BUILT_IN_TEMPLATES, builtInTemplate } from './templates/index.js';
+import { BUILT_IN_TEMPLATES, builtInTemplate, type TTemplatePage } from './templates/index.js';
 
 // The Templates tab: the templates that ship with the product (templates/), and the workspace's own funnels marked
 // as templates (`workspace:<funnel id>`). A funnel made from either is a normal draft with copies of its pages.
@@ -93,42 +93,58 @@ export async function templateFirstPage(
 
 /** A new draft funnel from a template, named as asked. */
 export async function createFromTemplate(tenant: Tenant, actor: TAuth, templateId: string, name: string): Promise<TFunnelRow> {
-  return tenant.db.transaction(async (tx) => {
-    const scoped = new Tenant(tx, tenant.workspaceId);
-    if (templateId.startsWith(WORKSPACE_PREFIX)) {
-      const source = await workspaceTemplate(scoped, templateId);
-      if (!source) throw unknownTemplate();
-      const rows = await tx
-        .select()
-        .from(funnelPages)
-        .where(scoped.where(funnelPages, and(eq(funnelPages.funnel_id, source.id))))
-        .orderBy(asc(funnelPages.position));
-      const funnel = await createFunnel(
-        scoped,
-        actor,
-        { name, description: source.description, funnel_type: source.funnel_type, language: source.language },
-        templateId,
-      );
-      const indexOf = new Map(rows.map((p, i) => [p.id, i]));
-      await insertPageSeeds(
-        scoped,
-        funnel.id,
-        rows.map((p) => ({ ...seedOf(p), next_index: p.next_page_id ? (indexOf.get(p.next_page_id) ?? null) : null })),
-      );
-      return funnel;
-    }
+  if (!templateId.startsWith(WORKSPACE_PREFIX)) {
     const template = builtInTemplate(templateId);
     if (!template) throw unknownTemplate();
+    return createFunnelFromPages(tenant, actor, { ...template, name }, template.id);
+  }
+  return tenant.db.transaction(async (tx) => {
+    const scoped = new Tenant(tx, tenant.workspaceId);
+    const source = await workspaceTemplate(scoped, templateId);
+    if (!source) throw unknownTemplate();
+    const rows = await tx
+      .select()
+      .from(funnelPages)
+      .where(scoped.where(funnelPages, and(eq(funnelPages.funnel_id, source.id))))
+      .orderBy(asc(funnelPages.position));
     const funnel = await createFunnel(
       scoped,
       actor,
-      { name, description: template.description, funnel_type: template.funnel_type, language: template.language },
-      template.id,
+      { name, description: source.description, funnel_type: source.funnel_type, language: source.language },
+      templateId,
+    );
+    const indexOf = new Map(rows.map((p, i) => [p.id, i]));
+    await insertPageSeeds(
+      scoped,
+      funnel.id,
+      rows.map((p) => ({ ...seedOf(p), next_index: p.next_page_id ? (indexOf.get(p.next_page_id) ?? null) : null })),
+    );
+    return funnel;
+  });
+}
+
+/**
+ * A new draft funnel with these pages in order, unpublished (a built-in template's, or pages written by the AI
+ * module); `source` is kept as the funnel's template id (a template's id, or what generated it).
+ */
+export async function createFunnelFromPages(
+  tenant: Tenant,
+  actor: TAuth,
+  input: { name: string; description: string; funnel_type: TFunnelType; language: TFunnelLanguage; pages: TTemplatePage[] },
+  source: string | null = null,
+): Promise<TFunnelRow> {
+  return tenant.db.transaction(async (tx) => {
+    const scoped = new Tenant(tx, tenant.workspaceId);
+    const funnel = await createFunnel(
+      scoped,
+      actor,
+      { name: input.name, description: input.description, funnel_type: input.funnel_type, language: input.language },
+      source,
     );
     await insertPageSeeds(
       scoped,
       funnel.id,
-      template.pages.map((p) => ({
+      input.pages.map((p) => ({
         name: p.name,
         page_type: p.page_type,
         slug: p.slug,

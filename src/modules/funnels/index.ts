@@ -22,3 +22,14 @@ export { memberAreaOf, type TMemberArea } from './publishing/member-pages.js';
 export { recordFunnelPurchase } from './analytics/record-purchase.js';
 // The events table, for the dashboard's visitors and opt-ins of the whole workspace over a period (read per funnel).
 export { funnelEvents } from './funnels.tables.js';
+// Generated funnels (ai/funnels): the templates' blocks and styles to build pages, a funnel made from such pages,
+// and the funnel and its pages as the API shows them (the generation's 201 body, a regenerated page).
+export * as templateBlocks from './templates/template-blocks.js';
+export { THEMES, pageCss, type TTemplateTheme } from './templates/template-styles.js';
+export type { TTemplatePage } from './templates/template-types.js';
+export { escapeText } from './publishing/html-escape.js';
+export { createFunnelFromPages } from './funnel-templates.service.js';
+export { funnelWire } from './funnels.routes.js';
+export { page as funnelPageWire } from './funnels.wire.js';
+export { listPages, updatePage } from './funnel-pages.service.js';
+export { getFunnel } from './funnels.service.js';

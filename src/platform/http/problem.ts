@@ -47,11 +47,8 @@ export type TProblem = {
  */
 export const MAX_PROBLEM_ERRORS = 100;
 
-/** Sends an RFC 9457 problem document. */
-export function sendProblem(
-  reply: FastifyReply,
-  problem: { status: number; detail: string; code?: string; errors?: TFieldError[]; [extra: string]: unknown },
-): FastifyReply {
+/** An RFC 9457 problem document (field errors capped, detail shortened). */
+export function problemDocument(problem: { status: number; detail: string; code?: string; errors?: TFieldError[]; [extra: string]: unknown }): TProblem {
   const { code, ...rest } = problem;
   const body: TProblem = {
     type: `urn:problem:${code ?? String(problem.status)}`,
@@ -63,7 +60,27 @@ export function sendProblem(
     body.errors = body.errors.slice(0, MAX_PROBLEM_ERRORS);
   }
   if (body.detail.length > 2_000) body.detail = `${body.detail.slice(0, 2_000)}…`;
-  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(body);
+  return body;
+}
+
+/** Sends an RFC 9457 problem document. */
+export function sendProblem(
+  reply: FastifyReply,
+  problem: { status: number; detail: string; code?: string; errors?: TFieldError[]; [extra: string]: unknown },
+): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problemDocument(problem));
+}
+
+/** The problem document of an application error (also what a streamed response ends with when it fails). */
+export function appErrorProblem(error: AppError): TProblem {
+  return problemDocument({
+    status: STATUS[error.code],
+    code: error.code,
+    detail: error.message,
+    ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.reason ? { reason: error.reason, ...(error.params ? { params: error.params } : {}) } : {}),
+    ...error.extra,
+  });
 }
 
 /** The one error handler: application errors, validation errors and Fastify's own errors. */
@@ -71,14 +88,8 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
   if (error instanceof AppError) {
     const retryAfter = error.extra?.retry_after_seconds;
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
-    return sendProblem(reply, {
-      status: STATUS[error.code],
-      code: error.code,
-      detail: error.message,
-      ...(error.errors ? { errors: error.errors } : {}),
-      ...(error.reason ? { reason: error.reason, ...(error.params ? { params: error.params } : {}) } : {}),
-      ...error.extra,
-    });
+    const problem = appErrorProblem(error);
+    return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';

@@ -1,4 +1,5 @@
 import enAds from './en/ads.json';
+import enAi from './en/ai.json';
 import enApp from './en/app.json';
 import enCrm from './en/crm.json';
 import enCrmAutomations from './en/crm-automations.json';
@@ -17,6 +18,7 @@ import enFunnelBuilder from './en/funnel-builder.json';
 import enModules from './en/modules.json';
 import enSettings from './en/settings.json';
 import frAds from './fr/ads.json';
+import frAi from './fr/ai.json';
 import frApp from './fr/app.json';
 import frCrm from './fr/crm.json';
 import frCrmAutomations from './fr/crm-automations.json';
@@ -46,6 +48,7 @@ const fr = {
   ...frFunnels,
   ...frCommerce,
   ...frAds,
+  ...frAi,
   ...frFunnelBuilder,
   ...frSettings,
   ...frCrm,
@@ -66,6 +69,7 @@ const en = {
   ...enFunnels,
   ...enCommerce,
   ...enAds,
+  ...enAi,
   ...enFunnelBuilder,
   ...enSettings,
   ...enCrm,

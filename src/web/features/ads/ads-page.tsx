@@ -16,7 +16,7 @@ import { useAdCampaigns, useAdStats, useSetAdCampaignRunning } from './ads-api.j
 import { CampaignFormModal } from './campaign-form-modal.js';
 import { ImportReportModal } from './import-report-modal.js';
 import { RangeSelect, useAdRange } from './range-select.js';
-import { AiLaterButton } from '../../ui/ai-later-button.js';
+import { AdGenerateButton } from '../ai/ad-generation.js';
 
 /** The spec's tabs; Instagram, TikTok and other platforms show under "Tous". */
 const TABS = ['all', 'facebook', 'google', 'linkedin'] as const;
@@ -47,7 +47,7 @@ export function AdsPage() {
               {t('ads.create')}
             </Button>
           )}
-          <AiLaterButton label={t('ads.ai')} why={t('ads.aiLater')} />
+          {canEdit && <AdGenerateButton />}
           {canEdit && (
             <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => setImporting(true)}>
               {t('ads.import.button')}

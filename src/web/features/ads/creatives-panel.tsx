@@ -4,12 +4,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAdCampaign } from '../../../contracts/ads.js';
 import { CardSection } from '../../ui/card-section.js';
+import { useGeneratedCreatives } from '../ai/ai-api.js';
+import { GeneratedCreativesSection } from '../ai/generated-creatives-section.js';
 
-/** The campaign's creatives: headline, ad copy, image and video as the user entered them. */
+/**
+ * The campaign's creatives: headline, ad copy, image and video as the user entered them, then those a generation
+ * wrote (variants, visuals, audiences, budget plan) when the campaign was generated.
+ */
 export function CreativesPanel({ campaign }: { campaign: TAdCampaign }) {
-  const { t } = useTranslation();
+  const generated = useGeneratedCreatives(campaign.id).set !== null;
   const { headline, ad_copy: copy, image_url: image, video_url: video } = campaign;
   const nothing = !headline && !copy && !image && !video;
+  return (
+    <>
+      {/* "Aucun créatif" would contradict the generated creatives just below. */}
+      {!(nothing && generated) && <EnteredCreatives campaign={campaign} nothing={nothing} />}
+      <GeneratedCreativesSection campaign={campaign} />
+    </>
+  );
+}
+
+function EnteredCreatives({ campaign, nothing }: { campaign: TAdCampaign; nothing: boolean }) {
+  const { t } = useTranslation();
+  const { headline, ad_copy: copy, image_url: image, video_url: video } = campaign;
   return (
     <CardSection title={t('ads.creatives.title')}>
       {nothing ? (

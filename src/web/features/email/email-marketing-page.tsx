@@ -10,7 +10,7 @@ import { CreateCampaignModal } from './campaigns/create-campaign-modal.js';
 import { EmailContactsTab } from './contacts/email-contacts-tab.js';
 import { CreateSequenceModal } from './sequences/create-sequence-modal.js';
 import { SequencesTab } from './sequences/sequences-tab.js';
-import { AiLaterButton } from '../../ui/ai-later-button.js';
+import { EmailGenerateButton } from '../ai/email-generation.js';
 
 const TABS = ['campaigns', 'sequences', 'contacts'] as const;
 
@@ -40,7 +40,7 @@ export function EmailMarketingPage() {
               {t('email.create.button')}
             </Button>
           )}
-          <AiLaterButton label={t('email.ai')} why={t('email.aiLater')} />
+          {canEdit && <EmailGenerateButton />}
         </Group>
       </Group>
       <Tabs value={tab} onChange={selectTab} keepMounted={false}>

@@ -11,7 +11,7 @@ import { FunnelsTab } from './funnels-tab.js';
 import { TemplatesTab } from './templates-tab.js';
 import { ProductsTab } from '../products/products-tab.js';
 import { OrdersTab } from '../orders/orders-tab.js';
-import { AiLaterButton } from '../../ui/ai-later-button.js';
+import { FunnelGenerateButton } from '../ai/funnel-generation.js';
 
 const TABS = ['funnels', 'templates', 'stats', 'products', 'orders'] as const;
 
@@ -39,7 +39,7 @@ export function FunnelsPage() {
               {t('funnelList.create.button')}
             </Button>
           )}
-          <AiLaterButton label={t('funnelList.ai')} why={t('funnelList.aiLater')} />
+          {canEdit && <FunnelGenerateButton />}
         </Group>
       </Group>
       <Tabs value={tab} onChange={selectTab} keepMounted={false}>

@@ -6,6 +6,7 @@ import {
   IconKey,
   IconMail,
   IconMailForward,
+  IconSparkles,
   IconUser,
   IconUsers,
   IconWebhook,
@@ -19,7 +20,7 @@ import { isAdmin, useSignedInMe } from '../auth/session.js';
 
 type TTab = {
   value: string;
-  label: 'team' | 'apiKeys' | 'webhooks' | 'domains' | 'email' | 'outbox' | 'profile' | 'workspace' | 'payments' | 'ads';
+  label: 'team' | 'apiKeys' | 'webhooks' | 'domains' | 'email' | 'outbox' | 'profile' | 'workspace' | 'payments' | 'ads' | 'ai';
   Icon: Icon;
   adminOnly?: boolean;
 };
@@ -32,6 +33,7 @@ const TABS: TTab[] = [
   { value: 'email', label: 'email', Icon: IconMail },
   { value: 'payments', label: 'payments', Icon: IconCreditCard, adminOnly: true },
   { value: 'ads', label: 'ads', Icon: IconAd2 },
+  { value: 'ai', label: 'ai', Icon: IconSparkles },
   { value: 'outbox', label: 'outbox', Icon: IconMailForward, adminOnly: true },
   { value: 'profile', label: 'profile', Icon: IconUser },
   { value: 'workspace', label: 'workspace', Icon: IconBuilding },

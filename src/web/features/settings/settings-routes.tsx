@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AdsSettingsTab } from './ads/ads-settings-tab.js';
+import { AiSettingsTab } from './ai/ai-settings-tab.js';
 import { ApiKeysTab } from './api-keys/api-keys-tab.js';
 import { DomainsTab } from './domains/domains-tab.js';
 import { EmailSettingsTab } from './email/email-settings-tab.js';
@@ -24,6 +25,7 @@ export const settingsRoutes: RouteObject = {
     { path: 'email', element: <EmailSettingsTab /> },
     { path: 'payments', element: <PaymentsTab /> },
     { path: 'ads', element: <AdsSettingsTab /> },
+    { path: 'ai', element: <AiSettingsTab /> },
     { path: 'outbox', element: <OutboxTab /> },
     { path: 'profile', element: <ProfileTab /> },
     { path: 'workspace', element: <WorkspaceTab /> },

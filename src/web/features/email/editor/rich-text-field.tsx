@@ -15,6 +15,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedHref } from '../../../../contracts/email-document.js';
+import { AiRewriteMenu } from './ai-rewrite-menu.js';
 import classes from './email-editor.module.css';
 import { safeTextHtml } from './safe-html.js';
 
@@ -129,6 +130,7 @@ export function RichTextField({ label, description, value, onChange }: Props) {
               </form>
             </Popover.Dropdown>
           </Popover>
+          <AiRewriteMenu area={area} onReplaced={emit} />
         </Group>
         <div
           ref={area}

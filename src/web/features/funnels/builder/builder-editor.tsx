@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunnel, TFunnelPage } from '../../../../contracts/funnels.js';
 import { notifyError } from '../../../lib/errors.js';
+import { BuilderAiRewrite } from './ai-rewrite-popover.js';
 import { AssetLibrary } from './asset-library.js';
 import { fetchBuilderPage, pageKey, usePublishFunnel } from './builder-api.js';
 import { BuilderHeader } from './builder-header.js';
@@ -229,6 +230,7 @@ export function BuilderEditor({ funnel, page, canEdit }: Props) {
       </div>
       <CodeModal opened={codeOpen} initial={code.current} onClose={() => setCodeOpen(false)} onApply={applyCode} />
       <AssetLibrary request={assetRequest} />
+      {canEdit && <BuilderAiRewrite editor={editor} language={funnel.language} />}
     </div>
   );
 }

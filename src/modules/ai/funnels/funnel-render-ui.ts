@@ -1,0 +1,96 @@
+import type { TAiLanguage, TFunnelPageRole } from '../../../contracts/ai.js';
+
+// The fixed wording of generated pages (what the copy does not say: section headings, the order form's labels, the
+// webinar room's states, the decline link), per language. The templates' blocks add their own (field labels…).
+
+export const RENDER_UI = {
+  fr: {
+    learnTitle: 'Ce que vous allez découvrir',
+    benefitsTitle: 'Ce que vous y gagnez',
+    nextStepsTitle: 'Les prochaines étapes',
+    faqTitle: 'Questions fréquentes',
+    formTitle: { registration: 'Réservez votre place', optin: 'Recevez-le maintenant', application: 'Votre candidature' } as Partial<
+      Record<TFunnelPageRole, string>
+    >,
+    consent: (brand: string) =>
+      `J’accepte de recevoir les e-mails de ${brand} : les informations demandées, puis des conseils et des offres. Je peux me désinscrire à tout moment.`,
+    orderTitle: 'Votre commande',
+    total: 'Total',
+    free: 'Offert',
+    payTitle: 'Paiement sécurisé',
+    payText: 'Le formulaire de paiement s’affiche ici.',
+    freeTitle: 'Accès offert',
+    freeText: 'Le formulaire d’accès s’affiche ici.',
+    trust: { lock: 'Paiement chiffré', zap: 'Accès immédiat', mail: 'Confirmation par e-mail' },
+    freeTrust: { lock: 'Données protégées', zap: 'Accès immédiat', mail: 'Confirmation par e-mail' },
+    guaranteeTitle: 'Notre engagement',
+    decline: 'Non merci, je continue sans cette offre',
+    videoMeta: 'À regarder en entier',
+    live: 'En direct',
+    beforeText: 'La session commence le',
+    beforeCountdown: 'Début dans',
+    replayText: 'Replay disponible jusqu’au',
+    endedText: 'Le replay n’est plus disponible.',
+    invalidText: 'Ce lien d’accès n’est pas valide. Utilisez le lien personnel reçu par e-mail, ou inscrivez-vous à une prochaine session.',
+    registerButton: 'Je m’inscris',
+    sessionText: 'Votre session :',
+  },
+  en: {
+    learnTitle: 'What you will discover',
+    benefitsTitle: 'What you get',
+    nextStepsTitle: 'Next steps',
+    faqTitle: 'Frequently asked questions',
+    formTitle: { registration: 'Save your seat', optin: 'Get it now', application: 'Your application' } as Partial<Record<TFunnelPageRole, string>>,
+    consent: (brand: string) => `I agree to receive emails from ${brand}: the information I asked for, then tips and offers. I can unsubscribe at any time.`,
+    orderTitle: 'Your order',
+    total: 'Total',
+    free: 'Free',
+    payTitle: 'Secure payment',
+    payText: 'The payment form appears here.',
+    freeTitle: 'Free access',
+    freeText: 'The access form appears here.',
+    trust: { lock: 'Encrypted payment', zap: 'Instant access', mail: 'Email confirmation' },
+    freeTrust: { lock: 'Protected data', zap: 'Instant access', mail: 'Email confirmation' },
+    guaranteeTitle: 'Our commitment',
+    decline: 'No thanks, I will continue without this offer',
+    videoMeta: 'Watch it to the end',
+    live: 'Live',
+    beforeText: 'The session starts on',
+    beforeCountdown: 'Starts in',
+    replayText: 'Replay available until',
+    endedText: 'The replay is no longer available.',
+    invalidText: 'This access link is not valid. Use the personal link you received by email, or register for an upcoming session.',
+    registerButton: 'Register',
+    sessionText: 'Your session:',
+  },
+} satisfies Record<TAiLanguage, unknown>;
+
+/** Page addresses per role (unique within a funnel once numbered: generated-pages.ts). */
+export const ROLE_SLUGS: Record<TAiLanguage, Record<TFunnelPageRole, string>> = {
+  fr: {
+    registration: 'inscription',
+    optin: 'inscription',
+    application: 'candidature',
+    confirmation: 'confirmation',
+    replay: 'replay',
+    vsl: 'video',
+    sales: 'offre',
+    upsell: 'offre-speciale',
+    downsell: 'alternative',
+    thank_you: 'merci',
+    member_welcome: 'espace-membre',
+  },
+  en: {
+    registration: 'register',
+    optin: 'sign-up',
+    application: 'application',
+    confirmation: 'confirmation',
+    replay: 'replay',
+    vsl: 'video',
+    sales: 'offer',
+    upsell: 'special-offer',
+    downsell: 'alternative',
+    thank_you: 'thank-you',
+    member_welcome: 'members',
+  },
+};
