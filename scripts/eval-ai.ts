@@ -6,7 +6,11 @@
 import { performance } from 'node:perf_hooks';
 import { AD_TEXT_LIMITS, type TAiLanguage } from '../src/contracts/ai.js';
 import { copyProblems, stringsOf } from '../src/modules/ai/quality/copy-checks.js';
-import { signUp, startTestApp } from '../test/harness.js';
+import { rmSync } from 'node:fs';
+import { buildAdminServer, createRuntime } from '../src/boot.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createLogger } from '../src/platform/log.js';
+import { signUp } from '../test/harness.js';
 
 type TBrief = { kind: 'funnel' | 'email' | 'ad'; language: TAiLanguage; body: Record<string, unknown> };
 
@@ -64,8 +68,20 @@ const BRIEFS: TBrief[] = [
 const PATHS = { funnel: '/api/marketing/funnels/generate', email: '/api/marketing/email-campaigns/generate', ad: '/api/marketing/ads/generate' };
 
 const aiEnv = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('AI_') && !!e[1]));
-const t = await startTestApp({ ...aiEnv, AI_USER_GENERATIONS_PER_HOUR: '1000', AI_WORKSPACE_GENERATIONS_PER_HOUR: '1000' });
-const owner = await signUp(t.app);
+// A throwaway embedded database: the product's own migrations, no demo data.
+const dataDir = `.tmp/eval-ai-${Date.now()}`;
+const config = loadConfig({
+  ...aiEnv,
+  DATA_DIR: dataDir,
+  DEMO_DATA: 'false',
+  LOG_LEVEL: 'warn',
+  AI_USER_GENERATIONS_PER_HOUR: '1000',
+  AI_WORKSPACE_GENERATIONS_PER_HOUR: '1000',
+});
+const runtime = await createRuntime(config, { supervise: false, log: createLogger('warn') });
+const app = await buildAdminServer(runtime, { serveWeb: false });
+await app.ready();
+const owner = await signUp(app);
 const status = (await owner.client.get('/api/marketing/ai/status')).json<{ writer: string; model: string | null }>();
 console.log(`writer: ${status.writer === 'model' ? `model ${status.model}` : 'built-in generator (no model)'}\n`);
 
@@ -82,7 +98,7 @@ for (const [i, brief] of BRIEFS.entries()) {
   }
   const made = res.json<{ id: string }>();
   const generation = (await owner.client.get(`/api/marketing/ai/generations?target_id=${made.id}`)).json<{ items: { output: unknown }[] }>().items[0];
-  const texts = stringsOf(generation?.output).filter((s) => !/url|file_id|format|source|phase|from|to$|role/.test(s.path));
+  const texts = stringsOf(generation?.output).filter((s) => !/url|file_id|format|source|phase|from|to$|role|rules/.test(s.path));
   const problems = texts.flatMap((s) => copyProblems(s.text, brief.language).map((p) => `${s.path}: ${p}`));
   problems.push(...limitProblems(brief, generation?.output));
   const longest = texts.reduce((max, s) => Math.max(max, s.text.length), 0);
@@ -94,7 +110,11 @@ for (const [i, brief] of BRIEFS.entries()) {
   if (problems.length > 0) failures++;
 }
 console.log(`\n${BRIEFS.length - failures}/${BRIEFS.length} outputs without a problem`);
-await t.close();
+await app.close();
+await runtime.queue.stop();
+runtime.mailer.close();
+await runtime.database.close();
+rmSync(dataDir, { recursive: true, force: true });
 
 /** The ad platforms' character limits, checked on each variant. */
 function limitProblems(brief: TBrief, output: unknown): string[] {

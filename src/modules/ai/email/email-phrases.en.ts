@@ -63,8 +63,8 @@ export const EN_EMAIL: TEmailLibrary = {
     },
   },
   forWhom: [
-    (v) => `I wrote this with you in mind: ${v.audience}.`,
-    (v) => `If this sounds like you (${v.audience}), what follows is for you.`,
+    // The audience is how the member describes a segment ("Inactive subscribers"): never quoted to the reader.
+    () => 'I wrote this with you in mind, and with what you have already told me about your needs.',
     () => 'If you recognise yourself in these lines, what follows is for you.',
   ],
   ps: [(v) => (v.offer ? `To go further, you can also look at my main offer: ${v.offer}.` : '')],

@@ -69,8 +69,8 @@ export const FR_EMAIL: TEmailLibrary = {
     },
   },
   forWhom: [
-    (v) => `Ce message s’adresse tout particulièrement à vous : ${v.audience}.`,
-    (v) => `Je l’ai écrit en pensant à vous (${v.audience}).`,
+    // The audience is how the member describes a segment ("Abonnés inactifs"): never quoted to the reader.
+    () => 'Je l’ai écrit en pensant à vous, et à ce que vous m’avez déjà dit de vos besoins.',
     () => 'Si vous vous reconnaissez dans ces lignes, ce qui suit est fait pour vous.',
   ],
   ps: [(v) => (v.offer ? `Pour aller plus loin, je vous présente aussi mon offre : ${v.offer}.` : '')],

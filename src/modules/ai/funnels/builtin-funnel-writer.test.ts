@@ -102,6 +102,31 @@ describe('builtinFunnelCopy', () => {
     for (const text of texts(copy, brief)) expect(text, text).not.toMatch(/(^|[^\p{L}])(concret|gratuite)($|[^\p{L}])/iu);
   });
 
+  it('writes every funnel type in both languages for a brand that avoids the words of free and cheap offers', () => {
+    const cases = [
+      { language: 'fr', words: ['gratuit', 'offert', 'pas cher'], banned: /(^|[^\p{L}])(gratuit|offert|pas cher)($|[^\p{L}])/iu },
+      // Every form of them too, as a premium brand would list them.
+      { language: 'fr', words: ['gratuit', 'gratuite', 'gratuitement', 'offert', 'offerte', 'pas cher'], banned: /gratuit|offert|pas cher/iu },
+      { language: 'en', words: ['free', 'cheap'], banned: /(^|[^\p{L}])(free|cheap)($|[^\p{L}])/iu },
+    ] as const;
+    for (const { language, words, banned } of cases) {
+      for (const type of FUNNEL_TYPES) {
+        for (const [i, topic] of [...TOPICS[language].slice(0, 2), LONG_TOPIC].entries()) {
+          const brief: TFunnelGenerateBody = {
+            type,
+            topic,
+            product_price: type === 'lead_magnet' || i === 1 ? 0 : 97,
+            target_audience: AUDIENCES[language],
+            language,
+          };
+          const copy = builtinFunnelCopy(brief, writeContext({ language, seed: 300 + i, brand: brandKit({ words_to_avoid: [...words] }) }));
+          expect(copy.pages.map((p) => p.role)).toEqual(GENERATED_FUNNEL_PAGES[type]);
+          for (const text of texts(copy, brief)) expect(text, `${language} ${type}: ${text}`).not.toMatch(banned);
+        }
+      }
+    }
+  });
+
   it('refuses, with a reason, when the words to avoid leave no phrasing at all', () => {
     const brief: TFunnelGenerateBody = { type: 'webinar', topic: 'yoga prénatal', product_price: 297, target_audience: 'futures mamans' };
     const error = (() => {

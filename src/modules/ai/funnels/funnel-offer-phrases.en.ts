@@ -5,10 +5,12 @@ import { capitalize as C, ifFree, ifPaid, lowerFirst, type TRolePhrases } from '
 
 const vsl: TRolePhrases = {
   name: [() => 'Presentation video', (v) => `Video: ${v.topic}`],
-  seo_title: [(v) => `Free video: ${v.topic}`, (v) => `A free video from ${v.brand}`, () => 'The video to watch before you start'],
+  seo_title: [(v) => `Free video: ${v.topic}`, (v) => `A free video from ${v.brand}`, () => 'The video to watch before you start', (v) => `Video: ${v.topic}`],
   seo_description: [
     (v) => `A free video on how to make real progress with ${v.topicQ}, and an introduction to ${v.offer.the}.`,
     (v) => `A free video on how to make real progress, step by step, and an introduction to ${v.offer.the}.`,
+    (v) => `A video on how to make real progress with ${v.topicQ}, and an introduction to ${v.offer.the}.`,
+    (v) => `A presentation video on how to make real progress, step by step, and an introduction to ${v.offer.the}.`,
   ],
   eyebrow: [() => 'Free video', () => 'Watch it to the end', () => 'Video presentation'],
   headline: [
@@ -61,6 +63,8 @@ const sales: TRolePhrases = {
     (v) => ifPaid(v, `${C(v.offer.the)} on ${v.topicQ}: a step-by-step method for ${v.audience}, at ${v.price}.`),
     (v) => `${C(v.offer.the)} on ${v.topicQ}: a step-by-step method to turn intentions into results, at your own pace.`,
     (v) => `Discover ${v.offer.the}: a step-by-step method to turn intentions into results, at your own pace.`,
+    (v) => `${C(v.offer.the)} on ${v.topicQ}: a step-by-step path to turn intentions into results, at your own pace.`,
+    (v) => `Discover ${v.offer.the}: a step-by-step path to turn intentions into results, at your own pace.`,
   ],
   eyebrow: {
     base: [(v) => `For ${v.audience}`, () => 'A step-by-step method', (v) => `${C(v.offer.the)} by ${v.brand}`, () => 'Take action'],
@@ -72,6 +76,7 @@ const sales: TRolePhrases = {
     (v) => `${C(v.offer.the)} on ${v.topicQ}: the complete method, step by step`,
     () => 'The complete method to turn intentions into results',
     () => 'Stop guessing: follow a clear method, step by step',
+    () => 'Turn intentions into results, step by step',
   ],
   promise: [
     (v) => `${C(v.offer.this)} guides ${v.audience} step by step through ${v.topicQ}. You know what to do, in what order, and why.`,
@@ -107,11 +112,12 @@ const sales: TRolePhrases = {
       text: [(v) => (v.offerItems.length ? `Included: ${v.offerItems.map(lowerFirst).join('; ')}.` : '')],
     },
     {
-      title: [(v) => ifPaid(v, 'Your investment'), (v) => ifFree(v, 'Free access')],
+      title: [(v) => ifPaid(v, 'Your investment'), (v) => ifFree(v, 'Free access'), (v) => ifFree(v, 'Access with no commitment')],
       text: [
         (v) =>
           ifPaid(v, `${C(v.offer.the)} is available at ${v.price}. An investment to save time, avoid costly mistakes and move forward with a clear direction.`),
         (v) => ifFree(v, `Access to ${v.offer.the} is free: sign up below and start today, with no commitment.`),
+        (v) => ifFree(v, `Sign up below to access ${v.offer.the} and start today, with no commitment.`),
       ],
     },
     {
@@ -135,6 +141,7 @@ const sales: TRolePhrases = {
       question: [(v) => ifPaid(v, 'Is it a good investment?'), (v) => ifFree(v, 'Is it really free?')],
       answer: [
         (v) => ifPaid(v, `${v.price} for a clear method and a practical action plan: enough to spare you months of guesswork on your own.`),
+        (v) => ifPaid(v, `${v.price} for a clear framework and a practical action plan: enough to spare you months of guesswork on your own.`),
         (v) => ifFree(v, 'Yes, access is free, with no commitment.'),
       ],
     },
@@ -162,6 +169,7 @@ const sales: TRolePhrases = {
   cta_note: [
     (v) => ifPaid(v, 'Secure payment. Your access details arrive by email once your order is confirmed.'),
     (v) => ifFree(v, 'Free access, sent by email. No commitment.'),
+    (v) => ifFree(v, 'Your access details arrive by email as soon as you sign up. No commitment.'),
   ],
   guarantee: [
     () => 'Our commitment: clear, honest content you can apply right away. A question before you decide? Write to us and we will answer personally.',
@@ -172,7 +180,10 @@ const sales: TRolePhrases = {
 const upsell: TRolePhrases = {
   name: [() => 'Add-on offer', (v) => `Special offer: ${v.upsell.bare}`],
   seo_title: [(v) => `Add-on offer: ${v.upsell.the}`, (v) => `${C(v.topic)}: go further`, () => 'Go further with personal support'],
-  seo_description: [(v) => `Complete your journey with ${v.upsell.the}: personal support to apply the method with more confidence.`],
+  seo_description: [
+    (v) => `Complete your journey with ${v.upsell.the}: personal support to apply the method with more confidence.`,
+    (v) => `Complete your journey with ${v.upsell.the}: personal support to move forward with more confidence.`,
+  ],
   eyebrow: [() => 'Wait: an add-on offer', () => 'Go further', (v) => ifPaid(v, 'For new customers only')],
   headline: [
     (v) => `Go further with ${v.upsell.the}`,
@@ -182,6 +193,8 @@ const upsell: TRolePhrases = {
   promise: [
     (v) =>
       `Today, you have the method. Tomorrow, you could apply it with an expert eye on your situation. ${C(v.upsell.the)} is the bridge: personal support to move forward with more confidence.`,
+    (v) =>
+      `Today, you have the keys. Tomorrow, you could put them into practice with an expert eye on your situation. ${C(v.upsell.the)} is the bridge: personal support to move forward with more confidence.`,
   ],
   bullets: [
     () => 'Personal support, focused on your situation',
@@ -193,7 +206,10 @@ const upsell: TRolePhrases = {
   sections: [
     {
       title: [() => 'Before', () => 'Where you are today'],
-      text: [() => 'You have the method in hand. But on your own, it is easy to doubt, get stuck on a detail or lose momentum.'],
+      text: [
+        () => 'You have the method in hand. But on your own, it is easy to doubt, get stuck on a detail or lose momentum.',
+        () => 'You have all the keys in hand. But on your own, it is easy to doubt, get stuck on a detail or lose momentum.',
+      ],
     },
     {
       title: [() => 'After', () => 'Where you could be'],
@@ -210,6 +226,7 @@ const upsell: TRolePhrases = {
             `${C(v.upsell.the)} completes ${v.offer.the} with personal support. It is added to your order in one click, with no details to enter again.`,
           ),
         (v) => `${C(v.upsell.the)} completes ${v.offer.the} with personal support, to apply the method to your own situation.`,
+        (v) => `${C(v.upsell.the)} completes ${v.offer.the} with personal support, to move forward as close as possible to your own situation.`,
       ],
     },
   ],
@@ -217,11 +234,17 @@ const upsell: TRolePhrases = {
     { question: [() => 'Is it required?'], answer: [() => 'No: this offer is optional. You keep everything you already have, whether you accept it or not.'] },
     {
       question: [(v) => `How is it different from ${v.offer.the}?`],
-      answer: [(v) => `${C(v.offer.the)} gives you the method; ${v.upsell.the} helps you apply it to your situation, with personal support.`],
+      answer: [
+        (v) => `${C(v.offer.the)} gives you the method; ${v.upsell.the} helps you apply it to your situation, with personal support.`,
+        (v) => `${C(v.offer.the)} gives you the keys; ${v.upsell.the} helps you put them into practice in your situation, with personal support.`,
+      ],
     },
     {
       question: [(v) => ifPaid(v, 'How does payment work?')],
-      answer: [() => 'In one click, with the payment method used for your order: nothing to enter again.'],
+      answer: [
+        () => 'In one click, with the payment method used for your order: nothing to enter again.',
+        () => 'In one click, with the payment details of your order: nothing to enter again.',
+      ],
     },
     {
       question: [() => 'Can I come back to it later?'],
@@ -273,7 +296,10 @@ const downsell: TRolePhrases = {
       answer: [(v) => `${C(v.downsell.the)} keeps the essentials in a shorter format: less support, but a real helping hand, at a reduced price.`],
     },
     { question: [() => 'Is it required?'], answer: [() => 'No: this proposal is optional. You can continue without it.'] },
-    { question: [(v) => ifPaid(v, 'How does payment work?')], answer: [() => 'In one click, with the payment method used for your order.'] },
+    {
+      question: [(v) => ifPaid(v, 'How does payment work?')],
+      answer: [() => 'In one click, with the payment method used for your order.', () => 'In one click, with the payment details of your order.'],
+    },
     { question: [() => 'Can I come back to it later?'], answer: [() => 'This proposal is made on this page only: now is the time to take it.'] },
   ],
   cta_label: [(v) => `Yes, I will take ${v.downsell.the}`, () => 'Yes, I want this version'],

@@ -39,14 +39,18 @@ const registration: TRolePhrases = {
     (v) => `Free ${v.entry.bare}: ${v.topic}`,
     (v) => `Free registration to ${v.entry.the}`,
     (v) => `The free ${v.entry.bare} by ${v.brand}`,
+    (v) => `Registration: ${C(v.topic)}`,
+    () => 'Save your seat online',
+    (v) => `The ${v.entry.bare} by ${v.brand}`,
   ],
   seo_description: [
     (v) => `Register for free to ${v.entry.the} ${v.topicQ}: a clear method and practical steps, for ${v.audience}.`,
     (v) => `A free ${v.entry.bare} on ${v.topicQ}, with a step-by-step method and your questions answered live.`,
     (v) => `Register for free to ${v.entry.the} and leave with a clear method and practical steps you can apply the next day.`,
+    (v) => `Register for ${v.entry.the} and leave with a clear action plan you can apply the next day.`,
   ],
   eyebrow: {
-    base: [(v) => `Free online ${v.entry.bare}`, () => 'Free registration', () => 'Online and free'],
+    base: [(v) => `Free online ${v.entry.bare}`, () => 'Free registration', () => 'Online and free', () => 'Online, live'],
     tones: { enthusiastic: [(v) => `Free live ${v.entry.bare}!`], playful: [() => 'Free, online, jargon-free'] },
   },
   headline: [
@@ -55,12 +59,15 @@ const registration: TRolePhrases = {
     (v) => `Join ${v.entry.the} ${v.topicQ} and leave with an action plan`,
     () => 'Finally move from intention to action, with a clear method',
     () => 'The clear method you were missing to move forward calmly',
+    () => 'Finally move from intention to action, step by step',
   ],
   promise: [
     (v) =>
       `Want to make progress with ${v.topicQ} but not sure where to start? In ${v.entry.this}, ${v.brand} shows you a simple, step-by-step method designed for ${v.audience}.`,
     (v) => `In ${v.entry.this}, discover a simple, practical method to make progress with ${v.topicQ}, without scattering your efforts.`,
     () => 'Too much information, not enough clarity? In one session, discover a simple, practical method to take action without scattering your efforts.',
+    (v) => `In ${v.entry.this}, discover how to make progress with ${v.topicQ}, step by step, without scattering your efforts.`,
+    () => 'Too much information, not enough clarity? In one session, discover how to take action, step by step, without scattering your efforts.',
   ],
   bullets: [
     (v) => `The most common mistakes with ${v.topicQ}, and how to avoid them`,
@@ -94,6 +101,8 @@ const registration: TRolePhrases = {
           `${C(v.entry.the)} ${v.topicQ} gives you a simple, step-by-step method designed for ${v.audience}. You leave with a practical action plan you can apply the next day.`,
         (v) =>
           `${C(v.entry.this)} gives you a simple, step-by-step method and a practical action plan you can apply the next day. Your questions are answered live.`,
+        (v) =>
+          `${C(v.entry.this)} gives you the key steps, in the right order, and a practical action plan you can apply the next day. Your questions are answered live.`,
       ],
     },
     {
@@ -125,32 +134,47 @@ const registration: TRolePhrases = {
     base: [() => 'Save my free seat', () => 'Register for free', () => 'Save my seat'],
     tones: { enthusiastic: [() => 'Yes, save my seat!'], direct: [() => 'Register'] },
   },
-  cta_note: [() => 'Free registration, no commitment. Your details stay private.', () => 'Free and no commitment: your access link arrives by email.'],
+  cta_note: [
+    () => 'Free registration, no commitment. Your details stay private.',
+    () => 'Free and no commitment: your access link arrives by email.',
+    () => 'No commitment: your access link arrives by email. Your details stay private.',
+  ],
   guarantee: [
     () => 'No commitment: registration is free and you can unsubscribe from our emails in one click, at any time.',
     () => 'Zero risk: it is free, your details stay private, and one click is enough to stop our emails.',
+    () => 'No commitment: your details stay private and you can unsubscribe from our emails in one click, at any time.',
   ],
 };
 
 const optin: TRolePhrases = {
-  name: [(v) => `Free ${v.entry.bare}`, (v) => `${C(v.entry.bare)}: ${v.topic}`],
+  name: [(v) => `Free ${v.entry.bare}`, (v) => `${C(v.entry.bare)}: ${v.topic}`, (v) => `The ${v.entry.bare} by ${v.brand}`],
   seo_title: [
     (v) => `Free ${v.entry.bare}: ${v.topic}`,
     (v) => `${C(v.topic)}: the free ${v.entry.bare}`,
     (v) => `Get the free ${v.entry.bare} by ${v.brand}`,
     (v) => `Get the free ${v.entry.bare}`,
+    (v) => `${C(v.topic)}: get ${v.entry.the}`,
+    (v) => `Get ${v.entry.the} by ${v.brand}`,
+    (v) => `Get ${v.entry.your} by email`,
   ],
   seo_description: [
     (v) => `Get the free ${v.entry.bare} ${v.topicQ}: practical advice for ${v.audience}, to apply right away.`,
     (v) => `${C(v.entry.the)} ${v.topicQ}, free: clear steps and practical advice, sent straight to your inbox.`,
     (v) => `Get the free ${v.entry.bare}: clear steps and practical advice, sent straight to your inbox.`,
+    (v) => `Get ${v.entry.the} ${v.topicQ}: practical advice for ${v.audience}, to apply right away.`,
+    (v) => `Get ${v.entry.the}: clear steps and practical advice, sent straight to your inbox.`,
   ],
-  eyebrow: { base: [(v) => `Free ${v.entry.bare}`, () => 'Free resource'], tones: { enthusiastic: [(v) => `Your free ${v.entry.bare}!`] } },
+  eyebrow: {
+    base: [(v) => `Free ${v.entry.bare}`, () => 'Free resource', (v) => `Practical ${v.entry.bare}`, () => 'Sent straight to your inbox'],
+    tones: { enthusiastic: [(v) => `Your free ${v.entry.bare}!`] },
+  },
   headline: [
     (v) => `${C(v.topic)}: the key steps, gathered in a free ${v.entry.bare}`,
     (v) => `Get ${v.entry.the} ${v.topicQ} and finally take action`,
     (v) => `The key steps to move forward, gathered in a free ${v.entry.bare}`,
     () => 'Stop searching everywhere: the essentials are right here, for free',
+    () => 'Stop searching everywhere: the essentials are right here',
+    (v) => `The key steps to move forward, gathered in a practical ${v.entry.bare}`,
   ],
   promise: [
     (v) =>
@@ -210,15 +234,25 @@ const optin: TRolePhrases = {
     tones: { enthusiastic: [(v) => `Yes, I want the ${v.entry.bare}!`] },
   },
   cta_note: [() => 'Free, sent right away by email. Unsubscribe in one click.', () => 'No spam: your details stay private.'],
-  guarantee: [() => 'No commitment: it is free, your details stay private and you can unsubscribe in one click at any time.'],
+  guarantee: [
+    () => 'No commitment: it is free, your details stay private and you can unsubscribe in one click at any time.',
+    () => 'No commitment: your details stay private and you can unsubscribe in one click at any time.',
+  ],
 };
 
 const serviceOptin: TRolePhrases = {
-  name: [() => 'Free discovery call', (v) => `Discovery call: ${v.topic}`],
-  seo_title: [(v) => `Free discovery call: ${v.topic}`, (v) => `${C(v.topic)}: book your discovery call`, () => 'Book your free discovery call'],
+  name: [() => 'Free discovery call', (v) => `Discovery call: ${v.topic}`, () => 'Discovery call request'],
+  seo_title: [
+    (v) => `Free discovery call: ${v.topic}`,
+    (v) => `${C(v.topic)}: book your discovery call`,
+    () => 'Book your free discovery call',
+    () => 'Book your discovery call',
+  ],
   seo_description: [
     (v) => `A free, no-commitment conversation to review your situation around ${v.topicQ} and leave with clear next steps.`,
     () => 'A free, no-commitment conversation to review your situation and leave with clear next steps.',
+    (v) => `A first, no-commitment conversation to review your situation around ${v.topicQ} and leave with clear next steps.`,
+    () => 'A first, no-commitment conversation to review your situation and leave with clear next steps.',
   ],
   eyebrow: [() => 'Free discovery call', () => 'A first conversation, no commitment'],
   headline: [
@@ -230,6 +264,10 @@ const serviceOptin: TRolePhrases = {
     (v) =>
       `Working on your own and would like an outside view? ${C(v.brand)} offers a free first conversation to understand your situation and give you practical next steps, for ${v.audience}.`,
     () => 'Working on your own and would like an outside view? A free first conversation to understand your situation and leave with practical next steps.',
+    (v) =>
+      `Working on your own and would like an outside view? ${C(v.brand)} offers a first conversation, with no commitment, to understand your situation and give you practical next steps, for ${v.audience}.`,
+    () =>
+      'Working on your own and would like an outside view? A first conversation, with no commitment, to understand your situation and leave with practical next steps.',
   ],
   bullets: [
     () => 'A personal conversation, focused on your situation',
@@ -266,10 +304,17 @@ const serviceOptin: TRolePhrases = {
       question: [() => 'What if it is not for me?'],
       answer: [() => 'No problem: we will tell you honestly, and you will still leave with useful next steps.'],
     },
+    {
+      question: [() => 'How should I prepare for the call?'],
+      answer: [() => 'Simply note your goals and what is holding you back today: we will start from there so the conversation is useful to you.'],
+    },
   ],
   cta_label: [() => 'Request my free call', () => 'Book my conversation', () => 'Request a call'],
-  cta_note: [() => 'Free and no commitment. Your details stay private.'],
-  guarantee: [() => 'No commitment: the call is free, and you decide afterwards, freely, what comes next.'],
+  cta_note: [() => 'Free and no commitment. Your details stay private.', () => 'No commitment. Your details stay private.'],
+  guarantee: [
+    () => 'No commitment: the call is free, and you decide afterwards, freely, what comes next.',
+    () => 'No commitment: the call is a chance to get to know each other, and you decide afterwards, freely, what comes next.',
+  ],
 };
 
 const application: TRolePhrases = {
@@ -401,11 +446,15 @@ const replay: TRolePhrases = {
       text: [
         (v) => `The whole session on ${v.topicQ}: the method, the examples and the answers to questions. Ideal to go over your notes and take action.`,
         () => 'The whole session: the method, the examples and the answers to questions. Ideal to go over your notes and take action.',
+        () => 'The whole session: the key steps, the examples and the answers to questions. Ideal to go over your notes and take action.',
       ],
     },
     {
       title: [() => 'To go further', () => 'What comes next?'],
-      text: [(v) => `If you would like support to apply the method, ${v.offer.the} guides you step by step. All the details are on the next page.`],
+      text: [
+        (v) => `If you would like support to apply the method, ${v.offer.the} guides you step by step. All the details are on the next page.`,
+        (v) => `If you would like support to take action, ${v.offer.the} guides you step by step. All the details are on the next page.`,
+      ],
     },
   ],
   faq: [

@@ -214,7 +214,11 @@ const registration: TRolePhrases = {
 
 /** Opt-in for a free guide (PAS): the lead magnet's first page. */
 const optin: TRolePhrases = {
-  name: [(v) => `${C(v.entry.the)} ${agree(v.entry, 'gratuit', 'gratuite')}`, (v) => `${C(v.entry.bare)} : ${v.topic}`, (v) => `${C(v.entry.the)} ${v.ofBrand}`],
+  name: [
+    (v) => `${C(v.entry.the)} ${agree(v.entry, 'gratuit', 'gratuite')}`,
+    (v) => `${C(v.entry.bare)} : ${v.topic}`,
+    (v) => `${C(v.entry.the)} ${v.ofBrand}`,
+  ],
   seo_title: [
     (v) => `${C(v.entry.bare)} ${agree(v.entry, 'gratuit', 'gratuite')} : ${v.topic}`,
     (v) => `${C(v.topic)} : ${v.entry.the} ${agree(v.entry, 'gratuit', 'gratuite')}`,
@@ -301,8 +305,7 @@ const optin: TRolePhrases = {
       answer: [
         () =>
           'Oui : tout part des bases, avec des étapes simples. Si vous avez déjà de l’expérience, vous y trouverez une méthode pour structurer vos efforts.',
-        () =>
-          'Oui : tout part des bases, avec des étapes simples. Si vous avez déjà de l’expérience, vous y trouverez de quoi structurer vos efforts.',
+        () => 'Oui : tout part des bases, avec des étapes simples. Si vous avez déjà de l’expérience, vous y trouverez de quoi structurer vos efforts.',
       ],
     },
     {
@@ -561,8 +564,7 @@ const replay: TRolePhrases = {
       text: [
         (v) =>
           `Si vous voulez être accompagné pour appliquer la méthode, ${v.offer.the} vous guide pas à pas. Toutes les informations sont sur la page suivante.`,
-        (v) =>
-          `Si vous voulez être accompagné pour passer à l’action, ${v.offer.the} vous guide pas à pas. Toutes les informations sont sur la page suivante.`,
+        (v) => `Si vous voulez être accompagné pour passer à l’action, ${v.offer.the} vous guide pas à pas. Toutes les informations sont sur la page suivante.`,
       ],
     },
   ],

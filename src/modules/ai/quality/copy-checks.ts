@@ -4,7 +4,7 @@ import type { TAiLanguage } from '../../../contracts/ai.js';
 // no placeholder or filler a reader would see, and no sentence of the other language.
 
 /** What a reader must never see: lorem ipsum, brackets or braces left from a template, to-do marks. Liquid is ours. */
-const PLACEHOLDER = /lorem|ipsum|\[[^\]]*\]|\{(?!\{)[^}]*\}|\bXXX\b|\bTODO\b|\bTBD\b|Votre Nom|Your Name|undefined|null|NaN/i;
+const PLACEHOLDER = /lorem|ipsum|\[[^\]]*\]|\{(?!\{)[^}]*\}|\bXXX\b|\bTODO\b|\bTBD\b|Votre Nom|Your Name|\bundefined\b|\bnull\b|\bNaN\b/;
 
 /** Frequent words of one language that never appear in a text of the other (as whole words). */
 const ENGLISH_WORDS = ['the', 'and', 'your', 'you', 'with', 'this', 'that', 'get', 'now', 'what', 'how', 'our', 'free', 'today', 'from', 'will', 'are'];
