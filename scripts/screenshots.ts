@@ -179,6 +179,21 @@ async function main(): Promise<void> {
         await shoot(page, '/ads', `ads-${suffix}`, viewport === 'desktop');
         if (adCampaigns.items[0]) await shoot(page, `/ads/${adCampaigns.items[0].id}`, `ad-campaign-${suffix}`, viewport === 'desktop');
         await shoot(page, '/settings/ads', `settings-ads-${suffix}`);
+        // AI: the brand kit and the writer's status, then "Générer créatifs" written by the built-in generator.
+        await shoot(page, '/settings/ai', `settings-ai-${suffix}`, viewport === 'desktop');
+        await page.goto('/ads');
+        await page.getByRole('button', { name: 'Générer créatifs' }).click();
+        const generate = page.getByRole('dialog', { name: 'Générer des créatifs publicitaires' });
+        await generate.getByLabel('Produit ou offre').fill('Programme « Confiance en soi » en 8 semaines');
+        await generate.getByLabel('Budget total').fill('1 200');
+        await generate.getByRole('button', { name: 'Générer', exact: true }).click();
+        await generate.getByRole('img').nth(2).waitFor();
+        await page.waitForTimeout(600);
+        await page.screenshot({ path: `${OUT}/ai-ad-creatives-${suffix}.png` });
+        console.log(`  docs/screenshots/ai-ad-creatives-${suffix}.png`);
+        // The draft goes, so the next pass's /ads shows the demo's campaigns only.
+        await generate.getByRole('button', { name: 'Supprimer le brouillon' }).click();
+        await generate.waitFor({ state: 'hidden' });
         // Selling: the demo product funnel's steps with what each sells, its "Produit vendu" dialog, its sales
         // statistics and the orders; then, light only (the pages have their own colours), its order form and upsell.
         const productFunnels = (await (await context.request.get('/api/marketing/funnels?funnel_type=product&limit=1')).json()) as { items: { id: string }[] };

@@ -1,6 +1,8 @@
 import { EMPTY_AUDIENCE, type TTargetAudience } from '../../../contracts/ads.js';
 import type { TAdGenerationPlatform, TAdObjective, TAiLanguage, TSuggestedAudience } from '../../../contracts/ai.js';
-import { capitalize, cleanBriefText, fillTemplate, finishText, normalise, shortenAtWord } from './ad-fit.js';
+import { capitalize, fold } from '../builtin-kit/text-case.js';
+import { typeset } from '../builtin-kit/typography.js';
+import { AD_TYPESETTING, cleanBriefText, fillTemplate, shortenAtWord } from './ad-fit.js';
 import { TARGETING_PHRASES, type TAdTargetingPhrases } from './phrases/index.js';
 
 // The audiences suggested with a generated campaign, in the platform's own targeting terms (ads' ZTargetAudience):
@@ -32,11 +34,12 @@ export function suggestAudiences(brief: TAudienceBrief): TSuggestedAudience[] {
         ? linkedInAudiences(terms, audience, words)
         : metaAudiences(terms, product, audience, words);
   return suggestions.map((s) => ({
-    name: finishText(fillTemplate(terms.names[s.kind], { product: short(product, 50, terms), audience: short(audience, 50, terms) }), brief.language).slice(
-      0,
-      NAME_MAX,
-    ),
-    rationale: finishText(terms.rationales[s.kind], brief.language),
+    name: typeset(
+      brief.language,
+      fillTemplate(terms.names[s.kind], { product: short(product, 50, terms), audience: short(audience, 50, terms) }),
+      AD_TYPESETTING,
+    ).slice(0, NAME_MAX),
+    rationale: typeset(brief.language, terms.rationales[s.kind], AD_TYPESETTING),
     targeting: { ...EMPTY_AUDIENCE, locations: [...terms.locations], ...s.targeting },
   }));
 }
@@ -74,7 +77,7 @@ function searchAudiences(brief: TAudienceBrief, terms: TAdTargetingPhrases, prod
 }
 
 function linkedInAudiences(terms: TAdTargetingPhrases, audience: string, words: TWords): TSuggestion[] {
-  const key = ` ${normalise(audience)} `;
+  const key = ` ${fold(audience)} `;
   const matched = terms.jobTitles.filter((entry) => entry.stems.some((stem) => key.includes(` ${stem}`))).flatMap((entry) => entry.titles);
   const decisionMakers = unique(matched.length > 0 ? matched : terms.defaultJobTitles).slice(0, 8);
   const interests = unique(words.product.filter((w) => w.length >= 5).map(capitalize)).slice(0, 4);
@@ -93,7 +96,7 @@ function linkedInAudiences(terms: TAdTargetingPhrases, audience: string, words: 
 
 /** The age range the audience's words suggest (25–55 when they say nothing about age). */
 function ageRange(audience: string, terms: TAdTargetingPhrases): { age_min: number; age_max: number } {
-  const key = ` ${normalise(audience)} `;
+  const key = ` ${fold(audience)} `;
   const range = terms.ageRanges.find((r) => r.stems.some((stem) => key.includes(` ${stem}`)));
   return range ? { age_min: range.min, age_max: range.max } : { age_min: 25, age_max: 55 };
 }
@@ -104,7 +107,7 @@ function significantWords(text: string, terms: TAdTargetingPhrases, skipOfferWor
     .toLocaleLowerCase()
     .split(/[^\p{L}\p{N}’'-]+/u)
     .map((w) => w.replace(/^[’'-]+|[’'-]+$/g, '').replace(/^(?:l|d|qu)[’']/u, ''))
-    .filter((w) => w.length >= 3 && !terms.stopWords.includes(normalise(w)) && !(skipOfferWords && terms.offerWords.includes(normalise(w))));
+    .filter((w) => w.length >= 3 && !terms.stopWords.includes(fold(w)) && !(skipOfferWords && terms.offerWords.includes(fold(w))));
   return unique(words);
 }
 
@@ -119,7 +122,7 @@ function normalisedSpaces(text: string): string {
 function unique(items: string[]): string[] {
   const seen = new Set<string>();
   return items.filter((item) => {
-    const key = normalise(item);
+    const key = fold(item);
     if (!item || seen.has(key)) return false;
     seen.add(key);
     return true;

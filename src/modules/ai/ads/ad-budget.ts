@@ -1,6 +1,7 @@
 import type { TAiLanguage, TBudgetPlanPhase } from '../../../contracts/ai.js';
 import { addDays, daysBetween, todayIn } from '../../../contracts/calendar-days.js';
-import { finishText } from './ad-fit.js';
+import { typeset } from '../builtin-kit/typography.js';
+import { AD_TYPESETTING } from './ad-fit.js';
 
 // How a generated campaign's budget is spent: a test phase (the first 7 days, or a quarter of a shorter period) with
 // about 30 % of the budget spread over every variant and audience, then a scale phase on the winners. Amounts are
@@ -79,9 +80,10 @@ const NOTES: Record<TAiLanguage, Record<'single' | 'test' | 'scale', string>> = 
 };
 
 function note(language: TAiLanguage, kind: 'single' | 'test' | 'scale', values: Record<string, string | number>): string {
-  return finishText(
-    NOTES[language][kind].replace(/\{(\w+)\}/g, (_all, key: string) => String(values[key] ?? '')),
+  return typeset(
     language,
+    NOTES[language][kind].replace(/\{(\w+)\}/g, (_all, key: string) => String(values[key] ?? '')),
+    AD_TYPESETTING,
   );
 }
 

@@ -13,10 +13,11 @@ import {
   type TLinkedInAdVariant,
   type TMetaAdVariant,
 } from '../../../contracts/ai.js';
+import { testWriteContext, type TTestWriteContext } from '../builtin-kit/test-write-context.js';
+import { fold } from '../builtin-kit/text-case.js';
 import { builtinAdCopy, builtinAdVariant } from './ad-builtin.js';
-import { normalise, textKey } from './ad-fit.js';
+import { textKey } from './ad-fit.js';
 import { adCopySchema } from './ad-prompt.js';
-import { testBrand, testContext } from './ad-test-context.js';
 
 // The built-in ad writer against every platform, objective and language: the platform's schema and limits, real
 // copy (no placeholders, no English in French), variety and determinism, and long briefs that must still fit.
@@ -28,6 +29,13 @@ const ENGLISH_WORDS = new Set(
   ),
 );
 const PLACEHOLDER = /[[\]{}]|XXX|[Ll]orem|[Vv]otre [Nn]om|[Yy]our name|\bundefined\b|\bnull\b|\bNaN\b|…|\.\.\./;
+
+/** The brand these tests write for: its audience is the one of a brief that names none. */
+const BRAND = { brand_name: 'Atelier Sérénité', audience: 'coachs et thérapeutes indépendants' };
+
+function testContext(language: TAiLanguage, overrides: TTestWriteContext = {}) {
+  return testWriteContext({ language, workspaceName: BRAND.brand_name, ...overrides, brand: { ...BRAND, ...overrides.brand } });
+}
 
 function brief(platform: TAdGenerationPlatform, objective: TAdGenerateBody['objective'], language: TAiLanguage, product = PRODUCTS[language]): TAdGenerateBody {
   return { platform, objective, language, product, budget: 500 };
@@ -105,10 +113,7 @@ describe('builtinAdCopy', () => {
     expect(meta.audiences[0]!.targeting.age_min).toBeTypeOf('number');
     const google = builtinAdCopy(brief('google', 'conversions', 'fr'), testContext('fr'));
     expect(google.audiences.flatMap((a) => a.targeting.keywords)).toEqual(expect.arrayContaining(['coaching en nutrition sportive', 'nutrition sportive']));
-    const linkedin = builtinAdCopy(
-      brief('linkedin', 'leads', 'en'),
-      testContext('en', { brand: testBrand({ audience: 'independent consultants and coaches' }) }),
-    );
+    const linkedin = builtinAdCopy(brief('linkedin', 'leads', 'en'), testContext('en', { brand: { audience: 'independent consultants and coaches' } }));
     expect(linkedin.audiences[0]!.targeting.job_titles).toEqual(expect.arrayContaining(['Coach', 'Independent Consultant']));
     expect(linkedin.audiences[0]!.targeting.locations).toContain('United Kingdom');
   });
@@ -141,7 +146,7 @@ describe('builtinAdCopy', () => {
     expect(product.length).toBeGreaterThanOrEqual(200);
     const audience =
       'femmes actives de trente à cinquante ans qui manquent de temps, travaillent beaucoup et veulent prendre soin de leur santé sans se priver';
-    const productWords = new Set(normalise(product).split(/[^a-z0-9]+/));
+    const productWords = new Set(fold(product).split(/[^a-z0-9]+/));
     for (const platform of AD_GENERATION_PLATFORMS) {
       for (const language of ['fr', 'en'] as const) {
         const copy = builtinAdCopy({ ...brief(platform, 'leads', language, product), audience }, testContext(language));
@@ -150,7 +155,7 @@ describe('builtinAdCopy', () => {
         for (const text of textsOf(copy)) {
           expect(text).not.toMatch(/…|\.\.\./);
           // A word of the text that only begins a word of the product would be a name cut mid-word.
-          const cut = normalise(text)
+          const cut = fold(text)
             .split(/[^a-z0-9]+/)
             .filter((w) => w.length >= 4 && !productWords.has(w) && [...productWords].some((p) => p.startsWith(w)));
           expect(cut, text).toEqual([]);
@@ -161,11 +166,11 @@ describe('builtinAdCopy', () => {
   });
 
   it('never writes the brand’s words to avoid', () => {
-    const ctx = testContext('fr', { brand: testBrand({ words_to_avoid: ['méthode', 'gratuitement', 'Simple'] }) });
+    const ctx = testContext('fr', { brand: { words_to_avoid: ['méthode', 'gratuitement', 'Simple'] } });
     for (const platform of AD_GENERATION_PLATFORMS) {
       const copy = builtinAdCopy(brief(platform, 'leads', 'fr'), ctx);
       const written = copy.variants.flatMap((v) => Object.values(v).flat() as string[]).concat(copy.visual_texts.flatMap((t) => [t.headline, t.subline]));
-      expect(written.filter((t) => /\b(methode|gratuitement|simple)\b/.test(normalise(t)))).toEqual([]);
+      expect(written.filter((t) => /\b(methode|gratuitement|simple)\b/.test(fold(t)))).toEqual([]);
       copy.variants.forEach((v) => expectWithinLimits(platform, v));
     }
   });

@@ -10,9 +10,10 @@ import {
   type TMetaAdVariant,
 } from '../../../contracts/ai.js';
 import type { TWriteContext } from '../ai-context.js';
+import { seededRandom } from '../builtin-kit/seeded-random.js';
+import { fold, lowerFirst } from '../builtin-kit/text-case.js';
 import { suggestAudiences } from './ad-audiences.js';
-import { cleanBriefText, firstFit, lowerFirst, normalise, shorterForms, textKey, type TFitRules, type TSlots } from './ad-fit.js';
-import { seededRandom } from './ad-random.js';
+import { cleanBriefText, firstFit, shorterForms, textKey, type TFitRules, type TSlots } from './ad-fit.js';
 import { AD_FRAMEWORKS, COPY_PHRASES, TARGETING_PHRASES, type TAdFramework } from './phrases/index.js';
 
 // The built-in ad writer: no model, copywriting frameworks (AIDA, PAS, before/after/bridge, social proof, question
@@ -90,7 +91,7 @@ function adWriter(brief: TAdGenerateBody, ctx: TWriteContext, seed: number, prev
   // A shortened name must still say what the product is about ("Programme" alone does not).
   const saysSomething = (form: string) =>
     form === product ||
-    normalise(form)
+    fold(form)
       .split(/[^a-z0-9]+/)
       .some((w) => w.length >= 3 && !stopWords.includes(w) && !offerWords.includes(w));
   const productForms = shorterForms(product, [60, 45, 32, 24, 16], stopWords, clauseWords).filter(saysSomething);

@@ -1,4 +1,7 @@
 import type { TAiLanguage } from '../../../contracts/ai.js';
+import { containsAvoided } from '../builtin-kit/avoided-words.js';
+import { capitalize, fold } from '../builtin-kit/text-case.js';
+import { typeset, type TTypesetOptions } from '../builtin-kit/typography.js';
 
 // Filling the phrase library's templates so that every text fits its platform's limit. A template names slots in
 // braces; each slot has alternatives in order of preference (the full product name, then shorter forms cut at a word
@@ -19,6 +22,12 @@ export type TFitRules = {
   noExclamation?: boolean;
 };
 
+/**
+ * The ads' typography (builtin-kit/typography.ts): the full no-break space before ? ! ; (not every platform renders
+ * the narrow one), and "de"/"que" elided before a vowel once slots are filled.
+ */
+export const AD_TYPESETTING: TTypesetOptions = { highSpace: 'full', elide: true };
+
 /** Most fillings tried per template (the slots' alternatives multiply). */
 const MAX_COMBINATIONS = 400;
 const SLOT = /\{(\w+)\}/g;
@@ -32,7 +41,7 @@ export function firstFit(templates: readonly string[], slots: TSlots, rules: TFi
     const at = names.map(() => 0);
     for (let tried = 0; tried < MAX_COMBINATIONS; tried++) {
       const values = Object.fromEntries(names.map((name, i) => [name, options[i]![at[i]!]!]));
-      const text = finishText(fillTemplate(template, values), rules.language);
+      const text = typeset(rules.language, fillTemplate(template, values), AD_TYPESETTING);
       if (fits(text, rules)) {
         rules.used?.add(textKey(text));
         return text;
@@ -51,36 +60,9 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   });
 }
 
-/** Spaces collapsed, and for French: "de"/"que" elided before a vowel, non-breaking spaces before ? ! : ; ». */
-export function finishText(text: string, language: TAiLanguage): string {
-  // Runs of ordinary white space become one space; the non-breaking ones are kept (French typography).
-  let out = text
-    .replace(/[^\S\u00a0\u202f]+/g, ' ')
-    .replace(/ +([.,])/g, '$1')
-    .replace(/([.!?])\s*\.(?!\.)/g, '$1')
-    .trim();
-  if (language === 'fr') {
-    out = out
-      .replace(/(?<![\p{L}\p{N}])(d|D|qu|Qu)e (?=[aeiouâàéèêëîïôœAEIOUÂÀÉÈÊÎÔŒ])/gu, '$1’')
-      .replace(/ ([?!:;»%])/g, '\u00a0$1')
-      .replace(/« /g, '«\u00a0');
-  }
-  return out;
-}
-
-/** Whether a text is written with a word (or phrase) the brand avoids: whole words, any case, accents ignored. */
-export function containsAvoided(text: string, avoid: readonly string[]): boolean {
-  const haystack = ` ${normalise(text)} `;
-  return avoid.some((word) => {
-    const needle = normalise(word).trim();
-    if (!needle) return false;
-    return new RegExp(`[^a-z0-9]${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^a-z0-9]`).test(haystack);
-  });
-}
-
 /** The key two texts are compared by (case, accents and spacing ignored). */
 export function textKey(text: string): string {
-  return normalise(text)
+  return fold(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
@@ -99,12 +81,12 @@ export function shortenAtWord(text: string, max: number, stopWords: readonly str
   }
   // A phrase cut in its middle ("parents who want", "course for busy") reads worse than one cut before the clause
   // ("parents") or the small word ("course") it was cut in.
-  const at = (list: readonly string[]) => kept.findLastIndex((word, i) => i > 0 && list.includes(normalise(word)));
+  const at = (list: readonly string[]) => kept.findLastIndex((word, i) => i > 0 && list.includes(fold(word)));
   const cut = at(clauseWords) > 0 ? at(clauseWords) : at(stopWords);
   if (cut > 0) kept.splice(cut);
   while (kept.length > 0) {
     const last = kept[kept.length - 1]!.replace(/[\s,;:.!?–—-]+$/u, '');
-    const bare = normalise(last).replace(/[’']$/, '');
+    const bare = fold(last).replace(/[’']$/, '');
     if (!last || stopWords.includes(bare) || /[’']$/.test(last)) kept.pop();
     else {
       kept[kept.length - 1] = last;
@@ -129,25 +111,6 @@ export function cleanBriefText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.;,:]+$/, '');
-}
-
-export function capitalize(text: string): string {
-  return text ? text[0]!.toLocaleUpperCase() + text.slice(1) : text;
-}
-
-/** Lower-cases the first letter, unless the first word is an acronym ("PME", "RH"). */
-export function lowerFirst(text: string): string {
-  const first = text.split(' ')[0] ?? '';
-  if (first.length > 1 && first === first.toLocaleUpperCase()) return text;
-  return text ? text[0]!.toLocaleLowerCase() + text.slice(1) : text;
-}
-
-export function normalise(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
 }
 
 function fits(text: string, rules: TFitRules): boolean {

@@ -18,9 +18,11 @@ import { getWorkspace } from '../../workspaces/index.js';
 import type { TGenerated, TGenerationDeps, TWriteContext } from '../ai-context.js';
 import { isWorkspaceLink } from '../ai-links.js';
 import { makeAdVisuals } from '../visuals/ad-visuals.js';
+import { containsAvoided } from '../builtin-kit/avoided-words.js';
+import { typeset } from '../builtin-kit/typography.js';
 import { adPeriod, budgetPlan } from './ad-budget.js';
 import { builtinAdCopy, builtinAdVariant } from './ad-builtin.js';
-import { cleanBriefText, containsAvoided, finishText, shortenAtWord } from './ad-fit.js';
+import { AD_TYPESETTING, cleanBriefText, shortenAtWord } from './ad-fit.js';
 import { adPrompt, adVariantPrompt } from './ad-prompt.js';
 import { TARGETING_PHRASES } from './phrases/index.js';
 
@@ -146,7 +148,7 @@ function finishModelVariant(variant: TAdVariant, brief: TAdGenerateBody, ctx: TW
   return Object.fromEntries(
     Object.entries(variant).map(([key, value]) => [
       key,
-      Array.isArray(value) ? value.map((t: string) => finishText(t, language)) : finishText(value as string, language),
+      Array.isArray(value) ? value.map((t: string) => typeset(language, t, AD_TYPESETTING)) : typeset(language, value as string, AD_TYPESETTING),
     ]),
   ) as TAdVariant;
 }

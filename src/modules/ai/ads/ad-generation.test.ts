@@ -5,9 +5,9 @@ import type { TAdCampaign } from '../../../contracts/ads.js';
 import { AD_VISUAL_SIZES, ZAdGenerateBody, ZGeneratedAdCampaign, type TAdGenerateBody, type TMetaAdVariant } from '../../../contracts/ai.js';
 import { Tenant } from '../../../platform/db/tenant.js';
 import type { TGenerationDeps, TModelWriter, TWriteContext } from '../ai-context.js';
+import { testWriteContext } from '../builtin-kit/test-write-context.js';
 import { builtinAdCopy } from './ad-builtin.js';
 import { generateAdCampaign, regenerateAdVariant } from './ad-generation.service.js';
-import { testContext } from './ad-test-context.js';
 
 // The ad generation on the real database: a draft campaign through the ads module, its visuals in the media library
 // (readable through the files API and the public server), the workspace-link rule, and a variant regenerated.
@@ -21,7 +21,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function depsOf(ctx: TWriteContext = testContext('fr'), writer: TModelWriter | null = null, steps: string[] = []): TGenerationDeps {
+/** The brand these tests write for: its audience is the one of a brief that names none. */
+const testContext = (seed?: number) =>
+  testWriteContext({
+    workspaceName: 'Atelier Sérénité',
+    ...(seed === undefined ? {} : { seed }),
+    brand: { brand_name: 'Atelier Sérénité', audience: 'coachs et thérapeutes indépendants' },
+  });
+
+function depsOf(ctx: TWriteContext = testContext(), writer: TModelWriter | null = null, steps: string[] = []): TGenerationDeps {
   return {
     runtime: t.runtime,
     tenant: new Tenant(t.runtime.db, owner.workspaceId),
@@ -39,7 +47,7 @@ describe('generateAdCampaign', () => {
   it('creates a draft campaign with 5 variants, 3 stored visuals, audiences and a budget plan', async () => {
     const steps: string[] = [];
     const started = performance.now();
-    const result = await generateAdCampaign(depsOf(testContext('fr'), null, steps), body({ start_date: '2030-01-01', end_date: '2030-01-31' }));
+    const result = await generateAdCampaign(depsOf(testContext(), null, steps), body({ start_date: '2030-01-01', end_date: '2030-01-31' }));
     console.info(`generateAdCampaign (built-in copy, 3 composed visuals stored): ${Math.round(performance.now() - started)} ms`);
     expect(steps).toEqual(['copy', 'visuals', 'save']);
     const ad = ZGeneratedAdCampaign.omit({ generation_id: true }).parse(result.body);
@@ -100,7 +108,7 @@ describe('generateAdCampaign', () => {
   });
 
   it('uses a model’s copy and images, and composes the visuals when the image model fails', async () => {
-    const ctx = testContext('fr', { seed: 5 });
+    const ctx = testContext(5);
     const png = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#336699' } })
       .png()
       .toBuffer();
@@ -135,7 +143,7 @@ describe('regenerateAdVariant', () => {
   it('rewrites one variant, different from the others, and the campaign follows its first variant', async () => {
     const brief = body({ platform: 'instagram' });
     const generated = await generateAdCampaign(depsOf(), brief);
-    const { output, variant } = await regenerateAdVariant(depsOf(testContext('fr', { seed: 4321 })), brief, generated.output, generated.targetId, 0);
+    const { output, variant } = await regenerateAdVariant(depsOf(testContext(4321)), brief, generated.output, generated.targetId, 0);
     expect(generated.output.variants.map((v) => JSON.stringify(v))).not.toContain(JSON.stringify(variant));
     expect(output.variants[0]).toEqual(variant);
     expect(output.variants.slice(1)).toEqual(generated.output.variants.slice(1));

@@ -1,36 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EMAIL_GENERATION_TYPES,
-  ZEmailCopy,
-  type TAiLanguage,
-  type TAiTone,
-  type TBrandKit,
-  type TEmailCopy,
-  type TEmailGenerateBody,
-} from '../../../contracts/ai.js';
+import { EMAIL_GENERATION_TYPES, ZEmailCopy, type TAiLanguage, type TAiTone, type TEmailCopy, type TEmailGenerateBody } from '../../../contracts/ai.js';
 import type { TWriteContext } from '../ai-context.js';
+import { testWriteContext, type TTestWriteContext } from '../builtin-kit/test-write-context.js';
 import { builtinEmailCopy } from './builtin-email.js';
 import { emailPrompt } from './email-prompt.js';
 
 // The built-in email writer: valid copy for every type, language and tone, subjects ready for an A/B test, real text
 // (no placeholder, no English in French), the brand's words to avoid, and seeded variety.
 
-const brand: TBrandKit = {
-  brand_name: 'Atelier Ada',
-  tone: 'professional',
-  primary_color: '#1c5fb8',
-  secondary_color: '#f0b429',
-  logo_file_id: null,
-  logo_url: null,
-  main_offer: 'Mon accompagnement individuel de trois mois',
-  audience: '',
-  words_to_avoid: [],
-  language: 'fr',
-  updated_at: null,
-};
+/** The brand these tests write for: its main offer is what the offer's phrasings name. */
+const brand = { brand_name: 'Atelier Ada', secondary_color: '#f0b429', main_offer: 'Mon accompagnement individuel de trois mois' };
 
-function ctxOf(language: TAiLanguage, tone: TAiTone, overrides: Partial<TWriteContext> = {}): TWriteContext {
-  return { language, tone, brand: { ...brand, language }, currency: 'EUR', workspaceName: 'Espace Ada', seed: 42, ...overrides };
+function ctxOf(language: TAiLanguage, tone: TAiTone, overrides: TTestWriteContext = {}): TWriteContext {
+  return testWriteContext({ language, tone, workspaceName: 'Espace Ada', seed: 42, ...overrides, brand: { ...brand, ...overrides.brand } });
 }
 
 const BRIEFS: Record<TAiLanguage, Pick<TEmailGenerateBody, 'topic' | 'audience'>> = {
@@ -105,7 +87,7 @@ describe('builtinEmailCopy', () => {
     const avoid = ['offre', 'découvrez', 'vraiment', 'Instagram'];
     for (const type of EMAIL_GENERATION_TYPES) {
       for (const seed of [1, 2, 3]) {
-        const ctx = ctxOf('fr', 'professional', { seed, brand: { ...brand, words_to_avoid: avoid } });
+        const ctx = ctxOf('fr', 'professional', { seed, brand: { words_to_avoid: avoid } });
         const copy = builtinEmailCopy(brief('fr', type, 'professional'), ctx);
         expect(ZEmailCopy.safeParse(copy).success).toBe(true);
         for (const text of texts(copy)) {
@@ -144,7 +126,7 @@ describe('builtinEmailCopy', () => {
   });
 
   it('uses the workspace name when the brand kit has none, and the brief’s name for the campaign', () => {
-    const ctx = ctxOf('fr', 'professional', { brand: { ...brand, brand_name: '' } });
+    const ctx = ctxOf('fr', 'professional', { brand: { brand_name: '' } });
     const copy = builtinEmailCopy(brief('fr', 'welcome', 'professional', { name: 'Bienvenue printemps' }), ctx);
     expect(copy.name).toBe('Bienvenue printemps');
   });

@@ -1,9 +1,13 @@
 import { ZEmailCopy, type TAiLanguage, type TEmailCopy, type TEmailGenerateBody } from '../../../contracts/ai.js';
 import { seedOf, type TWriteContext } from '../ai-context.js';
+import { avoidedWords, type TAvoidedWords } from '../builtin-kit/avoided-words.js';
+import { seededRandom, type TRandom } from '../builtin-kit/seeded-random.js';
+import { capitalize } from '../builtin-kit/text-case.js';
+import { typeset } from '../builtin-kit/typography.js';
 import { EN_EMAIL } from './email-phrases.en.js';
 import { FR_EMAIL } from './email-phrases.fr.js';
 import { SUBJECT_STYLES, type TEmailLibrary, type TEmailVars, type TGenericField, type TPhrase, type TStage } from './email-phrases.types.js';
-import { avoidedWords, capitalize, clip, contains, inSentence, quoted, scrub, seededRandom, typeset, withoutLiquid, type TRandom } from './email-text.js';
+import { clip, inSentence, quoted, withoutLiquid } from './email-text.js';
 
 // The built-in email writer: no model, a copywriting framework (AIDA, PAS or before/after/bridge, among those that
 // suit the email type) filled with the language's phrasings for the type and the tone, and the brief's topic,
@@ -60,7 +64,7 @@ export function builtinEmailCopy(brief: TEmailGenerateBody, ctx: TWriteContext):
             { title: title('bridge'), paragraphs: [paragraph(phrases.offer), forWhom], bullets },
           ];
 
-  const name = scrub(avoid, typeset(language, clip(withoutLiquid(brief.name ?? `${library.typeLabel[brief.type]} – ${vars.topic}`), LIMIT.name)));
+  const name = avoid.scrub(typeset(language, clip(withoutLiquid(brief.name ?? `${library.typeLabel[brief.type]} – ${vars.topic}`), LIMIT.name)));
   return ZEmailCopy.parse({
     name: name.length >= 2 ? name : library.typeLabel[brief.type],
     subject: subjects[0],
@@ -98,11 +102,11 @@ function varsOf(brief: TEmailGenerateBody, ctx: TWriteContext, language: TAiLang
  * when every one holds an avoided word, among the field's plain phrasings (`generic`, null for an optional field);
  * and as a last resort (the brief itself carries the word everywhere) the word is taken out of the text.
  */
-function chooser(random: TRandom, vars: TEmailVars, language: TAiLanguage, avoid: RegExp | null, library: TEmailLibrary) {
+function chooser(random: TRandom, vars: TEmailVars, language: TAiLanguage, avoid: TAvoidedWords, library: TEmailLibrary) {
   const candidates = (slot: readonly TPhrase[], max: number, taken: readonly string[]) => {
     const filled = slot.map((phrase) => typeset(language, phrase(vars))).filter((text) => text.length >= 2 && !taken.includes(text));
     const fitting = filled.filter((text) => text.length <= max);
-    return { filled, fitting, clean: fitting.filter((text) => !contains(avoid, text)) };
+    return { filled, fitting, clean: fitting.filter((text) => !avoid.test(text)) };
   };
   return (generic: TGenericField | null, slot: readonly TPhrase[], max: number, taken: readonly string[] = []): string => {
     const own = candidates(slot, max, taken);
@@ -110,18 +114,18 @@ function chooser(random: TRandom, vars: TEmailVars, language: TAiLanguage, avoid
     const plain = generic ? candidates(library.generic[generic], max, taken) : null;
     if (plain && plain.clean.length > 0) return random.pick(plain.clean);
     const scrubbed = (own.fitting.length > 0 ? own.fitting : own.filled.map((text) => clip(text, max)))
-      .map((text) => scrub(avoid, text))
+      .map((text) => avoid.scrub(text))
       .filter((text) => text.length >= 2 && !taken.includes(text));
     return scrubbed.length > 0 ? random.pick(scrubbed) : '';
   };
 }
 
 /** Three or four distinct benefits, free of avoided words. */
-function pickBullets(random: TRandom, slot: readonly TPhrase[], vars: TEmailVars, language: TAiLanguage, avoid: RegExp | null): string[] {
+function pickBullets(random: TRandom, slot: readonly TPhrase[], vars: TEmailVars, language: TAiLanguage, avoid: TAvoidedWords): string[] {
   const count = 3 + Math.floor(random.next() * 2);
   const texts = random
     .shuffle(slot)
     .map((phrase) => typeset(language, phrase(vars)))
-    .filter((text) => text.length >= 2 && text.length <= LIMIT.bullet && !contains(avoid, text));
+    .filter((text) => text.length >= 2 && text.length <= LIMIT.bullet && !avoid.test(text));
   return texts.slice(0, count);
 }

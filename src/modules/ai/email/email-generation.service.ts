@@ -7,11 +7,13 @@ import type { Runtime } from '../../../platform/runtime.js';
 import { compileDocument, createCampaign, emailCampaignWire, getCampaign, htmlToText, updateCampaign } from '../../email/index.js';
 import type { TGenerated, TGenerationDeps, TWriteContext } from '../ai-context.js';
 import { defaultWorkspaceLink, isWorkspaceLink } from '../ai-links.js';
+import { avoidedWords } from '../builtin-kit/avoided-words.js';
+import { typeset } from '../builtin-kit/typography.js';
 import { builtinEmailCopy } from './builtin-email.js';
 import { emailPrompt } from './email-prompt.js';
 import { renderEmailDocument } from './email-render-document.js';
 import { suggestSegment } from './email-segment.js';
-import { avoidedWords, scrub, typeset, withoutLiquid } from './email-text.js';
+import { withoutLiquid } from './email-text.js';
 
 // POST /api/marketing/email-campaigns/generate and its regeneration: the copy (a model's or the built-in writer's),
 // the suggested audience, then a draft saved through the email module's own service, which compiles the document to
@@ -103,7 +105,7 @@ async function writeCopy(deps: TGenerationDeps, brief: TEmailGenerateBody): Prom
  */
 export function finishModelCopy(copy: TEmailCopy, ctx: TWriteContext, language: TAiLanguage): TEmailCopy {
   const avoid = avoidedWords(ctx.brand.words_to_avoid);
-  const finish = (text: string) => scrub(avoid, typeset(language, withoutLiquid(text)));
+  const finish = (text: string) => avoid.scrub(typeset(language, withoutLiquid(text)));
   return ZEmailCopy.parse({
     name: finish(copy.name),
     subject: finish(copy.subject),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TBrandKit, TEmailCopy, TEmailGenerateBody, TSuggestedSegment } from '../../../contracts/ai.js';
+import type { TEmailCopy, TEmailGenerateBody, TSuggestedSegment } from '../../../contracts/ai.js';
 import type { TRuleGroup } from '../../../contracts/crm-segments.js';
 import type { TEmailCampaign } from '../../../contracts/email-campaigns.js';
 import type { TAuth } from '../../../platform/auth/access.js';
@@ -8,7 +8,8 @@ import { Tenant } from '../../../platform/db/tenant.js';
 import { AppError } from '../../../platform/errors.js';
 import { signUp, startTestApp, type SignedUp, type TestContext } from '../../../../test/harness.js';
 import { getCampaign, previewCampaign } from '../../email/index.js';
-import type { TGenerationDeps, TObjectRequest, TWriteContext } from '../ai-context.js';
+import type { TGenerationDeps, TObjectRequest } from '../ai-context.js';
+import { testWriteContext } from '../builtin-kit/test-write-context.js';
 import { generateEmailCampaign, regenerateEmail } from './email-generation.service.js';
 import { suggestSegment } from './email-segment.js';
 
@@ -21,23 +22,12 @@ let ws: SignedUp;
 let tenant: Tenant;
 const leadIds: Record<string, string> = {};
 
-const brand: TBrandKit = {
-  brand_name: 'Atelier Ada',
-  tone: 'professional',
-  primary_color: '#1c5fb8',
-  secondary_color: '#f0b429',
-  logo_file_id: null,
-  logo_url: null,
-  main_offer: '',
-  audience: '',
-  words_to_avoid: [],
-  language: 'fr',
-  updated_at: null,
-};
+/** The brand these tests write for. */
+const brand = { brand_name: 'Atelier Ada', secondary_color: '#f0b429' };
 
 function depsOf(seed = 1, steps: string[] = []): TGenerationDeps {
   const actor: TAuth = { via: 'session', user_id: ws.userId, workspace_id: ws.workspaceId, role: 'owner' };
-  const ctx: TWriteContext = { language: 'fr', tone: 'professional', brand, currency: 'EUR', workspaceName: 'Espace Ada', seed };
+  const ctx = testWriteContext({ workspaceName: 'Espace Ada', seed, brand });
   return { runtime: t.runtime, tenant, actor, writer: null, ctx, progress: (step) => steps.push(step) };
 }
 
@@ -130,7 +120,7 @@ describe('generateEmailCampaign', () => {
       ps: 'PS: répondez-moi.',
     };
     const deps = depsOf(7);
-    deps.ctx.brand = { ...brand, words_to_avoid: ['promo'] };
+    deps.ctx.brand = { ...deps.ctx.brand, words_to_avoid: ['promo'] };
     deps.writer = {
       model: 'test-model',
       imageModel: null,

@@ -1,9 +1,9 @@
 import type { TEmailLibrary } from './email-phrases.types.js';
 
-// The built-in writer's French: written with plain spaces and straight apostrophes, typeset afterwards (email-text.ts:
-// ’, non-breaking spaces before ? ! : ; »). The brief's words are framed (after a colon, between « », in parentheses)
-// so no phrase depends on their gender or number; the sender speaks as "je" (solo entrepreneurs and coaches), and no
-// sentence states a figure, a date or a result the member did not give.
+// The built-in writer's French: written with plain spaces and straight apostrophes, typeset afterwards
+// (builtin-kit/typography.ts: ’, non-breaking spaces before ? ! : ; »). The brief's words are framed (after a colon,
+// between « », in parentheses) so no phrase depends on their gender or number; the sender speaks as "je" (solo
+// entrepreneurs and coaches), and no sentence states a figure, a date or a result the member did not give.
 
 export const FR_EMAIL: TEmailLibrary = {
   typeLabel: {

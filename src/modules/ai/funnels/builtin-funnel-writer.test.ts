@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GENERATED_FUNNEL_PAGES, ZFunnelCopy, type TFunnelCopy, type TFunnelGenerateBody } from '../../../contracts/ai.js';
 import { FUNNEL_TYPES } from '../../../contracts/funnels.js';
+import { testWriteContext } from '../builtin-kit/test-write-context.js';
 import { builtinFunnelCopy, phraseVars } from './builtin-funnel-writer.js';
-import { brandKit, writeContext } from './funnel-test-context.js';
 
 // The built-in writer for every funnel type in both languages, with topics a coach types: valid copy within every
 // limit, no placeholder, no word of the other language, no word the brand avoids, different for different briefs and
@@ -60,7 +60,7 @@ describe('builtinFunnelCopy', () => {
             language,
             ...(i === 1 ? { offer_details: language === 'fr' ? 'Huit modules vidéo\nDeux séances en direct' : 'Eight video modules\nTwo live sessions' } : {}),
           };
-          const copy = builtinFunnelCopy(brief, writeContext({ language, seed: 100 + i }));
+          const copy = builtinFunnelCopy(brief, testWriteContext({ language, seed: 100 + i }));
           expect(ZFunnelCopy.safeParse(copy).success).toBe(true);
           expect(copy.pages.map((p) => p.role)).toEqual(GENERATED_FUNNEL_PAGES[type]);
           for (const text of texts(copy, brief)) {
@@ -79,26 +79,26 @@ describe('builtinFunnelCopy', () => {
   }
 
   it('writes 7 pages for a webinar, in the order of the issue', () => {
-    const copy = builtinFunnelCopy({ type: 'webinar', topic: 'yoga prénatal', product_price: 297, target_audience: 'futures mamans' }, writeContext());
+    const copy = builtinFunnelCopy({ type: 'webinar', topic: 'yoga prénatal', product_price: 297, target_audience: 'futures mamans' }, testWriteContext());
     expect(copy.pages.map((p) => p.role)).toEqual(['registration', 'confirmation', 'replay', 'sales', 'upsell', 'downsell', 'thank_you']);
   });
 
   it('gives different copy for different briefs, and the same copy for the same brief and seed', () => {
     const a: TFunnelGenerateBody = { type: 'webinar', topic: 'yoga prénatal', product_price: 297, target_audience: 'futures mamans' };
     const b: TFunnelGenerateBody = { ...a, topic: 'comptabilité pour freelances', target_audience: 'freelances du numérique' };
-    expect(builtinFunnelCopy(a, writeContext())).toEqual(builtinFunnelCopy(a, writeContext()));
-    expect(builtinFunnelCopy(a, writeContext())).not.toEqual(builtinFunnelCopy(b, writeContext()));
+    expect(builtinFunnelCopy(a, testWriteContext())).toEqual(builtinFunnelCopy(a, testWriteContext()));
+    expect(builtinFunnelCopy(a, testWriteContext())).not.toEqual(builtinFunnelCopy(b, testWriteContext()));
     // Another seed (a regeneration) picks other phrasings for the same brief.
     const strip = (copy: TFunnelCopy) => JSON.stringify(copy.pages);
-    expect(strip(builtinFunnelCopy(a, writeContext({ seed: 1 })))).not.toEqual(strip(builtinFunnelCopy(a, writeContext({ seed: 2 }))));
+    expect(strip(builtinFunnelCopy(a, testWriteContext({ seed: 1 })))).not.toEqual(strip(builtinFunnelCopy(a, testWriteContext({ seed: 2 }))));
   });
 
   it('never uses a word the brand avoids, whatever its case or accents', () => {
     const brief: TFunnelGenerateBody = { type: 'webinar', topic: 'yoga prénatal', product_price: 297, target_audience: 'futures mamans' };
     const words = ['Concret', 'GRATUITE'];
-    const before = JSON.stringify(builtinFunnelCopy(brief, writeContext()));
+    const before = JSON.stringify(builtinFunnelCopy(brief, testWriteContext()));
     expect(before).toMatch(/gratuite/);
-    const copy = builtinFunnelCopy(brief, writeContext({ brand: brandKit({ words_to_avoid: words }) }));
+    const copy = builtinFunnelCopy(brief, testWriteContext({ brand: { words_to_avoid: words } }));
     for (const text of texts(copy, brief)) expect(text, text).not.toMatch(/(^|[^\p{L}])(concret|gratuite)($|[^\p{L}])/iu);
   });
 
@@ -119,7 +119,7 @@ describe('builtinFunnelCopy', () => {
             target_audience: AUDIENCES[language],
             language,
           };
-          const copy = builtinFunnelCopy(brief, writeContext({ language, seed: 300 + i, brand: brandKit({ words_to_avoid: [...words] }) }));
+          const copy = builtinFunnelCopy(brief, testWriteContext({ language, seed: 300 + i, brand: { words_to_avoid: [...words] } }));
           expect(copy.pages.map((p) => p.role)).toEqual(GENERATED_FUNNEL_PAGES[type]);
           for (const text of texts(copy, brief)) expect(text, `${language} ${type}: ${text}`).not.toMatch(banned);
         }
@@ -131,7 +131,7 @@ describe('builtinFunnelCopy', () => {
     const brief: TFunnelGenerateBody = { type: 'webinar', topic: 'yoga prénatal', product_price: 297, target_audience: 'futures mamans' };
     const error = (() => {
       try {
-        return builtinFunnelCopy(brief, writeContext({ brand: brandKit({ words_to_avoid: ['vous', 'votre', 'la', 'le'] }) }));
+        return builtinFunnelCopy(brief, testWriteContext({ brand: { words_to_avoid: ['vous', 'votre', 'la', 'le'] } }));
       } catch (e) {
         return e;
       }
@@ -147,11 +147,11 @@ describe('builtinFunnelCopy', () => {
       target_audience: 'futures mamans',
       offer_details: '12 séances filmées\nGarantie satisfait ou remboursé de 30 jours',
     };
-    const copy = builtinFunnelCopy(brief, writeContext({ seed: 7 }));
+    const copy = builtinFunnelCopy(brief, testWriteContext({ seed: 7 }));
     expect(copy.pages.find((p) => p.role === 'sales')!.guarantee).toBe('Garantie satisfait ou remboursé de 30 jours');
-    expect(phraseVars(brief, writeContext()).brand).toBe('Atelier Lila');
-    expect(phraseVars(brief, writeContext({ brand: brandKit({ brand_name: ' ' }) })).brand).toBe('Espace Test');
-    const noBrand = builtinFunnelCopy(brief, writeContext({ seed: 7, brand: brandKit({ brand_name: '' }) }));
+    expect(phraseVars(brief, testWriteContext()).brand).toBe('Atelier Lila');
+    expect(phraseVars(brief, testWriteContext({ brand: { brand_name: ' ' } })).brand).toBe('Espace Test');
+    const noBrand = builtinFunnelCopy(brief, testWriteContext({ seed: 7, brand: { brand_name: '' } }));
     expect(JSON.stringify(noBrand)).not.toContain('Atelier Lila');
   });
 });

@@ -9,9 +9,11 @@ import {
 } from '../../../contracts/ai.js';
 import { AppError } from '../../../platform/errors.js';
 import { seedOf, type TWriteContext } from '../ai-context.js';
+import { avoidedWords } from '../builtin-kit/avoided-words.js';
+import { lowerFirst } from '../builtin-kit/text-case.js';
 import { EN_PHRASES } from './funnel-phrases.en.js';
 import { FR_PHRASES } from './funnel-phrases.fr.js';
-import { avoidTest, formatPrice, lowerFirst, offerLines, PhrasePicker, type TFunnelPhrasebook, type TPhraseVars } from './phrase-kit.js';
+import { formatPrice, offerLines, PhrasePicker, type TFunnelPhrasebook, type TPhraseVars } from './phrase-kit.js';
 
 // The built-in funnel writer: no model, a library of phrasings per language and page role (funnel-phrases.*.ts),
 // chosen with a PRNG seeded from the brief (ctx.seed) and filled with the brief's own words. Each field is written to
@@ -125,7 +127,7 @@ export function builtinPageCopy(brief: TFunnelGenerateBody, ctx: TWriteContext, 
 }
 
 function avoided(ctx: TWriteContext): (text: string) => boolean {
-  return avoidTest(ctx.brand.words_to_avoid);
+  return avoidedWords(ctx.brand.words_to_avoid).test;
 }
 
 function required(text: string | undefined, slot: string): string {

@@ -4,8 +4,8 @@ import type { TFunnelGenerateBody } from '../../../contracts/ai.js';
 import type { TAuth } from '../../../platform/auth/access.js';
 import { Tenant } from '../../../platform/db/tenant.js';
 import type { TGenerationDeps } from '../ai-context.js';
+import { testWriteContext } from '../builtin-kit/test-write-context.js';
 import { generateFunnel, regenerateFunnelPage } from './funnel-generation.service.js';
-import { writeContext } from './funnel-test-context.js';
 
 // A generated funnel through the real database: a draft with its pages, publishable through the funnels API, its
 // registration page live on the public server with its form; one page regenerated in place.
@@ -25,7 +25,7 @@ beforeAll(async () => {
     tenant: new Tenant(t.runtime.db, alice.workspaceId),
     actor,
     writer: null,
-    ctx: writeContext(),
+    ctx: testWriteContext(),
     progress: (step, done, total) => steps.push(`${step} ${done}/${total}`),
   };
 });
@@ -72,7 +72,7 @@ describe('generateFunnel (built-in writer)', () => {
     const index = generated.output.pages.findIndex((p) => p.role === 'sales');
     const before = generated.body.pages[index]!;
     const again = await regenerateFunnelPage(
-      { ...deps, ctx: writeContext({ seed: 99 }) },
+      { ...deps, ctx: testWriteContext({ seed: 99 }) },
       { ...brief, type: 'product' },
       generated.output,
       generated.targetId,

@@ -1,4 +1,5 @@
-import { capitalize as C, ifFree, ifPaid, lowerFirst, type TRolePhrases } from './phrase-kit.js';
+import { capitalize as C, lowerFirst } from '../builtin-kit/text-case.js';
+import { ifFree, ifPaid, type TRolePhrases } from './phrase-kit.js';
 
 // The English phrasings of the pages that sell (see funnel-offer-phrases.fr.ts for the frameworks and the rules):
 // the presentation video and the sales page (AIDA), the upsell and the downsell (before, after, bridge).

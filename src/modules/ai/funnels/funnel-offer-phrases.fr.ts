@@ -1,4 +1,5 @@
-import { agree, capitalize as C, ifFree, ifPaid, lowerFirst, type TRolePhrases } from './phrase-kit.js';
+import { capitalize as C, lowerFirst } from '../builtin-kit/text-case.js';
+import { agree, ifFree, ifPaid, type TRolePhrases } from './phrase-kit.js';
 
 // The French phrasings of the pages that sell: the presentation video and the sales page (AIDA: attention, interest,
 // desire, action), the upsell and the downsell (before, after, bridge). Prices are the brief's only: an upsell is "an

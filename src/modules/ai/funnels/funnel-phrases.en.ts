@@ -1,7 +1,8 @@
 import type { TFunnelPageRole } from '../../../contracts/ai.js';
 import type { TFunnelType } from '../../../contracts/funnels.js';
+import { capitalize as C } from '../builtin-kit/text-case.js';
 import { EN_OFFER_ROLES } from './funnel-offer-phrases.en.js';
-import { capitalize as C, ifFree, ifPaid, type TFunnelPhrasebook, type TNoun, type TRolePhrases } from './phrase-kit.js';
+import { ifFree, ifPaid, type TFunnelPhrasebook, type TNoun, type TRolePhrases } from './phrase-kit.js';
 
 // The English phrasings of the pages before the sale and after it (see funnel-phrases.fr.ts for the frameworks and
 // the rules): PAS for the pages that ask for an address, reassurance for the pages that follow an action.

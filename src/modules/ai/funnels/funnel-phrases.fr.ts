@@ -1,7 +1,8 @@
 import type { TFunnelPageRole } from '../../../contracts/ai.js';
 import type { TFunnelType } from '../../../contracts/funnels.js';
+import { capitalize as C } from '../builtin-kit/text-case.js';
 import { FR_OFFER_ROLES } from './funnel-offer-phrases.fr.js';
-import { agree, capitalize as C, ifFree, ifPaid, type TFunnelPhrasebook, type TNoun, type TRolePhrases } from './phrase-kit.js';
+import { agree, ifFree, ifPaid, type TFunnelPhrasebook, type TNoun, type TRolePhrases } from './phrase-kit.js';
 
 // The French phrasings of the pages before the sale (registration, opt-in, application, confirmation, replay) and after
 // it (thank-you, members' welcome). Frameworks: PAS (problem, agitation, solution) for the pages that ask for an

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { BLOCK_KINDS } from '../../../contracts/funnel-blocks.js';
 import { GENERATED_FUNNEL_PAGES, type TFunnelGenerateBody } from '../../../contracts/ai.js';
 import { FUNNEL_TYPES, ZSlug } from '../../../contracts/funnels.js';
+import { testWriteContext } from '../builtin-kit/test-write-context.js';
 import { builtinFunnelCopy } from './builtin-funnel-writer.js';
 import { renderGeneratedFunnel } from './funnel-renderer.js';
-import { brandKit, writeContext } from './funnel-test-context.js';
 
 // Generated pages are real builder pages: each role carries its functional block, every text is escaped, slugs are
 // unique, and no outside address appears.
@@ -32,7 +32,7 @@ describe('renderGeneratedFunnel', () => {
           target_audience: 'futures mamans',
           language,
         };
-        const ctx = writeContext({ language });
+        const ctx = testWriteContext({ language });
         const pages = renderGeneratedFunnel(builtinFunnelCopy(brief, ctx), brief, ctx);
         expect(pages).toHaveLength(GENERATED_FUNNEL_PAGES[type].length);
         expect(new Set(pages.map((p) => p.slug)).size).toBe(pages.length);
@@ -54,9 +54,9 @@ describe('renderGeneratedFunnel', () => {
   it('gives the webinar registration its form with consent, and French messages', () => {
     const brief: TFunnelGenerateBody = { type: 'webinar', topic: 'yoga prénatal', product_price: 97, target_audience: 'futures mamans' };
     const [registration, confirmation, replay, sales, upsell, downsell, thanks] = renderGeneratedFunnel(
-      builtinFunnelCopy(brief, writeContext()),
+      builtinFunnelCopy(brief, testWriteContext()),
       brief,
-      writeContext(),
+      testWriteContext(),
     );
     expect(registration!.slug).toBe('inscription');
     expect(registration!.page_type).toBe('optin');
@@ -76,7 +76,7 @@ describe('renderGeneratedFunnel', () => {
 
   it('shows the brand logo when set, and keeps the type theme when the brand colour is too light for white text', () => {
     const brief: TFunnelGenerateBody = { type: 'lead_magnet', topic: 'yoga prénatal', product_price: 0, target_audience: 'futures mamans' };
-    const ctx = writeContext({ brand: brandKit({ logo_url: '/files/logo.png', primary_color: '#fde68a' }) });
+    const ctx = testWriteContext({ brand: { logo_url: '/files/logo.png', primary_color: '#fde68a' } });
     const [optin] = renderGeneratedFunnel(builtinFunnelCopy(brief, ctx), brief, ctx);
     expect(optin!.html).toContain('<img class="mk-brand-logo" src="/files/logo.png"');
     expect(optin!.css).toContain('--mk-accent: #1d4ed8');

@@ -1,6 +1,7 @@
 import { PAGE_TYPE_OF_ROLE, type TAiLanguage, type TFunnelCopy, type TFunnelGenerateBody, type TPageCopy } from '../../../contracts/ai.js';
 import { templateBlocks as b, type TTemplatePage, type TTemplateTheme } from '../../funnels/index.js';
 import type { TWriteContext } from '../ai-context.js';
+import { capitalize } from '../builtin-kit/text-case.js';
 import { briefLanguage, phraseVars } from './builtin-funnel-writer.js';
 import { RENDER_UI, ROLE_SLUGS } from './funnel-render-ui.js';
 import {
@@ -16,7 +17,7 @@ import {
   webinarState,
   webinarVideo,
 } from './generated-blocks.js';
-import { capitalize, type TPhraseVars } from './phrase-kit.js';
+import type { TPhraseVars } from './phrase-kit.js';
 
 // Copy (plain text) into real builder pages: the templates' blocks and styles, every text escaped, the functional
 // blocks each role needs (webinar registration form, opt-in form with consent, webinar room states, order form,

@@ -1,5 +1,7 @@
 import type { TAiLanguage, TAiTone, TFunnelPageRole } from '../../../contracts/ai.js';
 import type { TFunnelType } from '../../../contracts/funnels.js';
+import { mulberry32 } from '../builtin-kit/seeded-random.js';
+import { typeset } from '../builtin-kit/typography.js';
 
 // The machinery of the built-in writer's phrase libraries (funnel-phrases.fr.ts, funnel-phrases.en.ts): a phrase is a
 // function of the brief's values returning one sentence, or '' when it does not apply (a price on a free offer…).
@@ -76,64 +78,6 @@ export type TRolePhrases = {
   cta_note: TSlot;
   guarantee: TSlot;
 };
-
-/** mulberry32: a small, fast PRNG; the same seed gives the same sequence. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Lower case without accents, for comparing words whatever their spelling. */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
-/** A test for the brand's words to avoid, as whole words (or phrases), whatever their case or accents. */
-export function avoidTest(words: readonly string[]): (text: string) => boolean {
-  const patterns = words
-    .map((w) => fold(w.trim()))
-    .filter((w) => w.length > 0)
-    .map((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u'));
-  return (text) => {
-    const folded = fold(text);
-    return patterns.some((p) => p.test(folded));
-  };
-}
-
-/** French typography of a written text: curly apostrophes, non-breaking spaces before ? ! ; : » and after «. */
-export function finish(language: TAiLanguage, text: string): string {
-  let out = text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/([\p{L}\d])'(?=[\p{L}\d])/gu, '$1’');
-  if (language === 'fr') {
-    out = out
-      .replace(/ ([!?;])/g, '\u202f$1')
-      .replace(/ ([:»])/g, '\u00a0$1')
-      .replace(/« /g, '«\u00a0');
-  }
-  return out;
-}
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
-}
-
-/** The first letter in lower case, unless the word looks like an acronym or a name in capitals (« PME », « TPE »). */
-export function lowerFirst(text: string): string {
-  const [first, second] = [text.charAt(0), text.charAt(1)];
-  if (!first || (second && second === second.toLocaleUpperCase() && second !== second.toLocaleLowerCase())) return text;
-  return first.toLocaleLowerCase() + text.slice(1);
-}
 
 /** A price in the workspace's currency, written the language's way (497 € / €497). */
 export function formatPrice(amount: number, currency: string, language: TAiLanguage): string {
@@ -213,7 +157,7 @@ export class PhrasePicker {
     return phrases
       .map((phrase) => phrase(this.vars))
       .filter((text) => text.trim() !== '')
-      .map((text) => finish(this.language, text))
+      .map((text) => typeset(this.language, text))
       .filter((text) => !this.avoided(text));
   }
 

@@ -1,10 +1,10 @@
-import { Badge, Button, Group, Image, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
+import { Badge, Group, Image, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAdPlatform, TTargetAudience } from '../../../contracts/ads.js';
 import { AD_TEXT_LIMITS, type TAdCreativeSet, type TAdVisual, type TBudgetPlanPhase, type TSuggestedAudience } from '../../../contracts/ai.js';
 import { useCampaignFormat } from '../ads/ad-format.js';
+import { RegenerateButton } from './generation-dialog.js';
 
 type TLimits = Record<string, number>;
 type TField = { key: string; max: number; list?: boolean };
@@ -76,17 +76,14 @@ function VariantCard({ variant, position, platform, busy, disabled, onRegenerate
         <Group justify="space-between" gap="xs">
           <Text fw={700}>{t('aiGenerate.ads.variant', { position })}</Text>
           {onRegenerate && (
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconRefresh size={14} aria-hidden />}
-              loading={busy}
-              disabled={disabled && !busy}
+            <RegenerateButton
+              busy={busy ?? false}
+              disabled={disabled ?? false}
               onClick={onRegenerate}
-              aria-label={t('aiGenerate.ads.regenerateNamed', { position })}
+              label={t('aiGenerate.ads.regenerateNamed', { position })}
             >
               {t('aiGenerate.regenerate')}
-            </Button>
+            </RegenerateButton>
           )}
         </Group>
         {variantFields(variant, platform).map((field) => {

@@ -1,8 +1,5 @@
-import { Button, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
-import { IconSparkles } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -14,33 +11,21 @@ import {
   type TGeneratedAdCampaign as TGeneratedAd,
 } from '../../../contracts/ai.js';
 import { api } from '../../lib/api.js';
-import { notifyError } from '../../lib/errors.js';
 import { useFormatters } from '../../lib/format.js';
 import { MoneyField } from '../../ui/number-field.js';
 import { ADS_KEY, CAMPAIGNS_PATH } from '../ads/ads-api.js';
-import { GENERATE_PATHS, useRegenerate } from './ai-api.js';
+import { GENERATE_PATHS, useRegenerateAt } from './ai-api.js';
 import { AdCreativeSetView } from './ad-creative-set.js';
-import { BriefForm, GenerationFlow, GenerationModal, useBriefError } from './generation-dialog.js';
+import { BriefForm, briefText, GenerateButton, GenerationFlow, useBriefError } from './generation-dialog.js';
 import { useGeneration, type TGeneration } from './use-generation.js';
 
 /** "Générer créatifs" on /ads: a brief, then a draft campaign with 5 variants, 3 visuals, audiences and a budget plan. */
 export function AdGenerateButton() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [opened, setOpened] = useState(false);
-  const close = () => {
-    setOpened(false);
-    void queryClient.invalidateQueries({ queryKey: ADS_KEY });
-  };
   return (
-    <>
-      <Button variant="default" leftSection={<IconSparkles size={16} aria-hidden />} onClick={() => setOpened(true)}>
-        {t('ads.ai')}
-      </Button>
-      <GenerationModal opened={opened} onClose={close} title={t('aiGenerate.ads.title')}>
-        <AdGeneration onClose={close} />
-      </GenerationModal>
-    </>
+    <GenerateButton label={t('ads.ai')} title={t('aiGenerate.ads.title')} listKey={ADS_KEY}>
+      {(close) => <AdGeneration onClose={close} />}
+    </GenerateButton>
   );
 }
 
@@ -73,7 +58,7 @@ function AdBrief({ generation, onCancel }: { generation: TGeneration<TAdGenerate
   const form = useForm<TValues>({
     initialValues: { platform: 'facebook', product: '', objective: 'conversions', budget: '', start_date: '', end_date: '' },
     validate: {
-      product: (value) => (value.trim().length < 2 ? t('aiGenerate.validation.brief') : null),
+      product: briefText(t('aiGenerate.validation.brief')),
       budget: (value) => (value === '' ? t('validation.required') : null),
       end_date: (value, values) => (value && values.start_date && value < values.start_date ? t('ads.form.datesOrder') : null),
     },
@@ -132,21 +117,16 @@ function AdBrief({ generation, onCancel }: { generation: TGeneration<TAdGenerate
 }
 
 function AdPreview({ campaign, generation }: { campaign: TGeneratedAd; generation: TGeneration<TAdGenerateBody, TGeneratedAd> }) {
-  const { t } = useTranslation();
-  const regenerate = useRegenerate();
-  const [busy, setBusy] = useState<number | null>(null);
-  const again = (index: number) => {
-    setBusy(index);
-    regenerate.mutate(
-      { generationId: campaign.generation_id, body: { part: 'variant', index } },
-      {
-        onSuccess: ({ variant }) => {
-          if (variant) generation.update((current) => ({ ...current, variants: current.variants.map((v, i) => (i === index ? variant : v)) }));
-        },
-        onError: (error) => notifyError(error, t),
-        onSettled: () => setBusy(null),
-      },
-    );
-  };
-  return <AdCreativeSetView set={campaign} platform={campaign.platform} currency={campaign.currency} onRegenerate={again} busyIndex={busy} />;
+  const { busyIndex, regenerateAt } = useRegenerateAt('variant', ({ variant }, index) => {
+    if (variant) generation.update((current) => ({ ...current, variants: current.variants.map((v, i) => (i === index ? variant : v)) }));
+  });
+  return (
+    <AdCreativeSetView
+      set={campaign}
+      platform={campaign.platform}
+      currency={campaign.currency}
+      onRegenerate={(index) => regenerateAt(campaign.generation_id, index)}
+      busyIndex={busyIndex}
+    />
+  );
 }

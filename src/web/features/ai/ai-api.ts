@@ -1,4 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   ZAdCreativeSet,
   type TAdCreativeSet,
@@ -8,9 +10,11 @@ import {
   type TRegenerateResult,
 } from '../../../contracts/ai.js';
 import { api } from '../../lib/api.js';
+import { notifyError } from '../../lib/errors.js';
 
 export const AI_PATH = '/api/marketing/ai';
 export const AI_KEY = ['ai'] as const;
+export const AI_STATUS_KEY = [...AI_KEY, 'status'] as const;
 export const generationsKey = (targetId: string) => [...AI_KEY, 'generations', targetId] as const;
 
 export const GENERATE_PATHS = {
@@ -19,9 +23,12 @@ export const GENERATE_PATHS = {
   ad: '/api/marketing/ads/generate',
 } as const;
 
-/** Which writer the workspace's generations use (the built-in generator or a model), for the dialog's badge. */
-export function useAiStatus() {
-  return useQuery({ queryKey: [...AI_KEY, 'status'], queryFn: () => api.get<TAiStatus>(`${AI_PATH}/status`), staleTime: 60_000 });
+/**
+ * GET /ai/status: which writer the workspace's generations use (the built-in generator or a model), where its settings
+ * come from, this month's usage. The dialogs' badge may take it a minute old (`staleTime`); the settings page reads it fresh.
+ */
+export function useAiStatus({ staleTime = 0 }: { staleTime?: number } = {}) {
+  return useQuery({ queryKey: AI_STATUS_KEY, queryFn: () => api.get<TAiStatus>(`${AI_PATH}/status`), staleTime });
 }
 
 /** Writes one part of a generation again (a funnel page, the email, an ad variant). */
@@ -30,6 +37,28 @@ export function useRegenerate() {
     mutationFn: ({ generationId, body }: { generationId: string; body: TRegenerateBody }) =>
       api.post<TRegenerateResult>(`${AI_PATH}/generations/${generationId}/regenerate`, body),
   });
+}
+
+/**
+ * Writes one funnel page or ad variant again, one at a time: `busyIndex` is the one being written (null when none);
+ * `onDone` takes the answer, a failure shows as a notification.
+ */
+export function useRegenerateAt(part: 'page' | 'variant', onDone: (result: TRegenerateResult, index: number) => void) {
+  const { t } = useTranslation();
+  const regenerate = useRegenerate();
+  const [busyIndex, setBusyIndex] = useState<number | null>(null);
+  const regenerateAt = (generationId: string, index: number) => {
+    setBusyIndex(index);
+    regenerate.mutate(
+      { generationId, body: { part, index } },
+      {
+        onSuccess: (result) => onDone(result, index),
+        onError: (error) => notifyError(error, t),
+        onSettled: () => setBusyIndex(null),
+      },
+    );
+  };
+  return { busyIndex, regenerateAt };
 }
 
 /** The generations that made this funnel, campaign or ad campaign, latest first. */

@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconRefresh, IconSparkles, IconUsers } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { IconRefresh, IconUsers } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -19,28 +19,17 @@ import { useFormatters } from '../../lib/format.js';
 import { Loading } from '../../ui/query-state.js';
 import { CAMPAIGNS_KEY, CAMPAIGNS_PATH } from '../email/email-api.js';
 import { GENERATE_PATHS, useRegenerate } from './ai-api.js';
-import { BriefForm, GenerationFlow, GenerationModal, useBriefError } from './generation-dialog.js';
+import { BriefForm, briefText, GenerateButton, GenerationFlow, useBriefError } from './generation-dialog.js';
 import { useToneOptions } from './tone-options.js';
 import { useGeneration, type TGeneration } from './use-generation.js';
 
 /** "Générer avec IA" on /email-marketing: a brief, then a draft campaign (subject and alternatives, content, segment). */
 export function EmailGenerateButton() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [opened, setOpened] = useState(false);
-  const close = () => {
-    setOpened(false);
-    void queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY });
-  };
   return (
-    <>
-      <Button variant="default" leftSection={<IconSparkles size={16} aria-hidden />} onClick={() => setOpened(true)}>
-        {t('email.ai')}
-      </Button>
-      <GenerationModal opened={opened} onClose={close} title={t('aiGenerate.email.title')}>
-        <EmailGeneration onClose={close} />
-      </GenerationModal>
-    </>
+    <GenerateButton label={t('email.ai')} title={t('aiGenerate.email.title')} listKey={CAMPAIGNS_KEY}>
+      {(close) => <EmailGeneration onClose={close} />}
+    </GenerateButton>
   );
 }
 
@@ -68,8 +57,6 @@ function EmailGeneration({ onClose }: { onClose: () => void }) {
   );
 }
 
-const required = (message: string) => (value: string) => (value.trim().length < 2 ? message : null);
-
 function EmailBrief({ generation, onCancel }: { generation: TGeneration<TEmailGenerateBody, TGeneratedEmail>; onCancel: () => void }) {
   const { t } = useTranslation();
   const tones = useToneOptions();
@@ -77,8 +64,8 @@ function EmailBrief({ generation, onCancel }: { generation: TGeneration<TEmailGe
     initialValues: { type: '', topic: '', audience: '', tone: 'professional' },
     validate: {
       type: (value) => (value === '' ? t('validation.required') : null),
-      topic: required(t('aiGenerate.validation.brief')),
-      audience: required(t('aiGenerate.validation.brief')),
+      topic: briefText(t('aiGenerate.validation.brief')),
+      audience: briefText(t('aiGenerate.validation.brief')),
     },
   });
   const error = useBriefError(form, generation.error);

@@ -1,19 +1,15 @@
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
-import { IconRefresh, IconSparkles } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TAiLanguage, TAiTone, TFunnelGenerateBody, TGeneratedFunnel } from '../../../contracts/ai.js';
 import { FUNNEL_TYPES, type TFunnelPage, type TFunnelType } from '../../../contracts/funnels.js';
 import { api } from '../../lib/api.js';
-import { notifyError } from '../../lib/errors.js';
 import { MoneyField } from '../../ui/number-field.js';
 import { useLanguageOptions } from '../funnels/funnel-options.js';
 import { FUNNELS_KEY, FUNNELS_PATH } from '../funnels/funnels-api.js';
-import { GENERATE_PATHS, useRegenerate } from './ai-api.js';
-import { BriefForm, GenerationFlow, GenerationModal, useBriefError } from './generation-dialog.js';
+import { GENERATE_PATHS, useRegenerateAt } from './ai-api.js';
+import { BriefForm, briefText, GenerateButton, GenerationFlow, RegenerateButton, useBriefError } from './generation-dialog.js';
 import { PageThumbnail } from './page-thumbnail.js';
 import { useToneOptions } from './tone-options.js';
 import { useGeneration, type TGeneration } from './use-generation.js';
@@ -21,22 +17,10 @@ import { useGeneration, type TGeneration } from './use-generation.js';
 /** "Générer avec IA" on /funnels: a brief, then a whole draft funnel (a webinar funnel has 7 pages) to review and open. */
 export function FunnelGenerateButton() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [opened, setOpened] = useState(false);
-  const close = () => {
-    setOpened(false);
-    // A draft made and kept shows in the list.
-    void queryClient.invalidateQueries({ queryKey: FUNNELS_KEY });
-  };
   return (
-    <>
-      <Button variant="default" leftSection={<IconSparkles size={16} aria-hidden />} onClick={() => setOpened(true)}>
-        {t('funnelList.ai')}
-      </Button>
-      <GenerationModal opened={opened} onClose={close} title={t('aiGenerate.funnel.title')}>
-        <FunnelGeneration onClose={close} />
-      </GenerationModal>
-    </>
+    <GenerateButton label={t('funnelList.ai')} title={t('aiGenerate.funnel.title')} listKey={FUNNELS_KEY}>
+      {(close) => <FunnelGeneration onClose={close} />}
+    </GenerateButton>
   );
 }
 
@@ -71,8 +55,6 @@ function FunnelGeneration({ onClose }: { onClose: () => void }) {
   );
 }
 
-const required = (message: string) => (value: string) => (value.trim().length < 2 ? message : null);
-
 function FunnelBrief({ generation, onCancel }: { generation: TGeneration<TFunnelGenerateBody, TGeneratedFunnel>; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
   const languages = useLanguageOptions();
@@ -89,9 +71,9 @@ function FunnelBrief({ generation, onCancel }: { generation: TGeneration<TFunnel
     },
     validate: {
       type: (value) => (value === '' ? t('validation.required') : null),
-      topic: required(t('aiGenerate.validation.brief')),
+      topic: briefText(t('aiGenerate.validation.brief')),
       product_price: (value) => (value === '' ? t('validation.required') : null),
-      target_audience: required(t('aiGenerate.validation.brief')),
+      target_audience: briefText(t('aiGenerate.validation.brief')),
     },
   });
   const error = useBriefError(form, generation.error);
@@ -160,21 +142,9 @@ function FunnelBrief({ generation, onCancel }: { generation: TGeneration<TFunnel
 
 function FunnelPreview({ funnel, generation }: { funnel: TGeneratedFunnel; generation: TGeneration<TFunnelGenerateBody, TGeneratedFunnel> }) {
   const { t } = useTranslation();
-  const regenerate = useRegenerate();
-  const [busy, setBusy] = useState<number | null>(null);
-  const again = (index: number) => {
-    setBusy(index);
-    regenerate.mutate(
-      { generationId: funnel.generation_id, body: { part: 'page', index } },
-      {
-        onSuccess: ({ page }) => {
-          if (page) generation.update((current) => ({ ...current, pages: current.pages.map((p, i) => (i === index ? page : p)) }));
-        },
-        onError: (error) => notifyError(error, t),
-        onSettled: () => setBusy(null),
-      },
-    );
-  };
+  const { busyIndex, regenerateAt } = useRegenerateAt('page', ({ page }, index) => {
+    if (page) generation.update((current) => ({ ...current, pages: current.pages.map((p, i) => (i === index ? page : p)) }));
+  });
   return (
     <Stack gap="sm">
       <div>
@@ -192,7 +162,14 @@ function FunnelPreview({ funnel, generation }: { funnel: TGeneratedFunnel; gener
       </div>
       <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {funnel.pages.map((page, index) => (
-          <PagePreview key={page.id} page={page} position={index + 1} busy={busy === index} disabled={busy !== null} onRegenerate={() => again(index)} />
+          <PagePreview
+            key={page.id}
+            page={page}
+            position={index + 1}
+            busy={busyIndex === index}
+            disabled={busyIndex !== null}
+            onRegenerate={() => regenerateAt(funnel.generation_id, index)}
+          />
         ))}
       </Stack>
     </Stack>
@@ -227,17 +204,9 @@ function PagePreview({ page, position, busy, disabled, onRegenerate }: TPageProp
             </Text>
           )}
           <Group mt={4}>
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconRefresh size={14} aria-hidden />}
-              loading={busy}
-              disabled={disabled && !busy}
-              onClick={onRegenerate}
-              aria-label={t('aiGenerate.funnel.regeneratePageNamed', { name: page.name })}
-            >
+            <RegenerateButton busy={busy} disabled={disabled} onClick={onRegenerate} label={t('aiGenerate.funnel.regeneratePageNamed', { name: page.name })}>
               {t('aiGenerate.funnel.regeneratePage')}
-            </Button>
+            </RegenerateButton>
           </Group>
         </Stack>
       </Group>

@@ -1,13 +1,11 @@
 import { Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAdCampaign } from '../../../contracts/ads.js';
-import { notifyError } from '../../lib/errors.js';
 import { useFormatters } from '../../lib/format.js';
 import { CardSection } from '../../ui/card-section.js';
 import { useSignedInMe } from '../auth/session.js';
-import { generationsKey, useGeneratedCreatives, useRegenerate } from './ai-api.js';
+import { generationsKey, useGeneratedCreatives, useRegenerateAt } from './ai-api.js';
 import { AdCreativeSetView } from './ad-creative-set.js';
 
 /**
@@ -20,26 +18,20 @@ export function GeneratedCreativesSection({ campaign }: { campaign: TAdCampaign 
   const canEdit = useSignedInMe().role !== 'viewer';
   const queryClient = useQueryClient();
   const { generation: latest, set } = useGeneratedCreatives(campaign.id);
-  const regenerate = useRegenerate();
-  const [busy, setBusy] = useState<number | null>(null);
+  const { busyIndex, regenerateAt } = useRegenerateAt('variant', () => void queryClient.invalidateQueries({ queryKey: generationsKey(campaign.id) }));
   if (!latest || !set) return null;
-  const again = (index: number) => {
-    setBusy(index);
-    regenerate.mutate(
-      { generationId: latest.id, body: { part: 'variant', index } },
-      {
-        onSuccess: () => queryClient.invalidateQueries({ queryKey: generationsKey(campaign.id) }),
-        onError: (error) => notifyError(error, t),
-        onSettled: () => setBusy(null),
-      },
-    );
-  };
   return (
     <CardSection title={t('aiGenerate.ads.generatedTitle')}>
       <Text size="sm" c="dimmed">
         {t('aiGenerate.ads.generatedOn', { date: format.dateTime(latest.created_at) })}
       </Text>
-      <AdCreativeSetView set={set} platform={campaign.platform} currency={campaign.currency} onRegenerate={canEdit ? again : undefined} busyIndex={busy} />
+      <AdCreativeSetView
+        set={set}
+        platform={campaign.platform}
+        currency={campaign.currency}
+        onRegenerate={canEdit ? (index) => regenerateAt(latest.id, index) : undefined}
+        busyIndex={busyIndex}
+      />
     </CardSection>
   );
 }

@@ -2,7 +2,8 @@ import { Badge, Box, Button, Group, List, Loader, Modal, Progress, Stack, Text, 
 import type { UseFormReturnType } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconSparkles, IconTrash } from '@tabler/icons-react';
+import { IconCheck, IconRefresh, IconSparkles, IconTrash } from '@tabler/icons-react';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAiProgressEvent } from '../../../contracts/ai.js';
@@ -23,10 +24,40 @@ export function GenerationModal({ opened, onClose, title, children }: { opened: 
   );
 }
 
+type TGenerateButtonProps = {
+  /** The button's words ("Générer avec IA", "Générer créatifs"). */
+  label: string;
+  title: string;
+  /** The list the drafts go to, read again when the dialog closes (a draft made and kept shows in it). */
+  listKey: QueryKey;
+  /** The dialog's content, given how to close it. */
+  children: (close: () => void) => ReactNode;
+};
+
+/** A list page's generation button and its dialog. */
+export function GenerateButton({ label, title, listKey, children }: TGenerateButtonProps) {
+  const queryClient = useQueryClient();
+  const [opened, setOpened] = useState(false);
+  const close = () => {
+    setOpened(false);
+    void queryClient.invalidateQueries({ queryKey: listKey });
+  };
+  return (
+    <>
+      <Button variant="default" leftSection={<IconSparkles size={16} aria-hidden />} onClick={() => setOpened(true)}>
+        {label}
+      </Button>
+      <GenerationModal opened={opened} onClose={close} title={title}>
+        {children(close)}
+      </GenerationModal>
+    </>
+  );
+}
+
 /** Who writes: the built-in generator (no model, no cost) or the workspace's model, named. */
 export function WriterBadge() {
   const { t } = useTranslation();
-  const status = useAiStatus();
+  const status = useAiStatus({ staleTime: 60_000 });
   if (!status.data) return null;
   const builtin = status.data.writer === 'builtin';
   return (
@@ -102,6 +133,9 @@ export function useBriefError<T extends object>(form: UseFormReturnType<T>, erro
   }, [error]);
   return shown;
 }
+
+/** A brief's text field: a few characters at least. */
+export const briefText = (message: string) => (value: string) => (value.trim().length < 2 ? message : null);
 
 type TBriefFormProps = {
   onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
@@ -186,5 +220,24 @@ export function GenerationFlow<TResult>({ generation, intro, form, preview, acce
         </>
       )}
     </Stack>
+  );
+}
+
+type TRegenerateButtonProps = { busy: boolean; disabled: boolean; onClick: () => void; label: string; children: ReactNode };
+
+/** "Régénérer" on one part of a preview (a page, a variant): the others wait while one is written again. */
+export function RegenerateButton({ busy, disabled, onClick, label, children }: TRegenerateButtonProps) {
+  return (
+    <Button
+      size="xs"
+      variant="light"
+      leftSection={<IconRefresh size={14} aria-hidden />}
+      loading={busy}
+      disabled={disabled && !busy}
+      onClick={onClick}
+      aria-label={label}
+    >
+      {children}
+    </Button>
   );
 }

@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { AI_TONES } from '../../../contracts/ai.js';
+import { AI_TONES, type TAiTone } from '../../../contracts/ai.js';
 
-/** The tones a brief can ask for, named in the interface's language. */
-export function useToneOptions(): { value: string; label: string }[] {
+/**
+ * The writing tones, named in the interface's language (Professionnel, Chaleureux…): the generation briefs, the brand
+ * kit and the editors' "IA" menu.
+ */
+export function useToneOptions(): { value: TAiTone; label: string }[] {
   const { t } = useTranslation();
   return AI_TONES.map((value) => ({ value, label: t(`aiGenerate.tones.${value}`) }));
 }

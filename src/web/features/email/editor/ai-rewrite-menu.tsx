@@ -8,7 +8,7 @@ import type { TAiLanguage } from '../../../../contracts/ai.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { notifyError } from '../../../lib/errors.js';
 import { rewriteText } from '../../settings/ai/ai-api.js';
-import { useToneOptions } from '../../settings/ai/tone-options.js';
+import { useToneOptions } from '../../ai/tone-options.js';
 import { MAX_REWRITE_LENGTH, rangeStillIn, replaceRangeWithText, rewriteRequest, type TRewriteChoice } from './ai-rewrite-text.js';
 
 /**

@@ -1,31 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TAiLanguage, TAiStatus, TAiTone, TBrandKit, TBrandKitBody } from '../../../../contracts/ai.js';
+import type { TAiLanguage, TAiTone, TBrandKit, TBrandKitBody } from '../../../../contracts/ai.js';
 import { REWRITE_ACTIONS } from '../../../../contracts/ai.js';
 import { api } from '../../../lib/api.js';
+import { AI_KEY, AI_PATH } from '../../ai/ai-api.js';
 
-// The AI endpoints the web calls: the brand kit, the writer's status, and the editors' "rewrite the selection".
+// The AI endpoints of the settings and the editors: the brand kit and "rewrite the selection" (the writer's status
+// and the generations are in features/ai/ai-api.ts).
 
-export const BRAND_KIT_KEY = ['ai', 'brand-kit'] as const;
-export const AI_STATUS_KEY = ['ai', 'status'] as const;
-const BASE = '/api/marketing/ai';
+export const BRAND_KIT_KEY = [...AI_KEY, 'brand-kit'] as const;
 
 /** GET /ai/brand-kit (the defaults until the first save). */
 export function useBrandKit() {
-  return useQuery({ queryKey: BRAND_KIT_KEY, queryFn: () => api.get<TBrandKit>(`${BASE}/brand-kit`) });
+  return useQuery({ queryKey: BRAND_KIT_KEY, queryFn: () => api.get<TBrandKit>(`${AI_PATH}/brand-kit`) });
 }
 
 /** PUT /ai/brand-kit: the fields sent are saved, the answer replaces the cached kit. */
 export function useSaveBrandKit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TBrandKitBody) => api.put<TBrandKit>(`${BASE}/brand-kit`, body),
+    mutationFn: (body: TBrandKitBody) => api.put<TBrandKit>(`${AI_PATH}/brand-kit`, body),
     onSuccess: (saved) => queryClient.setQueryData(BRAND_KIT_KEY, saved),
   });
-}
-
-/** GET /ai/status: which writer generations use, where its settings come from, this month's usage. */
-export function useAiStatus() {
-  return useQuery({ queryKey: AI_STATUS_KEY, queryFn: () => api.get<TAiStatus>(`${BASE}/status`) });
 }
 
 export type TRewriteAction = (typeof REWRITE_ACTIONS)[number];
@@ -34,5 +29,5 @@ export type TRewriteAnswer = { text: string; writer: 'builtin' | 'model' };
 
 /** POST /ai/rewrite: the selected plain text, rewritten (plain text too). */
 export function rewriteText(request: TRewriteRequest): Promise<TRewriteAnswer> {
-  return api.post<TRewriteAnswer>(`${BASE}/rewrite`, request);
+  return api.post<TRewriteAnswer>(`${AI_PATH}/rewrite`, request);
 }

@@ -7,8 +7,8 @@ import type { TCredential } from '../../../../contracts/credentials.js';
 import { api } from '../../../lib/api.js';
 import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { QueryState } from '../../../ui/query-state.js';
+import { AI_STATUS_KEY } from '../../ai/ai-api.js';
 import { CREDENTIALS_KEY, useCredentials } from '../payments/payments-query.js';
-import { AI_STATUS_KEY } from './ai-api.js';
 
 type TValues = { base_url: string; api_key: string; model: string; image_model: string };
 const PATH = '/api/workspace/credentials/openai_compatible';

@@ -5,7 +5,7 @@ import type { TAiStatus } from '../../../../contracts/ai.js';
 import { useFormatters } from '../../../lib/format.js';
 import { CardSection } from '../../../ui/card-section.js';
 import { QueryState } from '../../../ui/query-state.js';
-import { useAiStatus } from './ai-api.js';
+import { useAiStatus } from '../../ai/ai-api.js';
 
 /** The installation's variables that connect a model for every workspace (docs: AI_*). */
 const AI_VARIABLES = ['AI_BASE_URL', 'AI_API_KEY', 'AI_MODEL', 'AI_IMAGE_MODEL'];

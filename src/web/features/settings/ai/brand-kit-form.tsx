@@ -8,7 +8,7 @@ import { notifyError, setFormErrors } from '../../../lib/errors.js';
 import { ImagePicker } from '../../email/editor/image-picker.js';
 import { useLanguageOptions } from '../../funnels/funnel-options.js';
 import { useSaveBrandKit } from './ai-api.js';
-import { useToneOptions } from './tone-options.js';
+import { useToneOptions } from '../../ai/tone-options.js';
 
 type TLogo = { id: string; url: string } | null;
 type TValues = {
