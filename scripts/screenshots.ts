@@ -187,8 +187,13 @@ async function main(): Promise<void> {
         await generate.getByLabel('Produit ou offre').fill('Programme « Confiance en soi » en 8 semaines');
         await generate.getByLabel('Budget total').fill('1 200');
         await generate.getByRole('button', { name: 'Générer', exact: true }).click();
-        await generate.getByRole('img').nth(2).waitFor();
-        await page.waitForTimeout(600);
+        // The preview: its button to open the campaign, then the three visuals loaded.
+        await generate.getByRole('button', { name: 'Ouvrir la campagne' }).waitFor({ timeout: 60_000 });
+        await generate.locator('img[src*="/files/"]').nth(2).waitFor();
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll<HTMLImageElement>('img[src*="/files/"]')].every((img) => img.complete && img.naturalWidth > 0),
+        );
+        await page.waitForTimeout(400);
         await page.screenshot({ path: `${OUT}/ai-ad-creatives-${suffix}.png` });
         console.log(`  docs/screenshots/ai-ad-creatives-${suffix}.png`);
         // The draft goes, so the next pass's /ads shows the demo's campaigns only.

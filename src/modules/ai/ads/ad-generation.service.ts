@@ -18,6 +18,7 @@ import { getWorkspace } from '../../workspaces/index.js';
 import type { TGenerated, TGenerationDeps, TWriteContext } from '../ai-context.js';
 import { isWorkspaceLink } from '../ai-links.js';
 import { makeAdVisuals } from '../visuals/ad-visuals.js';
+import { slugOf } from '../visuals/stored-visual.js';
 import { containsAvoided } from '../builtin-kit/avoided-words.js';
 import { typeset } from '../builtin-kit/typography.js';
 import { adPeriod, budgetPlan } from './ad-budget.js';
@@ -158,17 +159,4 @@ function firstTexts(variant: TAdVariant): { ad_copy: string; headline: string } 
   if ('headlines' in variant) return { ad_copy: (variant as TGoogleAdVariant).descriptions[0]!, headline: variant.headlines[0]! };
   if ('intro_text' in variant) return { ad_copy: (variant as TLinkedInAdVariant).intro_text, headline: variant.headline };
   return { ad_copy: (variant as TMetaAdVariant).primary_text, headline: variant.headline };
-}
-
-/** A URL- and file-safe slug (utm_campaign, file names): accents dropped, lower-case, hyphens, at most 50 characters. */
-function slugOf(text: string, fallback: string): string {
-  const slug = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 50)
-    .replace(/-+$/, '');
-  return slug || fallback;
 }

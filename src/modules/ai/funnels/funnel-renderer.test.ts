@@ -81,4 +81,27 @@ describe('renderGeneratedFunnel', () => {
     expect(optin!.html).toContain('<img class="mk-brand-logo" src="/files/logo.png"');
     expect(optin!.css).toContain('--mk-accent: #1d4ed8');
   });
+
+  it('shows a hero image on the pages that have one, escaped, and none from an address that is not one', () => {
+    const brief: TFunnelGenerateBody = { type: 'webinar', topic: 'yoga prénatal', product_price: 97, target_audience: 'futures mamans' };
+    const ctx = testWriteContext();
+    const image = (url: string, alt = 'Le "yoga" <doux> & calme') => ({
+      url,
+      alt,
+      file_id: '00000000-0000-4000-8000-000000000000',
+      format: '1.91:1' as const,
+      source: 'composition' as const,
+    });
+    const pages = renderGeneratedFunnel(builtinFunnelCopy(brief, ctx), brief, ctx, {
+      registration: image('/files/hero-1'),
+      sales: image('javascript:alert(1)'),
+      upsell: image('/files/x" onerror="alert(1)'),
+    });
+    expect(pages[0]!.html).toContain(
+      '<img class="mk-hero-img" src="/files/hero-1" alt="Le &quot;yoga&quot; &lt;doux> &amp; calme" width="1200" height="628" loading="eager" decoding="async">',
+    );
+    expect(pages[0]!.css).toContain('.mk-hero-img {');
+    expect(pages.filter((p) => p.html.includes('<img class="mk-hero-img"'))).toHaveLength(1);
+    expect(pages.map((p) => p.html).join('')).not.toMatch(/javascript:|onerror/);
+  });
 });

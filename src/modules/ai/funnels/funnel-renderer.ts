@@ -10,6 +10,7 @@ import {
   brandTopbar,
   emptyVideo,
   GENERATED_CSS,
+  heroImage,
   t,
   webinarCountdown,
   webinarField,
@@ -17,12 +18,14 @@ import {
   webinarState,
   webinarVideo,
 } from './generated-blocks.js';
+import type { TFunnelImages } from './funnel-images.js';
 import type { TPhraseVars } from './phrase-kit.js';
 
 // Copy (plain text) into real builder pages: the templates' blocks and styles, every text escaped, the functional
 // blocks each role needs (webinar registration form, opt-in form with consent, webinar room states, order form,
 // upsell accept and decline, video with a delayed call to action, next-step links that the public server points at
-// the funnel's next page). A page may show the brand's logo; no other image and no outside address.
+// the funnel's next page). A page may show the brand's logo and its hero image (funnel-images.ts), both from the
+// workspace's media library; no other image and no outside address.
 
 type TRenderContext = {
   lang: TAiLanguage;
@@ -30,17 +33,19 @@ type TRenderContext = {
   vars: TPhraseVars;
   brand: string;
   logoUrl: string | null;
+  /** The hero's image (its markup, or '' without one). */
+  image: string;
   /** The last page of the funnel has no next step to offer. */
   isLast: boolean;
 };
 
 /** Every page of a generated funnel, with slugs unique within it. */
-export function renderGeneratedFunnel(copy: TFunnelCopy, brief: TFunnelGenerateBody, ctx: TWriteContext): TTemplatePage[] {
+export function renderGeneratedFunnel(copy: TFunnelCopy, brief: TFunnelGenerateBody, ctx: TWriteContext, images: TFunnelImages = {}): TTemplatePage[] {
   const taken = new Set<string>();
   return copy.pages.map((page, index) => {
     const slug = freeSlug(ROLE_SLUGS[briefLanguage(brief, ctx)][page.role], taken);
     taken.add(slug);
-    return renderGeneratedPage(page, brief, ctx, { slug, isLast: index === copy.pages.length - 1 });
+    return renderGeneratedPage(page, brief, ctx, { slug, isLast: index === copy.pages.length - 1, image: images[page.role] });
   });
 }
 
@@ -50,7 +55,12 @@ function freeSlug(base: string, taken: Set<string>): string {
 }
 
 /** One page from its copy (a regeneration re-renders only the page it rewrote). */
-export function renderGeneratedPage(copy: TPageCopy, brief: TFunnelGenerateBody, ctx: TWriteContext, place: { slug: string; isLast: boolean }): TTemplatePage {
+export function renderGeneratedPage(
+  copy: TPageCopy,
+  brief: TFunnelGenerateBody,
+  ctx: TWriteContext,
+  place: { slug: string; isLast: boolean; image?: { url: string; alt: string } | null },
+): TTemplatePage {
   const lang = briefLanguage(brief, ctx);
   const vars = phraseVars(brief, ctx);
   const rc: TRenderContext = {
@@ -59,6 +69,7 @@ export function renderGeneratedPage(copy: TPageCopy, brief: TFunnelGenerateBody,
     vars,
     brand: vars.brand,
     logoUrl: ctx.brand.logo_url,
+    image: place.image ? heroImage(place.image) : '',
     isLast: place.isLast,
   };
   const body = BODIES[copy.role](copy, rc);
@@ -108,7 +119,7 @@ function formPage(c: TPageCopy, rc: TRenderContext): string[] {
   const title = ui.formTitle[c.role] ?? ui.formTitle.optin!;
   return [
     brandTopbar(rc.lang, rc.brand, rc.logoUrl),
-    `<section class="mk-hero mk-hero--dark"><div class="mk-container mk-hero-grid"><div>${b.liveEyebrow(t(c.eyebrow))}<h1>${t(c.headline)}</h1><p class="mk-lead">${t(c.promise)}</p></div>${b.formCard({ id: 'formulaire', title: t(title), text: t(c.cta_note), form })}</div></section>`,
+    `<section class="mk-hero mk-hero--dark"><div class="mk-container mk-hero-grid"><div>${b.liveEyebrow(t(c.eyebrow))}<h1>${t(c.headline)}</h1><p class="mk-lead">${t(c.promise)}</p>${rc.image}</div>${b.formCard({ id: 'formulaire', title: t(title), text: t(c.cta_note), form })}</div></section>`,
     b.section(b.heading(t(ui.learnTitle)) + b.checklist(c.bullets.map(t)), { narrow: true }),
     sectionCards(c, 'alt'),
     faqSection(c, rc),
@@ -176,7 +187,7 @@ function salesPage(c: TPageCopy, rc: TRenderContext): string[] {
   });
   return [
     brandTopbar(rc.lang, rc.brand, rc.logoUrl),
-    `<section class="mk-hero mk-hero--dark mk-hero--center"><div class="mk-container mk-narrow">${b.eyebrow(t(c.eyebrow))}<h1>${t(c.headline)}</h1><p class="mk-lead">${t(c.promise)}</p><div class="mk-cta">${b.linkButton(t(c.cta_label), '#commande', { variant: 'light', xl: true })}</div></div></section>`,
+    `<section class="mk-hero mk-hero--dark mk-hero--center"><div class="mk-container mk-narrow">${b.eyebrow(t(c.eyebrow))}<h1>${t(c.headline)}</h1><p class="mk-lead">${t(c.promise)}</p>${rc.image}<div class="mk-cta">${b.linkButton(t(c.cta_label), '#commande', { variant: 'light', xl: true })}</div></div></section>`,
     b.section(b.heading(t(ui.benefitsTitle)) + b.checklist(c.bullets.map(t)), { narrow: true }),
     sectionCards(c, 'alt'),
     b.section(b.heading(t(c.cta_label), t(c.cta_note)) + order, { variant: 'tint', id: 'commande' }),

@@ -1,5 +1,5 @@
 import { BLOCK_KINDS } from '../../../contracts/funnel-blocks.js';
-import type { TAiLanguage } from '../../../contracts/ai.js';
+import { AD_VISUAL_SIZES, type TAdVisualFormat, type TAiLanguage } from '../../../contracts/ai.js';
 import { escapeText, templateBlocks as b, THEMES, type TTemplateTheme } from '../../funnels/index.js';
 import type { TFunnelType } from '../../../contracts/funnels.js';
 
@@ -26,8 +26,35 @@ export function brandFooter(lang: TAiLanguage, brand: string, options: { terms?:
   return b.footer(lang, options).replace(b.BRAND[lang], t(brand));
 }
 
-/** The logo's size in the top bar (the templates have no image). */
-export const GENERATED_CSS = '\n.mk-brand-logo { height: 32px; width: auto; display: block; border-radius: 6px; }\n';
+/** The hero images' shape (funnel-images.ts makes them in it). */
+export const HERO_IMAGE_FORMAT: TAdVisualFormat = '1.91:1';
+export const HERO_IMAGE_SIZE = AD_VISUAL_SIZES[HERO_IMAGE_FORMAT];
+
+/** A hero image's address we show: the media library's (our public server, or a relative path). */
+function safeImage(url: string): string | null {
+  return /^(https?:\/\/|\/)[^\s"'<>]+$/.test(url) ? url : null;
+}
+
+/**
+ * A page's hero image (funnel-images.ts): its size reserves its place, loaded at once (it is above the fold); an image
+ * of another shape is cropped to the hero's shape rather than stretched.
+ */
+export function heroImage(image: { url: string; alt: string }): string {
+  const src = safeImage(image.url);
+  if (!src) return '';
+  const { width, height } = HERO_IMAGE_SIZE;
+  return `<img class="mk-hero-img" src="${b.attr(src)}" alt="${b.attr(image.alt)}" width="${width}" height="${height}" loading="eager" decoding="async">`;
+}
+
+/** The logo's size in the top bar and the hero image's frame, in the video poster's style (the templates have no image). */
+export const GENERATED_CSS = `
+.mk-brand-logo { height: 32px; width: auto; display: block; border-radius: 6px; }
+.mk-hero-img {
+  display: block; width: 100%; height: auto; aspect-ratio: ${HERO_IMAGE_SIZE.width} / ${HERO_IMAGE_SIZE.height}; object-fit: cover; margin: 28px 0 0; border-radius: 18px;
+  box-shadow: 0 30px 60px -30px rgba(15, 23, 42, 0.7), 0 0 0 1px rgba(255, 255, 255, 0.12);
+}
+.mk-hero--center .mk-hero-img { margin-left: auto; margin-right: auto; }
+`;
 
 /** One of the watch page's states, shown alone by our webinar script. */
 export function webinarState(state: 'before' | 'live' | 'replay' | 'ended' | 'invalid', inner: string): string {
