@@ -165,6 +165,19 @@ describe('builtinAdCopy', () => {
     }
   });
 
+  it('never leaves a shortened product name inside open quotes or brackets', () => {
+    const product = 'Programme « Confiance en soi » en 8 semaines (avec un suivi individuel)';
+    for (const platform of AD_GENERATION_PLATFORMS) {
+      for (const seed of [1, 2, 3]) {
+        const copy = builtinAdCopy(brief(platform, 'conversions', 'fr', product), testContext('fr', { seed }));
+        for (const text of textsOf(copy)) {
+          expect(text.split('«').length, text).toBe(text.split('»').length);
+          expect(text.split('(').length, text).toBe(text.split(')').length);
+        }
+      }
+    }
+  });
+
   it('never writes the brand’s words to avoid', () => {
     const ctx = testContext('fr', { brand: { words_to_avoid: ['méthode', 'gratuitement', 'Simple'] } });
     for (const platform of AD_GENERATION_PLATFORMS) {

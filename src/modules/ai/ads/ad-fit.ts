@@ -93,8 +93,23 @@ export function shortenAtWord(text: string, max: number, stopWords: readonly str
       break;
     }
   }
-  const out = kept.join(' ');
+  const out = closedQuotes(kept.join(' '));
   return out.length >= 2 ? out : null;
+}
+
+const QUOTE_PAIRS = [
+  ['«', '»'],
+  ['“', '”'],
+  ['(', ')'],
+] as const;
+
+/** A cut text never ends inside quotes or brackets ("Programme « Confiance" reads broken): it stops before them. */
+function closedQuotes(text: string): string {
+  let out = text;
+  for (const [open, close] of QUOTE_PAIRS) {
+    while (out.split(open).length > out.split(close).length) out = out.slice(0, out.lastIndexOf(open)).replace(/[\s,;:–—-]+$/u, '');
+  }
+  return out;
 }
 
 /** A text's forms from the full one to shorter ones (distinct), for slots whose text the member wrote. */
