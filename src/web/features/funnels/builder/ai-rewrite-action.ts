@@ -28,7 +28,10 @@ export function addAiRewriteAction(editor: Editor, { label, onOpen }: { label: s
     result: (rte, action) => onOpen(selectionOf(rte, action.btn)),
   });
   return () => {
-    editor.RichTextEditor.remove(AI_RTE_ACTION);
+    // Leaving the builder, React runs the builder's own clean-up (editor.destroy()) before this one, and a destroyed
+    // editor has no RichTextEditor any more (reading it threw: a CI failure). Only a live editor needs the button off.
+    const rte = editor.RichTextEditor as Editor['RichTextEditor'] | undefined;
+    rte?.remove(AI_RTE_ACTION);
   };
 }
 
