@@ -4,7 +4,13 @@
 // the load (autocannon, keep-alive connections) from this one. Target: the page and the tracking endpoint at 60 % or
 // more of the hello-world. Then the server is closed (its buffered events written) and the events recorded are
 // compared with the requests answered: they must be equal. PostgreSQL with DATABASE_URL, else PGlite.
+// Two references frame the numbers: the server's floor (a 304 of our script: the fast path's security headers and
+// rate limit, no event) and the ceiling (a bare node:http server writing the page's exact bytes and nothing else).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'node:http';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
@@ -56,11 +62,37 @@ const amount = Math.max(5000, Math.round(warm.rps * DURATION));
 const page = await measured(server, () => load(`${base}${info.page}`, amount));
 const tracking = await measured(server, () => load(`${base}${info.tracking}`, amount));
 // The floor of the product's public server: our runtime script revalidated (a 304 from memory, no event, no
-// database) through the same hooks as every request (security headers, cookie filter, rate limit, compression).
+// database), answered by the fast path with the security headers and rate limit of every answer.
 const script = await fetch(`${base}/p/runtime.js`);
 const floor = await measured(server, () => load(`${base}/p/runtime.js`, amount, { 'if-none-match': script.headers.get('etag') ?? '' }));
+// The page's exact answer (headers and compressed body), for the ceiling below.
+const sample = await new Promise<{ headers: string[]; body: string }>((resolve, reject) => {
+  // A prefetch gets the same answer and is not counted as a view (the events stay equal to the requests measured).
+  const headers = { 'user-agent': BROWSER, accept: 'text/html', 'accept-encoding': 'br, gzip', 'sec-purpose': 'prefetch' };
+  request(`${base}${info.page}`, { headers }, (response) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => {
+      const pairs: string[] = [];
+      const raw = response.rawHeaders;
+      for (let i = 0; i < raw.length; i += 2) if (!['date', 'connection', 'keep-alive'].includes(raw[i]!.toLowerCase())) pairs.push(raw[i]!, raw[i + 1]!);
+      resolve({ headers: pairs, body: Buffer.concat(chunks).toString('base64') });
+    });
+  })
+    .on('error', reject)
+    .end();
+});
 server.child.kill('SIGTERM');
 const { events } = (await server.next()) as { events: number };
+
+const samplePath = join(tmpdir(), `bench-public-sample-${process.pid}.json`);
+writeFileSync(samplePath, JSON.stringify(sample));
+process.env.BENCH_PUBLIC_SAMPLE = samplePath;
+const raw = start('bench/public-raw.ts');
+const { port: rawPort } = (await raw.next()) as { port: number };
+await load(`http://127.0.0.1:${rawPort}/`, 5000);
+const ceiling = await measured(raw, () => load(`http://127.0.0.1:${rawPort}/`, amount));
+raw.child.kill('SIGTERM');
 
 const pct = (n: number) => `${Math.round((n / bare.rps) * 100)} %`;
 console.log(`database: ${info.database}; ${CONNECTIONS} connections, ${DURATION} s per run, load from this process, each server in its own`);
@@ -73,7 +105,10 @@ console.log(
   `tracking (next-step, 302):       ${Math.round(tracking.rps)} req/s, p99 ${tracking.p99} ms, ${cpu(tracking)}  (${pct(tracking.rps)} of hello-world; target ≥ 60 %)`,
 );
 console.log(
-  `server floor (304, no work):     ${Math.round(floor.rps)} req/s, p99 ${floor.p99} ms, ${cpu(floor)}  (${pct(floor.rps)} of hello-world: the security headers, rate limit and hooks every request pays)`,
+  `server floor (304, no work):     ${Math.round(floor.rps)} req/s, p99 ${floor.p99} ms, ${cpu(floor)}  (${pct(floor.rps)} of hello-world: the security headers and rate limit every answer pays)`,
+);
+console.log(
+  `ceiling (bare node:http, page bytes): ${Math.round(ceiling.rps)} req/s, p99 ${ceiling.p99} ms, ${cpu(ceiling)}  (${pct(ceiling.rps)} of hello-world: the same answer written with no work at all)`,
 );
 const sent = warm.answered + page.answered + tracking.answered;
 console.log(

@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import lightMyRequest from 'light-my-request';
 import { buildAdminServer, buildPublicServer, createRuntime } from '../src/boot.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createLogger, type Log } from '../src/platform/log.js';
@@ -24,6 +25,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const publicApp = await buildPublicServer(runtime);
   await app.ready();
   await publicApp.ready();
+  throughFastPath(publicApp);
   return {
     runtime,
     app,
@@ -37,6 +39,17 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       await runtime.database.close();
     },
   };
+}
+
+/**
+ * Fastify's inject calls its router directly: the public server's injected requests go through the fast path first,
+ * as requests on its port do (platform/http/public-fast-path.ts), so every test of a public page covers both ways.
+ */
+export function throughFastPath(publicApp: FastifyInstance): void {
+  const dispatch = (request: Parameters<typeof publicApp.routing>[0], response: Parameters<typeof publicApp.routing>[1]) => {
+    if (!publicApp.publicFastPath.answer(request, response)) publicApp.routing(request, response);
+  };
+  publicApp.inject = ((options: Parameters<typeof lightMyRequest>[1]) => lightMyRequest(dispatch, options)) as typeof publicApp.inject;
 }
 
 let counter = 0;

@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import type { TRouteEntry } from './api-app.js';
+import { rateLimitKey, RateWindows, type PublicFastPath } from './public-fast-path.js';
 
 /** Finds the workspace a custom domain (`Host`) belongs to; undefined for the product's own host or unknown ones. */
 export type HostResolver = (hostname: string) => Promise<string | undefined>;
@@ -19,6 +20,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route of the public server, for tests that walk them (tenant isolation, limits). */
     publicRouteTable: TRouteEntry[];
+    /** Answers from memory in front of Fastify: modules add their responders (public-fast-path.ts). */
+    publicFastPath: PublicFastPath;
   }
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */
@@ -31,7 +34,7 @@ const HOST_CACHE_MS = 60_000;
  * name in production), a per-IP rate limit (strangers reach this server), the raw JSON body for signatures,
  * the workspace of a custom domain, and a recorded route table.
  */
-export async function registerPublicPlumbing(app: FastifyInstance, runtime: Runtime, resolveHost?: HostResolver): Promise<void> {
+export async function registerPublicPlumbing(app: FastifyInstance, runtime: Runtime, rateWindows: RateWindows, resolveHost?: HostResolver): Promise<void> {
   app.decorate('publicRouteTable', [] as TRouteEntry[]);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -44,6 +47,10 @@ export async function registerPublicPlumbing(app: FastifyInstance, runtime: Runt
     global: true,
     max: runtime.config.publicRateLimitPerMinute,
     timeWindow: '1 minute',
+    // The fast path counts its answers in the same windows, under the same key (public-fast-path.ts); routes with
+    // their own limit (form posts) get their own counters.
+    keyGenerator: (request) => rateLimitKey(request.ip),
+    store: storeOf(rateWindows),
     // Health checks come from the operator's monitoring, often through one proxy address.
     allowList: (request) => request.url === '/api/health',
     // The plugin sets Retry-After; problemErrorHandler turns the thrown 429 into a problem document.
@@ -78,4 +85,22 @@ export async function registerPublicPlumbing(app: FastifyInstance, runtime: Runt
     cache.set(hostname, { workspaceId, until: Date.now() + HOST_CACHE_MS });
     return workspaceId;
   });
+}
+
+type TStoreCallback = (error: Error | null, result: { current: number; ttl: number }) => void;
+
+/** @fastify/rate-limit's store over `windows` (the plugin makes it with `new`); a route's own limit gets its own. */
+function storeOf(windows: RateWindows) {
+  return class RateWindowsStore {
+    private readonly windows: RateWindows;
+    constructor(_options?: unknown, own?: RateWindows) {
+      this.windows = own ?? windows;
+    }
+    incr(key: string, callback: TStoreCallback, timeWindow: number): void {
+      callback(null, this.windows.hit(key, timeWindow));
+    }
+    child(): RateWindowsStore {
+      return new RateWindowsStore(undefined, new RateWindows());
+    }
+  };
 }

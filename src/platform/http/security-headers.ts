@@ -80,9 +80,20 @@ export async function registerPublicSecurityHeaders(app: FastifyInstance, config
     if (kept.trim()) request.headers.cookie = kept;
     else delete request.headers.cookie;
   });
+  const headers = Object.entries(publicSecurityHeaders(config));
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
+  });
+}
+
+/**
+ * The security headers of every answer of the public server, made once by helmet: they are the same on every request
+ * (@fastify/helmet builds its middlewares again on each one, a visible share of a page view's cost in bench:public),
+ * and the fast path (public-fast-path.ts) sends the very same ones.
+ */
+export function publicSecurityHeaders(config: TConfig): Record<string, string> {
   const secure = https(config.publicUrl);
-  // helmet itself, built once: @fastify/helmet builds its middlewares again on every request, which was a visible
-  // share of a published page's cost (bench:public). The headers are the same on every request of this server.
   const applyHeaders = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { ...PUBLIC_CSP, 'upgrade-insecure-requests': secure ? [] : null } },
     frameguard: { action: 'sameorigin' },
@@ -90,7 +101,13 @@ export async function registerPublicSecurityHeaders(app: FastifyInstance, config
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     strictTransportSecurity: secure ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
-  app.addHook('onRequest', (request, reply, done) => {
-    applyHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
-  });
+  const headers: Record<string, string> = {};
+  const collector = {
+    setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value),
+    removeHeader: () => undefined,
+  };
+  let failure: unknown;
+  applyHeaders({} as never, collector as never, (error?: unknown) => void (failure = error));
+  if (failure) throw failure instanceof Error ? failure : new Error('helmet refused the public headers');
+  return headers;
 }

@@ -83,7 +83,16 @@ function entryOf(state: TPageVariants, base: TCachedPage, variant: TVariantVersi
 
 /** What a visitor of a live page is sent: the page, or during a running test the variant they stick to. */
 export async function servedEntry(db: Db, secrets: SecretBox, base: TCachedPage, visit: { ip: string; userAgent: string }): Promise<TCachedPage> {
-  const state = await pageVariants(db, base.page.id);
+  return entryServed(await pageVariants(db, base.page.id), secrets, base, visit);
+}
+
+/** servedEntry from the cache alone, for the fast path: undefined when the page's variants are not cached and fresh. */
+export function servedEntryNow(secrets: SecretBox, base: TCachedPage, visit: { ip: string; userAgent: string }): TCachedPage | undefined {
+  const slot = byPage.get(base.page.id);
+  return slot && slot.until > Date.now() ? entryServed(slot.value, secrets, base, visit) : undefined;
+}
+
+function entryServed(state: TPageVariants, secrets: SecretBox, base: TCachedPage, visit: { ip: string; userAgent: string }): TCachedPage {
   if (!state.running) return base;
   const servable = state.variants.filter((v) => v.isControl || v.html !== null);
   const variant = pickByWeight(servable, bucketOf(base.page.id, abVisitor(secrets, visit.ip, visit.userAgent)));
@@ -97,7 +106,17 @@ export async function servedEntry(db: Db, secrets: SecretBox, base: TCachedPage,
  */
 export async function entryForVariant(db: Db, base: TCachedPage | undefined, variantId: string | undefined): Promise<TCachedPage | undefined> {
   if (!base || !variantId) return base;
-  const state = await pageVariants(db, base.page.id);
+  return variantEntry(await pageVariants(db, base.page.id), base, variantId);
+}
+
+/** entryForVariant from the cache alone, for the fast path: undefined when the page's variants are not cached and fresh. */
+export function entryForVariantNow(base: TCachedPage, variantId: string | undefined): TCachedPage | undefined {
+  if (!variantId) return base;
+  const slot = byPage.get(base.page.id);
+  return slot && slot.until > Date.now() ? variantEntry(slot.value, base, variantId) : undefined;
+}
+
+function variantEntry(state: TPageVariants, base: TCachedPage, variantId: string): TCachedPage {
   const variant = state.variants.find((v) => v.id === variantId);
   if (!variant || (!variant.isControl && variant.html === null)) return base;
   return entryOf(state, base, variant);

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { isbot } from 'isbot';
 import { z } from 'zod';
 import { ZSlug } from '../../../contracts/funnels.js';
-import { PUBLIC_CSP } from '../../../platform/http/security-headers.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { FunnelEventBuffer } from '../analytics/event-buffer.js';
 import { visitorId } from '../analytics/visitor-id.js';
-import { cachedDomain, cachedNextUrl, cachedPageByAddress, cachedPageById, cachedPageOnDomain, encodedBody, type TCachedPage } from './live-page-cache.js';
+import { cachedDomain, cachedNextUrl, cachedPageByAddress, cachedPageById, cachedPageOnDomain, type TCachedPage } from './live-page-cache.js';
+import { answerPage, clickOf, hostOf, param } from './page-answer.js';
+import { funnelFastAnswers } from './fast-answers.js';
 import type { TLivePage } from './live-pages.js';
 import { escapeAttribute } from './html-escape.js';
 import { submitOptin } from './optin.service.js';
@@ -29,28 +29,6 @@ import { memberPageAccess } from './member-gate.js';
 const RUNTIME_JS = readFileSync(new URL('./runtime/page-runtime.js', import.meta.url));
 const RUNTIME_ETAG = `"${createHash('sha256').update(RUNTIME_JS).digest('hex').slice(0, 32)}"`;
 
-/** Pages may embed the players our video block writes (privacy-enhanced YouTube, Vimeo) and play files from anywhere. */
-const PAGE_DIRECTIVES: Record<string, string[] | null> = {
-  ...PUBLIC_CSP,
-  'frame-src': ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
-  'media-src': ["'self'", 'https:'],
-};
-const cspOf = (directives: Record<string, string[] | null>) =>
-  Object.entries(directives)
-    .map(([name, values]) => `${name} ${(values ?? []).join(' ')}`)
-    .join('; ');
-const PAGE_CSP = cspOf(PAGE_DIRECTIVES);
-/**
- * A page with our checkout blocks also runs Stripe.js, which draws the card fields in its frames, talks to Stripe's
- * API and opens 3-D Secure (Stripe's documented CSP; SECURITY.md). Other pages stay without it.
- */
-const CHECKOUT_PAGE_CSP = cspOf({
-  ...PAGE_DIRECTIVES,
-  'script-src': [...(PAGE_DIRECTIVES['script-src'] ?? []), 'https://js.stripe.com'],
-  'frame-src': [...(PAGE_DIRECTIVES['frame-src'] ?? []), 'https://js.stripe.com', 'https://hooks.stripe.com'],
-  'connect-src': [...(PAGE_DIRECTIVES['connect-src'] ?? []), 'https://api.stripe.com'],
-});
-
 /* eslint-disable @typescript-eslint/consistent-type-definitions -- module augmentation needs interfaces */
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,18 +37,6 @@ declare module 'fastify' {
   }
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */
-
-/** isbot's pattern is long: its answer is kept per user agent (browsers send a few dozen distinct ones). */
-const botAnswers = new Map<string, boolean>();
-function isBot(userAgent: string): boolean {
-  let answer = botAnswers.get(userAgent);
-  if (answer === undefined) {
-    if (botAnswers.size > 10_000) botAnswers.clear();
-    answer = isbot(userAgent);
-    botAnswers.set(userAgent, answer);
-  }
-  return answer;
-}
 
 /** Form submissions per address and minute (a person sends one; a script sends many). */
 const FORM_POSTS_PER_MINUTE = 20;
@@ -87,6 +53,16 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
   fastify.decorate('flushFunnelEvents', () => buffer.flush());
   fastify.addHook('onClose', async () => buffer.flush());
   const publicUrl = runtime.config.publicUrl;
+  // Page views and next-step clicks answered in front of Fastify once these routes have cached what they need.
+  for (const responder of funnelFastAnswers({ secrets: runtime.secrets, publicUrl, record: (event) => buffer.push(event) })) {
+    fastify.publicFastPath.add(responder);
+  }
+  // Our runtime script revalidated by a visitor's browser (every page loads it).
+  fastify.publicFastPath.add((request) =>
+    request.path === RUNTIME_SCRIPT_PATH && request.raw.headers['if-none-match'] === RUNTIME_ETAG
+      ? { status: 304, headers: { etag: RUNTIME_ETAG, 'cache-control': 'public, max-age=3600' } }
+      : undefined,
+  );
 
   const visitOf = (req: FastifyRequest, page: TLivePage) => ({
     visitorId: visitorId(runtime.secrets, { workspaceId: page.workspaceId, ip: req.ip, userAgent: req.headers['user-agent'] ?? '', now: new Date() }),
@@ -103,32 +79,19 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
       reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex');
       if (!access.allowed) return access.signIn ? reply.redirect(access.signIn, 303) : reply.callNotFound();
     }
-    const userAgent = req.headers['user-agent'] ?? '';
-    // Prefetches and bots are not visitors; a revalidation (304) is a view like any other.
-    if (req.method === 'GET' && !isBot(userAgent) && req.headers['sec-purpose'] !== 'prefetch') {
-      buffer.push({
-        workspaceId: page.workspaceId,
-        funnelId: page.funnelId,
-        pageId: page.id,
-        variantId: page.variantId ?? null,
-        kind: 'view',
-        ...visitOf(req, page),
-        utmSource: param(query.utm_source),
-        utmMedium: param(query.utm_medium),
-        utmCampaign: param(query.utm_campaign),
-        referrerHost: outsideHost(req),
-        occurredAt: new Date(),
-      });
-    }
-    reply
-      .header('etag', page.etag)
-      .header('cache-control', page.membersOnly ? 'private, no-store' : 'no-cache')
-      .header('content-security-policy', page.checkout ? CHECKOUT_PAGE_CSP : PAGE_CSP)
-      .header('vary', 'accept-encoding');
-    if (req.headers['if-none-match'] === page.etag) return reply.code(304).send();
-    const { body, encoding } = encodedBody(entry, req.headers['accept-encoding']);
-    if (encoding) reply.header('content-encoding', encoding);
-    return reply.type('text/html; charset=utf-8').send(body);
+    const answer = answerPage(entry, {
+      method: req.method,
+      visitorId: () => visitOf(req, page).visitorId,
+      userAgent: req.headers['user-agent'] ?? '',
+      ifNoneMatch: req.headers['if-none-match'],
+      acceptEncoding: req.headers['accept-encoding'],
+      secPurpose: typeof req.headers['sec-purpose'] === 'string' ? req.headers['sec-purpose'] : undefined,
+      referer: req.headers.referer,
+      host: req.headers.host,
+      query,
+    });
+    if (answer.view) buffer.push(answer.view);
+    return reply.code(answer.status).headers(answer.headers).send(answer.body);
   }
 
   const pageQuery = z.record(z.string(), z.unknown());
@@ -189,17 +152,8 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
     const entry = await entryForVariant(runtime.db, await cachedPageById(runtime.db, req.params.pageId), req.query.v);
     if (!entry) return reply.callNotFound();
     const page = entry.page;
-    if (!isBot(req.headers['user-agent'] ?? '')) {
-      buffer.push({
-        workspaceId: page.workspaceId,
-        funnelId: page.funnelId,
-        pageId: page.id,
-        variantId: page.variantId ?? null,
-        kind: 'click',
-        ...visitOf(req, page),
-        occurredAt: new Date(),
-      });
-    }
+    const click = clickOf(page, req.headers['user-agent'] ?? '', () => visitOf(req, page).visitorId);
+    if (click) buffer.push(click);
     const next = (await cachedNextUrl(runtime.db, publicUrl, entry)) ?? pageUrl(publicUrl, page.funnelSlug, page.slug);
     return reply.header('cache-control', 'no-store').redirect(await addressFor(req, page, next), 302);
   });
@@ -284,27 +238,6 @@ export function funnelsPublicRoutes(fastify: FastifyInstance, runtime: Runtime):
 /** A path on the request's own host made absolute (the lead's source URL is a whole address). */
 function absolute(req: FastifyRequest, url: string): string {
   return url.startsWith('/') ? `${req.protocol}://${req.host}${url}` : url;
-}
-
-/** A query or form value kept for the analytics (the first of repeated ones, 200 characters at most). */
-function param(value: unknown): string | null {
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' && first.trim() ? first.trim().slice(0, 200) : null;
-}
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).host.slice(0, 200) || null;
-  } catch {
-    return null;
-  }
-}
-
-/** The referring site, when it is another one (a link from the funnel's own pages is not a source). */
-function outsideHost(req: FastifyRequest): string | null {
-  const host = hostOf(typeof req.headers.referer === 'string' ? req.headers.referer : null);
-  return host && host !== req.headers.host ? host : null;
 }
 
 /** Without our script (it shows errors beside the fields), a short page with the form's own messages and a way back. */

@@ -98,3 +98,28 @@ export function encodedBody(entry: TCachedPage, acceptEncoding: string | undefin
   }
   return { body: bodies.raw, encoding: null };
 }
+
+// The same caches read without waiting, for the public server's fast path (fast-answers.ts): only what is cached and
+// fresh; anything else goes through Fastify's routes, which read the database and fill the caches.
+
+function fresh<T>(map: Map<string, { value: T; until: number }>, key: string): { value: T } | undefined {
+  const slot = map.get(key);
+  return slot && slot.until > Date.now() ? slot : undefined;
+}
+
+/** The proved domain a Host is (`value` null: the product's own or an unknown host), when known. */
+export function peekDomain(hostname: string): { value: { id: string; workspaceId: string } | null } | undefined {
+  return fresh(domains, hostname);
+}
+
+export function peekPageByAddress(funnelSlug: string, pageSlug: string | null): TCachedPage | undefined {
+  return fresh(byAddress, `${funnelSlug}/${pageSlug ?? ''}`)?.value;
+}
+
+export function peekPageOnDomain(domainId: string, pageSlug: string | null): TCachedPage | undefined {
+  return fresh(byAddress, `@${domainId}/${pageSlug ?? ''}`)?.value;
+}
+
+export function peekPageById(pageId: string): TCachedPage | undefined {
+  return fresh(byId, pageId)?.value;
+}

@@ -8,6 +8,11 @@ import type { TLivePage } from './live-pages.js';
  */
 export async function visitorAddress(db: Db, publicUrl: string, hostname: string, page: TLivePage, url: string): Promise<string> {
   const domain = page.domainId ? await cachedDomain(db, hostname.toLowerCase().replace(/\.$/, '')) : null;
+  return addressOnHost(publicUrl, domain, page, url);
+}
+
+/** visitorAddress once the request's host is known: `domain` is the proved domain it is, or null. */
+export function addressOnHost(publicUrl: string, domain: { id: string } | null, page: TLivePage, url: string): string {
   const prefix = `${publicUrl}/${page.funnelSlug}/`;
-  return domain?.id === page.domainId && url.startsWith(prefix) ? `/${url.slice(prefix.length)}` : url;
+  return page.domainId && domain?.id === page.domainId && url.startsWith(prefix) ? `/${url.slice(prefix.length)}` : url;
 }
