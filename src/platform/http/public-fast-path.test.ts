@@ -1,7 +1,9 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import lightMyRequest from 'light-my-request';
 import { describe, expect, it } from 'vitest';
+import { pino } from 'pino';
 import { createLogger } from '../log.js';
+import { requestLogSerializers } from '../auth/redact.js';
 import { PublicFastPath, RateWindows, rateLimitKey } from './public-fast-path.js';
 
 // The fast path must see a request as Fastify does: the same visitor address and host under every TRUST_PROXY
@@ -80,5 +82,17 @@ describe('the public fast path', () => {
     expect(answered).toEqual([false, false, true, true, false]);
     expect(second.headers).toMatchObject({ 'x-ratelimit-limit': '2', 'x-ratelimit-remaining': '0' });
     expect(fastPath.answered).toBe(2);
+  });
+
+  it("logs a fast answer as Fastify logs a request, through the public logger's redaction", async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }).child({ server: 'public' }, { serializers: requestLogSerializers });
+    const fastPath = new PublicFastPath({ trustProxy: false, securityHeaders: {}, rateLimit: { windows: new RateWindows(), max: 10, windowMs: 60_000 }, log });
+    fastPath.add(() => ({ status: 204, headers: {} }));
+    const token = 'Zx9-secret-token-abcdefghijklmnop';
+    await lightMyRequest((req, res) => fastPath.answer(req, res), { method: 'GET', url: `/p/x?token=${token}`, remoteAddress: '198.51.100.4' });
+    const line = JSON.parse(lines.at(-1)!) as { msg: string; req: { url: string; remoteAddress: string }; res: { statusCode: number } };
+    expect(line).toMatchObject({ msg: 'request completed', req: { remoteAddress: '198.51.100.4' }, res: { statusCode: 204 } });
+    expect(lines.join('')).not.toContain(token);
   });
 });

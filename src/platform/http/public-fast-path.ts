@@ -144,7 +144,8 @@ export class PublicFastPath {
     if (this.options.log.isLevelEnabled('info')) {
       this.options.log.info(
         {
-          req: { method: raw.method, url: redactUrl(raw.url), host: raw.headers.host, remoteAddress: request.ip },
+          // Shaped as the public logger's `req` serializer reads a Fastify request (it redacts the URL's secrets).
+          req: { method: raw.method, url: raw.url, host: raw.headers.host ?? '', ip: request.ip },
           res: { statusCode: answer.status },
           responseTime: performance.now() - started,
         },
