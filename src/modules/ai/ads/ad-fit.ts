@@ -1,7 +1,7 @@
 import type { TAiLanguage } from '../../../contracts/ai.js';
 import { containsAvoided } from '../builtin-kit/avoided-words.js';
 import { capitalize, fold } from '../builtin-kit/text-case.js';
-import { typeset, type TTypesetOptions } from '../builtin-kit/typography.js';
+import { QUOTE_PAIRS, typeset, type TTypesetOptions } from '../builtin-kit/typography.js';
 
 // Filling the phrase library's templates so that every text fits its platform's limit. A template names slots in
 // braces; each slot has alternatives in order of preference (the full product name, then shorter forms cut at a word
@@ -96,12 +96,6 @@ export function shortenAtWord(text: string, max: number, stopWords: readonly str
   const out = closedQuotes(kept.join(' '));
   return out.length >= 2 ? out : null;
 }
-
-const QUOTE_PAIRS = [
-  ['«', '»'],
-  ['“', '”'],
-  ['(', ')'],
-] as const;
 
 /** A cut text never ends inside quotes or brackets ("Programme « Confiance" reads broken): it stops before them. */
 function closedQuotes(text: string): string {

@@ -39,3 +39,20 @@ export function typeset(language: TAiLanguage, text: string, options: TTypesetOp
   }
   return out;
 }
+
+/** Quotation marks and brackets a shortened text must not leave open ("Programme « Confiance" reads broken). */
+export const QUOTE_PAIRS = [
+  ['«', '»'],
+  ['“', '”'],
+  ['(', ')'],
+] as const;
+
+/** The marks a shortened text leaves open, closed at its end: « Sommeil profond… » rather than « Sommeil profond… */
+export function closeOpenQuotes(text: string): string {
+  let out = text;
+  for (const [open, close] of [...QUOTE_PAIRS].reverse()) {
+    const missing = out.split(open).length - out.split(close).length;
+    for (let i = 0; i < missing; i++) out += open === '«' ? `${NO_BREAK}${close}` : close;
+  }
+  return out;
+}

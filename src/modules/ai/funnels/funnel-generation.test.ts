@@ -200,5 +200,10 @@ describe('funnel images', () => {
     const cut = heroHeadline('Une méthode simple et progressive pour retrouver un sommeil profond et réparateur chaque nuit');
     expect(cut.length).toBeLessThanOrEqual(60);
     expect(cut.endsWith('…')).toBe(true);
+    // Cut inside quotation marks: they are closed.
+    expect(heroHeadline('Le programme « Sommeil profond : la méthode douce » pour les parents épuisés et pressés')).toBe(
+      'Le programme « Sommeil profond\u00a0»',
+    );
+    expect(heroHeadline('Une méthode (simple et progressive pour retrouver un sommeil profond chaque nuit)')).toMatch(/…\)$/);
   });
 });

@@ -1,6 +1,7 @@
 import { type TAdVisual, type TFunnelCopy, type TFunnelGenerateBody, type TFunnelPageRole, type TPageCopy } from '../../../contracts/ai.js';
 import type { TGenerationDeps } from '../ai-context.js';
 import { clip } from '../email/email-text.js';
+import { closeOpenQuotes } from '../builtin-kit/typography.js';
 import { imagePrompt, makeStoredVisual, slugOf, visualBrand } from '../visuals/stored-visual.js';
 import { briefLanguage, phraseVars } from './builtin-funnel-writer.js';
 import { ROLE_SLUGS } from './funnel-render-ui.js';
@@ -79,8 +80,9 @@ export function heroHeadline(headline: string): string {
   const clause = /[,:;.!?…—–](?=\s)/gu;
   let cut = -1;
   for (const match of text.matchAll(clause)) if (match.index >= 20 && match.index < HEADLINE_MAX) cut = match.index;
-  if (cut > 0) return /[!?…]/.test(text[cut]!) ? text.slice(0, cut + 1) : text.slice(0, cut).trimEnd();
-  return clip(text, HEADLINE_MAX);
+  // A cut inside « … » or ( … ) closes them: the picture never shows a quotation left open.
+  if (cut > 0) return closeOpenQuotes(/[!?…]/.test(text[cut]!) ? text.slice(0, cut + 1) : text.slice(0, cut).trimEnd());
+  return closeOpenQuotes(clip(text, HEADLINE_MAX));
 }
 
 /** The line under it: the promise's first sentence when short enough, else the eyebrow. */
