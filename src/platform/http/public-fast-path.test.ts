@@ -56,14 +56,17 @@ describe('the public fast path', () => {
     expect(rateLimitKey('::ffff:192.0.2.4')).toBe('192.0.2.4');
   });
 
-  it('leaves a request to Fastify when no responder answers, when it is not a GET, or past the rate limit', async () => {
+  it('leaves a request to Fastify when no responder answers or one fails, when it is not a GET, or past the rate limit', async () => {
     const fastPath = new PublicFastPath({
       trustProxy: false,
       securityHeaders: {},
       rateLimit: { windows: new RateWindows(), max: 2, windowMs: 60_000 },
       log: createLogger('silent'),
     });
-    fastPath.add((request) => (request.path === '/known' ? { status: 204, headers: {} } : undefined));
+    fastPath.add((request) => {
+      if (request.path === '/broken') throw new Error('a responder bug');
+      return request.path === '/known' ? { status: 204, headers: {} } : undefined;
+    });
     const answered: boolean[] = [];
     const send = (method: 'GET' | 'POST', url: string) =>
       lightMyRequest(
@@ -75,11 +78,12 @@ describe('the public fast path', () => {
         { method, url },
       );
     await send('GET', '/unknown');
+    await send('GET', '/broken');
     await send('POST', '/known');
     await send('GET', '/known?x=1');
     const second = await send('GET', '/known');
     await send('GET', '/known');
-    expect(answered).toEqual([false, false, true, true, false]);
+    expect(answered).toEqual([false, false, false, true, true, false]);
     expect(second.headers).toMatchObject({ 'x-ratelimit-limit': '2', 'x-ratelimit-remaining': '0' });
     expect(fastPath.answered).toBe(2);
   });

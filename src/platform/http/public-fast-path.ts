@@ -115,7 +115,13 @@ export class PublicFastPath {
     const request = this.requestOf(raw);
     if (!request) return false;
     let answer: TFastAnswer | undefined;
-    for (const responder of this.responders) if ((answer = responder(request))) break;
+    try {
+      for (const responder of this.responders) if ((answer = responder(request))) break;
+    } catch (err) {
+      // A responder's bug must not take the server down (this runs outside Fastify's error handling): Fastify answers.
+      this.options.log.error({ err, url: redactUrl(raw.url) }, 'fast path: a responder failed');
+      return false;
+    }
     if (!answer) return false;
     const { windows, max, windowMs } = this.options.rateLimit;
     const { current, ttl } = windows.hit(rateLimitKey(request.ip), windowMs);
