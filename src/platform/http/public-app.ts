@@ -22,9 +22,10 @@ import { PublicFastPath, RateWindows } from './public-fast-path.js';
 export async function buildPublicApp(runtime: Runtime, routes: RouteModule[], resolveHost?: HostResolver): Promise<FastifyInstance> {
   const log = runtime.log.child({ server: 'public' }, { serializers: requestLogSerializers });
   const rateWindows = new RateWindows();
+  const securityHeaders = publicSecurityHeaders(runtime.config);
   const fastPath = new PublicFastPath({
     trustProxy: runtime.config.trustProxy,
-    securityHeaders: publicSecurityHeaders(runtime.config),
+    securityHeaders,
     rateLimit: { windows: rateWindows, max: runtime.config.publicRateLimitPerMinute, windowMs: RATE_WINDOW_MS },
     log,
   });
@@ -57,7 +58,7 @@ export async function buildPublicApp(runtime: Runtime, routes: RouteModule[], re
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);
   // First: drops the admin session cookie before the cookie parser runs, and sets the headers.
-  await registerPublicSecurityHeaders(app, runtime.config);
+  await registerPublicSecurityHeaders(app, securityHeaders);
   await registerPublicPlumbing(app, runtime, rateWindows, resolveHost);
   await registerCompression(app);
   registerQueryLimits(app, runtime);

@@ -64,12 +64,11 @@ export async function registerAdminSecurityHeaders(app: FastifyInstance, config:
 }
 
 /**
- * Helmet on the public server: CSP above, framing by itself only, the origin as referrer (tracking links
- * keep working), resources embeddable by other sites (an image in a mail, a form on a customer's site).
+ * The public server's headers (`publicSecurityHeaders`, made once and shared with the fast path) on every answer.
  * It also drops the admin session cookie from every request, whatever the deployment, so no code on the
  * public server can ever read it.
  */
-export async function registerPublicSecurityHeaders(app: FastifyInstance, config: TConfig): Promise<void> {
+export async function registerPublicSecurityHeaders(app: FastifyInstance, securityHeaders: Record<string, string>): Promise<void> {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const header = request.headers.cookie;
     if (!header) return;
@@ -80,7 +79,7 @@ export async function registerPublicSecurityHeaders(app: FastifyInstance, config
     if (kept.trim()) request.headers.cookie = kept;
     else delete request.headers.cookie;
   });
-  const headers = Object.entries(publicSecurityHeaders(config));
+  const headers = Object.entries(securityHeaders);
   app.addHook('onRequest', (_request, reply, done) => {
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
     done();
@@ -88,7 +87,9 @@ export async function registerPublicSecurityHeaders(app: FastifyInstance, config
 }
 
 /**
- * The security headers of every answer of the public server, made once by helmet: they are the same on every request
+ * The security headers of every answer of the public server, made once by helmet: CSP above, framing by itself only,
+ * the origin as referrer (tracking links keep working), resources embeddable by other sites (an image in a mail, a
+ * form on a customer's site). Made once: they are the same on every request
  * (@fastify/helmet builds its middlewares again on each one, a visible share of a page view's cost in bench:public),
  * and the fast path (public-fast-path.ts) sends the very same ones.
  */

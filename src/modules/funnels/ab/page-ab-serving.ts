@@ -46,13 +46,18 @@ async function readVariants(db: Db, pageId: string): Promise<TPageVariants> {
   return { running: rows[0]?.status === 'running' && servable.length >= 2, variants, entries: new Map() };
 }
 
-async function pageVariants(db: Db, pageId: string): Promise<TPageVariants> {
-  const now = Date.now();
+/** A page's variants when cached and fresh, or undefined. */
+function freshVariants(pageId: string): TPageVariants | undefined {
   const slot = byPage.get(pageId);
-  if (slot && slot.until > now) return slot.value;
+  return slot && slot.until > Date.now() ? slot.value : undefined;
+}
+
+async function pageVariants(db: Db, pageId: string): Promise<TPageVariants> {
+  const cached = freshVariants(pageId);
+  if (cached) return cached;
   const value = await readVariants(db, pageId);
   if (byPage.size >= MAX_ENTRIES) byPage.clear();
-  byPage.set(pageId, { value, until: now + TTL_MS });
+  byPage.set(pageId, { value, until: Date.now() + TTL_MS });
   return value;
 }
 
@@ -88,8 +93,8 @@ export async function servedEntry(db: Db, secrets: SecretBox, base: TCachedPage,
 
 /** servedEntry from the cache alone, for the fast path: undefined when the page's variants are not cached and fresh. */
 export function servedEntryNow(secrets: SecretBox, base: TCachedPage, visit: { ip: string; userAgent: string }): TCachedPage | undefined {
-  const slot = byPage.get(base.page.id);
-  return slot && slot.until > Date.now() ? entryServed(slot.value, secrets, base, visit) : undefined;
+  const state = freshVariants(base.page.id);
+  return state && entryServed(state, secrets, base, visit);
 }
 
 function entryServed(state: TPageVariants, secrets: SecretBox, base: TCachedPage, visit: { ip: string; userAgent: string }): TCachedPage {
@@ -112,8 +117,8 @@ export async function entryForVariant(db: Db, base: TCachedPage | undefined, var
 /** entryForVariant from the cache alone, for the fast path: undefined when the page's variants are not cached and fresh. */
 export function entryForVariantNow(base: TCachedPage, variantId: string | undefined): TCachedPage | undefined {
   if (!variantId) return base;
-  const slot = byPage.get(base.page.id);
-  return slot && slot.until > Date.now() ? variantEntry(slot.value, base, variantId) : undefined;
+  const state = freshVariants(base.page.id);
+  return state && variantEntry(state, base, variantId);
 }
 
 function variantEntry(state: TPageVariants, base: TCachedPage, variantId: string): TCachedPage {

@@ -33,7 +33,7 @@ export function funnelFastAnswers({ secrets, publicUrl, record }: TDeps): TFastR
       userAgent: headers['user-agent'] ?? '',
       ifNoneMatch: headers['if-none-match'],
       acceptEncoding: headers['accept-encoding'],
-      secPurpose: single(headers['sec-purpose']),
+      secPurpose: typeof headers['sec-purpose'] === 'string' ? headers['sec-purpose'] : undefined,
       referer: headers.referer,
       host: headers.host,
       query: { utm_source: query?.get('utm_source'), utm_medium: query?.get('utm_medium'), utm_campaign: query?.get('utm_campaign') },
@@ -83,8 +83,4 @@ function pageAt(request: TFastRequest): TCachedPage | undefined {
   const entry = peekPageByAddress(first, second);
   // A workspace's domain shows its own funnels only.
   return domain.value && entry?.page.workspaceId !== domain.value.workspaceId ? undefined : entry;
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -24,6 +24,16 @@ const byId = new Map<string, TSlot>();
 /** Host names seen by the public server: a proved domain (its id and workspace) or null (the product's own, unknown). */
 const domains = new Map<string, { value: { id: string; workspaceId: string } | null; until: number }>();
 
+/** A cached slot still within its TTL_MS, or undefined. */
+function fresh<T>(map: Map<string, { value: T; until: number }>, key: string): { value: T } | undefined {
+  const slot = map.get(key);
+  return slot && slot.until > Date.now() ? slot : undefined;
+}
+
+/** Keys of `byAddress`: a funnel's page on the public URL, and a page on a proved domain ('@' never starts a slug). */
+const addressKey = (funnelSlug: string, pageSlug: string | null) => `${funnelSlug}/${pageSlug ?? ''}`;
+const domainPageKey = (domainId: string, pageSlug: string | null) => `@${domainId}/${pageSlug ?? ''}`;
+
 /** Forgets every cached page: called by every change that can alter what the public server sends. */
 export function forgetLivePages(): void {
   byAddress.clear();
@@ -40,17 +50,16 @@ export function onForgetLivePages(listener: () => void): void {
 
 /** The proved domain a Host is, or null; a domain proved or removed in the admin app is seen within TTL_MS. */
 export async function cachedDomain(db: Db, hostname: string): Promise<{ id: string; workspaceId: string } | null> {
-  const now = Date.now();
-  const slot = domains.get(hostname);
-  if (slot && slot.until > now) return slot.value;
+  const hit = fresh(domains, hostname);
+  if (hit) return hit.value;
   const value = (await verifiedDomainOf(db, hostname)) ?? null;
   if (domains.size >= MAX_ENTRIES) domains.clear();
-  domains.set(hostname, { value, until: now + TTL_MS });
+  domains.set(hostname, { value, until: Date.now() + TTL_MS });
   return value;
 }
 
 export function cachedPageOnDomain(db: Db, domainId: string, pageSlug: string | null): Promise<TCachedPage | undefined> {
-  return cached(byAddress, `@${domainId}/${pageSlug ?? ''}`, () => livePageOnDomain(db, domainId, pageSlug));
+  return cached(byAddress, domainPageKey(domainId, pageSlug), () => livePageOnDomain(db, domainId, pageSlug));
 }
 
 /** Waits for a change (its transaction committed), then forgets the cached pages. */
@@ -61,18 +70,17 @@ export async function afterCommit<T>(change: Promise<T>): Promise<T> {
 }
 
 async function cached(map: Map<string, TSlot>, key: string, read: () => Promise<TLivePage | undefined>): Promise<TCachedPage | undefined> {
-  const now = Date.now();
-  const slot = map.get(key);
-  if (slot && slot.until > now) return slot.value;
+  const hit = fresh(map, key);
+  if (hit) return hit.value;
   const page = await read();
   const value = page ? { page, bodies: { raw: Buffer.from(page.html) } } : undefined;
   if (map.size >= MAX_ENTRIES) map.clear();
-  map.set(key, { value, until: now + TTL_MS });
+  map.set(key, { value, until: Date.now() + TTL_MS });
   return value;
 }
 
 export function cachedPageByAddress(db: Db, funnelSlug: string, pageSlug: string | null): Promise<TCachedPage | undefined> {
-  return cached(byAddress, `${funnelSlug}/${pageSlug ?? ''}`, () => livePageByAddress(db, funnelSlug, pageSlug));
+  return cached(byAddress, addressKey(funnelSlug, pageSlug), () => livePageByAddress(db, funnelSlug, pageSlug));
 }
 
 export function cachedPageById(db: Db, pageId: string): Promise<TCachedPage | undefined> {
@@ -102,22 +110,17 @@ export function encodedBody(entry: TCachedPage, acceptEncoding: string | undefin
 // The same caches read without waiting, for the public server's fast path (fast-answers.ts): only what is cached and
 // fresh; anything else goes through Fastify's routes, which read the database and fill the caches.
 
-function fresh<T>(map: Map<string, { value: T; until: number }>, key: string): { value: T } | undefined {
-  const slot = map.get(key);
-  return slot && slot.until > Date.now() ? slot : undefined;
-}
-
 /** The proved domain a Host is (`value` null: the product's own or an unknown host), when known. */
 export function peekDomain(hostname: string): { value: { id: string; workspaceId: string } | null } | undefined {
   return fresh(domains, hostname);
 }
 
 export function peekPageByAddress(funnelSlug: string, pageSlug: string | null): TCachedPage | undefined {
-  return fresh(byAddress, `${funnelSlug}/${pageSlug ?? ''}`)?.value;
+  return fresh(byAddress, addressKey(funnelSlug, pageSlug))?.value;
 }
 
 export function peekPageOnDomain(domainId: string, pageSlug: string | null): TCachedPage | undefined {
-  return fresh(byAddress, `@${domainId}/${pageSlug ?? ''}`)?.value;
+  return fresh(byAddress, domainPageKey(domainId, pageSlug))?.value;
 }
 
 export function peekPageById(pageId: string): TCachedPage | undefined {
